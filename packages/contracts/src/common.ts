@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** Upstream systems the hub reads. The ids are used in config, fault flags, records and findings. */
+export const SOURCE_IDS = ['gov-cloud', 'data-exchange', 'mlps', 'video', 'service-platforms'] as const;
+export type SourceId = (typeof SOURCE_IDS)[number];
+export const ZSourceId = z.enum(SOURCE_IDS);
+
+/** 项目编码, e.g. `23-430600-0012`. */
+export const PROJECT_CODE_PATTERN = /^[0-9]{2}-[0-9]{6}-[0-9]{4}$/;
+export const ZProjectCode = z.string().regex(PROJECT_CODE_PATTERN, 'project code must look like 23-430600-0012');
+
+/** 6-digit administrative division code. */
+export const ZDivisionCode = z.string().regex(/^[0-9]{6}$/, 'division code must be 6 digits');
+
+/** City-level (市本级) division codes of the two cities the packs cover. */
+export const CITY_DIVISION_CODES = { yueyang: '430600', chenzhou: '431000' } as const;
+
+/** True for 市本级 projects; every other division code is county level (县市区). */
+export function isCityLevel(region: string): boolean {
+  return region === CITY_DIVISION_CODES.yueyang || region === CITY_DIVISION_CODES.chenzhou;
+}
+
+/** ISO-8601 instant with an explicit offset or Z (every upstream but MLPS sends these). */
+export const ZInstant = z.iso.datetime({ offset: true });

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { ZDivisionCode, ZProjectCode } from './common';
+
+export const POLICY_PACK_IDS = ['yueyang', 'chenzhou'] as const;
+export type PolicyPackId = (typeof POLICY_PACK_IDS)[number];
+
+export const PROJECT_CATEGORIES = ['基础设施', '软件开发', '运维运营', '综合'] as const;
+export const PROJECT_DOMAINS = ['协同办公', '智慧教育', '智慧医疗', '智慧应急', '政务服务', '其他'] as const;
+
+/** A calendar date as `yyyy-MM-dd` (registry dates carry no time of day). */
+export const ZCalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be yyyy-MM-dd');
+
+/**
+ * A project as the hub holds it: every field of the registry workbook (project-registry.md), already
+ * parsed and validated. Optional 是/否 columns are `null` when the cell was empty.
+ */
+export const ZProject = z.object({
+  /** 项目编码 */
+  code: ZProjectCode,
+  /** 项目名称 */
+  name: z.string().min(1),
+  /** 建设单位 */
+  unitName: z.string().min(1),
+  /** 统一社会信用代码 */
+  unitCode: z.string().length(18),
+  /** 所属区划 */
+  region: ZDivisionCode,
+  /** 适用办法 */
+  policyPack: z.enum(POLICY_PACK_IDS),
+  /** 总投资(万元), decimal string to keep the exact figure */
+  investment: z.string().regex(/^\d+(\.\d+)?$/),
+  /** 项目类型 */
+  category: z.enum(PROJECT_CATEGORIES),
+  /** 业务领域 */
+  domain: z.enum(PROJECT_DOMAINS),
+  /** 信息系统名称 */
+  systemNames: z.array(z.string().min(1)).min(1),
+  /** 计划年度 */
+  planYear: z.number().int().nullable(),
+  /** 是否增补计划 */
+  supplementaryPlan: z.boolean().nullable(),
+  /** 一事一议文号 */
+  caseByCaseDecision: z.string().nullable(),
+  /** 是否涉密 */
+  classified: z.boolean(),
+  /** 是否单位内部设备 */
+  internalUseOnly: z.boolean(),
+  /** 是否政务服务系统 */
+  govServiceSystem: z.boolean(),
+  /** 是否有移动端 */
+  hasMobileChannel: z.boolean(),
+  /** 是否独立移动应用 */
+  standaloneMobileApp: z.boolean().nullable(),
+  /** 是否含视频设施 */
+  hasVideoInfrastructure: z.boolean(),
+  /** 是否新建云或数据中心 */
+  buildsCloudOrDataCentre: z.boolean().nullable(),
+  /** 是否新建政务服务平台 */
+  buildsServicePlatform: z.boolean().nullable(),
+  /** 是否有数据资源 */
+  hasDataResources: z.boolean(),
+  /** 是否应用平台 */
+  isApplicationPlatform: z.boolean().nullable(),
+  /** 不上云例外文号 */
+  cloudExemptionRef: z.string().nullable(),
+  /** 立项日期 */
+  approvedOn: ZCalendarDate.nullable(),
+  /** 合同签订日期 */
+  contractSignedOn: ZCalendarDate.nullable(),
+  /** 初步验收日期 */
+  preliminaryAcceptanceOn: ZCalendarDate.nullable(),
+  /** 试运行开始 */
+  trialStartOn: ZCalendarDate.nullable(),
+  /** 试运行结束 */
+  trialEndOn: ZCalendarDate.nullable(),
+  /** 竣工验收申请日期 */
+  acceptanceAppliedOn: ZCalendarDate.nullable(),
+  /** 专家评审 */
+  expertReviewRef: z.string().nullable(),
+  /** 技术评审 */
+  technicalReviewRef: z.string().nullable(),
+  /** 财政评审 */
+  financialReviewRef: z.string().nullable(),
+  /** 监理合同 */
+  supervisionContractRef: z.string().nullable(),
+  /** 采购文件备案 */
+  procurementFiled: z.boolean().nullable(),
+  /** 运维期(月) */
+  omPeriodMonths: z.number().int().nonnegative().nullable(),
+  /** 安全保障方案 */
+  securityPlan: z.boolean().nullable(),
+  /** 运维方案 */
+  omPlan: z.boolean().nullable(),
+  /** 网络安全审查 */
+  securityPrereviewRef: z.string().nullable(),
+  /** 密码应用方案 */
+  cryptoPrereviewRef: z.string().nullable(),
+});
+export type TProject = z.infer<typeof ZProject>;
