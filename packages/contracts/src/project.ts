@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZDivisionCode, ZProjectCode } from './common';
+import { isValidCreditCode } from './credit-code';
 
 export const POLICY_PACK_IDS = ['yueyang', 'chenzhou'] as const;
 export type PolicyPackId = (typeof POLICY_PACK_IDS)[number];
@@ -8,7 +9,10 @@ export const PROJECT_CATEGORIES = ['基础设施', '软件开发', '运维运营
 export const PROJECT_DOMAINS = ['协同办公', '智慧教育', '智慧医疗', '智慧应急', '政务服务', '其他'] as const;
 
 /** A calendar date as `yyyy-MM-dd` (registry dates carry no time of day). */
-export const ZCalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be yyyy-MM-dd');
+export const ZCalendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be yyyy-MM-dd')
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, 'not a calendar date');
 
 /**
  * A project as the hub holds it: every field of the registry workbook (project-registry.md), already
@@ -22,7 +26,9 @@ export const ZProject = z.object({
   /** 建设单位 */
   unitName: z.string().min(1),
   /** 统一社会信用代码 */
-  unitCode: z.string().length(18),
+  unitCode: z
+    .string()
+    .refine(isValidCreditCode, 'credit code must be 18 characters with a valid check character'),
   /** 所属区划 */
   region: ZDivisionCode,
   /** 适用办法 */
@@ -36,7 +42,7 @@ export const ZProject = z.object({
   /** 信息系统名称 */
   systemNames: z.array(z.string().min(1)).min(1),
   /** 计划年度 */
-  planYear: z.number().int().nullable(),
+  planYear: z.number().int().min(1000).max(9999).nullable(),
   /** 是否增补计划 */
   supplementaryPlan: z.boolean().nullable(),
   /** 一事一议文号 */
