@@ -1,0 +1,8 @@
+export * from './facts';
+export * from './model';
+export * from './engine';
+export * from './sources';
+export * from './packs';
+export { ZYueyangSettings, type YueyangSettings } from './packs/yueyang/settings';
+export { ZChenzhouSettings, type ChenzhouSettings } from './packs/chenzhou/settings';
+export * from './matching';

@@ -1,0 +1,124 @@
+import type { PolicyPackId, SourceId, TProject } from '@hub/contracts';
+import type { z } from 'zod';
+import type { BoundFact, CloudResourceFact, CloudTenantFact, EvidenceRef, Sourced, Text } from './facts';
+
+/** The five verdicts (obligations.md "Verdicts"). */
+export const VERDICTS = ['PASS', 'FAIL', 'WAIVED', 'NOT_APPLICABLE', 'UNKNOWN'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** `blocking` = 不予验收 until fixed; `advisory` = 整改建议. */
+export type Severity = 'blocking' | 'advisory';
+
+/** Where a rule comes from: a clause of the municipal measures, a national text read, or practice. */
+export type Basis = 'local' | 'national-verified' | 'national-unverified';
+
+/** The review opinion's sections (技术审查意见). */
+export type ReviewDomain = 'cloud' | 'data-sharing' | 'security' | 'platforms' | 'management';
+
+export const REVIEW_DOMAIN_TITLES: Record<ReviewDomain, Text> = {
+  cloud: { zh: '政务云资源集约应用', en: 'Government cloud use' },
+  'data-sharing': { zh: '数据共享', en: 'Data sharing' },
+  security: { zh: '网络安全', en: 'Network security' },
+  platforms: { zh: '平台对接', en: 'Platform integration' },
+  management: { zh: '项目管理', en: 'Project management' },
+};
+
+/** The facts a rule may read, already narrowed to what the engine decided to trust. */
+export interface RuleContext<S> {
+  project: TProject;
+  settings: S;
+  /** the hub's clock for this evaluation (ISO instant) */
+  now: string;
+  cloud: {
+    /** resources of the project: bound ones, and in the engine's second pass suggested ones too */
+    resources: BoundFact<CloudResourceFact>[];
+    tenantsById: ReadonlyMap<string, Sourced<CloudTenantFact>>;
+  };
+}
+
+/** What a rule's evaluation decides. UNKNOWN is for evidence the rule itself cannot trust. */
+export interface RuleOutcome {
+  verdict: Exclude<Verdict, 'WAIVED'>;
+  reason: Text;
+  evidence: EvidenceRef[];
+}
+
+export interface Applicability {
+  applies: boolean;
+  /** why it does not apply, shown with NOT_APPLICABLE */
+  reason: Text;
+}
+
+export interface Waiver {
+  /** document number of the approved exemption */
+  documentNo: string;
+  reason: Text;
+}
+
+/**
+ * A rule is data plus one pure function: no I/O, no clock of its own. The engine handles exemptions,
+ * registry-only applicability, untrusted sources and suggested-only evidence generically.
+ */
+export interface RuleDefinition<S = unknown> {
+  id: string;
+  pack: PolicyPackId;
+  title: Text;
+  /** the clause it enforces, e.g. 第六条 */
+  clause: string;
+  basis: Basis;
+  severity: Severity;
+  domain: ReviewDomain;
+  /** the obligation in a reviewer's words: what PASS means */
+  requirement: Text;
+  /** upstream systems whose facts it reads; an untrusted one makes the verdict UNKNOWN */
+  sources: readonly SourceId[];
+  /** applicability decided from the registry alone, before any upstream fact is consulted */
+  appliesTo?: (project: TProject, settings: S) => Applicability;
+  /** an exemption recorded in the registry that waives the rule */
+  waiver?: (project: TProject) => Waiver | null;
+  evaluate: (ctx: RuleContext<S>) => RuleOutcome;
+}
+
+/** A policy pack: a city's rules plus the settings they read (thresholds with defaults). */
+export interface PolicyPack<S extends PackSettingsBase = PackSettingsBase> {
+  id: PolicyPackId;
+  title: Text;
+  /** 市本级 division code */
+  divisionCode: string;
+  settingsSchema: z.ZodType<S>;
+  rules: readonly RuleDefinition<S>[];
+}
+
+/** Settings every pack has. */
+export interface PackSettingsBase {
+  /** facts of a source older than this are stale: its rules give UNKNOWN */
+  maxSourceAgeHours: number;
+}
+
+/** One rule's verdict for one project at one moment. */
+export interface Finding {
+  ruleId: string;
+  packId: PolicyPackId;
+  title: Text;
+  clause: string;
+  basis: Basis;
+  severity: Severity;
+  domain: ReviewDomain;
+  verdict: Verdict;
+  reason: Text;
+  evidence: EvidenceRef[];
+  /** a national-unverified rule's FAIL is shown as a warning until confirmed for the city */
+  warningOnly: boolean;
+}
+
+export interface Readiness {
+  /** ready for acceptance iff no blocking rule is FAIL or UNKNOWN */
+  ready: boolean;
+  blockingRuleIds: string[];
+}
+
+export interface PackEvaluation {
+  packId: PolicyPackId;
+  findings: Finding[];
+  readiness: Readiness;
+}

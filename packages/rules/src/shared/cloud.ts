@@ -1,0 +1,89 @@
+import type { BoundFact, CloudResourceFact, EvidenceRef } from '../facts';
+import type { Applicability, RuleOutcome, Waiver } from '../model';
+import type { TProject } from '@hub/contracts';
+
+type Resource = BoundFact<CloudResourceFact>;
+
+export const running = (resources: readonly Resource[]): Resource[] =>
+  resources.filter((r) => r.fact.status === 'running');
+
+/** Resources the cloud still holds for the project (released ones are tombstones). */
+export const held = (resources: readonly Resource[]): Resource[] =>
+  resources.filter((r) => r.fact.status !== 'released');
+
+export const evidenceOf = (items: readonly { evidence: EvidenceRef }[]): EvidenceRef[] =>
+  items.map((i) => i.evidence);
+
+/** `ecs-1（生产/政务外网）、rds-2（测试/互联网）` — how resources are named in a reason. */
+export function describeResources(resources: readonly Resource[], lang: 'zh' | 'en'): string {
+  const env = { production: ['生产', 'production'], test: ['测试', 'test'] } as const;
+  const zone = {
+    'egov-extranet': ['政务外网', 'e-gov extranet'],
+    internet: ['互联网', 'internet'],
+    private: ['专网', 'private'],
+  } as const;
+  const i = lang === 'zh' ? 0 : 1;
+  return resources
+    .map(
+      (r) =>
+        `${r.fact.resourceId}${lang === 'zh' ? '（' : ' ('}${env[r.fact.environment][i]}/${zone[r.fact.networkZone][i]}${lang === 'zh' ? '）' : ')'}`,
+    )
+    .join(lang === 'zh' ? '、' : ', ');
+}
+
+export const notApplicable = (zh: string, en: string): RuleOutcome => ({
+  verdict: 'NOT_APPLICABLE',
+  reason: { zh, en },
+  evidence: [],
+});
+
+export const applies: Applicability = { applies: true, reason: { zh: '', en: '' } };
+
+/** 涉密 systems are outside both cities' cloud obligations. */
+export function unlessClassified(project: TProject): Applicability {
+  return project.classified
+    ? {
+        applies: false,
+        reason: { zh: '涉密系统，不适用上云要求', en: 'Classified system: cloud rules do not apply' },
+      }
+    : applies;
+}
+
+/** 不上云例外文号 in the registry: an approved exemption from deploying on the cloud. */
+export function cloudExemption(project: TProject): Waiver | null {
+  if (!project.cloudExemptionRef) return null;
+  return {
+    documentNo: project.cloudExemptionRef,
+    reason: {
+      zh: `已批准不上云例外（文号 ${project.cloudExemptionRef}）`,
+      en: `Approved exemption from cloud deployment (document ${project.cloudExemptionRef})`,
+    },
+  };
+}
+
+/** PASS when at least one resource runs on the cloud, FAIL otherwise (both cities' 上云 rule). */
+export function runsOnCloud(resources: readonly Resource[]): RuleOutcome {
+  const live = running(resources);
+  if (live.length > 0) {
+    return {
+      verdict: 'PASS',
+      reason: {
+        zh: `政务云上有 ${live.length} 个运行中的资源：${describeResources(live, 'zh')}`,
+        en: `${live.length} running resource(s) on the government cloud: ${describeResources(live, 'en')}`,
+      },
+      evidence: evidenceOf(live),
+    };
+  }
+  const idle = held(resources);
+  return {
+    verdict: 'FAIL',
+    reason:
+      idle.length > 0
+        ? {
+            zh: `政务云上没有运行中的资源（${idle.length} 个资源均未运行：${describeResources(idle, 'zh')}）`,
+            en: `No running resource on the government cloud (${idle.length} resource(s), none running: ${describeResources(idle, 'en')})`,
+          }
+        : { zh: '政务云上没有该项目的资源', en: 'The project has no resource on the government cloud' },
+    evidence: evidenceOf(idle),
+  };
+}

@@ -1,0 +1,58 @@
+import type { Text } from '../facts';
+import type {
+  Finding,
+  PackEvaluation,
+  PackSettingsBase,
+  PolicyPack,
+  RuleDefinition,
+  RuleOutcome,
+} from '../model';
+import { ZBaseSettings } from '../shared/settings';
+
+let sequence = 0;
+
+/** An outcome with a recognisable reason, for rules whose logic is not what a test is about. */
+export function outcome(verdict: RuleOutcome['verdict'], reason?: Text): RuleOutcome {
+  return { verdict, reason: reason ?? { zh: `结论 ${verdict}`, en: `verdict ${verdict}` }, evidence: [] };
+}
+
+/**
+ * A blocking, local-basis rule with a unique id that reads no source and gives PASS; tests override
+ * the parts the engine treats generically (applicability, waiver, sources, basis, severity).
+ */
+export function buildRule(
+  overrides: Partial<RuleDefinition<PackSettingsBase>> = {},
+): RuleDefinition<PackSettingsBase> {
+  sequence += 1;
+  return {
+    id: `TEST-RULE-${sequence}`,
+    pack: 'yueyang',
+    title: { zh: `测试规则${sequence}`, en: `Test rule ${sequence}` },
+    clause: `第${sequence}条`,
+    basis: 'local',
+    severity: 'blocking',
+    domain: 'management',
+    requirement: { zh: '测试要求', en: 'Test requirement' },
+    sources: [],
+    evaluate: () => outcome('PASS'),
+    ...overrides,
+  };
+}
+
+/** A pack of the given rules with the base settings (defaults: maxSourceAgeHours 48). */
+export function buildPack(rules: RuleDefinition<PackSettingsBase>[]): PolicyPack<PackSettingsBase> {
+  return {
+    id: 'yueyang',
+    title: { zh: '测试办法', en: 'Test pack' },
+    divisionCode: '430600',
+    settingsSchema: ZBaseSettings,
+    rules,
+  };
+}
+
+/** The finding of one rule; throws when the evaluation has none, so a wrong id fails loudly. */
+export function findingOf(evaluation: PackEvaluation, ruleId: string): Finding {
+  const found = evaluation.findings.find((f) => f.ruleId === ruleId);
+  if (!found) throw new Error(`no finding for ${ruleId} in ${evaluation.packId}`);
+  return found;
+}
