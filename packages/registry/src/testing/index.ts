@@ -1,0 +1,2 @@
+export * from './project.factory';
+export * from './project.arbitrary';

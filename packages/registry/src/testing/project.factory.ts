@@ -1,0 +1,56 @@
+import { creditCodeCheckChar, type TProject } from '@hub/contracts';
+
+let sequence = 0;
+
+/**
+ * A valid project with a unique code, credit code and name on every call; tests override only
+ * the fields they are about.
+ */
+export function buildProject(overrides: Partial<TProject> = {}): TProject {
+  sequence += 1;
+  const n = String(sequence).padStart(4, '0');
+  const creditFirst17 = `91430600MA${String(sequence).padStart(7, '0')}`;
+  return {
+    code: `25-430600-${n}`,
+    name: `岳阳市政务协同平台项目${n}`,
+    unitName: `岳阳市数据局${n}`,
+    unitCode: creditFirst17 + creditCodeCheckChar(creditFirst17),
+    region: '430600',
+    policyPack: 'yueyang',
+    investment: '350',
+    category: '软件开发',
+    domain: '协同办公',
+    systemNames: [`协同办公系统${n}`, `移动办公${n}`],
+    planYear: 2025,
+    supplementaryPlan: false,
+    caseByCaseDecision: null,
+    classified: false,
+    internalUseOnly: false,
+    govServiceSystem: true,
+    hasMobileChannel: true,
+    standaloneMobileApp: null,
+    hasVideoInfrastructure: false,
+    buildsCloudOrDataCentre: null,
+    buildsServicePlatform: false,
+    hasDataResources: true,
+    isApplicationPlatform: null,
+    cloudExemptionRef: null,
+    approvedOn: '2025-03-07',
+    contractSignedOn: '2025-05-20',
+    preliminaryAcceptanceOn: null,
+    trialStartOn: null,
+    trialEndOn: null,
+    acceptanceAppliedOn: null,
+    expertReviewRef: `岳数专审〔2025〕${sequence}号`,
+    technicalReviewRef: null,
+    financialReviewRef: null,
+    supervisionContractRef: null,
+    procurementFiled: true,
+    omPeriodMonths: 36,
+    securityPlan: true,
+    omPlan: null,
+    securityPrereviewRef: null,
+    cryptoPrereviewRef: null,
+    ...overrides,
+  };
+}
