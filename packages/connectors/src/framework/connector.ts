@@ -1,0 +1,119 @@
+import type { z } from 'zod';
+import type { SourceId } from '@hub/contracts';
+import type { Text } from '@hub/rules';
+import type { UpstreamError } from './upstream-error';
+
+/** Minimal logger a connector needs; a pino logger fits it. Messages are English. */
+export interface ConnectorLogger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** State of a source's circuit breaker, for a status page. */
+export type CircuitStateName = 'closed' | 'open' | 'half-open';
+
+/** One upstream record as it arrived, with the few fields the hub indexes it by. */
+export interface UpstreamRecord {
+  /** record kind within the source, e.g. `resource`, `tenant` */
+  kind: string;
+  /** the upstream's own id */
+  externalId: string;
+  /** the raw JSON object as it arrived, unknown fields included */
+  payload: unknown;
+  /** 项目编码, when the record carries one */
+  projectCode: string | null;
+  /** 系统名称, for matching records without a project code */
+  systemName: string | null;
+  /** 统一社会信用代码 of the owning unit, for matching records without a project code */
+  unitCode: string | null;
+  /** the upstream's last-change instant (ISO), when it has one */
+  updatedAt: string | null;
+  /** true when the upstream reports the record deleted or retired */
+  tombstone: boolean;
+}
+
+/** An upstream record that failed validation: reported, never silently dropped. */
+export interface RecordProblem {
+  kind: string;
+  /** the record's id when it could be read */
+  externalId: string | null;
+  /** why the record was not stored, for operators */
+  reason: Text;
+  issues: { path: string; message: string }[];
+  /** the raw item as it arrived */
+  payload: unknown;
+}
+
+/** What one upstream page yields. */
+export interface SyncPage {
+  records: UpstreamRecord[];
+  problems: RecordProblem[];
+}
+
+/** How a sync or targeted fetch ended. */
+export interface SyncOutcome {
+  /** true when every page was fetched */
+  complete: boolean;
+  pagesFetched: number;
+  pagesFailed: number;
+  /** items received, valid and invalid */
+  recordsSeen: number;
+  recordsInvalid: number;
+  /** watermark to store for the next incremental sync; unchanged from the request when incomplete */
+  cursor: string | null;
+  /** why the sync stopped, when it did not complete */
+  error: UpstreamError | null;
+}
+
+/** A request for a bulk sync. */
+export interface SyncRequest {
+  mode: 'full' | 'incremental';
+  /** the watermark a previous complete sync returned; ignored in `full` mode */
+  cursor: string | null;
+  /** aborts the sync (run timeout, shutdown) */
+  signal?: AbortSignal;
+}
+
+/** The project a targeted fetch is for. */
+export interface TargetScope {
+  /** 项目编码 */
+  projectCode: string;
+  /** 统一社会信用代码 of the construction unit */
+  unitCode: string;
+}
+
+/** Receives each page as soon as it is fetched, so partial progress is kept. */
+export type PageSink = (page: SyncPage) => Promise<void>;
+
+/**
+ * A live connection to one upstream system. Upstream failures never throw: they end the outcome
+ * with `complete: false` and a typed error. Errors thrown by the sink are the caller's and propagate.
+ */
+export interface ConnectorClient {
+  /** Bulk sync of everything (or everything changed since the cursor). */
+  sync(req: SyncRequest, sink: PageSink): Promise<SyncOutcome>;
+  /** Targeted queries for one project, e.g. before a pre-acceptance check. */
+  fetchForProject(scope: TargetScope, sink: PageSink): Promise<SyncOutcome>;
+  circuitState(): CircuitStateName;
+}
+
+/** What a connector gets from the hub. */
+export interface ConnectorDeps {
+  logger: ConnectorLogger;
+}
+
+/**
+ * A connector as the registry holds it: id, version, what it syncs, its config schema and a
+ * factory. Adding a source is one folder exporting one of these plus one line in `CONNECTORS`.
+ */
+export interface ConnectorDefinition<C> {
+  id: SourceId;
+  version: string;
+  title: Text;
+  /** record kinds it produces */
+  kinds: readonly string[];
+  configSchema: z.ZodType<C>;
+  create(config: C, deps: ConnectorDeps): ConnectorClient;
+}

@@ -1,0 +1,167 @@
+import axios from 'axios';
+import nock from 'nock';
+import { UpstreamError, bodySnippet, parseRetryAfter } from './upstream-error';
+
+const BASE = 'http://upstream.test';
+
+/** Runs a real axios request against nock and returns what it failed with. */
+async function axiosFailure(request: () => Promise<unknown>): Promise<unknown> {
+  try {
+    await request();
+  } catch (err) {
+    return err;
+  }
+  throw new Error('the request did not fail');
+}
+
+describe(UpstreamError.name, () => {
+  beforeAll(() => nock.disableNetConnect());
+  afterAll(() => nock.enableNetConnect());
+  afterEach(() => nock.cleanAll());
+
+  describe('fromAxiosError', () => {
+    it('turns an axios timeout into a retryable timeout', async () => {
+      const scope = nock(BASE).get('/slow').delay(300).reply(200, {});
+      const err = await axiosFailure(() => axios.get(`${BASE}/slow`, { timeout: 30 }));
+
+      const sut = UpstreamError.fromAxiosError('mlps', err);
+
+      expect(sut).toMatchObject({ source: 'mlps', code: 'timeout', retryable: true });
+      expect(sut.messageZh).toMatch(/^网络安全等级保护备案系统接口请求超时/);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('turns a refused connection into a retryable network error naming the cause', async () => {
+      const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.9:443'), { code: 'ECONNREFUSED' });
+      const scope = nock(BASE).get('/x').replyWithError(refused);
+      const err = await axiosFailure(() => axios.get(`${BASE}/x`));
+
+      const sut = UpstreamError.fromAxiosError('video', err);
+
+      expect(sut).toMatchObject({ code: 'network', retryable: true });
+      expect(sut.message).toContain('ECONNREFUSED');
+      expect(sut.cause).toBe(err);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it.each([
+      [500, 'http-status', true],
+      [502, 'http-status', true],
+      [503, 'maintenance', true],
+      [400, 'http-status', false],
+      [401, 'auth', false],
+      [403, 'auth', false],
+      [404, 'not-found', false],
+      [408, 'timeout', true],
+      [429, 'rate-limited', true],
+    ] as const)('classifies HTTP %i as %s (retryable: %s)', async (status, code, retryable) => {
+      const scope = nock(BASE).get('/x').reply(status, { message: 'nope' });
+      const err = await axiosFailure(() => axios.get(`${BASE}/x`));
+
+      const sut = UpstreamError.fromAxiosError('data-exchange', err);
+
+      expect(sut).toMatchObject({ code, retryable, httpStatus: status });
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('takes the wait of an HTTP 429 from Retry-After', async () => {
+      const scope = nock(BASE).get('/x').reply(429, '', { 'Retry-After': '7' });
+      const err = await axiosFailure(() => axios.get(`${BASE}/x`));
+
+      const sut = UpstreamError.fromAxiosError('service-platforms', err);
+
+      expect(sut).toMatchObject({ code: 'rate-limited', retryAfterMs: 7_000 });
+      expect(sut.messageZh).toContain('7 秒后重试');
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('quotes the start of an HTML 403 page, as the MLPS registry sends', async () => {
+      const page = '<!DOCTYPE html><html><body><h1>403 Forbidden</h1><p>令牌无效</p></body></html>';
+      const scope = nock(BASE).get('/x').reply(403, page, { 'content-type': 'text/html' });
+      const err = await axiosFailure(() => axios.get(`${BASE}/x`));
+
+      const sut = UpstreamError.fromAxiosError('mlps', err);
+
+      expect(sut).toMatchObject({ code: 'auth', retryable: false, httpStatus: 403 });
+      expect(sut.messageZh).toContain('<h1>403 Forbidden</h1><p>令牌无效</p>');
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('turns an HTML body where axios expected JSON into bad-response quoting its first 80 characters', async () => {
+      const page = `<html><body>${'维护中 maintenance '.repeat(20)}</body></html>`;
+      const scope = nock(BASE).get('/x').reply(200, page, { 'content-type': 'text/html' });
+      const err = await axiosFailure(() =>
+        axios.get(`${BASE}/x`, { responseType: 'json', transitional: { silentJSONParsing: false } }),
+      );
+
+      const sut = UpstreamError.fromAxiosError('video', err);
+
+      expect(sut).toMatchObject({ code: 'bad-response', httpStatus: 200 });
+      expect(sut.message).toContain(`"${page.slice(0, 80)}"`);
+      expect(sut.message).not.toContain(page.slice(0, 81));
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('keeps an error that is already typed', () => {
+      const typed = new UpstreamError({
+        source: 'gov-cloud',
+        code: 'auth',
+        retryable: false,
+        detail: { zh: '拒绝访问', en: 'refused access' },
+      });
+
+      expect(UpstreamError.fromAxiosError('gov-cloud', typed)).toBe(typed);
+    });
+
+    it('wraps an error that is not from axios as a non-retryable network error', () => {
+      const bug = new TypeError('cannot read properties of undefined');
+
+      const sut = UpstreamError.fromAxiosError('gov-cloud', bug);
+
+      expect(sut).toMatchObject({ code: 'network', retryable: false, cause: bug });
+    });
+  });
+
+  it('puts the Chinese message first and serialises every field for logs', () => {
+    const sut = new UpstreamError({
+      source: 'gov-cloud',
+      code: 'upstream-error',
+      retryable: true,
+      upstreamCode: 50000,
+      httpStatus: 200,
+      detail: { zh: '返回错误 50000: internal error', en: 'returned error 50000: internal error' },
+    });
+
+    expect(sut.text).toEqual({
+      zh: '政务云资源台账接口返回错误 50000: internal error',
+      en: 'gov-cloud returned error 50000: internal error',
+    });
+    expect(sut).toBeInstanceOf(Error);
+    expect(JSON.parse(JSON.stringify(sut))).toMatchObject({
+      code: 'upstream-error',
+      upstreamCode: 50000,
+      retryable: true,
+    });
+  });
+
+  describe('parseRetryAfter', () => {
+    it('reads delay-seconds and HTTP dates, and ignores what it cannot read', () => {
+      const now = Date.parse('2025-03-01T00:00:00Z');
+
+      expect(parseRetryAfter('120', now)).toBe(120_000);
+      expect(parseRetryAfter('0.25', now)).toBe(250);
+      expect(parseRetryAfter('Sat, 01 Mar 2025 00:00:30 GMT', now)).toBe(30_000);
+      expect(parseRetryAfter('Fri, 28 Feb 2025 00:00:00 GMT', now)).toBe(0);
+      expect(parseRetryAfter('soon', now)).toBeUndefined();
+      expect(parseRetryAfter(undefined, now)).toBeUndefined();
+    });
+  });
+
+  describe('bodySnippet', () => {
+    it('collapses whitespace and cuts at 80 characters', () => {
+      expect(bodySnippet(`<html>\n  <body>${'x'.repeat(200)}`)).toBe(`<html> <body>${'x'.repeat(67)}`);
+      expect(bodySnippet({ a: 1 })).toBe('{"a":1}');
+      expect(bodySnippet(undefined)).toBe('');
+    });
+  });
+});

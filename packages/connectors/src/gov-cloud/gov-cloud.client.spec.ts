@@ -1,0 +1,817 @@
+import nock from 'nock';
+import { GovCloudCode, govCloudSignature } from '@hub/contracts';
+import { UpstreamError } from '../framework/upstream-error';
+import {
+  aCreditCode,
+  aGovCloudResource,
+  aGovCloudTenant,
+  errorBody,
+  resourcePageBody,
+  tenantPageBody,
+} from '../testing/gov-cloud.factory';
+import {
+  GOV_CLOUD_TEST_BASE_URL as BASE,
+  GOV_CLOUD_TEST_CREDENTIALS,
+  GovCloudSignatureCheck,
+} from '../testing/gov-cloud.nock';
+import { RecordingLogger } from '../testing/recording-logger';
+import { collectingSink } from '../testing/sink';
+import { GovCloudClient, type GovCloudClientOptions } from './gov-cloud.client';
+import { ZGovCloudConfig } from './gov-cloud.config';
+
+const TENANTS = '/openapi/v1/tenants';
+const RESOURCES = '/openapi/v1/resources';
+const HTML_ERROR_PAGE =
+  '<html>\n<head><title>502 Bad Gateway</title></head>\n<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx/1.24.0</center></body>\n</html>';
+
+/** Short delays and timeouts: tests never sleep for real seconds. */
+function makeSut(overrides: Record<string, unknown> = {}, options: GovCloudClientOptions = {}) {
+  const config = ZGovCloudConfig.parse({
+    baseUrl: BASE,
+    ...GOV_CLOUD_TEST_CREDENTIALS,
+    timeoutMs: 100,
+    maxAttempts: 3,
+    baseDelayMs: 1,
+    maxDelayMs: 2,
+    breakerThreshold: 50,
+    breakerCooldownMs: 60,
+    ...overrides,
+  });
+  const logger = new RecordingLogger();
+  return { sut: new GovCloudClient(config, { logger }, options), logger };
+}
+
+const full = { mode: 'full', cursor: null } as const;
+const noTenants = tenantPageBody([], { total: 0, pageNo: 1, pageSize: 100 });
+
+describe(GovCloudClient.name, () => {
+  let check: GovCloudSignatureCheck;
+
+  beforeAll(() => nock.disableNetConnect());
+  afterAll(() => nock.enableNetConnect());
+  beforeEach(() => {
+    check = new GovCloudSignatureCheck();
+  });
+  afterEach(() => nock.cleanAll());
+
+  describe('signing', () => {
+    it('sends X-Ak, the epoch-ms X-Timestamp, X-Nonce and the HMAC of method, sorted path and query, timestamp and nonce', async () => {
+      const now = 1_760_000_000_123;
+      const signatureOf = (pathWithQuery: string) =>
+        govCloudSignature({
+          method: 'GET',
+          pathWithQuery,
+          timestamp: String(now),
+          nonce: 'nonce-pinned',
+          secretKey: GOV_CLOUD_TEST_CREDENTIALS.secretKey,
+        });
+      const scope = nock(BASE)
+        .get(TENANTS)
+        .query({ pageNo: '1', pageSize: '100' })
+        .matchHeader('x-ak', GOV_CLOUD_TEST_CREDENTIALS.accessKey)
+        .matchHeader('x-timestamp', String(now))
+        .matchHeader('x-nonce', 'nonce-pinned')
+        .matchHeader('x-signature', signatureOf(`${TENANTS}?pageNo=1&pageSize=100`))
+        .reply(200, noTenants)
+        .get(RESOURCES)
+        .query({ limit: '500', cursor: 'c/1+2' })
+        .matchHeader('x-signature', signatureOf(`${RESOURCES}?cursor=c%2F1%2B2&limit=500`))
+        .reply(200, resourcePageBody([]))
+        .get(RESOURCES)
+        .query({ limit: '500' })
+        .matchHeader('x-signature', signatureOf(`${RESOURCES}?limit=500`))
+        .reply(200, resourcePageBody([], 'c/1+2'));
+      const { sut } = makeSut({}, { now: () => now, nonce: () => 'nonce-pinned' });
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toBeNull();
+      expect(outcome.complete).toBe(true);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('signs each request with the current time and a nonce never used before', async () => {
+      const scope = nock(BASE)
+        .get(TENANTS)
+        .query(true)
+        .reply(check.reply(noTenants))
+        .get(RESOURCES)
+        .query(true)
+        .reply(check.reply(resourcePageBody([], 'next')))
+        .get(RESOURCES)
+        .query(true)
+        .reply(check.reply(resourcePageBody([])));
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.complete).toBe(true);
+      expect(check.requests.map((r) => check.problemWith('GET', r))).toEqual([null, null, null]);
+      expect(new Set(check.nonces).size).toBe(3);
+      for (const { headers } of check.requests) {
+        expect(Math.abs(Number(headers['x-timestamp']) - Date.now())).toBeLessThan(5_000);
+      }
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('signs the path prefix of a base URL behind a gateway', async () => {
+      const scope = nock(BASE)
+        .get(`/gw/gov-cloud${TENANTS}`)
+        .query(true)
+        .reply(check.reply(noTenants))
+        .get(`/gw/gov-cloud${RESOURCES}`)
+        .query(true)
+        .reply(check.reply(resourcePageBody([])));
+      const { sut } = makeSut({ baseUrl: `${BASE}/gw/gov-cloud/` });
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.complete).toBe(true);
+      expect(check.requests[0]?.uri).toBe(`/gw/gov-cloud${TENANTS}?pageNo=1&pageSize=100`);
+      expect(scope.isDone()).toBe(true);
+    });
+  });
+
+  describe('sync', () => {
+    it('fetches every tenant page, then follows the resource cursor across three pages, sinking each page', async () => {
+      const tenants = [aGovCloudTenant(), aGovCloudTenant(), aGovCloudTenant()];
+      const resources = [1, 2, 3, 4, 5].map(() => aGovCloudResource({ tenantId: tenants[0]!.tenantId }));
+      const scope = nock(BASE)
+        .get(TENANTS)
+        .query({ pageNo: '1', pageSize: '2' })
+        .reply(check.reply(tenantPageBody(tenants.slice(0, 2), { total: 3, pageNo: 1, pageSize: 2 })))
+        .get(TENANTS)
+        .query({ pageNo: '2', pageSize: '2' })
+        .reply(check.reply(tenantPageBody(tenants.slice(2), { total: 3, pageNo: 2, pageSize: 2 })))
+        .get(RESOURCES)
+        .query({ limit: '2' })
+        .reply(check.reply(resourcePageBody(resources.slice(0, 2), 'cur-2')))
+        .get(RESOURCES)
+        .query({ limit: '2', cursor: 'cur-2' })
+        .reply(check.reply(resourcePageBody(resources.slice(2, 4), 'cur-3')))
+        .get(RESOURCES)
+        .query({ limit: '2', cursor: 'cur-3' })
+        .reply(check.reply(resourcePageBody(resources.slice(4), null)));
+      const { sut } = makeSut({ pageSize: 2, tenantPageSize: 2 });
+      const { pages, sink } = collectingSink();
+
+      const outcome = await sut.sync(full, sink);
+
+      expect(outcome).toEqual({
+        complete: true,
+        pagesFetched: 5,
+        pagesFailed: 0,
+        recordsSeen: 8,
+        recordsInvalid: 0,
+        cursor: resources[4]!.updatedAt,
+        error: null,
+      });
+      expect(pages.map((p) => p.records.map((r) => `${r.kind}:${r.externalId}`))).toEqual([
+        tenants.slice(0, 2).map((t) => `tenant:${t.tenantId}`),
+        [`tenant:${tenants[2]!.tenantId}`],
+        resources.slice(0, 2).map((r) => `resource:${r.resourceId}`),
+        resources.slice(2, 4).map((r) => `resource:${r.resourceId}`),
+        [`resource:${resources[4]!.resourceId}`],
+      ]);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('maps resources to records with the unit code of their tenant, and tenants with their own', async () => {
+      const tenant = aGovCloudTenant();
+      const tagged = aGovCloudResource({ tenantId: tenant.tenantId });
+      const orphan = aGovCloudResource({ projectCode: null, systemName: null });
+      const scope = nock(BASE)
+        .get(TENANTS)
+        .query(true)
+        .reply(check.reply(tenantPageBody([tenant], { total: 1, pageNo: 1, pageSize: 100 })))
+        .get(RESOURCES)
+        .query(true)
+        .reply(check.reply(resourcePageBody([tagged, orphan])));
+      const { sut } = makeSut();
+      const { pages, sink } = collectingSink();
+
+      await sut.sync(full, sink);
+
+      expect(pages[0]?.records).toEqual([
+        {
+          kind: 'tenant',
+          externalId: tenant.tenantId,
+          payload: tenant,
+          projectCode: null,
+          systemName: null,
+          unitCode: tenant.unitCode,
+          updatedAt: null,
+          tombstone: false,
+        },
+      ]);
+      expect(pages[1]?.records).toEqual([
+        {
+          kind: 'resource',
+          externalId: tagged.resourceId,
+          payload: tagged,
+          projectCode: tagged.projectCode,
+          systemName: tagged.systemName,
+          unitCode: tenant.unitCode,
+          updatedAt: tagged.updatedAt,
+          tombstone: false,
+        },
+        {
+          kind: 'resource',
+          externalId: orphan.resourceId,
+          payload: orphan,
+          projectCode: null,
+          systemName: null,
+          unitCode: null,
+          updatedAt: orphan.updatedAt,
+          tombstone: false,
+        },
+      ]);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('asks only for changes since the cursor in incremental mode and returns the latest updatedAt as the new cursor', async () => {
+      const since = '2025-03-02T08:00:00+08:00';
+      const later = aGovCloudResource({ updatedAt: '2025-03-02T09:30:00+08:00' });
+      // Same instant zone-shifted is earlier: compared as instants, not as strings.
+      const earlierButLargerString = aGovCloudResource({ updatedAt: '2025-03-02T01:10:00Z' });
+      const scope = nock(BASE)
+        .get(TENANTS)
+        .query(true)
+        .reply(check.reply(noTenants))
+        .get(RESOURCES)
+        .query({ limit: '500', updatedSince: since })
+        .reply(check.reply(resourcePageBody([later, earlierButLargerString])));
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync({ mode: 'incremental', cursor: since }, collectingSink().sink);
+
+      expect(outcome.complete).toBe(true);
+      expect(outcome.cursor).toBe('2025-03-02T09:30:00+08:00');
+      expect(check.requests[1]?.uri).toBe(
+        `${RESOURCES}?limit=500&updatedSince=2025-03-02T08%3A00%3A00%2B08%3A00`,
+      );
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('keeps the old cursor when an incremental sync brings no resources', async () => {
+      const since = '2025-03-02T08:00:00+08:00';
+      const scope = nock(BASE)
+        .get(TENANTS)
+        .query(true)
+        .reply(check.reply(noTenants))
+        .get(RESOURCES)
+        .query({ limit: '500', updatedSince: since })
+        .reply(check.reply(resourcePageBody([])));
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync({ mode: 'incremental', cursor: since }, collectingSink().sink);
+
+      expect(outcome).toMatchObject({ complete: true, cursor: since, recordsSeen: 0 });
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('ignores the cursor in full mode', async () => {
+      const resource = aGovCloudResource();
+      const scope = nock(BASE)
+        .get(TENANTS)
+        .query(true)
+        .reply(check.reply(noTenants))
+        .get(RESOURCES)
+        .query({ limit: '500' })
+        .reply(check.reply(resourcePageBody([resource])));
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync({ mode: 'full', cursor: '2099-01-01T00:00:00Z' }, collectingSink().sink);
+
+      expect(outcome.cursor).toBe(resource.updatedAt);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('marks released resources as tombstones', async () => {
+      const released = aGovCloudResource({ status: 'released' });
+      const stopped = aGovCloudResource({ status: 'stopped' });
+      const scope = nock(BASE)
+        .get(TENANTS)
+        .query(true)
+        .reply(check.reply(noTenants))
+        .get(RESOURCES)
+        .query(true)
+        .reply(check.reply(resourcePageBody([released, stopped])));
+      const { sut } = makeSut();
+      const { pages, sink } = collectingSink();
+
+      await sut.sync({ mode: 'incremental', cursor: '2025-01-01T00:00:00+08:00' }, sink);
+
+      expect(pages[0]?.records.map((r) => [r.externalId, r.tombstone])).toEqual([
+        [released.resourceId, true],
+        [stopped.resourceId, false],
+      ]);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('keeps fields the contract does not know in the payload', async () => {
+      const resource = aGovCloudResource({
+        billingAccount: 'acct-77',
+        spec: { vcpu: 8, memoryGiB: 32, gpuModel: 'T4' } as never,
+      });
+      const tenant = aGovCloudTenant({ contactPhone: '0730-1234567' });
+      const scope = nock(BASE)
+        .get(TENANTS)
+        .query(true)
+        .reply(check.reply(tenantPageBody([tenant], { total: 1, pageNo: 1, pageSize: 100 })))
+        .get(RESOURCES)
+        .query(true)
+        .reply(check.reply(resourcePageBody([resource])));
+      const { sut } = makeSut();
+      const { pages, sink } = collectingSink();
+
+      await sut.sync(full, sink);
+
+      expect(pages[0]?.records[0]?.payload).toEqual(tenant);
+      expect(pages[0]?.records[0]?.payload).toHaveProperty('contactPhone', '0730-1234567');
+      expect(pages[1]?.records[0]?.payload).toHaveProperty('billingAccount', 'acct-77');
+      expect(pages[1]?.records[0]?.payload).toHaveProperty('spec.gpuModel', 'T4');
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('reports invalid records as problems and keeps the valid records of the same page', async () => {
+      const valid1 = aGovCloudResource();
+      const badEnum = aGovCloudResource({ type: 'vm' as never });
+      const { resourceId: _dropped, ...missingId } = aGovCloudResource();
+      const valid2 = aGovCloudResource();
+      const scope = nock(BASE)
+        .get(TENANTS)
+        .query(true)
+        .reply(check.reply(tenantPageBody(['not-a-tenant'], { total: 1, pageNo: 1, pageSize: 100 })))
+        .get(RESOURCES)
+        .query(true)
+        .reply(check.reply(resourcePageBody([valid1, badEnum, missingId, 'ecs-garbage', valid2])));
+      const { sut, logger } = makeSut();
+      const { pages, sink } = collectingSink();
+
+      const outcome = await sut.sync(full, sink);
+
+      expect(outcome).toMatchObject({ complete: true, recordsSeen: 6, recordsInvalid: 4, error: null });
+      expect(pages[0]?.problems).toEqual([
+        expect.objectContaining({ kind: 'tenant', payload: 'not-a-tenant' }),
+      ]);
+      const resourcePage = pages[1]!;
+      expect(resourcePage.records.map((r) => r.externalId)).toEqual([valid1.resourceId, valid2.resourceId]);
+      expect(resourcePage.problems).toEqual([
+        expect.objectContaining({
+          kind: 'resource',
+          externalId: badEnum.resourceId,
+          issues: [expect.objectContaining({ path: 'type' })],
+          payload: badEnum,
+        }),
+        expect.objectContaining({
+          kind: 'resource',
+          externalId: null,
+          issues: [expect.objectContaining({ path: 'resourceId' })],
+          payload: missingId,
+        }),
+        expect.objectContaining({ kind: 'resource', externalId: null, payload: 'ecs-garbage' }),
+      ]);
+      expect(resourcePage.problems[0]?.reason.zh).toContain('不符合接口约定');
+      expect(resourcePage.problems[2]?.reason.en).toContain('not a JSON object');
+      expect(
+        logger.entries.some((e) => e.level === 'warn' && e.msg === 'upstream records failed validation'),
+      ).toBe(true);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('stops when page 2 fails after all retries, keeping page 1 sunk and the old cursor', async () => {
+      const since = '2025-03-01T00:00:00+08:00';
+      const first = [aGovCloudResource(), aGovCloudResource()];
+      const scope = nock(BASE)
+        .get(TENANTS)
+        .query(true)
+        .reply(check.reply(noTenants))
+        .get(RESOURCES)
+        .query({ limit: '500', updatedSince: since })
+        .reply(check.reply(resourcePageBody(first, 'page-2')))
+        .get(RESOURCES)
+        .query({ limit: '500', updatedSince: since, cursor: 'page-2' })
+        .times(3)
+        .reply(500, 'Internal Server Error');
+      const { sut, logger } = makeSut();
+      const { pages, sink } = collectingSink();
+
+      const outcome = await sut.sync({ mode: 'incremental', cursor: since }, sink);
+
+      expect(outcome).toMatchObject({
+        complete: false,
+        pagesFetched: 2,
+        pagesFailed: 1,
+        recordsSeen: 2,
+        cursor: since,
+        error: expect.objectContaining({ code: 'http-status', httpStatus: 500 }),
+      });
+      expect(pages.flatMap((p) => p.records.map((r) => r.externalId))).toEqual(
+        first.map((r) => r.resourceId),
+      );
+      expect(logger.entries.filter((e) => e.msg === 'upstream call failed, retrying')).toHaveLength(2);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('lets an error of the sink propagate instead of reporting it as an upstream failure', async () => {
+      const scope = nock(BASE)
+        .get(TENANTS)
+        .query(true)
+        .reply(check.reply(tenantPageBody([aGovCloudTenant()], { total: 1, pageNo: 1, pageSize: 100 })));
+      const { sut } = makeSut();
+
+      await expect(
+        sut.sync(full, async () => {
+          throw new Error('database is down');
+        }),
+      ).rejects.toThrow('database is down');
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('stops with bad-response when the cloud repeats a cursor instead of looping forever', async () => {
+      const scope = nock(BASE)
+        .get(TENANTS)
+        .query(true)
+        .reply(check.reply(noTenants))
+        .get(RESOURCES)
+        .query({ limit: '500' })
+        .reply(check.reply(resourcePageBody([], 'same')))
+        .get(RESOURCES)
+        .query({ limit: '500', cursor: 'same' })
+        .reply(check.reply(resourcePageBody([], 'same')));
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.complete).toBe(false);
+      expect(outcome.error?.code).toBe('bad-response');
+      expect(scope.isDone()).toBe(true);
+    });
+  });
+
+  describe('when the cloud fails', () => {
+    type Answer =
+      | { body: unknown; status?: number; headers?: Record<string, string>; delayMs?: number }
+      | { error: Error };
+
+    /** The tenant endpoint answers in order; `thenResources` adds an empty resource page after them. */
+    function tenantsAnswering(answers: Answer[], thenResources = false): nock.Scope {
+      const scope = nock(BASE);
+      for (const answer of answers) {
+        const interceptor = scope.get(TENANTS).query(true);
+        if ('error' in answer) interceptor.replyWithError(answer.error);
+        else
+          (answer.delayMs ? interceptor.delay(answer.delayMs) : interceptor).reply(
+            check.reply(answer.body, answer.status, answer.headers),
+          );
+      }
+      if (thenResources)
+        scope
+          .get(RESOURCES)
+          .query(true)
+          .reply(check.reply(resourcePageBody([])));
+      return scope;
+    }
+    const times = (n: number, answer: Answer): Answer[] => Array.from({ length: n }, () => answer);
+
+    it('reports 40001 bad signature as a non-retryable auth error', async () => {
+      const scope = tenantsAnswering([{ body: errorBody(40001, 'invalid signature') }]);
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome).toMatchObject({ complete: false, pagesFetched: 0, pagesFailed: 1, cursor: null });
+      expect(outcome.error).toMatchObject({
+        code: 'auth',
+        upstreamCode: 40001,
+        retryable: false,
+        httpStatus: 200,
+      });
+      expect(outcome.error?.messageZh).toContain('accessKey');
+      expect(check.requests).toHaveLength(1);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('reports 40002 timestamp skew as an auth error saying the clocks differ', async () => {
+      const scope = tenantsAnswering([{ body: errorBody(40002, 'timestamp expired') }]);
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({ code: 'auth', upstreamCode: 40002, retryable: false });
+      expect(outcome.error?.message).toContain('clock');
+      expect(outcome.error?.messageZh).toContain('时钟');
+      expect(check.requests).toHaveLength(1);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('retries 40003 nonce reused with a new nonce and timestamp, and succeeds', async () => {
+      const scope = tenantsAnswering([{ body: errorBody(40003, 'nonce reused') }, { body: noTenants }], true);
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome).toMatchObject({ complete: true, error: null });
+      expect(check.nonces[1]).not.toBe(check.nonces[0]);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('reports 40300 tenant not visible as a non-retryable auth error', async () => {
+      const scope = tenantsAnswering([{ body: errorBody(40300, 'tenant not visible') }]);
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({ code: 'auth', upstreamCode: 40300, retryable: false });
+      expect(outcome.error?.messageZh).toContain('市大数据中心');
+      expect(check.requests).toHaveLength(1);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('reports 40400 as not-found without retrying', async () => {
+      const scope = tenantsAnswering([{ body: errorBody(40400, 'not found') }]);
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({ code: 'not-found', upstreamCode: 40400, retryable: false });
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('waits the advised retryAfterSeconds of a 42900 before retrying, then succeeds', async () => {
+      const scope = tenantsAnswering(
+        [{ body: errorBody(42900, 'rate limited', { retryAfterSeconds: 0.08 }) }, { body: noTenants }],
+        true,
+      );
+      const { sut, logger } = makeSut();
+      const started = performance.now();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.complete).toBe(true);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(75);
+      expect(logger.entries.find((e) => e.msg === 'upstream call failed, retrying')?.obj).toMatchObject({
+        delayMs: 80,
+        code: 'rate-limited',
+        upstreamCode: 42900,
+      });
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('gives a rate-limited error when 42900 persists through every attempt', async () => {
+      const scope = tenantsAnswering(
+        times(3, { body: errorBody(42900, 'rate limited', { retryAfterSeconds: 0.01 }) }),
+      );
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({
+        code: 'rate-limited',
+        upstreamCode: 42900,
+        retryAfterMs: 10,
+        retryable: true,
+      });
+      expect(check.requests).toHaveLength(3);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('retries 50000 and reports it in Chinese first when it persists', async () => {
+      const scope = tenantsAnswering(times(3, { body: errorBody(50000, 'internal error') }));
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toBeInstanceOf(UpstreamError);
+      expect(outcome.error).toMatchObject({ code: 'upstream-error', upstreamCode: 50000, retryable: true });
+      expect(outcome.error?.messageZh).toBe('政务云资源台账接口返回错误 50000: internal error');
+      expect(outcome.error?.text.en).toBe('gov-cloud returned error 50000: internal error');
+      expect(check.requests).toHaveLength(3);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('recovers when a 50000 is followed by success', async () => {
+      const scope = tenantsAnswering(
+        [{ body: errorBody(50000, 'internal error') }, { body: noTenants }],
+        true,
+      );
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome).toMatchObject({ complete: true, pagesFetched: 2 });
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it.each([
+      [500, 'http-status'],
+      [502, 'http-status'],
+      [503, 'maintenance'],
+    ] as const)('retries HTTP %i and reports %s when it persists', async (status, code) => {
+      const scope = tenantsAnswering(times(3, { status, body: 'upstream unavailable' }));
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({ code, httpStatus: status, retryable: true });
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('reports an HTML page served with HTTP 200 as bad-response quoting its start', async () => {
+      const scope = tenantsAnswering(
+        times(3, { status: 200, body: HTML_ERROR_PAGE, headers: { 'content-type': 'text/html' } }),
+      );
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({ code: 'bad-response', httpStatus: 200 });
+      expect(outcome.error?.message).toContain('<html> <head><title>502 Bad Gateway</title></head>');
+      expect(outcome.error?.messageZh).toContain('<html> <head>');
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('reports an HTML page served with HTTP 502 as http-status quoting its start', async () => {
+      const scope = tenantsAnswering(
+        times(3, { status: 502, body: HTML_ERROR_PAGE, headers: { 'content-type': 'text/html' } }),
+      );
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({ code: 'http-status', httpStatus: 502, retryable: true });
+      expect(outcome.error?.message).toContain('<title>502 Bad Gateway</title>');
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('reports JSON that is not the envelope as bad-response', async () => {
+      const scope = tenantsAnswering([{ body: { error: 'gateway' } }], false);
+      const { sut } = makeSut({ maxAttempts: 1 });
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({ code: 'bad-response' });
+      expect(outcome.error?.message).toContain('{"error":"gateway"}');
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('reports an envelope whose data is not a page as a non-retryable bad-response', async () => {
+      const scope = tenantsAnswering([{ body: { code: 0, msg: 'ok', data: { rows: [] } } }]);
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({ code: 'bad-response', retryable: false });
+      expect(check.requests).toHaveLength(1);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('times out an attempt that does not answer in time and reports timeout when every attempt does', async () => {
+      const scope = tenantsAnswering(times(2, { body: noTenants, delayMs: 400 }));
+      const { sut } = makeSut({ maxAttempts: 2, timeoutMs: 60 });
+      const started = performance.now();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({ code: 'timeout', retryable: true });
+      expect(outcome.error?.message).toContain('60 ms');
+      expect(performance.now() - started).toBeLessThan(400);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('retries after a timed-out attempt and succeeds', async () => {
+      const scope = tenantsAnswering([{ body: noTenants, delayMs: 400 }, { body: noTenants }], true);
+      const { sut } = makeSut({ timeoutMs: 60 });
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.complete).toBe(true);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('reports a refused connection as a retryable network error', async () => {
+      const refused = () =>
+        Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4101'), { code: 'ECONNREFUSED' });
+      const scope = tenantsAnswering([{ error: refused() }, { error: refused() }, { error: refused() }]);
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({ code: 'network', retryable: true });
+      expect(outcome.error?.message).toContain('ECONNREFUSED');
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('opens the circuit after consecutive failures, fails fast while open, and closes after a good trial call', async () => {
+      const scope = tenantsAnswering(
+        [{ status: 500, body: 'down' }, { status: 500, body: 'down' }, { body: noTenants }],
+        true,
+      );
+      const { sut, logger } = makeSut({ maxAttempts: 1, breakerThreshold: 2, breakerCooldownMs: 60 });
+
+      await sut.sync(full, collectingSink().sink);
+      expect(sut.circuitState()).toBe('closed');
+      await sut.sync(full, collectingSink().sink);
+      expect(sut.circuitState()).toBe('open');
+
+      const whileOpen = await sut.sync(full, collectingSink().sink);
+      expect(whileOpen.error).toMatchObject({ code: 'circuit-open', retryable: false });
+      expect(whileOpen.error?.messageZh).toContain('熔断');
+      expect(scope.pendingMocks()).toHaveLength(2);
+      expect(logger.entries.some((e) => e.level === 'error' && e.msg?.startsWith('circuit opened'))).toBe(
+        true,
+      );
+
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      const afterCoolDown = await sut.sync(full, collectingSink().sink);
+      expect(afterCoolDown.complete).toBe(true);
+      expect(sut.circuitState()).toBe('closed');
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('does not count auth failures against the circuit', async () => {
+      const scope = tenantsAnswering(times(3, { body: errorBody(40001, 'invalid signature') }));
+      const { sut } = makeSut({ maxAttempts: 1, breakerThreshold: 2 });
+
+      for (let i = 0; i < 3; i++) await sut.sync(full, collectingSink().sink);
+
+      expect(sut.circuitState()).toBe('closed');
+      expect(scope.isDone()).toBe(true);
+    });
+  });
+
+  describe('fetchForProject', () => {
+    it("queries resources by project code and by each of the unit's tenants, delivering each resource once", async () => {
+      const unitCode = aCreditCode();
+      const unitTenantA = aGovCloudTenant({ unitCode });
+      const unitTenantB = aGovCloudTenant({ unitCode });
+      const otherTenant = aGovCloudTenant();
+      const projectCode = '25-430600-9001';
+      const taggedElsewhere = aGovCloudResource({ tenantId: otherTenant.tenantId, projectCode });
+      const taggedInUnit = aGovCloudResource({ tenantId: unitTenantA.tenantId, projectCode });
+      const untagged = aGovCloudResource({ tenantId: unitTenantA.tenantId, projectCode: null });
+      const inSecondTenant = aGovCloudResource({ tenantId: unitTenantB.tenantId, projectCode: null });
+      const scope = nock(BASE)
+        .get(TENANTS)
+        .query(true)
+        .reply(
+          check.reply(
+            tenantPageBody([unitTenantA, otherTenant, unitTenantB], { total: 3, pageNo: 1, pageSize: 100 }),
+          ),
+        )
+        .get(RESOURCES)
+        .query({ limit: '500', projectCode })
+        .reply(check.reply(resourcePageBody([taggedElsewhere, taggedInUnit])))
+        .get(RESOURCES)
+        .query({ limit: '500', tenantId: unitTenantA.tenantId })
+        .reply(check.reply(resourcePageBody([taggedInUnit], 'a-2')))
+        .get(RESOURCES)
+        .query({ limit: '500', tenantId: unitTenantA.tenantId, cursor: 'a-2' })
+        .reply(check.reply(resourcePageBody([untagged])))
+        .get(RESOURCES)
+        .query({ limit: '500', tenantId: unitTenantB.tenantId })
+        .reply(check.reply(resourcePageBody([inSecondTenant])));
+      const { sut } = makeSut();
+      const { pages, sink } = collectingSink();
+
+      const outcome = await sut.fetchForProject({ projectCode, unitCode }, sink);
+
+      expect(outcome).toMatchObject({ complete: true, pagesFetched: 5, cursor: null, error: null });
+      const resources = pages.flatMap((p) => p.records).filter((r) => r.kind === 'resource');
+      expect(resources.map((r) => r.externalId)).toEqual([
+        taggedElsewhere.resourceId,
+        taggedInUnit.resourceId,
+        untagged.resourceId,
+        inSecondTenant.resourceId,
+      ]);
+      expect(resources.find((r) => r.externalId === untagged.resourceId)?.unitCode).toBe(unitCode);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('ends incomplete with the error when a targeted query fails', async () => {
+      const unitCode = aCreditCode();
+      const tenant = aGovCloudTenant({ unitCode });
+      const projectCode = '25-430600-9002';
+      const scope = nock(BASE)
+        .get(TENANTS)
+        .query(true)
+        .reply(check.reply(tenantPageBody([tenant], { total: 1, pageNo: 1, pageSize: 100 })))
+        .get(RESOURCES)
+        .query({ limit: '500', projectCode })
+        .reply(check.reply(resourcePageBody([aGovCloudResource({ projectCode })])))
+        .get(RESOURCES)
+        .query({ limit: '500', tenantId: tenant.tenantId })
+        .reply(check.reply(errorBody(GovCloudCode.TENANT_NOT_VISIBLE, 'tenant not visible')));
+      const { sut } = makeSut();
+      const { pages, sink } = collectingSink();
+
+      const outcome = await sut.fetchForProject({ projectCode, unitCode }, sink);
+
+      expect(outcome).toMatchObject({ complete: false, pagesFetched: 2, pagesFailed: 1, cursor: null });
+      expect(outcome.error?.code).toBe('auth');
+      expect(pages).toHaveLength(2);
+      expect(scope.isDone()).toBe(true);
+    });
+  });
+});

@@ -1,0 +1,82 @@
+import { SOURCE_IDS } from '@hub/contracts';
+import { govCloudConnector } from './gov-cloud/gov-cloud.connector';
+import { RecordingLogger } from './testing/recording-logger';
+import { CONNECTORS, getConnector } from './registry';
+
+describe('CONNECTORS', () => {
+  it('registers each source at most once, under a known source id, with its kinds and a bilingual title', () => {
+    const ids = CONNECTORS.map((c) => c.id);
+
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const connector of CONNECTORS) {
+      expect(SOURCE_IDS).toContain(connector.id);
+      expect(connector.kinds.length).toBeGreaterThan(0);
+      expect(connector.title.zh).not.toBe('');
+      expect(connector.title.en).not.toBe('');
+    }
+  });
+});
+
+describe(getConnector.name, () => {
+  it('finds the gov-cloud connector and nothing for a source without one yet', () => {
+    expect(getConnector('gov-cloud')).toBe(govCloudConnector);
+    expect(getConnector('mlps')).toBeUndefined();
+  });
+
+  it('creates a client from config validated by the connector schema, defaults filled in', () => {
+    const sut = getConnector('gov-cloud')!;
+
+    const config = sut.configSchema.parse({
+      baseUrl: 'http://127.0.0.1:4101',
+      accessKey: 'ak',
+      secretKey: 'sk',
+    });
+    const client = sut.create(config, { logger: new RecordingLogger() });
+
+    expect(config).toEqual({
+      baseUrl: 'http://127.0.0.1:4101',
+      accessKey: 'ak',
+      secretKey: 'sk',
+      pageSize: 500,
+      tenantPageSize: 100,
+      timeoutMs: 10_000,
+      maxAttempts: 4,
+      baseDelayMs: 250,
+      maxDelayMs: 10_000,
+      breakerThreshold: 5,
+      breakerCooldownMs: 30_000,
+    });
+    expect(client.circuitState()).toBe('closed');
+    expect(govCloudConnector.kinds).toEqual(['tenant', 'resource']);
+  });
+
+  it('rejects a gov-cloud config with every bad key listed', () => {
+    const result = govCloudConnector.configSchema.safeParse({
+      baseUrl: 'ftp://cloud',
+      accessKey: '',
+      secretKey: 'sk',
+      pageSize: 1001,
+      tenantPageSize: '0',
+    });
+
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path.join('.')).sort()).toEqual([
+      'accessKey',
+      'baseUrl',
+      'pageSize',
+      'tenantPageSize',
+    ]);
+  });
+
+  it('reads numbers given as strings, as environment variables are', () => {
+    const config = govCloudConnector.configSchema.parse({
+      baseUrl: 'https://cloud.example.gov.cn/gw',
+      accessKey: 'ak',
+      secretKey: 'sk',
+      pageSize: '200',
+      timeoutMs: '5000',
+    });
+
+    expect(config).toMatchObject({ pageSize: 200, timeoutMs: 5_000 });
+  });
+});

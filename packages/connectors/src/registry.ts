@@ -1,0 +1,14 @@
+import type { SourceId } from '@hub/contracts';
+import type { ConnectorDefinition } from './framework/connector';
+import { govCloudConnector } from './gov-cloud/gov-cloud.connector';
+
+/**
+ * Every connector the hub can run. Adding a source: one folder exporting its
+ * {@link ConnectorDefinition}, one line here.
+ */
+export const CONNECTORS: readonly ConnectorDefinition<unknown>[] = [govCloudConnector];
+
+/** The connector registered for a source, or undefined when none is (yet). */
+export function getConnector(id: SourceId): ConnectorDefinition<unknown> | undefined {
+  return CONNECTORS.find((connector) => connector.id === id);
+}
