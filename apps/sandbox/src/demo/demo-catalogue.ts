@@ -1,0 +1,250 @@
+import type { PolicyPackId } from '@hub/contracts';
+
+/** A county-level division (县市区) of a demo city. */
+export interface County {
+  code: string;
+  name: string;
+}
+
+/** One of the two demo cities. */
+export interface DemoCityInfo {
+  pack: PolicyPackId;
+  name: string;
+  region: string;
+  /** telephone area code, for contact details on tenants */
+  areaCode: string;
+  /** short name used in document numbers, e.g. 岳 in 岳政数函〔2024〕17号 */
+  docPrefix: string;
+  counties: readonly County[];
+}
+
+/** 岳阳市 and 郴州市 with their 县市区 (GB/T 2260 codes). */
+export const DEMO_CITIES: Readonly<Record<PolicyPackId, DemoCityInfo>> = {
+  yueyang: {
+    pack: 'yueyang',
+    name: '岳阳市',
+    region: '430600',
+    areaCode: '0730',
+    docPrefix: '岳',
+    counties: [
+      { code: '430602', name: '岳阳楼区' },
+      { code: '430603', name: '云溪区' },
+      { code: '430611', name: '君山区' },
+      { code: '430621', name: '岳阳县' },
+      { code: '430623', name: '华容县' },
+      { code: '430624', name: '湘阴县' },
+      { code: '430626', name: '平江县' },
+      { code: '430681', name: '汨罗市' },
+      { code: '430682', name: '临湘市' },
+    ],
+  },
+  chenzhou: {
+    pack: 'chenzhou',
+    name: '郴州市',
+    region: '431000',
+    areaCode: '0735',
+    docPrefix: '郴',
+    counties: [
+      { code: '431002', name: '北湖区' },
+      { code: '431003', name: '苏仙区' },
+      { code: '431021', name: '桂阳县' },
+      { code: '431022', name: '宜章县' },
+      { code: '431023', name: '永兴县' },
+      { code: '431024', name: '嘉禾县' },
+      { code: '431025', name: '临武县' },
+      { code: '431026', name: '汝城县' },
+      { code: '431027', name: '桂东县' },
+      { code: '431028', name: '安仁县' },
+      { code: '431081', name: '资兴市' },
+    ],
+  },
+};
+
+type Domain = '协同办公' | '智慧教育' | '智慧医疗' | '智慧应急' | '政务服务' | '其他';
+type Category = '基础设施' | '软件开发' | '运维运营' | '综合';
+
+/** A kind of information system a department builds: the seed of one project. */
+export interface SystemTheme {
+  /** department name at city level, appended to the city name */
+  dept: string;
+  /** department name at county level when it differs (委员会 at city level is often 局 in a county) */
+  countyDept?: string;
+  system: string;
+  domain: Domain;
+  category: Category;
+  govService?: boolean;
+  mobile?: boolean;
+  video?: boolean;
+  /** 应用平台 in the Chenzhou sense (应接尽接 to the city brain hub) */
+  appPlatform?: boolean;
+  /** themes kept for designed scenarios, so that the seeded mix never builds the same system */
+  designedOnly?: boolean;
+}
+
+/** Systems departments of both cities typically build; names as they appear in annual plans. */
+export const SYSTEM_THEMES: readonly SystemTheme[] = [
+  { dept: '医疗保障局', system: '医保智能监管系统', domain: '智慧医疗', category: '软件开发' },
+  {
+    dept: '医疗保障局',
+    system: '医保公共服务平台',
+    domain: '政务服务',
+    category: '软件开发',
+    govService: true,
+    mobile: true,
+  },
+  { dept: '教育局', system: '智慧教育云平台', domain: '智慧教育', category: '综合', appPlatform: true },
+  {
+    dept: '教育局',
+    system: '义务教育招生入学服务平台',
+    domain: '政务服务',
+    category: '软件开发',
+    govService: true,
+    mobile: true,
+  },
+  {
+    dept: '卫生健康委员会',
+    countyDept: '卫生健康局',
+    system: '全民健康信息平台',
+    domain: '智慧医疗',
+    category: '综合',
+    appPlatform: true,
+  },
+  {
+    dept: '卫生健康委员会',
+    countyDept: '卫生健康局',
+    system: '基层医疗卫生机构管理信息系统',
+    domain: '智慧医疗',
+    category: '软件开发',
+  },
+  { dept: '应急管理局', system: '应急指挥综合调度平台', domain: '智慧应急', category: '综合', video: true },
+  { dept: '应急管理局', system: '安全生产风险监测预警系统', domain: '智慧应急', category: '软件开发' },
+  {
+    dept: '自然资源和规划局',
+    system: '国土空间基础信息平台',
+    domain: '其他',
+    category: '综合',
+    appPlatform: true,
+  },
+  {
+    dept: '自然资源和规划局',
+    system: '不动产登记信息管理系统',
+    domain: '政务服务',
+    category: '软件开发',
+    govService: true,
+  },
+  {
+    dept: '人力资源和社会保障局',
+    system: '人社一体化经办服务平台',
+    domain: '政务服务',
+    category: '软件开发',
+    govService: true,
+    mobile: true,
+  },
+  { dept: '人力资源和社会保障局', system: '就业创业公共服务系统', domain: '政务服务', category: '软件开发' },
+  {
+    dept: '住房和城乡建设局',
+    system: '工程建设项目审批管理系统',
+    domain: '政务服务',
+    category: '软件开发',
+    govService: true,
+  },
+  { dept: '住房和城乡建设局', system: '智慧工地监管平台', domain: '其他', category: '综合', video: true },
+  { dept: '市场监督管理局', system: '智慧市场监管平台', domain: '其他', category: '软件开发' },
+  { dept: '市场监督管理局', system: '食品安全追溯系统', domain: '其他', category: '软件开发' },
+  { dept: '交通运输局', system: '智慧交通综合监测平台', domain: '其他', category: '综合', video: true },
+  { dept: '交通运输局', system: '公交运营调度系统', domain: '其他', category: '运维运营' },
+  {
+    dept: '行政审批服务局',
+    system: '政务服务综合受理平台',
+    domain: '政务服务',
+    category: '软件开发',
+    govService: true,
+  },
+  {
+    dept: '行政审批服务局',
+    system: '12345政务服务便民热线系统',
+    domain: '政务服务',
+    category: '运维运营',
+    govService: true,
+    mobile: true,
+  },
+  { dept: '生态环境局', system: '生态环境监测监控平台', domain: '其他', category: '综合', video: true },
+  { dept: '民政局', system: '社会救助信息管理系统', domain: '其他', category: '软件开发' },
+  { dept: '民政局', system: '智慧养老服务平台', domain: '其他', category: '软件开发', mobile: true },
+  { dept: '财政局', system: '预算管理一体化系统', domain: '协同办公', category: '软件开发' },
+  { dept: '财政局', system: '非税收入收缴管理系统', domain: '其他', category: '软件开发' },
+  { dept: '农业农村局', system: '智慧农业综合服务平台', domain: '其他', category: '综合' },
+  { dept: '水利局', system: '水旱灾害防御指挥系统', domain: '智慧应急', category: '综合', video: true },
+  { dept: '水利局', system: '河湖长制信息管理平台', domain: '其他', category: '软件开发' },
+  {
+    dept: '城市管理和综合执法局',
+    system: '数字城管综合信息平台',
+    domain: '其他',
+    category: '综合',
+    video: true,
+  },
+  {
+    dept: '城市管理和综合执法局',
+    system: '城市内涝监测预警系统',
+    domain: '智慧应急',
+    category: '综合',
+    designedOnly: true,
+  },
+  {
+    dept: '文化旅游广电局',
+    system: '智慧旅游服务平台',
+    domain: '其他',
+    category: '软件开发',
+    mobile: true,
+    appPlatform: true,
+  },
+  { dept: '司法局', system: '公共法律服务平台', domain: '政务服务', category: '软件开发', govService: true },
+  { dept: '机关事务管理局', system: '机关协同办公系统', domain: '协同办公', category: '软件开发' },
+  {
+    dept: '机关事务管理局',
+    system: '机关会议室视频会议系统',
+    domain: '协同办公',
+    category: '基础设施',
+    video: true,
+    designedOnly: true,
+  },
+  { dept: '统计局', system: '统计数据采集处理系统', domain: '其他', category: '软件开发' },
+  {
+    dept: '国家保密局',
+    system: '涉密文件交换系统',
+    domain: '协同办公',
+    category: '综合',
+    designedOnly: true,
+  },
+  { dept: '公安局', system: '公安专网情报研判系统', domain: '其他', category: '综合', designedOnly: true },
+];
+
+/**
+ * Units that own cloud resources but no project in the registry: their running resources are the
+ * orphans the big-data centre's monitoring must find.
+ */
+export const ORPHAN_UNITS: readonly {
+  pack: PolicyPackId;
+  dept: string;
+  systems: readonly (string | null)[];
+}[] = [
+  { pack: 'yueyang', dept: '地方志编纂室', systems: ['地方志数据库', null] },
+  { pack: 'yueyang', dept: '公共资源交易中心', systems: ['公共资源电子交易系统'] },
+  { pack: 'chenzhou', dept: '住房公积金管理中心', systems: ['住房公积金综合服务平台', '公积金短信平台'] },
+];
+
+/** Surnames and given-name pieces for tenant contacts. */
+export const CONTACT_SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '周',
+  '吴',
+  '彭',
+  '谭',
+] as const;
