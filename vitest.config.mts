@@ -16,7 +16,12 @@ export default defineConfig({
     projects: [
       ...['contracts', 'rules', 'connectors', 'registry'].map((name) => ({
         ...shared,
-        test: { name: `@hub/${name}`, root: `packages/${name}`, include: ['src/**/*.spec.ts'], globals: true },
+        test: {
+          name: `@hub/${name}`,
+          root: `packages/${name}`,
+          include: ['src/**/*.spec.ts'],
+          globals: true,
+        },
       })),
       ...['sandbox', 'hub'].map((name) => ({
         ...shared,
@@ -27,6 +32,7 @@ export default defineConfig({
           globals: true,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          ...(name === 'hub' ? { globalSetup: ['../../test/support/postgres.global-setup.ts'] } : {}),
         },
       })),
       {
@@ -36,6 +42,7 @@ export default defineConfig({
           root: 'test',
           include: ['**/*.e2e-spec.ts'],
           globals: true,
+          globalSetup: ['./support/postgres.global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

@@ -1,0 +1,24 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CoreModule, type CoreOptions } from './infra/core.module';
+import { ChecksModule } from './modules/checks/checks.module';
+import { HealthModule } from './modules/health/health.module';
+import { ProjectsModule } from './modules/projects/projects.module';
+import { RegistryModule } from './modules/registry/registry.module';
+import { SourcesModule } from './modules/sources/sources.module';
+
+@Module({})
+export class AppModule {
+  static register(core: CoreOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.register(core),
+        ProjectsModule,
+        SourcesModule,
+        RegistryModule,
+        ChecksModule,
+        HealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,70 @@
+import 'reflect-metadata';
+import { type INestApplication, type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module';
+import { AppErrorFilter } from './common/app-error.filter';
+import type { HubEnv } from './config/env';
+import { type Clock, clockFor } from './infra/clock';
+import { type DatabaseHandle, migrate, resolveDatabase } from './infra/database/database';
+import { PinoNestLogger } from './infra/logger';
+
+export interface HubDatabase {
+  db: DatabaseHandle;
+  clock: Clock;
+}
+
+/** Database (embedded or DATABASE_URL) with every migration applied: what any hub process needs first. */
+export async function prepareDatabase(env: HubEnv, logger: Logger): Promise<HubDatabase> {
+  const db = await resolveDatabase(env, logger);
+  try {
+    await migrate(db.url, logger);
+  } catch (e) {
+    await db.stop();
+    throw e;
+  }
+  return { db, clock: clockFor(env.HUB_NOW) };
+}
+
+/** The HTTP application: API, OpenAPI document at /api/docs, one error format. */
+export async function createHttpApp(
+  env: HubEnv,
+  logger: Logger,
+  base: HubDatabase,
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register({ env, logger, databaseUrl: base.db.url, clock: base.clock }),
+    {
+      logger: new PinoNestLogger(logger.child({ component: 'nest' })),
+      bodyParser: false,
+      abortOnError: false,
+    },
+  );
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalFilters(new AppErrorFilter(logger));
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('政务信息化项目验收合规中枢 API')
+      .setDescription('Pre-acceptance checks, findings with evidence, upstream sources.')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  return app;
+}
+
+/** The same modules without HTTP, for CLI commands. */
+export async function createAppContext(
+  env: HubEnv,
+  logger: Logger,
+  base: HubDatabase,
+): Promise<INestApplicationContext> {
+  return NestFactory.createApplicationContext(
+    AppModule.register({ env, logger, databaseUrl: base.db.url, clock: base.clock }),
+    { logger: new PinoNestLogger(logger.child({ component: 'nest' })), abortOnError: false },
+  );
+}

@@ -1,0 +1,193 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { SOURCE_IDS, type SourceId } from '@hub/contracts';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { createAppContext, prepareDatabase } from './bootstrap';
+import { findingJson, findingsTable, type OutputFormat } from './cli/format';
+import { AppError } from './common/app-error';
+import { InvalidEnvError, loadEnv } from './config/env';
+import { createLogger } from './infra/logger';
+import { ChecksService } from './modules/checks/checks.service';
+import { FindingsRepository, toFindingView } from './modules/checks/findings.repository';
+import { ProjectsRepository } from './modules/projects/projects.repository';
+import { RegistryImportService } from './modules/registry/registry-import.service';
+import { SyncService } from './modules/sources/sync.service';
+
+/**
+ * `npm run hub -- <command>`: the same services as the API, on the same database (the running hub's
+ * embedded server when there is one, otherwise started for the command and stopped after). Results
+ * go to stdout, logs to stderr. Commands never start a sandbox: upstreams must be reachable.
+ */
+type Action = (ctx: INestApplicationContext) => Promise<void>;
+
+async function withHub(action: Action): Promise<void> {
+  const env = loadEnv({ HUB_LOG_LEVEL: 'warn', ...process.env });
+  const logger = createLogger(env.HUB_LOG_LEVEL, 'stderr');
+  const base = await prepareDatabase(env, logger);
+  let ctx: INestApplicationContext | undefined;
+  try {
+    ctx = await createAppContext(env, logger, base);
+    await action(ctx);
+  } finally {
+    await ctx?.close();
+    await base.db.stop();
+  }
+}
+
+const formatOption = () =>
+  new Option('--format <format>', '输出格式 / output format').choices(['table', 'json']).default('table');
+
+function print(format: OutputFormat, json: unknown, table: () => string): void {
+  console.log(format === 'json' ? JSON.stringify(json, null, 2) : table());
+}
+
+function sourceArg(value: string): SourceId {
+  if (!(SOURCE_IDS as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`未知的数据源 / unknown source; one of: ${SOURCE_IDS.join(', ')}`);
+  }
+  return value as SourceId;
+}
+
+export function buildCli(): Command {
+  const program = new Command('hub')
+    .description('政务信息化项目验收合规中枢 / e-government acceptance compliance hub')
+    .showHelpAfterError();
+
+  program
+    .command('import')
+    .description('导入项目台账 (.xlsx/.csv) / import the registry workbook')
+    .argument('<file>')
+    .addOption(formatOption())
+    .action((file: string, opts: { format: OutputFormat }) =>
+      withHub(async (ctx) => {
+        if (!fs.existsSync(file)) {
+          throw new AppError('INVALID_REQUEST', { zh: `文件不存在：${file}`, en: `No such file: ${file}` });
+        }
+        const report = await ctx
+          .get(RegistryImportService)
+          .import(path.basename(file), fs.readFileSync(file));
+        print(opts.format, report, () =>
+          [
+            `${report.fileName} (${report.format}${report.encoding ? `, ${report.encoding}` : ''}): ` +
+              `新增 created ${report.created}, 更新 updated ${report.updated}, 未变 unchanged ${report.unchanged}, 拒绝 rejected ${report.rejected}`,
+            ...(report.unknownColumns.length
+              ? [`未识别的列 / unknown columns: ${report.unknownColumns.join(', ')}`]
+              : []),
+            ...report.errors.map((e) => `  ${e.message.zh} / ${e.message.en}`),
+          ].join('\n'),
+        );
+      }),
+    );
+
+  program
+    .command('sync')
+    .description('同步上游系统 / sync upstream sources')
+    .argument('[source]', `one of ${SOURCE_IDS.join(', ')}`, sourceArg)
+    .option('--full', '全量同步 / full instead of incremental')
+    .addOption(formatOption())
+    .action((source: SourceId | undefined, opts: { full?: boolean; format: OutputFormat }) =>
+      withHub(async (ctx) => {
+        const sync = ctx.get(SyncService);
+        const mode = opts.full ? 'full' : undefined;
+        const summaries = source ? [await sync.sync(source, mode)] : await sync.syncAll(mode);
+        print(opts.format, summaries, () =>
+          summaries
+            .map(
+              (s) =>
+                `${s.source} ${s.mode}: ${s.status}, pages ${s.pagesFetched} (failed ${s.pagesFailed}), ` +
+                `records ${s.recordsSeen} (invalid ${s.recordsInvalid}, changed ${s.recordsChanged}), ${s.ms} ms` +
+                (s.error ? `\n  ${s.error}` : ''),
+            )
+            .join('\n'),
+        );
+        if (summaries.some((s) => s.status !== 'succeeded')) process.exitCode = 1;
+      }),
+    );
+
+  program
+    .command('scan')
+    .description('同步全部数据源并检查全部项目 / sync every source and evaluate every project')
+    .option('--full', '全量同步 / full instead of incremental')
+    .addOption(formatOption())
+    .action((opts: { full?: boolean; format: OutputFormat }) =>
+      withHub(async (ctx) => {
+        const report = await ctx.get(ChecksService).scan(opts.full ? 'full' : undefined);
+        print(opts.format, report, () => {
+          const s = report.summary!;
+          return [
+            `scan ${report.id}: ${report.status}`,
+            ...report.syncs.map((x) => `  ${x.source}: ${x.status}${x.error ? ` — ${x.error}` : ''}`),
+            `  项目 projects ${s.projects}, 不具备验收条件 not ready ${s.notReady}`,
+            `  ${Object.entries(s.verdicts)
+              .map(([v, n]) => `${v} ${n}`)
+              .join(', ')}`,
+          ].join('\n');
+        });
+      }),
+    );
+
+  program
+    .command('check')
+    .description('对一个项目取最新数据并检查 / fetch fresh data for one project and evaluate it')
+    .argument('<code>', '项目编码 / project code')
+    .addOption(formatOption())
+    .action((code: string, opts: { format: OutputFormat }) =>
+      withHub(async (ctx) => {
+        const report = await ctx.get(ChecksService).checkProject(code);
+        const project = report.project!;
+        print(opts.format, project.findings.map(findingJson), () =>
+          [
+            `${project.projectCode} ${project.name} (${project.packId}) — ` +
+              (project.ready
+                ? '具备验收条件 / ready for acceptance'
+                : `不具备验收条件 / not ready: ${project.blockingRuleIds.join(', ')}`),
+            ...report.syncs
+              .filter((s) => s.status !== 'succeeded')
+              .map((s) => `  ${s.source}: ${s.status} — ${s.error}`),
+            findingsTable(project.findings),
+          ].join('\n'),
+        );
+      }),
+    );
+
+  program
+    .command('findings')
+    .description('各项目最近一次检查的结论 / latest findings of every project')
+    .option('--project <code>', '只看一个项目 / one project only')
+    .addOption(formatOption())
+    .action((opts: { project?: string; format: OutputFormat }) =>
+      withHub(async (ctx) => {
+        const repo = ctx.get(FindingsRepository);
+        let findings;
+        if (opts.project) {
+          const project = await ctx.get(ProjectsRepository).findByCode(opts.project);
+          if (!project) throw AppError.projectNotFound(opts.project);
+          findings = ((await repo.latestForProject(project.id)) ?? []).map((f) =>
+            toFindingView(f, project.code),
+          );
+        } else {
+          findings = await repo.latestAll();
+        }
+        print(opts.format, findings.map(findingJson), () => findingsTable(findings));
+      }),
+    );
+
+  const db = program.command('db').description('数据库 / database');
+  db.command('migrate')
+    .description('执行数据库迁移 / apply pending migrations')
+    .action(() => withHub(async () => {}));
+
+  return program;
+}
+
+if (require.main === module) {
+  buildCli()
+    .parseAsync(process.argv)
+    .catch((e: unknown) => {
+      if (e instanceof AppError) console.error(`错误 / error [${e.code}]: ${e.text.zh}\n${e.text.en}`);
+      else if (e instanceof InvalidEnvError) console.error(e.message);
+      else console.error(e);
+      process.exitCode = 1;
+    });
+}

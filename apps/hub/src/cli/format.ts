@@ -1,0 +1,51 @@
+import Table from 'cli-table3';
+import type { FindingView } from '../modules/checks/findings.repository';
+
+export type OutputFormat = 'table' | 'json';
+
+/** The CLI's JSON shape of a finding: flat, with the Chinese reason first. */
+export function findingJson(f: FindingView) {
+  return {
+    projectCode: f.projectCode,
+    ruleId: f.ruleId,
+    verdict: f.verdict,
+    severity: f.severity,
+    reason: f.reason.zh,
+    reasonEn: f.reason.en,
+    title: f.title.zh,
+    clause: f.clause,
+    basis: f.basis,
+    warningOnly: f.warningOnly,
+    evidence: f.evidence,
+    checkRunId: f.checkRunId,
+    evaluatedAt: f.evaluatedAt,
+  };
+}
+
+const VERDICT_ZH: Record<string, string> = {
+  PASS: '通过',
+  FAIL: '不通过',
+  WAIVED: '豁免',
+  NOT_APPLICABLE: '不适用',
+  UNKNOWN: '无法判断',
+};
+
+export function findingsTable(findings: readonly FindingView[]): string {
+  const table = new Table({
+    head: ['项目 project', '规则 rule', '结论 verdict', '级别 severity', '条款 clause', '原因 reason'],
+    colWidths: [18, 22, 22, 12, 16, 70],
+    wordWrap: true,
+    style: { head: [], border: [] },
+  });
+  for (const f of findings) {
+    table.push([
+      f.projectCode,
+      f.ruleId,
+      `${f.verdict} ${VERDICT_ZH[f.verdict] ?? ''}`,
+      f.severity === 'blocking' ? '阻断 blocking' : '建议 advisory',
+      f.clause,
+      f.reason.zh,
+    ]);
+  }
+  return table.toString();
+}

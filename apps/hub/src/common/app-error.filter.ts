@@ -1,0 +1,58 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
+import type { Response } from 'express';
+import type { Logger } from 'pino';
+import { AppError, type AppErrorCode, type ErrorBody } from './app-error';
+
+const HTTP_CODES: Record<number, AppErrorCode> = {
+  400: 'INVALID_REQUEST',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+};
+
+/** Every error leaves as `{ error: { code, message: { zh, en } } }`; never a stack trace. */
+@Catch()
+export class AppErrorFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const { status, body } = this.toBody(exception);
+    if (status >= 500) this.logger.error({ err: exception }, 'request failed');
+    res.status(status).json(body);
+  }
+
+  private toBody(exception: unknown): { status: number; body: ErrorBody } {
+    if (exception instanceof AppError) {
+      return {
+        status: exception.status,
+        body: { error: { code: exception.code, message: exception.text, details: exception.details } },
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = HTTP_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'INVALID_REQUEST');
+      return {
+        status,
+        body: {
+          error: {
+            code,
+            message: {
+              zh: status === 404 ? '请求的地址不存在' : `请求无效：${exception.message}`,
+              en: exception.message,
+            },
+          },
+        },
+      };
+    }
+    return {
+      status: 500,
+      body: {
+        error: {
+          code: 'INTERNAL',
+          message: { zh: '服务器内部错误，请查看日志', en: 'Internal error: see the hub log' },
+        },
+      },
+    };
+  }
+}

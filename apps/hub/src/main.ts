@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { createHttpApp, prepareDatabase } from './bootstrap';
+import { InvalidEnvError, loadEnv } from './config/env';
+import { ensureDemoCity, startEmbeddedSandbox } from './demo';
+import { createLogger } from './infra/logger';
+import { ChecksService } from './modules/checks/checks.service';
+import { RegistryImportService } from './modules/registry/registry-import.service';
+
+/**
+ * `npm start`: database (embedded unless DATABASE_URL), migrations, the sandbox upstreams with the
+ * demo city, the API, then a registry import and one full scan, ending in a summary.
+ */
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const logger = createLogger(env.HUB_LOG_LEVEL);
+  const started = Date.now();
+  const base = await prepareDatabase(env, logger);
+  const stops: (() => Promise<void>)[] = [() => base.db.stop()];
+  let app: INestApplication | undefined;
+  const shutdown = once(async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    if (app) await app.close();
+    for (const stop of stops.reverse())
+      await stop().catch((e: unknown) => logger.error({ err: e }, 'stop failed'));
+    process.exit(0);
+  });
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    let workbook: string | undefined;
+    if (env.HUB_SANDBOX === 'embedded') {
+      const demo = await ensureDemoCity(env, base.clock.nowIso(), logger);
+      const sandbox = await startEmbeddedSandbox(env, demo.dataset, logger);
+      stops.push(() => sandbox.stop());
+      workbook = demo.workbook;
+      logger.info({ urls: sandbox.urls }, 'sandbox upstreams serving the demo city');
+    }
+    app = await createHttpApp(env, logger, base);
+    await app.listen(env.HUB_PORT, env.HUB_HOST);
+    const url = `http://${env.HUB_HOST}:${(app.getHttpServer().address() as { port: number }).port}`;
+    logger.info({ url, docs: `${url}/api/docs`, ms: Date.now() - started }, 'hub listening');
+    console.log(`\n  合规中枢已启动 / hub listening at ${url}  (API docs: ${url}/api/docs)\n`);
+
+    if (env.HUB_SCAN_ON_START) await firstScan(app, workbook, logger);
+  } catch (e) {
+    logger.fatal({ err: e }, 'hub failed to start');
+    await shutdown('startup-failure');
+  }
+}
+
+async function firstScan(app: INestApplication, workbook: string | undefined, logger: Logger): Promise<void> {
+  if (workbook && fs.existsSync(workbook)) {
+    const report = await app
+      .get(RegistryImportService)
+      .import(path.basename(workbook), fs.readFileSync(workbook));
+    console.log(
+      `  项目台账 / registry ${report.fileName}: 新增 created ${report.created}, 更新 updated ${report.updated}, ` +
+        `未变 unchanged ${report.unchanged}, 拒绝 rejected ${report.rejected}`,
+    );
+  }
+  const scan = await app.get(ChecksService).scan();
+  const s = scan.summary;
+  const syncs = scan.syncs.map((x) => `${x.source} ${x.status}${x.error ? ` (${x.error})` : ''}`).join(', ');
+  console.log(`  同步 / sources: ${syncs}`);
+  if (s) {
+    const verdicts = Object.entries(s.verdicts)
+      .map(([v, n]) => `${v} ${n}`)
+      .join(', ');
+    console.log(`  扫描 / scan ${scan.id}: 项目 projects ${s.projects}, 结论 findings: ${verdicts}`);
+    console.log(`  不具备验收条件 / projects not ready: ${s.notReady} of ${s.projects}\n`);
+  }
+  logger.info({ checkRunId: scan.id }, 'first scan done');
+}
+
+function once<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  let running: Promise<void> | undefined;
+  return (...args) => (running ??= fn(...args));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof InvalidEnvError ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZProjectCode } from '@hub/contracts';
+import { z } from 'zod';
+import { jsonSchema, ZodPipe } from '../../common/zod';
+import { ChecksService } from './checks.service';
+import { FindingsRepository } from './findings.repository';
+
+const ZCheckRequest = z.object({ projectCode: ZProjectCode }).strict();
+
+@ApiTags('checks')
+@Controller('api')
+export class ChecksController {
+  constructor(
+    private readonly checks: ChecksService,
+    private readonly findings: FindingsRepository,
+  ) {}
+
+  @Post('checks')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: '对一个项目取最新数据并检查 / fetch fresh upstream data for one project and evaluate it',
+  })
+  @ApiBody({ schema: jsonSchema(ZCheckRequest) })
+  check(@Body(new ZodPipe(ZCheckRequest)) body: z.infer<typeof ZCheckRequest>) {
+    return this.checks.checkProject(body.projectCode);
+  }
+
+  @Get('checks/:id')
+  @ApiOperation({ summary: '检查结果 / one check run' })
+  get(@Param('id', new ZodPipe(z.uuid())) id: string) {
+    return this.checks.getRun(id);
+  }
+
+  @Get('findings')
+  @ApiOperation({ summary: '每个项目最近一次检查的结论 / every project’s latest findings' })
+  all() {
+    return this.findings.latestAll();
+  }
+}

@@ -1,0 +1,248 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { SourceId } from '@hub/contracts';
+import {
+  evaluateProject,
+  PACKS,
+  readinessOf,
+  type PackEvaluation,
+  type SourceState,
+  VERDICTS,
+} from '@hub/rules';
+import type { Logger } from 'pino';
+import { AppError } from '../../common/app-error';
+import { Clock } from '../../infra/clock';
+import { LOGGER } from '../../infra/core.module';
+import { PrismaService } from '../../infra/database/prisma.service';
+import type { CheckRun, Project } from '../../generated/prisma/client';
+import { ProjectsRepository } from '../projects/projects.repository';
+import { SyncService, type SyncSummary } from '../sources/sync.service';
+import { FactsAssembler } from './facts.assembler';
+import { FindingsRepository, toFindingView, type FindingView } from './findings.repository';
+
+const SCAN_BATCH = 200;
+
+export interface ScanSummary {
+  projects: number;
+  notReady: number;
+  verdicts: Record<string, number>;
+}
+
+export interface SyncView {
+  source: string;
+  syncId: string;
+  status: string;
+  error: string | null;
+}
+
+export interface CheckReport {
+  id: string;
+  kind: CheckRun['kind'];
+  status: CheckRun['status'];
+  projectCode: string | null;
+  asOf: string;
+  startedAt: string;
+  finishedAt: string | null;
+  syncs: SyncView[];
+  summary: ScanSummary | null;
+  /** a targeted check's project verdict; null for scans (see GET /api/findings) */
+  project: {
+    projectCode: string;
+    name: string;
+    packId: string;
+    ready: boolean;
+    blockingRuleIds: string[];
+    findings: FindingView[];
+  } | null;
+  error: string | null;
+}
+
+/**
+ * Evaluation runs. A targeted check fetches fresh data for one project from every source and judges
+ * it on exactly that; a scan syncs every source, then judges every project in batches. Verdicts rest
+ * on the syncs of the run itself, so a source that failed now gives UNKNOWN even if older data exists.
+ */
+@Injectable()
+export class ChecksService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly projects: ProjectsRepository,
+    private readonly sync: SyncService,
+    private readonly facts: FactsAssembler,
+    private readonly findings: FindingsRepository,
+    private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async checkProject(code: string): Promise<CheckReport> {
+    const project = await this.projects.findByCode(code);
+    if (!project) throw AppError.projectNotFound(code);
+    const startedAt = this.clock.now();
+    const syncs = await this.sync.fetchForProject({ projectCode: project.code, unitCode: project.unitCode });
+    const run = await this.prisma.checkRun.create({
+      data: {
+        kind: 'targeted',
+        projectCode: code,
+        status: 'running',
+        asOf: this.clock.now(),
+        startedAt,
+        syncIds: syncs.map((s) => s.syncId),
+      },
+    });
+    return this.finishRun(run, syncs, async () => {
+      await this.evaluateBatch(run.id, [project], sourceStates(syncs));
+    });
+  }
+
+  async scan(mode?: 'full' | 'incremental'): Promise<CheckReport> {
+    const startedAt = this.clock.now();
+    const syncs = await this.sync.syncAll(mode);
+    const run = await this.prisma.checkRun.create({
+      data: {
+        kind: 'scan',
+        status: 'running',
+        asOf: this.clock.now(),
+        startedAt,
+        syncIds: syncs.map((s) => s.syncId),
+      },
+    });
+    const log = this.logger.child({ checkRunId: run.id });
+    return this.finishRun(run, syncs, async () => {
+      const states = sourceStates(syncs);
+      let done = 0;
+      for await (const batch of this.projects.allInBatches(SCAN_BATCH)) {
+        await this.evaluateBatch(run.id, batch, states);
+        done += batch.length;
+        log.debug({ done }, 'scan progress');
+      }
+    });
+  }
+
+  async getRun(id: string): Promise<CheckReport> {
+    const run = await this.prisma.checkRun.findUnique({ where: { id } });
+    if (!run) {
+      throw new AppError('CHECK_NOT_FOUND', {
+        zh: `检查 ${id} 不存在`,
+        en: `Check run ${id} does not exist`,
+      });
+    }
+    const syncs = await this.prisma.sourceSync.findMany({ where: { id: { in: run.syncIds } } });
+    return this.report(
+      run,
+      syncs.map((s) => ({ source: s.source, syncId: s.id, status: s.status, error: s.error })),
+    );
+  }
+
+  private async finishRun(
+    run: CheckRun,
+    syncs: SyncSummary[],
+    work: () => Promise<void>,
+  ): Promise<CheckReport> {
+    const started = Date.now();
+    let finished: CheckRun;
+    try {
+      await work();
+      const summary = await this.summarize(run.id);
+      finished = await this.prisma.checkRun.update({
+        where: { id: run.id },
+        data: { status: 'completed', finishedAt: this.clock.now(), summary: { ...summary } },
+      });
+      this.logger.info(
+        { checkRunId: run.id, kind: run.kind, ms: Date.now() - started, ...summary },
+        'check run completed',
+      );
+    } catch (e) {
+      this.logger.error({ err: e, checkRunId: run.id }, 'check run failed');
+      await this.prisma.checkRun.update({
+        where: { id: run.id },
+        data: {
+          status: 'failed',
+          finishedAt: this.clock.now(),
+          error: e instanceof Error ? e.message : String(e),
+        },
+      });
+      throw e;
+    }
+    return this.report(
+      finished,
+      syncs.map((s) => ({ source: s.source, syncId: s.syncId, status: s.status, error: s.error })),
+    );
+  }
+
+  private async evaluateBatch(
+    checkRunId: string,
+    projects: Project[],
+    states: Partial<Record<SourceId, SourceState>>,
+  ): Promise<void> {
+    const factsById = await this.facts.assemble(projects, states);
+    const now = this.clock.nowIso();
+    const results: { project: Project; evaluation: PackEvaluation }[] = projects.map((project) => {
+      const pack = PACKS[project.policyPack as keyof typeof PACKS];
+      return { project, evaluation: evaluateProject(pack, factsById.get(project.id)!, { now }) };
+    });
+    for (const { project, evaluation } of results) {
+      await this.findings.save(checkRunId, project.id, evaluation.findings);
+    }
+  }
+
+  private async summarize(checkRunId: string): Promise<ScanSummary> {
+    const grouped = await this.prisma.finding.groupBy({
+      by: ['verdict'],
+      where: { checkRunId },
+      _count: { _all: true },
+    });
+    const verdicts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<string, number>;
+    for (const g of grouped) verdicts[g.verdict] = g._count._all;
+    const notReady = await this.prisma.finding.findMany({
+      where: { checkRunId, severity: 'blocking', warningOnly: false, verdict: { in: ['FAIL', 'UNKNOWN'] } },
+      distinct: ['projectId'],
+      select: { projectId: true },
+    });
+    const projects = await this.prisma.finding.findMany({
+      where: { checkRunId },
+      distinct: ['projectId'],
+      select: { projectId: true },
+    });
+    return { projects: projects.length, notReady: notReady.length, verdicts };
+  }
+
+  private async report(run: CheckRun, syncs: SyncView[]): Promise<CheckReport> {
+    let project: CheckReport['project'] = null;
+    if (run.kind === 'targeted' && run.projectCode) {
+      const p = await this.projects.findByCode(run.projectCode);
+      if (p) {
+        const rows = await this.findings.forRun(run.id, p.id);
+        const views = rows.map((f) => toFindingView(f, p.code));
+        const readiness = readinessOf(views);
+        project = { projectCode: p.code, name: p.name, packId: p.policyPack, ...readiness, findings: views };
+      }
+    }
+    return {
+      id: run.id,
+      kind: run.kind,
+      status: run.status,
+      projectCode: run.projectCode,
+      asOf: run.asOf.toISOString(),
+      startedAt: run.startedAt.toISOString(),
+      finishedAt: run.finishedAt?.toISOString() ?? null,
+      syncs,
+      summary: (run.summary as ScanSummary | null) ?? null,
+      project,
+      error: run.error,
+    };
+  }
+}
+
+/** What the rules may trust: each source's state as of the syncs this run made. */
+function sourceStates(syncs: SyncSummary[]): Partial<Record<SourceId, SourceState>> {
+  return Object.fromEntries(
+    syncs.map((s) => [
+      s.source,
+      {
+        source: s.source,
+        status: s.status === 'running' ? 'failed' : s.status,
+        finishedAt: s.finishedAt,
+        error: s.error,
+      } satisfies SourceState,
+    ]),
+  );
+}

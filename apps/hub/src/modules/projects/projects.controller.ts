@@ -1,0 +1,80 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ZProjectCode } from '@hub/contracts';
+import { readinessOf } from '@hub/rules';
+import { z } from 'zod';
+import { AppError } from '../../common/app-error';
+import { ZodPipe } from '../../common/zod';
+import { FindingsRepository, toFindingView } from '../checks/findings.repository';
+import { ProjectsRepository, toProject } from './projects.repository';
+
+const ZProjectListQuery = z.object({
+  pack: z.enum(['yueyang', 'chenzhou']).optional(),
+  region: z
+    .string()
+    .regex(/^[0-9]{6}$/)
+    .optional(),
+  unitCode: z.string().length(18).optional(),
+  q: z.string().max(100).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+@ApiTags('projects')
+@Controller('api/projects')
+export class ProjectsController {
+  constructor(
+    private readonly projects: ProjectsRepository,
+    private readonly findings: FindingsRepository,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: '项目列表 / list projects' })
+  @ApiQuery({ name: 'pack', required: false, enum: ['yueyang', 'chenzhou'] })
+  @ApiQuery({ name: 'region', required: false })
+  @ApiQuery({ name: 'unitCode', required: false })
+  @ApiQuery({ name: 'q', required: false, description: 'code, name or unit contains' })
+  @ApiQuery({ name: 'page', required: false })
+  @ApiQuery({ name: 'pageSize', required: false })
+  async list(@Query(new ZodPipe(ZProjectListQuery)) q: z.infer<typeof ZProjectListQuery>) {
+    const { items, total } = await this.projects.list({
+      policyPack: q.pack,
+      region: q.region,
+      unitCode: q.unitCode,
+      search: q.q,
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    });
+    return { total, page: q.page, pageSize: q.pageSize, items: items.map(toProject) };
+  }
+
+  @Get(':code')
+  @ApiOperation({ summary: '项目详情 / one project' })
+  async get(@Param('code', new ZodPipe(ZProjectCode)) code: string) {
+    const project = await this.projects.findByCode(code);
+    if (!project) throw AppError.projectNotFound(code);
+    return toProject(project);
+  }
+
+  @Get(':code/findings')
+  @ApiOperation({ summary: '项目最近一次检查的结论 / the project’s latest findings' })
+  async latestFindings(@Param('code', new ZodPipe(ZProjectCode)) code: string) {
+    const project = await this.projects.findByCode(code);
+    if (!project) throw AppError.projectNotFound(code);
+    const rows = await this.findings.latestForProject(project.id);
+    if (!rows) {
+      throw new AppError('NOT_FOUND', {
+        zh: `项目 ${code} 尚未检查：请先发起检查（POST /api/checks）或扫描`,
+        en: `Project ${code} has not been checked yet: run a check (POST /api/checks) or a scan`,
+      });
+    }
+    const findings = rows.map((f) => toFindingView(f, code));
+    return {
+      projectCode: code,
+      checkRunId: rows[0]!.checkRunId,
+      evaluatedAt: rows[0]!.createdAt.toISOString(),
+      ...readinessOf(findings),
+      findings,
+    };
+  }
+}

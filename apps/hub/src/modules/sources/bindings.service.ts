@@ -1,0 +1,90 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { bestSystemNameScore } from '@hub/rules';
+import type { Logger } from 'pino';
+import { LOGGER } from '../../infra/core.module';
+import { PrismaService } from '../../infra/database/prisma.service';
+import type { BindingMethod } from '../../generated/prisma/client';
+
+/** Names this close are offered to operators as suggested matches (see bestSystemNameScore). */
+const SUGGESTION_THRESHOLD = 0.9;
+
+interface Desired {
+  recordId: string;
+  projectId: string;
+  method: Extract<BindingMethod, 'code' | 'suggested'>;
+  score: number | null;
+}
+
+/**
+ * Keeps record ↔ project bindings in step with the records and the registry: a record's project code
+ * binds it; without one, the same unit credit code plus a matching system name suggests it. Operator
+ * decisions (confirmed, rejected) are never overwritten here.
+ */
+@Injectable()
+export class BindingsService {
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async rebind(): Promise<{ created: number; removed: number }> {
+    const [projects, records, existing] = await Promise.all([
+      this.prisma.project.findMany({ select: { id: true, code: true, unitCode: true, systemNames: true } }),
+      this.prisma.sourceRecord.findMany({
+        where: {
+          OR: [{ projectCode: { not: null } }, { systemName: { not: null }, unitCode: { not: null } }],
+        },
+        select: { id: true, projectCode: true, unitCode: true, systemName: true },
+      }),
+      this.prisma.binding.findMany({ select: { id: true, recordId: true, projectId: true, method: true } }),
+    ]);
+    const byCode = new Map(projects.map((p) => [p.code, p]));
+    const byUnit = new Map<string, typeof projects>();
+    for (const p of projects) byUnit.set(p.unitCode, [...(byUnit.get(p.unitCode) ?? []), p]);
+    const decided = new Set(
+      existing
+        .filter((b) => b.method === 'confirmed' || b.method === 'rejected')
+        .map((b) => `${b.recordId}|${b.projectId}`),
+    );
+
+    const desired = new Map<string, Desired>();
+    for (const r of records) {
+      const owner = r.projectCode ? byCode.get(r.projectCode) : undefined;
+      if (owner) {
+        desired.set(`${r.id}|${owner.id}`, {
+          recordId: r.id,
+          projectId: owner.id,
+          method: 'code',
+          score: null,
+        });
+        continue;
+      }
+      if (r.projectCode || !r.unitCode || !r.systemName) continue;
+      for (const p of byUnit.get(r.unitCode) ?? []) {
+        const score = bestSystemNameScore(r.systemName, p.systemNames);
+        const key = `${r.id}|${p.id}`;
+        if (score >= SUGGESTION_THRESHOLD && !decided.has(key)) {
+          desired.set(key, { recordId: r.id, projectId: p.id, method: 'suggested', score });
+        }
+      }
+    }
+
+    const stale = existing.filter(
+      (b) =>
+        (b.method === 'code' || b.method === 'suggested') &&
+        desired.get(`${b.recordId}|${b.projectId}`)?.method !== b.method,
+    );
+    const have = new Set(
+      existing.filter((b) => !stale.includes(b)).map((b) => `${b.recordId}|${b.projectId}`),
+    );
+    const toCreate = [...desired.entries()].filter(([key]) => !have.has(key)).map(([, d]) => d);
+    await this.prisma.$transaction([
+      this.prisma.binding.deleteMany({ where: { id: { in: stale.map((b) => b.id) } } }),
+      this.prisma.binding.createMany({ data: toCreate, skipDuplicates: true }),
+    ]);
+    if (toCreate.length || stale.length) {
+      this.logger.info({ created: toCreate.length, removed: stale.length }, 'bindings updated');
+    }
+    return { created: toCreate.length, removed: stale.length };
+  }
+}

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import type { SourceId } from '@hub/contracts';
+import { contentHash, type SyncPage } from '@hub/connectors';
+import { PrismaService } from '../../infra/database/prisma.service';
+import { Prisma } from '../../generated/prisma/client';
+
+export interface StoredPage {
+  changed: number;
+  tombstones: number;
+}
+
+/**
+ * Upstream records as they last arrived. A record is replaced only by a newer version of itself;
+ * nothing is deleted because it was absent from a fetch — only an explicit tombstone retires it.
+ */
+@Injectable()
+export class RecordsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async storePage(source: SourceId, syncId: string, page: SyncPage, fetchedAt: Date): Promise<StoredPage> {
+    let changed = 0;
+    let tombstones = 0;
+    const byKind = new Map<string, typeof page.records>();
+    for (const r of page.records) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r]);
+
+    for (const [kind, records] of byKind) {
+      const existing = await this.prisma.sourceRecord.findMany({
+        where: { source, kind, externalId: { in: records.map((r) => r.externalId) } },
+        select: { id: true, externalId: true, contentHash: true },
+      });
+      const known = new Map(existing.map((e) => [e.externalId, e]));
+      const unchangedIds: string[] = [];
+      const writes = [];
+      for (const r of records) {
+        if (r.tombstone) tombstones++;
+        const hash = contentHash(r.payload);
+        const prior = known.get(r.externalId);
+        if (prior?.contentHash === hash) {
+          unchangedIds.push(prior.id);
+          continue;
+        }
+        changed++;
+        const data = {
+          projectCode: r.projectCode,
+          unitCode: r.unitCode,
+          systemName: r.systemName,
+          payload: r.payload as object,
+          contentHash: hash,
+          upstreamUpdatedAt: r.updatedAt ? new Date(r.updatedAt) : null,
+          fetchedAt,
+          tombstone: r.tombstone,
+          lastSyncId: syncId,
+        };
+        writes.push(
+          this.prisma.sourceRecord.upsert({
+            where: { source_kind_externalId: { source, kind, externalId: r.externalId } },
+            create: { source, kind, externalId: r.externalId, firstSeenAt: fetchedAt, ...data },
+            update: data,
+          }),
+        );
+      }
+      if (unchangedIds.length) {
+        writes.push(
+          this.prisma.sourceRecord.updateMany({
+            where: { id: { in: unchangedIds } },
+            data: { fetchedAt, lastSyncId: syncId },
+          }),
+        );
+      }
+      await this.prisma.$transaction(writes);
+    }
+
+    if (page.problems.length) {
+      await this.prisma.recordProblem.createMany({
+        data: page.problems.map((p) => ({
+          syncId,
+          source,
+          kind: p.kind,
+          externalId: p.externalId,
+          reasonZh: p.reason.zh,
+          reasonEn: p.reason.en,
+          issues: p.issues,
+          payload: p.payload === null || p.payload === undefined ? Prisma.JsonNull : (p.payload as object),
+        })),
+      });
+    }
+    return { changed, tombstones };
+  }
+}

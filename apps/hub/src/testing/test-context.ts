@@ -1,0 +1,29 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import pino from 'pino';
+import { AppModule } from '../app.module';
+import { type HubEnvInput, loadEnv } from '../config/env';
+import { FixedClock } from '../infra/clock';
+
+/** A fixed instant the module tests judge at. */
+export const TEST_NOW = '2026-11-01T09:00:00+08:00';
+
+/**
+ * The hub's modules on a given test database, without HTTP: what module tests exercise. The clock is
+ * fixed, logs are silent, and upstreams point wherever the test says (nock or a sandbox).
+ */
+export async function createTestContext(
+  databaseUrl: string,
+  env: Partial<Record<keyof HubEnvInput, string>> = {},
+): Promise<INestApplicationContext> {
+  const hubEnv = loadEnv({ DATABASE_URL: databaseUrl, HUB_NOW: TEST_NOW, HUB_LOG_LEVEL: 'silent', ...env });
+  return NestFactory.createApplicationContext(
+    AppModule.register({
+      env: hubEnv,
+      databaseUrl,
+      logger: pino({ level: 'silent' }),
+      clock: new FixedClock(hubEnv.HUB_NOW ?? TEST_NOW),
+    }),
+    { logger: false, abortOnError: false },
+  );
+}

@@ -1,0 +1,184 @@
+import type { INestApplication } from '@nestjs/common';
+import { writeRegistryWorkbook } from '@hub/registry';
+import { generateDemoCity, startSandbox } from '@hub/sandbox';
+import pino from 'pino';
+import request from 'supertest';
+import { vi } from 'vitest';
+import { createHttpApp, prepareDatabase } from '../apps/hub/src/bootstrap';
+import { buildCli } from '../apps/hub/src/cli';
+import { loadEnv } from '../apps/hub/src/config/env';
+import { ChecksService } from '../apps/hub/src/modules/checks/checks.service';
+import { createTestDatabase } from './support/database';
+
+/** The demo city's clock: its record ages are fixed relative to it. */
+const NOW = '2026-11-01T10:00:00+08:00';
+
+/**
+ * The whole hub against the sandbox upstreams: import the demo registry, scan, and read the verdicts
+ * of the designed demo projects through the API and the CLI, with evidence; then the same checks
+ * while the gov-cloud sandbox is in maintenance.
+ */
+describe('pre-acceptance checks (sandbox + hub)', () => {
+  const demo = generateDemoCity({ now: NOW });
+  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let app: INestApplication;
+  let envVars: Record<string, string>;
+  const logger = pino({ level: 'silent' });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    sandbox = await startSandbox({ dataset: demo.dataset, ports: { 'gov-cloud': 0 }, logger });
+    envVars = {
+      DATABASE_URL: db.url,
+      HUB_NOW: NOW,
+      HUB_LOG_LEVEL: 'silent',
+      GOV_CLOUD_BASE_URL: sandbox.urls['gov-cloud']!,
+      GOV_CLOUD_TIMEOUT_MS: '3000',
+    };
+    const env = loadEnv(envVars);
+    app = await createHttpApp(env, logger, await prepareDatabase(env, logger));
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await sandbox?.stop();
+    await db?.drop();
+  });
+
+  const http = () => request(app.getHttpServer());
+
+  it('imports the demo registry workbook through the API', async () => {
+    const workbook = await writeRegistryWorkbook(demo.projects);
+    const res = await http()
+      .post('/api/registry/imports')
+      .attach('file', workbook, '项目台账.xlsx')
+      .expect(201);
+    expect(res.body).toMatchObject({ format: 'xlsx', created: demo.projects.length, rejected: 0 });
+    expect(demo.projects.length).toBeGreaterThanOrEqual(80);
+  });
+
+  it('scans every project and gives each designed demo project its designed verdicts', async () => {
+    const scan = await app.get(ChecksService).scan();
+    expect(scan.status).toBe('completed');
+    expect(scan.syncs).toEqual([expect.objectContaining({ source: 'gov-cloud', status: 'succeeded' })]);
+    expect(scan.summary!.projects).toBe(demo.projects.length);
+    expect(demo.designed.length).toBeGreaterThanOrEqual(8);
+    for (const designed of demo.designed) {
+      const res = await http().get(`/api/projects/${designed.code}/findings`).expect(200);
+      const got = Object.fromEntries(
+        (res.body.findings as { ruleId: string; verdict: string }[]).map((f) => [f.ruleId, f.verdict]),
+      );
+      expect({ code: designed.code, scenario: designed.scenario, verdicts: got }).toEqual({
+        code: designed.code,
+        scenario: designed.scenario,
+        verdicts: designed.expected,
+      });
+    }
+  });
+
+  it('checks one project on fresh data through the API, with the evidence each verdict rests on', async () => {
+    const compliant = designedWith('YY-CLOUD-DEPLOY', 'PASS');
+    const res = await http().post('/api/checks').send({ projectCode: compliant.code }).expect(201);
+    expect(res.body).toMatchObject({ kind: 'targeted', status: 'completed', projectCode: compliant.code });
+    expect(res.body.syncs).toEqual([expect.objectContaining({ source: 'gov-cloud', status: 'succeeded' })]);
+    const deploy = res.body.project.findings.find((f: { ruleId: string }) => f.ruleId === 'YY-CLOUD-DEPLOY');
+    expect(deploy).toMatchObject({ verdict: 'PASS', severity: 'blocking', clause: '第六条' });
+    expect(deploy.evidence.length).toBeGreaterThan(0);
+    for (const e of deploy.evidence) {
+      expect(e).toMatchObject({
+        source: 'gov-cloud',
+        kind: 'resource',
+        contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+    }
+    const again = await http().get(`/api/checks/${res.body.id}`).expect(200);
+    expect(again.body.project.findings).toEqual(res.body.project.findings);
+  });
+
+  it('prints the same check as JSON from the CLI', async () => {
+    const failing = designedWith('YY-CLOUD-DEPLOY', 'FAIL');
+    const out = await runCli(['check', failing.code, '--format', 'json']);
+    const findings = JSON.parse(out) as Record<string, unknown>[];
+    expect(findings.length).toBe(Object.keys(failing.expected).length);
+    for (const f of findings) {
+      expect(f).toEqual(
+        expect.objectContaining({
+          projectCode: failing.code,
+          ruleId: expect.any(String),
+          verdict: failing.expected[f.ruleId as string],
+          severity: expect.stringMatching(/^(blocking|advisory)$/),
+          reason: expect.any(String),
+        }),
+      );
+    }
+  });
+
+  it('gives UNKNOWN naming the cloud inventory, never PASS, while the gov-cloud upstream is down', async () => {
+    const compliant = designedWith('YY-CLOUD-DEPLOY', 'PASS');
+    sandbox.faults.update('gov-cloud', { maintenance: true });
+    try {
+      const res = await http().post('/api/checks').send({ projectCode: compliant.code }).expect(201);
+      expect(res.body.syncs).toEqual([expect.objectContaining({ source: 'gov-cloud', status: 'failed' })]);
+      for (const f of res.body.project.findings as {
+        ruleId: string;
+        verdict: string;
+        reason: { zh: string };
+      }[]) {
+        expect(f.verdict).not.toBe('PASS');
+        if (f.verdict === 'UNKNOWN') expect(f.reason.zh).toContain('政务云资源台账');
+      }
+      expect(res.body.project.ready).toBe(false);
+    } finally {
+      sandbox.faults.reset('gov-cloud');
+    }
+  });
+
+  it('answers bad requests with a 4xx and a bilingual reason', async () => {
+    const bad = await http().post('/api/checks').send({ projectCode: 'nope' }).expect(400);
+    expect(bad.body.error).toMatchObject({
+      code: 'INVALID_REQUEST',
+      message: { zh: expect.any(String), en: expect.any(String) },
+    });
+    const missing = await http().post('/api/checks').send({ projectCode: '99-430600-9999' }).expect(404);
+    expect(missing.body.error.code).toBe('PROJECT_NOT_FOUND');
+    await http().get('/api/checks/not-a-uuid').expect(400);
+  });
+
+  it('serves health with the database and the last sync of each source, and the OpenAPI document', async () => {
+    const health = await http().get('/health').expect(200);
+    expect(health.body).toMatchObject({ status: 'ok', database: { ok: true } });
+    expect(health.body.sources).toEqual([
+      expect.objectContaining({ source: 'gov-cloud', lastSync: expect.any(Object) }),
+    ]);
+    const docs = await http().get('/api/docs/openapi.json').expect(200);
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining(['/api/checks', '/api/projects/{code}/findings']),
+    );
+  });
+
+  function designedWith(ruleId: string, verdict: string) {
+    const found = demo.designed.find((d) => d.expected[ruleId] === verdict);
+    if (!found) throw new Error(`the demo city has no designed project with ${ruleId} ${verdict}`);
+    return found;
+  }
+
+  async function runCli(args: string[]): Promise<string> {
+    const lines: string[] = [];
+    const spy = vi
+      .spyOn(console, 'log')
+      .mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
+    const saved = { ...process.env };
+    Object.assign(process.env, envVars);
+    try {
+      await buildCli()
+        .exitOverride()
+        .parseAsync(['node', 'hub', ...args]);
+    } finally {
+      spy.mockRestore();
+      process.env = saved;
+    }
+    return lines.join('\n');
+  }
+});
