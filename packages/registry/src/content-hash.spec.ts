@@ -1,5 +1,5 @@
 import { projectContentHash } from './content-hash';
-import { buildProject } from './testing/project.factory';
+import { buildProject } from '@hub/contracts/testing';
 
 describe(projectContentHash.name, () => {
   it('gives the same hash for the same project whatever the key order', () => {

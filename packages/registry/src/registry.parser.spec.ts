@@ -1,6 +1,6 @@
 import { parseRegistryFile } from './registry.parser';
 import { toRegistryCsv, writeRegistryWorkbook } from './registry.writer';
-import { buildProject } from './testing/project.factory';
+import { buildProject } from '@hub/contracts/testing';
 import { HEADERS, col, csvBuffer, registryTable, xlsxBuffer, type Table } from './testing/registry-table';
 import { buildZip } from './testing/zip.builder';
 

@@ -2,7 +2,7 @@ import { REGISTRY_COLUMNS } from '@hub/contracts';
 import { Workbook } from 'exceljs';
 import * as iconv from 'iconv-lite';
 import { REGISTRY_SHEET_NAME, toRegistryCsv, writeRegistryWorkbook } from './registry.writer';
-import { buildProject } from './testing/project.factory';
+import { buildProject } from '@hub/contracts/testing';
 
 describe(writeRegistryWorkbook.name, () => {
   it('writes one 项目台账 sheet with the registry headers in order and one row per project', async () => {

@@ -14,6 +14,14 @@ export function normalizeSystemName(name: string): string {
 const SUFFIX = /(系统|平台)$/;
 
 /**
+ * The form two names share when they match (score ≥ 0.9): normalised, trailing 系统/平台 dropped.
+ * Generators of test data use it to keep names that must not match apart.
+ */
+export function systemNameKey(name: string): string {
+  return normalizeSystemName(name).replace(SUFFIX, '');
+}
+
+/**
  * How alike two system names are: 1 when equal after normalising, 0.9 when equal once a trailing
  * 系统/平台 is dropped from both, 0 otherwise. Only these two levels are suggested to operators.
  */
@@ -22,8 +30,8 @@ export function systemNameScore(a: string, b: string): number {
   const nb = normalizeSystemName(b);
   if (!na || !nb) return 0;
   if (na === nb) return 1;
-  const sa = na.replace(SUFFIX, '');
-  const sb = nb.replace(SUFFIX, '');
+  const sa = systemNameKey(a);
+  const sb = systemNameKey(b);
   return sa.length > 0 && sa === sb ? 0.9 : 0;
 }
 

@@ -5,6 +5,7 @@ import {
   type TSandboxDataset,
   ZInstant,
 } from '@hub/contracts';
+import { systemNameKey } from '@hub/rules';
 import { SandboxUsageError } from '../framework/sandbox-error';
 import {
   CONTACT_SURNAMES,
@@ -464,7 +465,7 @@ class DemoCityBuilder {
     const phases = ['', '（二期）', '（三期）', '（四期）', '（五期）', '（六期）'];
     for (const phase of phases) {
       const candidate = `${base}${phase}`;
-      const key = normaliseSystemName(candidate);
+      const key = systemNameKey(candidate);
       if (!used.has(key)) {
         used.add(key);
         return candidate;
@@ -697,16 +698,4 @@ function themeOf(system: string): SystemTheme {
   const theme = SYSTEM_THEMES.find((t) => t.system === system);
   if (!theme) throw new RangeError(`no system theme named ${system}`);
   return theme;
-}
-
-/**
- * The hub's system-name matching key: NFKC, no whitespace or brackets, lower case, without a trailing
- * 系统 or 平台. The generator uses it only to keep a unit's system names distinct.
- */
-export function normaliseSystemName(name: string): string {
-  return name
-    .normalize('NFKC')
-    .replace(/[\s()（）[\]【】]/g, '')
-    .toLowerCase()
-    .replace(/(系统|平台)$/, '');
 }

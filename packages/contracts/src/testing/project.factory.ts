@@ -1,21 +1,24 @@
-import { creditCodeCheckChar, type TProject } from '@hub/contracts';
+import { creditCodeCheckChar } from '../credit-code';
+import type { TProject } from '../project';
 
 let sequence = 0;
 
 /**
- * A valid project with a unique code, credit code and name on every call; tests override only
- * the fields they are about.
+ * A valid project with a unique code, credit code and name on every call (city-level Yueyang unless
+ * overridden; the code's division segment follows `region`); tests override only the fields they
+ * are about. Not validated, so a test can build a deliberately bad project too.
  */
 export function buildProject(overrides: Partial<TProject> = {}): TProject {
   sequence += 1;
-  const n = String(sequence).padStart(4, '0');
-  const creditFirst17 = `91430600MA${String(sequence).padStart(7, '0')}`;
+  const n = String(sequence % 10_000).padStart(4, '0');
+  const region = overrides.region ?? '430600';
+  const creditFirst17 = `91${region}MA${String(sequence % 10_000_000).padStart(7, '0')}`;
   return {
-    code: `25-430600-${n}`,
+    code: `25-${region}-${n}`,
     name: `岳阳市政务协同平台项目${n}`,
     unitName: `岳阳市数据局${n}`,
     unitCode: creditFirst17 + creditCodeCheckChar(creditFirst17),
-    region: '430600',
+    region,
     policyPack: 'yueyang',
     investment: '350',
     category: '软件开发',

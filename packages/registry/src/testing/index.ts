@@ -1,2 +1,2 @@
-export * from './project.factory';
+export { buildProject } from '@hub/contracts/testing';
 export * from './project.arbitrary';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { creditCodeCheckChar, ZProject, type SourceId, type TProject } from '@hub/contracts';
+import { buildProject as buildAnyProject } from '@hub/contracts/testing';
 import type {
   BindingMethod,
   BoundFact,
@@ -43,54 +44,12 @@ function evidenceFor(kind: string, externalId: string, payload: unknown): Eviden
 
 /**
  * A project valid against `ZProject`, unique on every call: city-level Yueyang (市本级, 430600) unless
- * overridden. The code's division segment follows `region`, so a county override stays consistent.
+ * overridden, with no cloud-relevant flag set.
  */
 export function buildProject(overrides: Partial<TProject> = {}): TProject {
-  const n = next();
-  const region = overrides.region ?? '430600';
-  return ZProject.parse({
-    code: `25-${region}-${pad(n % 10_000, 4)}`,
-    name: `政务协同平台项目${n}`,
-    unitName: `市数据局${n}`,
-    unitCode: creditCode(region, n),
-    region,
-    policyPack: 'yueyang',
-    investment: '350',
-    category: '软件开发',
-    domain: '政务服务',
-    systemNames: [`协同办公系统${n}`],
-    planYear: 2025,
-    supplementaryPlan: false,
-    caseByCaseDecision: null,
-    classified: false,
-    internalUseOnly: false,
-    govServiceSystem: false,
-    hasMobileChannel: false,
-    standaloneMobileApp: null,
-    hasVideoInfrastructure: false,
-    buildsCloudOrDataCentre: false,
-    buildsServicePlatform: false,
-    hasDataResources: false,
-    isApplicationPlatform: null,
-    cloudExemptionRef: null,
-    approvedOn: '2025-03-07',
-    contractSignedOn: '2025-05-20',
-    preliminaryAcceptanceOn: null,
-    trialStartOn: null,
-    trialEndOn: null,
-    acceptanceAppliedOn: null,
-    expertReviewRef: null,
-    technicalReviewRef: null,
-    financialReviewRef: null,
-    supervisionContractRef: null,
-    procurementFiled: true,
-    omPeriodMonths: 36,
-    securityPlan: true,
-    omPlan: true,
-    securityPrereviewRef: null,
-    cryptoPrereviewRef: null,
-    ...overrides,
-  } satisfies TProject);
+  return ZProject.parse(
+    buildAnyProject({ domain: '政务服务', govServiceSystem: false, hasMobileChannel: false, ...overrides }),
+  );
 }
 
 /**

@@ -64,33 +64,31 @@ export class RegistryImportService {
       if (previous === undefined) created++;
       else updated++;
     }
-    const rejected = new Set(parsed.errors.map((e) => e.rowNumber)).size;
+    const counts = {
+      totalRows: parsed.totalRows,
+      created,
+      updated,
+      unchanged,
+      rejected: new Set(parsed.errors.map((e) => e.rowNumber)).size,
+    };
     const record = await this.prisma.registryImport.create({
       data: {
         fileName,
         format,
         encoding: parsed.encoding,
-        totalRows: parsed.totalRows,
-        created,
-        updated,
-        unchanged,
-        rejected,
+        ...counts,
         errors: parsed.errors as object[],
         unknownColumns: parsed.unknownColumns,
       },
     });
     if (created + updated > 0) await this.bindings.rebind();
-    this.logger.info({ fileName, created, updated, unchanged, rejected }, 'registry imported');
+    this.logger.info({ fileName, ...counts }, 'registry imported');
     return {
       importId: record.id,
       fileName,
       format,
       encoding: parsed.encoding,
-      totalRows: parsed.totalRows,
-      created,
-      updated,
-      unchanged,
-      rejected,
+      ...counts,
       errors: parsed.errors,
       unknownColumns: parsed.unknownColumns,
     };
