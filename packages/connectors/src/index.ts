@@ -13,6 +13,7 @@ export type {
   ConnectorDeps,
   ConnectorLogger,
   PageSink,
+  RecordKindSpec,
   RecordProblem,
   SyncOutcome,
   SyncPage,

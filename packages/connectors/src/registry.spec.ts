@@ -10,7 +10,7 @@ describe('CONNECTORS', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const connector of CONNECTORS) {
       expect(SOURCE_IDS).toContain(connector.id);
-      expect(connector.kinds.length).toBeGreaterThan(0);
+      expect(connector.records.length).toBeGreaterThan(0);
       expect(connector.title.zh).not.toBe('');
       expect(connector.title.en).not.toBe('');
     }
@@ -47,7 +47,7 @@ describe(getConnector.name, () => {
       breakerCooldownMs: 30_000,
     });
     expect(client.circuitState()).toBe('closed');
-    expect(govCloudConnector.kinds).toEqual(['tenant', 'resource']);
+    expect(govCloudConnector.records.map((r) => r.kind).sort()).toEqual(['resource', 'tenant']);
   });
 
   it('rejects a gov-cloud config with every bad key listed', () => {

@@ -420,8 +420,8 @@ describe(evaluateProject.name, () => {
       const tenant = buildTenant();
       let seen: unknown;
       const rule = buildRule({
-        evaluate: ({ cloud }) => {
-          seen = cloud.tenantsById.get(tenant.fact.tenantId);
+        evaluate: ({ tenantsById }) => {
+          seen = tenantsById.get(tenant.fact.tenantId);
           return outcome('PASS');
         },
       });

@@ -1,5 +1,12 @@
 import type { SourceId } from '@hub/contracts';
-import type { BoundFact, CloudResourceFact, EvidenceRef, ProjectFacts, SourceState, Text } from './facts';
+import {
+  RECORD_GROUP_SOURCES,
+  type EvidenceRef,
+  type ProjectFacts,
+  type ProjectRecords,
+  type SourceState,
+  type Text,
+} from './facts';
 import type {
   Finding,
   PackEvaluation,
@@ -81,32 +88,56 @@ function evaluateRule<S extends PackSettingsBase>(
   }
 
   const tenantsById = new Map(facts.cloud.tenants.map((t) => [t.fact.tenantId, t]));
-  const context = (resources: BoundFact<CloudResourceFact>[]): RuleContext<S> => ({
+  const context = (records: ProjectRecords): RuleContext<S> => ({
+    ...records,
     project: facts.project,
     settings,
     now,
-    cloud: { resources, tenantsById },
+    tenantsById,
   });
-  const suggested = facts.cloud.resources.filter((r) => r.binding === 'suggested');
-  const bound = facts.cloud.resources.filter((r) => r.binding !== 'suggested');
-  const onBound = rule.evaluate(context(bound));
-  if (suggested.length === 0 || !rule.sources.includes('gov-cloud')) return fromOutcome(onBound);
+  const onBound = rule.evaluate(context(recordsView(facts, false)));
+  const suggested = suggestedEvidence(facts, rule.sources);
+  if (suggested.length === 0) return fromOutcome(onBound);
 
-  const withSuggested = rule.evaluate(context(facts.cloud.resources));
+  const withSuggested = rule.evaluate(context(recordsView(facts, true)));
   if (withSuggested.verdict === onBound.verdict) return fromOutcome(onBound);
-  const ids = suggested.map((r) => r.fact.resourceId).join(', ');
+  const ids = suggested.map((e) => e.externalId).join(', ');
   return finding(
     'UNKNOWN',
     {
       zh: `结论取决于未经确认的疑似匹配记录（${ids}）：确认或否决匹配后可得出结论。若确认：${withSuggested.reason.zh}`,
       en: `The verdict depends on suggested, unconfirmed record matches (${ids}): confirm or reject them to decide. If confirmed: ${withSuggested.reason.en}`,
     },
-    [...onBound.evidence, ...suggested.map((r) => r.evidence)],
+    [...onBound.evidence, ...suggested],
   );
 
   function fromOutcome(outcome: RuleOutcome): Finding {
     return finding(outcome.verdict, outcome.reason, outcome.evidence);
   }
+}
+
+type Group = Record<string, readonly { binding?: string; evidence: EvidenceRef }[]>;
+
+/** The records with (or without) suggested ones; records without a binding (tenants) always stay. */
+function recordsView(facts: ProjectRecords, includeSuggested: boolean): ProjectRecords {
+  if (includeSuggested) return facts;
+  const view = {} as Record<string, Group>;
+  for (const key of Object.keys(RECORD_GROUP_SOURCES) as (keyof ProjectRecords)[]) {
+    const group = facts[key] as unknown as Group;
+    view[key] = Object.fromEntries(
+      Object.entries(group).map(([name, list]) => [name, list.filter((r) => r.binding !== 'suggested')]),
+    );
+  }
+  return view as unknown as ProjectRecords;
+}
+
+/** Evidence of the suggested records among the sources a rule reads. */
+function suggestedEvidence(facts: ProjectRecords, sources: readonly SourceId[]): EvidenceRef[] {
+  return (Object.keys(RECORD_GROUP_SOURCES) as (keyof ProjectRecords)[])
+    .filter((key) => sources.includes(RECORD_GROUP_SOURCES[key]))
+    .flatMap((key) => Object.values(facts[key] as unknown as Group).flat())
+    .filter((r) => r.binding === 'suggested')
+    .map((r) => r.evidence);
 }
 
 /** Why a source's facts cannot be trusted now, or null when they can. */

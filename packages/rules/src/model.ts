@@ -1,6 +1,6 @@
 import type { PolicyPackId, SourceId, TProject } from '@hub/contracts';
 import type { z } from 'zod';
-import type { BoundFact, CloudResourceFact, CloudTenantFact, EvidenceRef, Sourced, Text } from './facts';
+import type { CloudTenantFact, EvidenceRef, ProjectRecords, Sourced, Text } from './facts';
 
 /** The five verdicts (obligations.md "Verdicts"). */
 export const VERDICTS = ['PASS', 'FAIL', 'WAIVED', 'NOT_APPLICABLE', 'UNKNOWN'] as const;
@@ -23,17 +23,17 @@ export const REVIEW_DOMAIN_TITLES: Record<ReviewDomain, Text> = {
   management: { zh: '项目管理', en: 'Project management' },
 };
 
-/** The facts a rule may read, already narrowed to what the engine decided to trust. */
-export interface RuleContext<S> {
+/**
+ * The facts a rule may read, already narrowed to what the engine decided to trust: in the first pass
+ * only records bound by code or confirmed, in the second pass suggested ones too.
+ */
+export interface RuleContext<S> extends ProjectRecords {
   project: TProject;
   settings: S;
   /** the hub's clock for this evaluation (ISO instant) */
   now: string;
-  cloud: {
-    /** resources of the project: bound ones, and in the engine's second pass suggested ones too */
-    resources: BoundFact<CloudResourceFact>[];
-    tenantsById: ReadonlyMap<string, Sourced<CloudTenantFact>>;
-  };
+  /** the project's cloud tenants by tenant id */
+  tenantsById: ReadonlyMap<string, Sourced<CloudTenantFact>>;
 }
 
 /** What a rule's evaluation decides. UNKNOWN is for evidence the rule itself cannot trust. */

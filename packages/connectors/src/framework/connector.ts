@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { SourceId } from '@hub/contracts';
-import type { Text } from '@hub/rules';
+import type { ProjectRecords, Text } from '@hub/rules';
 import type { UpstreamError } from './upstream-error';
 
 /** Minimal logger a connector needs; a pino logger fits it. Messages are English. */
@@ -32,6 +32,8 @@ export interface UpstreamRecord {
   updatedAt: string | null;
   /** true when the upstream reports the record deleted or retired */
   tombstone: boolean;
+  /** the external id of the record this one belongs to (a catalogue entry's system), when it has one */
+  parentExternalId?: string | null;
 }
 
 /** An upstream record that failed validation: reported, never silently dropped. */
@@ -99,6 +101,25 @@ export interface ConnectorClient {
   circuitState(): CircuitStateName;
 }
 
+/**
+ * How stored records of one kind become canonical facts of a project. A record reaches a project in
+ * one of three ways: through its own binding (`bindable`: project code, or unit + system name
+ * suggestion); through the bound record its `parentExternalId` names (`parentKind`: a catalogue
+ * entry through its system), inheriting that binding; or because a bound record references it
+ * (`referencedBy`: a resource's tenant), as context without a binding of its own.
+ */
+export interface RecordKindSpec {
+  kind: string;
+  /** where its facts go in {@link ProjectRecords} */
+  group: keyof ProjectRecords;
+  key: string;
+  /** pure mapping of a stored (validated) payload to the canonical fact; throws on an invalid one */
+  toFact(payload: unknown): unknown;
+  bindable: boolean;
+  parentKind?: string;
+  referencedBy?: { kind: string; reference(referrerFact: never): string | null };
+}
+
 /** What a connector gets from the hub. */
 export interface ConnectorDeps {
   logger: ConnectorLogger;
@@ -112,8 +133,8 @@ export interface ConnectorDefinition<C> {
   id: SourceId;
   version: string;
   title: Text;
-  /** record kinds it produces */
-  kinds: readonly string[];
+  /** the record kinds it produces and how each becomes facts of a project */
+  records: readonly RecordKindSpec[];
   configSchema: z.ZodType<C>;
   create(config: C, deps: ConnectorDeps): ConnectorClient;
 }

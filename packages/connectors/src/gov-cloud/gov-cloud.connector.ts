@@ -2,14 +2,31 @@ import type { ConnectorDefinition } from '../framework/connector';
 import { SOURCE_TITLES } from '@hub/contracts';
 import { GovCloudClient } from './gov-cloud.client';
 import { ZGovCloudConfig, type GovCloudConfig } from './gov-cloud.config';
-import { GOV_CLOUD_KINDS } from './gov-cloud.mapper';
+import { GOV_CLOUD_KINDS, toCloudResourceFact, toCloudTenantFact } from './gov-cloud.mapper';
+import type { CloudResourceFact } from '@hub/rules';
 
 /** The gov-cloud connector (市电子政务云平台 资源台账): tenants and resources. */
 export const govCloudConnector: ConnectorDefinition<GovCloudConfig> = {
   id: 'gov-cloud',
   version: '1.0.0',
   title: SOURCE_TITLES['gov-cloud'],
-  kinds: Object.values(GOV_CLOUD_KINDS),
+  records: [
+    {
+      kind: GOV_CLOUD_KINDS.resource,
+      group: 'cloud',
+      key: 'resources',
+      toFact: toCloudResourceFact,
+      bindable: true,
+    },
+    {
+      kind: GOV_CLOUD_KINDS.tenant,
+      group: 'cloud',
+      key: 'tenants',
+      toFact: toCloudTenantFact,
+      bindable: false,
+      referencedBy: { kind: GOV_CLOUD_KINDS.resource, reference: (r: CloudResourceFact) => r.tenantId },
+    },
+  ],
   configSchema: ZGovCloudConfig,
   create: (config, deps) => new GovCloudClient(config, deps),
 };

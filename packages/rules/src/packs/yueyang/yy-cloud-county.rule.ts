@@ -23,13 +23,13 @@ export const yyCloudCounty: RuleDefinition<YueyangSettings> = {
     isCityLevel(project.region)
       ? { applies: false, reason: { zh: '市本级项目', en: 'City-level project' } }
       : applies,
-  evaluate: ({ cloud }) => {
+  evaluate: ({ cloud, tenantsById }) => {
     const resources = held(cloud.resources);
     if (resources.length === 0) {
       return notApplicable('项目在政务云上没有资源，无租户可判断', 'No cloud resources: no tenant to judge');
     }
     const tenantIds = [...new Set(resources.map((r) => r.fact.tenantId))];
-    const tenants = tenantIds.map((id) => ({ id, tenant: cloud.tenantsById.get(id) }));
+    const tenants = tenantIds.map((id) => ({ id, tenant: tenantsById.get(id) }));
     const evidence = [
       ...evidenceOf(resources),
       ...tenants.flatMap((t) => (t.tenant ? [t.tenant.evidence] : [])),

@@ -1,4 +1,4 @@
-import type { SourceId, TProject } from '@hub/contracts';
+import type { SourceId } from '@hub/contracts';
 
 /**
  * Canonical facts: what the rules read. Connectors map vendor records to these shapes (times as ISO
@@ -42,38 +42,6 @@ export interface BoundFact<T> extends Sourced<T> {
   binding: BindingMethod;
 }
 
-/** 政务云资源 (gov-cloud resource). */
-export interface CloudResourceFact {
-  resourceId: string;
-  tenantId: string;
-  projectCode: string | null;
-  systemName: string | null;
-  type: string;
-  vcpu: number | null;
-  memoryGiB: number | null;
-  /** 生产区 / 测试区 */
-  environment: 'production' | 'test';
-  /** 电子政务外网区 / 互联网区 / 专网区 */
-  networkZone: 'egov-extranet' | 'internet' | 'private';
-  status: 'running' | 'stopped' | 'released';
-  createdAt: string;
-  updatedAt: string;
-  /** 30-day averages in percent; null when the cloud has no figures yet */
-  cpuAvg30d: number | null;
-  memAvg30d: number | null;
-}
-
-/** 政务云租户 (gov-cloud tenant). */
-export interface CloudTenantFact {
-  tenantId: string;
-  tenantName: string;
-  unitName: string;
-  unitCode: string;
-  region: string;
-  /** absent on some tenants: then a rule that needs it cannot decide */
-  purchaseMode: 'city-allocated' | 'county-purchased-service' | null;
-}
-
 /** Outcome of the hub's last sync of a source, as the engine needs it to trust (or not) its facts. */
 export interface SourceState {
   source: SourceId;
@@ -83,14 +51,4 @@ export interface SourceState {
   finishedAt: string | null;
   /** the upstream error of a failed or partial sync */
   error: string | null;
-}
-
-/** Everything known about one project at one moment: the input of one pack evaluation. */
-export interface ProjectFacts {
-  project: TProject;
-  sources: Partial<Record<SourceId, SourceState>>;
-  cloud: {
-    resources: BoundFact<CloudResourceFact>[];
-    tenants: Sourced<CloudTenantFact>[];
-  };
 }

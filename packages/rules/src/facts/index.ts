@@ -1,0 +1,65 @@
+import type { TProject } from '@hub/contracts';
+import type { BoundFact, Sourced, SourceState } from './common';
+import type { CatalogEntryFact, ExchangeStatsFact, ExchangeSystemFact } from './data-exchange';
+import type { CloudResourceFact, CloudTenantFact } from './gov-cloud';
+import type { FilingFact } from './mlps';
+import type { HubApplicationFact, MobileServiceFact, YwtbSystemFact } from './service-platforms';
+import type { VideoDeviceFact, VideoPlatformFact } from './video';
+
+export * from './common';
+export * from './data-exchange';
+export * from './gov-cloud';
+export * from './mlps';
+export * from './service-platforms';
+export * from './video';
+
+/**
+ * The records of one project, per upstream system, as canonical facts. A `BoundFact` says how it
+ * came to belong to the project (code / confirmed / suggested); records that belong through a parent
+ * (catalogue entries and exchange statistics through their system) carry their parent's binding.
+ */
+export interface ProjectRecords {
+  cloud: {
+    resources: BoundFact<CloudResourceFact>[];
+    /** the tenants holding the project's resources */
+    tenants: Sourced<CloudTenantFact>[];
+  };
+  dataExchange: {
+    systems: BoundFact<ExchangeSystemFact>[];
+    catalog: BoundFact<CatalogEntryFact>[];
+    stats: BoundFact<ExchangeStatsFact>[];
+  };
+  mlps: { filings: BoundFact<FilingFact>[] };
+  video: { platforms: BoundFact<VideoPlatformFact>[]; devices: BoundFact<VideoDeviceFact>[] };
+  services: {
+    ywtb: BoundFact<YwtbSystemFact>[];
+    ybyh: BoundFact<MobileServiceFact>[];
+    brain: BoundFact<HubApplicationFact>[];
+  };
+}
+
+/** Which upstream system each group of {@link ProjectRecords} comes from. */
+export const RECORD_GROUP_SOURCES = {
+  cloud: 'gov-cloud',
+  dataExchange: 'data-exchange',
+  mlps: 'mlps',
+  video: 'video',
+  services: 'service-platforms',
+} as const satisfies Record<keyof ProjectRecords, string>;
+
+/** Everything known about one project at one moment: the input of one pack evaluation. */
+export interface ProjectFacts extends ProjectRecords {
+  project: TProject;
+  sources: Partial<Record<import('@hub/contracts').SourceId, SourceState>>;
+}
+
+/** Records of a project that has none, for building facts group by group. */
+export function emptyRecords(): ProjectRecords {
+  return {
+    cloud: { resources: [], tenants: [] },
+    dataExchange: { systems: [], catalog: [], stats: [] },
+    mlps: { filings: [] },
+    video: { platforms: [], devices: [] },
+    services: { ywtb: [], ybyh: [], brain: [] },
+  };
+}
