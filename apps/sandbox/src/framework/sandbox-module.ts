@@ -6,6 +6,17 @@ import type { Logger } from 'pino';
 export interface SandboxCredentials {
   /** AK/SK pair of the gov-cloud signature scheme */
   govCloud?: { accessKey: string; secretKey: string };
+  /** OAuth2 client credentials of the data exchange platform, and how long its tokens live */
+  dataExchange?: { clientId: string; clientSecret: string; tokenTtlSeconds?: number };
+  /**
+   * static X-Api-Token of the MLPS filing registry; its slowness (a base latency per answer) and a
+   * nightly maintenance window (Beijing hours, e.g. 2 to 4) are off unless given
+   */
+  mlps?: { token: string; baseLatencyMs?: number; nightlyMaintenance?: { fromHour: number; toHour: number } };
+  /** bearer token of the video sharing platform */
+  video?: { token: string };
+  /** X-App-Key / X-App-Secret of the service-platform gateway */
+  servicePlatforms?: { appKey: string; appSecret: string };
 }
 
 /** What a module gets to build its server: the records to serve and every edge it may need to swap. */
