@@ -135,6 +135,75 @@ describe('pre-acceptance checks (sandbox + hub)', () => {
     }
   });
 
+  it('turns UNKNOWN into a verdict once an operator confirms the suggested matches, and records who did', async () => {
+    const suggested = designedWith('YY-CLOUD-DEPLOY', 'UNKNOWN');
+    const pending = await http()
+      .get('/api/bindings')
+      .query({ status: 'pending', projectCode: suggested.code })
+      .expect(200);
+    expect(pending.body.total).toBeGreaterThan(0);
+    for (const b of pending.body.items as { id: string }[]) {
+      const res = await http()
+        .post(`/api/bindings/${b.id}/confirm`)
+        .send({ by: '技术支持组-张工' })
+        .expect(200);
+      expect(res.body).toMatchObject({ status: 'confirmed', decidedBy: '技术支持组-张工' });
+    }
+    const check = await http().post('/api/checks').send({ projectCode: suggested.code }).expect(201);
+    const deploy = check.body.project.findings.find(
+      (f: { ruleId: string }) => f.ruleId === 'YY-CLOUD-DEPLOY',
+    );
+    expect(deploy.verdict).toBe('PASS');
+    const again = await http()
+      .post(`/api/bindings/${pending.body.items[0].id}/confirm`)
+      .send({ by: 'x' })
+      .expect(409);
+    expect(again.body.error.code).toBe('CONFLICT');
+  });
+
+  it('binds and unbinds a record by hand from the CLI', async () => {
+    const orphans = await http().get('/api/resources/unbound').expect(200);
+    expect(orphans.body.length).toBeGreaterThan(0);
+    const orphan = orphans.body[0] as { resourceId: string };
+    const target = designedWith('YY-CLOUD-DEPLOY', 'FAIL');
+    const bound = await runCli([
+      'bind',
+      `gov-cloud/resource/${orphan.resourceId}`,
+      target.code,
+      '--by',
+      '运维-李工',
+    ]);
+    expect(bound).toContain('confirmed');
+    const listed = await http()
+      .get('/api/bindings')
+      .query({ status: 'confirmed', projectCode: target.code })
+      .expect(200);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({
+        decidedBy: '运维-李工',
+        record: expect.objectContaining({ externalId: orphan.resourceId }),
+      }),
+    ]);
+    await runCli(['unbind', `gov-cloud/resource/${orphan.resourceId}`, target.code, '--by', '运维-李工']);
+    const after = await http()
+      .get('/api/bindings')
+      .query({ status: 'rejected', projectCode: target.code })
+      .expect(200);
+    expect(after.body.items.map((b: { record: { externalId: string } }) => b.record.externalId)).toContain(
+      orphan.resourceId,
+    );
+  });
+
+  it('lists the invalid upstream records of the last sync with their reasons', async () => {
+    const res = await http().get('/api/sources/gov-cloud/problems').expect(200);
+    expect(res.body.problems.length).toBeGreaterThanOrEqual(3);
+    for (const p of res.body.problems) {
+      expect(p.reason.zh.length).toBeGreaterThan(0);
+      expect(p.issues.length).toBeGreaterThan(0);
+    }
+    await http().get('/api/sources/nope/problems').expect(404);
+  });
+
   it('answers bad requests with a 4xx and a bilingual reason', async () => {
     const bad = await http().post('/api/checks').send({ projectCode: 'nope' }).expect(400);
     expect(bad.body.error).toMatchObject({
@@ -149,9 +218,16 @@ describe('pre-acceptance checks (sandbox + hub)', () => {
   it('serves health with the database and the last sync of each source, and the OpenAPI document', async () => {
     const health = await http().get('/health').expect(200);
     expect(health.body).toMatchObject({ status: 'ok', database: { ok: true } });
-    expect(health.body.sources).toEqual([
-      expect.objectContaining({ source: 'gov-cloud', lastSync: expect.any(Object) }),
-    ]);
+    expect(health.body.sources).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          source: 'gov-cloud',
+          lastSync: expect.any(Object),
+          fresh: true,
+          completeness: 1,
+        }),
+      ]),
+    );
     const docs = await http().get('/api/docs/openapi.json').expect(200);
     expect(Object.keys(docs.body.paths)).toEqual(
       expect.arrayContaining(['/api/checks', '/api/projects/{code}/findings']),

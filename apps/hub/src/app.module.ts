@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CoreModule, type CoreOptions } from './infra/core.module';
+import { BindingsModule } from './modules/bindings/bindings.module';
 import { ChecksModule } from './modules/checks/checks.module';
 import { HealthModule } from './modules/health/health.module';
 import { ProjectsModule } from './modules/projects/projects.module';
@@ -17,6 +18,7 @@ export class AppModule {
         SourcesModule,
         RegistryModule,
         ChecksModule,
+        BindingsModule,
         HealthModule,
       ],
     };

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { SOURCE_IDS, type SourceId } from '@hub/contracts';
@@ -13,6 +14,13 @@ import { FindingsRepository, toFindingView } from './modules/checks/findings.rep
 import { ProjectsRepository } from './modules/projects/projects.repository';
 import { RegistryImportService } from './modules/registry/registry-import.service';
 import { SyncService } from './modules/sources/sync.service';
+import { SourcesStatusService } from './modules/sources/sources-status';
+import {
+  BindingsAdminService,
+  unboundRunningResources,
+  type BindingView,
+} from './modules/bindings/bindings-admin.service';
+import { PrismaService } from './infra/database/prisma.service';
 
 /**
  * `npm run hub -- <command>`: the same services as the API, on the same database (the running hub's
@@ -170,6 +178,122 @@ export function buildCli(): Command {
           findings = await repo.latestAll();
         }
         print(opts.format, findings.map(findingJson), () => findingsTable(findings));
+      }),
+    );
+
+  const byOption = () => new Option('--by <name>', '操作人 / who decides').default(os.userInfo().username);
+  const bindingLine = (b: BindingView) =>
+    `${b.id}  ${b.status.padEnd(9)} ${b.record.source}/${b.record.kind}/${b.record.externalId}` +
+    ` → ${b.project.code} ${b.project.name}` +
+    (b.record.systemName ? `  「${b.record.systemName}」` : '') +
+    (b.score !== null ? `  score ${b.score}` : '') +
+    (b.decidedBy ? `  (${b.decidedBy} ${b.decidedAt})` : '');
+
+  program
+    .command('bindings')
+    .description('记录与项目的绑定 / record ↔ project bindings')
+    .option('--pending', '只看待确认的建议匹配 / suggestions awaiting a decision')
+    .option('--project <code>', '只看一个项目 / one project only')
+    .addOption(formatOption())
+    .action((opts: { pending?: boolean; project?: string; format: OutputFormat }) =>
+      withHub(async (ctx) => {
+        const { items, total } = await ctx.get(BindingsAdminService).list({
+          status: opts.pending ? 'pending' : undefined,
+          projectCode: opts.project,
+          skip: 0,
+          take: 10_000,
+        });
+        print(opts.format, items, () => [`${total} binding(s)`, ...items.map(bindingLine)].join('\n'));
+      }),
+    );
+
+  for (const [name, zh, verb] of [
+    ['confirm', '确认建议匹配', 'confirm'],
+    ['reject', '否决建议匹配', 'reject'],
+  ] as const) {
+    program
+      .command(name)
+      .description(`${zh} / ${verb} a suggested match`)
+      .argument('<bindingId>')
+      .addOption(byOption())
+      .option('--comment <text>')
+      .action((id: string, opts: { by: string; comment?: string }) =>
+        withHub(async (ctx) => {
+          console.log(bindingLine(await ctx.get(BindingsAdminService)[verb](id, opts.by, opts.comment)));
+        }),
+      );
+  }
+
+  program
+    .command('bind')
+    .description('手工绑定记录到项目 / bind a record to a project')
+    .argument('<record>', '记录 ID 或 数据源/类型/外部ID / record id or source/kind/externalId')
+    .argument('<project>', '项目编码 / project code')
+    .addOption(byOption())
+    .option('--comment <text>')
+    .action((record: string, project: string, opts: { by: string; comment?: string }) =>
+      withHub(async (ctx) => {
+        console.log(
+          bindingLine(await ctx.get(BindingsAdminService).bind(record, project, opts.by, opts.comment)),
+        );
+      }),
+    );
+
+  program
+    .command('unbind')
+    .description('解除绑定 / undo a binding')
+    .argument('<record>')
+    .argument('<project>')
+    .addOption(byOption())
+    .option('--comment <text>')
+    .action((record: string, project: string, opts: { by: string; comment?: string }) =>
+      withHub(async (ctx) => {
+        console.log(
+          bindingLine(await ctx.get(BindingsAdminService).unbind(record, project, opts.by, opts.comment)),
+        );
+      }),
+    );
+
+  program
+    .command('orphans')
+    .description('未归属任何项目的运行中云资源 / running cloud resources of no project')
+    .addOption(formatOption())
+    .action((opts: { format: OutputFormat }) =>
+      withHub(async (ctx) => {
+        const rows = await unboundRunningResources(ctx.get(PrismaService));
+        print(opts.format, rows, () =>
+          [
+            `${rows.length} running resource(s) bound to no project`,
+            ...rows.map(
+              (r) =>
+                `${r.resourceId}  ${r.systemName ?? '-'}  unit ${r.unitCode ?? '-'}  code ${r.projectCode ?? '-'}` +
+                (r.suggestedProjects.length ? `  suggested: ${r.suggestedProjects.join(', ')}` : ''),
+            ),
+          ].join('\n'),
+        );
+      }),
+    );
+
+  program
+    .command('sources')
+    .description('上游系统同步状态 / upstream source status')
+    .addOption(formatOption())
+    .action((opts: { format: OutputFormat }) =>
+      withHub(async (ctx) => {
+        const rows = await ctx.get(SourcesStatusService).lastSyncs();
+        print(opts.format, rows, () =>
+          rows
+            .map((r) =>
+              !r.configured
+                ? `${r.source.padEnd(18)} ${r.title.zh}: 未配置 / not configured`
+                : `${r.source.padEnd(18)} ${r.title.zh}: ${r.lastSync?.status ?? 'never'}` +
+                  `, complete ${r.completeness === null ? '-' : `${Math.round(r.completeness * 100)}%`}` +
+                  `, ${r.fresh ? 'fresh' : 'STALE'} (age ${r.ageHours ?? '-'} h), records ${r.records}` +
+                  `, tombstones ${r.tombstones}, problems ${r.problems}, circuit ${r.circuit}` +
+                  (r.lastSync?.error ? `\n    ${r.lastSync.error}` : ''),
+            )
+            .join('\n'),
+        );
       }),
     );
 

@@ -32,18 +32,21 @@ async function main(): Promise<void> {
 
   try {
     let workbook: string | undefined;
+    let sandboxUrls: Record<string, string> | undefined;
     if (env.HUB_SANDBOX === 'embedded') {
       const demo = await ensureDemoCity(env, base.clock.nowIso(), logger);
       const sandbox = await startEmbeddedSandbox(env, demo.dataset, logger);
       stops.push(() => sandbox.stop());
       workbook = demo.workbook;
-      logger.info({ urls: sandbox.urls }, 'sandbox upstreams serving the demo city');
+      sandboxUrls = sandbox.urls as Record<string, string>;
     }
     app = await createHttpApp(env, logger, base);
     await app.listen(env.HUB_PORT, env.HUB_HOST);
     const url = `http://${env.HUB_HOST}:${(app.getHttpServer().address() as { port: number }).port}`;
     logger.info({ url, docs: `${url}/api/docs`, ms: Date.now() - started }, 'hub listening');
+    // The hub's URL is the first one printed: scripts take the first URL of the output as the hub's.
     console.log(`\n  合规中枢已启动 / hub listening at ${url}  (API docs: ${url}/api/docs)\n`);
+    if (sandboxUrls) logger.info({ urls: sandboxUrls }, 'sandbox upstreams serving the demo city');
 
     if (env.HUB_SCAN_ON_START) await firstScan(app, workbook, logger);
   } catch (e) {

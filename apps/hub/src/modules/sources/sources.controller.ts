@@ -1,6 +1,10 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ZodPipe } from '../../common/zod';
 import { SourcesStatusService } from './sources-status';
+
+const ZProblemsQuery = z.object({ syncId: z.uuid().optional() });
 
 @ApiTags('sources')
 @Controller('api/sources')
@@ -8,8 +12,15 @@ export class SourcesController {
   constructor(private readonly status: SourcesStatusService) {}
 
   @Get()
-  @ApiOperation({ summary: '各上游系统最近一次同步 / each upstream source’s last sync' })
+  @ApiOperation({ summary: '各上游系统的同步状态 / status of each upstream source' })
   list() {
     return this.status.lastSyncs();
+  }
+
+  @Get(':id/problems')
+  @ApiOperation({ summary: '未通过校验的上游记录 / upstream records that failed validation' })
+  @ApiQuery({ name: 'syncId', required: false })
+  problems(@Param('id') id: string, @Query(new ZodPipe(ZProblemsQuery)) q: z.infer<typeof ZProblemsQuery>) {
+    return this.status.problems(id, q.syncId);
   }
 }

@@ -1,0 +1,261 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SOURCE_IDS } from '@hub/contracts';
+import type { Logger } from 'pino';
+import { AppError } from '../../common/app-error';
+import { Clock } from '../../infra/clock';
+import { LOGGER } from '../../infra/core.module';
+import { PrismaService } from '../../infra/database/prisma.service';
+import type { BindingMethod, Prisma } from '../../generated/prisma/client';
+
+export type BindingStatus = 'pending' | 'confirmed' | 'rejected' | 'code';
+const METHOD_OF: Record<BindingStatus, BindingMethod> = {
+  pending: 'suggested',
+  confirmed: 'confirmed',
+  rejected: 'rejected',
+  code: 'code',
+};
+
+export interface BindingView {
+  id: string;
+  status: BindingStatus;
+  score: number | null;
+  record: {
+    id: string;
+    source: string;
+    kind: string;
+    externalId: string;
+    systemName: string | null;
+    unitCode: string | null;
+    tombstone: boolean;
+  };
+  project: { code: string; name: string; unitName: string };
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
+const include = { record: true, project: true } as const;
+type BindingRow = Prisma.BindingGetPayload<{ include: typeof include }>;
+
+function toView(b: BindingRow): BindingView {
+  const status = (Object.keys(METHOD_OF) as BindingStatus[]).find((s) => METHOD_OF[s] === b.method)!;
+  return {
+    id: b.id,
+    status,
+    score: b.score,
+    record: {
+      id: b.record.id,
+      source: b.record.source,
+      kind: b.record.kind,
+      externalId: b.record.externalId,
+      systemName: b.record.systemName,
+      unitCode: b.record.unitCode,
+      tombstone: b.record.tombstone,
+    },
+    project: { code: b.project.code, name: b.project.name, unitName: b.project.unitName },
+    decidedBy: b.decidedBy,
+    decidedAt: b.decidedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Operators' side of matching: list suggestions, confirm or reject them, bind a record by hand or
+ * undo a binding. Every decision is kept (binding_decisions) with who and when; a rejected binding
+ * stays as a record of the decision, so the suggestion is not offered again.
+ */
+@Injectable()
+export class BindingsAdminService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async list(filter: {
+    status?: BindingStatus;
+    projectCode?: string;
+    source?: string;
+    skip: number;
+    take: number;
+  }) {
+    const where: Prisma.BindingWhereInput = {
+      ...(filter.status ? { method: METHOD_OF[filter.status] } : {}),
+      ...(filter.projectCode ? { project: { code: filter.projectCode } } : {}),
+      ...(filter.source ? { record: { source: filter.source } } : {}),
+    };
+    const [rows, total] = await this.prisma.$transaction([
+      this.prisma.binding.findMany({
+        where,
+        include,
+        orderBy: [{ project: { code: 'asc' } }, { createdAt: 'asc' }],
+        skip: filter.skip,
+        take: filter.take,
+      }),
+      this.prisma.binding.count({ where }),
+    ]);
+    return { total, items: rows.map(toView) };
+  }
+
+  confirm(id: string, by: string, comment?: string): Promise<BindingView> {
+    return this.decide(id, 'confirm', 'confirmed', by, comment, ['suggested', 'rejected']);
+  }
+
+  reject(id: string, by: string, comment?: string): Promise<BindingView> {
+    return this.decide(id, 'reject', 'rejected', by, comment, ['suggested', 'confirmed']);
+  }
+
+  /** Binds a record to a project by hand (a confirmed binding), e.g. a resource with no usable name. */
+  async bind(recordRef: string, projectCode: string, by: string, comment?: string): Promise<BindingView> {
+    const record = await this.findRecord(recordRef);
+    const project = await this.prisma.project.findUnique({ where: { code: projectCode } });
+    if (!project) throw AppError.projectNotFound(projectCode);
+    const existing = await this.prisma.binding.findUnique({
+      where: { recordId_projectId: { recordId: record.id, projectId: project.id } },
+    });
+    if (existing?.method === 'code' || existing?.method === 'confirmed') {
+      throw new AppError('CONFLICT', {
+        zh: `记录 ${record.externalId} 已绑定到项目 ${projectCode}`,
+        en: `Record ${record.externalId} is already bound to project ${projectCode}`,
+      });
+    }
+    if (existing)
+      return this.decide(existing.id, 'bind', 'confirmed', by, comment, ['suggested', 'rejected']);
+    const now = this.clock.now();
+    const created = await this.prisma.binding.create({
+      data: {
+        recordId: record.id,
+        projectId: project.id,
+        method: 'confirmed',
+        decidedBy: by,
+        decidedAt: now,
+        decisions: {
+          create: { action: 'bind', toMethod: 'confirmed', decidedBy: by, decidedAt: now, comment },
+        },
+      },
+      include,
+    });
+    this.logger.info({ bindingId: created.id, by }, 'record bound by hand');
+    return toView(created);
+  }
+
+  /** Undoes a confirmed binding: it becomes a rejection, so matching does not suggest it again. */
+  async unbind(recordRef: string, projectCode: string, by: string, comment?: string): Promise<BindingView> {
+    const record = await this.findRecord(recordRef);
+    const binding = await this.prisma.binding.findFirst({
+      where: { recordId: record.id, project: { code: projectCode } },
+    });
+    if (!binding || binding.method === 'rejected') {
+      throw new AppError('NOT_FOUND', {
+        zh: `记录 ${record.externalId} 未绑定到项目 ${projectCode}`,
+        en: `Record ${record.externalId} is not bound to project ${projectCode}`,
+      });
+    }
+    if (binding.method === 'code') {
+      throw new AppError('CONFLICT', {
+        zh: `记录 ${record.externalId} 自带项目编码 ${projectCode}，应在上游系统中更正`,
+        en: `Record ${record.externalId} carries project code ${projectCode}: correct it in the upstream system`,
+      });
+    }
+    return this.decide(binding.id, 'unbind', 'rejected', by, comment, ['suggested', 'confirmed']);
+  }
+
+  private async decide(
+    id: string,
+    action: string,
+    to: BindingMethod,
+    by: string,
+    comment: string | undefined,
+    allowedFrom: BindingMethod[],
+  ): Promise<BindingView> {
+    const binding = await this.prisma.binding.findUnique({ where: { id } });
+    if (!binding) {
+      throw new AppError('NOT_FOUND', { zh: `绑定 ${id} 不存在`, en: `Binding ${id} does not exist` });
+    }
+    if (!allowedFrom.includes(binding.method)) {
+      throw new AppError('CONFLICT', {
+        zh: `绑定 ${id} 当前为「${binding.method}」，不能执行该操作`,
+        en: `Binding ${id} is ${binding.method}: cannot ${action} it`,
+      });
+    }
+    const now = this.clock.now();
+    const updated = await this.prisma.binding.update({
+      where: { id },
+      data: {
+        method: to,
+        decidedBy: by,
+        decidedAt: now,
+        decisions: {
+          create: {
+            action,
+            fromMethod: binding.method,
+            toMethod: to,
+            decidedBy: by,
+            decidedAt: now,
+            comment,
+          },
+        },
+      },
+      include,
+    });
+    this.logger.info({ bindingId: id, action, by }, 'binding decided');
+    return toView(updated);
+  }
+
+  /** A record by its id, or as `source/kind/externalId` (e.g. `gov-cloud/resource/ecs-1`). */
+  private async findRecord(ref: string) {
+    const [source, kind, ...rest] = ref.split('/');
+    const byNaturalKey = rest.length > 0 && (SOURCE_IDS as readonly string[]).includes(source!);
+    const record = byNaturalKey
+      ? await this.prisma.sourceRecord.findUnique({
+          where: { source_kind_externalId: { source: source!, kind: kind!, externalId: rest.join('/') } },
+        })
+      : /^[0-9a-f-]{36}$/i.test(ref)
+        ? await this.prisma.sourceRecord.findUnique({ where: { id: ref } })
+        : null;
+    if (!record) {
+      throw new AppError('NOT_FOUND', {
+        zh: `上游记录 ${ref} 不存在；请用记录 ID 或「数据源/类型/外部ID」指定`,
+        en: `Upstream record ${ref} not found; give its id or source/kind/externalId`,
+      });
+    }
+    return record;
+  }
+}
+
+export interface UnboundResourceView {
+  recordId: string;
+  resourceId: string;
+  systemName: string | null;
+  unitCode: string | null;
+  projectCode: string | null;
+  firstSeenAt: string;
+  fetchedAt: string;
+  /** projects it is suggested for, awaiting an operator */
+  suggestedProjects: string[];
+}
+
+/** Running cloud resources bound to no project (by code or confirmation): nobody answers for them. */
+export async function unboundRunningResources(prisma: PrismaService): Promise<UnboundResourceView[]> {
+  const rows = await prisma.sourceRecord.findMany({
+    where: {
+      source: 'gov-cloud',
+      kind: 'resource',
+      tombstone: false,
+      payload: { path: ['status'], equals: 'running' },
+      bindings: { none: { method: { in: ['code', 'confirmed'] } } },
+    },
+    include: {
+      bindings: { where: { method: 'suggested' }, include: { project: { select: { code: true } } } },
+    },
+    orderBy: { externalId: 'asc' },
+  });
+  return rows.map((r) => ({
+    recordId: r.id,
+    resourceId: r.externalId,
+    systemName: r.systemName,
+    unitCode: r.unitCode,
+    projectCode: r.projectCode,
+    firstSeenAt: r.firstSeenAt.toISOString(),
+    fetchedAt: r.fetchedAt.toISOString(),
+    suggestedProjects: r.bindings.map((b) => b.project.code),
+  }));
+}

@@ -1,0 +1,82 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { SOURCE_IDS, ZProjectCode } from '@hub/contracts';
+import { z } from 'zod';
+import { jsonSchema, ZodPipe } from '../../common/zod';
+import { PrismaService } from '../../infra/database/prisma.service';
+import { BindingsAdminService, unboundRunningResources } from './bindings-admin.service';
+
+const ZListQuery = z.object({
+  status: z.enum(['pending', 'confirmed', 'rejected', 'code']).optional(),
+  projectCode: ZProjectCode.optional(),
+  source: z.enum(SOURCE_IDS).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+});
+/** Until sign-in exists the operator names themself; the decision log keeps the name. */
+const ZDecision = z
+  .object({ by: z.string().trim().min(1).max(100), comment: z.string().max(1000).optional() })
+  .strict();
+const ZBind = ZDecision.extend({ record: z.string().min(1).max(300), projectCode: ZProjectCode }).strict();
+
+@ApiTags('bindings')
+@Controller('api')
+export class BindingsController {
+  constructor(
+    private readonly bindings: BindingsAdminService,
+    private readonly prisma: PrismaService,
+  ) {}
+
+  @Get('bindings')
+  @ApiOperation({ summary: '记录与项目的绑定（pending = 待确认的建议匹配）/ record ↔ project bindings' })
+  @ApiQuery({ name: 'status', required: false, enum: ['pending', 'confirmed', 'rejected', 'code'] })
+  @ApiQuery({ name: 'projectCode', required: false })
+  @ApiQuery({ name: 'source', required: false, enum: SOURCE_IDS })
+  list(@Query(new ZodPipe(ZListQuery)) q: z.infer<typeof ZListQuery>) {
+    return this.bindings.list({ ...q, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
+  }
+
+  @Post('bindings/:id/confirm')
+  @HttpCode(200)
+  @ApiOperation({ summary: '确认建议匹配 / confirm a suggested match' })
+  @ApiBody({ schema: jsonSchema(ZDecision) })
+  confirm(
+    @Param('id', new ZodPipe(z.uuid())) id: string,
+    @Body(new ZodPipe(ZDecision)) body: z.infer<typeof ZDecision>,
+  ) {
+    return this.bindings.confirm(id, body.by, body.comment);
+  }
+
+  @Post('bindings/:id/reject')
+  @HttpCode(200)
+  @ApiOperation({ summary: '否决建议匹配 / reject a suggested match' })
+  @ApiBody({ schema: jsonSchema(ZDecision) })
+  reject(
+    @Param('id', new ZodPipe(z.uuid())) id: string,
+    @Body(new ZodPipe(ZDecision)) body: z.infer<typeof ZDecision>,
+  ) {
+    return this.bindings.reject(id, body.by, body.comment);
+  }
+
+  @Post('bindings')
+  @HttpCode(201)
+  @ApiOperation({ summary: '手工绑定记录到项目 / bind a record to a project by hand' })
+  @ApiBody({ schema: jsonSchema(ZBind) })
+  bind(@Body(new ZodPipe(ZBind)) body: z.infer<typeof ZBind>) {
+    return this.bindings.bind(body.record, body.projectCode, body.by, body.comment);
+  }
+
+  @Post('bindings/unbind')
+  @HttpCode(200)
+  @ApiOperation({ summary: '解除绑定 / undo a binding' })
+  @ApiBody({ schema: jsonSchema(ZBind) })
+  unbind(@Body(new ZodPipe(ZBind)) body: z.infer<typeof ZBind>) {
+    return this.bindings.unbind(body.record, body.projectCode, body.by, body.comment);
+  }
+
+  @Get('resources/unbound')
+  @ApiOperation({ summary: '未归属任何项目的运行中云资源 / running cloud resources of no project' })
+  unbound() {
+    return unboundRunningResources(this.prisma);
+  }
+}
