@@ -17,6 +17,7 @@ import {
 import { z } from 'zod';
 import type { SourceId } from '@hub/contracts';
 import type { CircuitStateName, ConnectorLogger } from './connector';
+import { RequestThrottle } from './request-throttle';
 import { UpstreamError } from './upstream-error';
 
 /**
@@ -36,6 +37,10 @@ export const resilienceConfigShape = {
   breakerThreshold: z.coerce.number().int().min(1).default(5),
   /** how long an open circuit fails fast before it lets one trial call through */
   breakerCooldownMs: z.coerce.number().int().nonnegative().default(30_000),
+  /** requests in flight to this source at once */
+  maxConcurrency: z.coerce.number().int().min(1).max(64).default(4),
+  /** request starts per second to this source (0 = unlimited) */
+  maxRequestsPerSecond: z.coerce.number().min(0).default(20),
 };
 
 /** Resilience settings of one source (see {@link resilienceConfigShape}). */
@@ -46,6 +51,10 @@ export interface ResilienceSettings {
   maxDelayMs: number;
   breakerThreshold: number;
   breakerCooldownMs: number;
+  /** requests in flight at once (default 4) */
+  maxConcurrency?: number;
+  /** request starts per second, 0 = unlimited (default 20) */
+  maxRequestsPerSecond?: number;
   /**
    * Longest advised wait (in-band or `Retry-After`) the hub sits out inside one call; a longer one
    * ends the call with the rate-limited error, and the next scheduled run tries again.
@@ -104,12 +113,14 @@ export class ResilientHttp {
   private readonly attemptTimeout: TimeoutPolicy;
   private readonly random: () => number;
   private readonly maxRetryAfterMs: number;
+  private readonly throttle: RequestThrottle;
   /** when the circuit last opened; cockatiel keeps its own but does not expose it */
   private openedAt = 0;
 
   constructor(private readonly options: ResilientHttpOptions) {
     this.random = options.random ?? Math.random;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
+    this.throttle = new RequestThrottle(options.maxConcurrency ?? 4, options.maxRequestsPerSecond ?? 20);
     this.http = axios.create({
       baseURL: options.baseUrl,
       headers: { Accept: 'application/json', ...options.headers },
@@ -198,7 +209,7 @@ export class ResilientHttp {
   }
 
   private async requestJson(config: AxiosRequestConfig, signal: AbortSignal): Promise<JsonResponse> {
-    const response = await this.http.request<unknown>({ ...config, signal });
+    const response = await this.throttle.run(() => this.http.request<unknown>({ ...config, signal }));
     const raw: unknown = response.data;
     let body: unknown;
     try {
