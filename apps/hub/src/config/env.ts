@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { repoRoot } from '../infra/paths';
@@ -28,7 +29,29 @@ export const ZHubEnv = z.object({
   GOV_CLOUD_ACCESS_KEY: z.string().min(1).default('sandbox-gov-cloud-ak'),
   GOV_CLOUD_SECRET_KEY: z.string().min(1).default('sandbox-gov-cloud-sk'),
   GOV_CLOUD_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  DATA_EXCHANGE_BASE_URL: z.url().default('http://127.0.0.1:4102'),
+  DATA_EXCHANGE_CLIENT_ID: z.string().min(1).default('sandbox-data-exchange-client'),
+  DATA_EXCHANGE_CLIENT_SECRET: z.string().min(1).default('sandbox-data-exchange-secret'),
+  MLPS_BASE_URL: z.url().default('http://127.0.0.1:4103'),
+  MLPS_API_TOKEN: z.string().min(1).default('sandbox-mlps-token'),
+  /** the MLPS registry is slow (p50 ~300 ms, stalls of 10 s): a longer timeout than the others */
+  MLPS_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  VIDEO_BASE_URL: z.url().default('http://127.0.0.1:4104'),
+  VIDEO_TOKEN: z.string().min(1).default('sandbox-video-token'),
+  SERVICE_PLATFORMS_BASE_URL: z.url().default('http://127.0.0.1:4105'),
+  SERVICE_PLATFORMS_APP_KEY: z.string().min(1).default('sandbox-service-platforms-key'),
+  SERVICE_PLATFORMS_APP_SECRET: z.string().min(1).default('sandbox-service-platforms-secret'),
 });
+
+/** Settings that may instead be read from a file named by `<KEY>_FILE` (mounted secrets). */
+const SECRET_KEYS = [
+  'DATABASE_URL',
+  'GOV_CLOUD_SECRET_KEY',
+  'DATA_EXCHANGE_CLIENT_SECRET',
+  'MLPS_API_TOKEN',
+  'VIDEO_TOKEN',
+  'SERVICE_PLATFORMS_APP_SECRET',
+] as const;
 export type HubEnvInput = z.input<typeof ZHubEnv>;
 
 export interface HubEnv extends Omit<z.infer<typeof ZHubEnv>, 'HUB_DATA_DIR'> {
@@ -39,16 +62,27 @@ export class InvalidEnvError extends Error {}
 
 /** Parses the environment, listing every bad key in one error. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): HubEnv {
-  const relevant = Object.fromEntries(
+  const relevant: Record<string, string | undefined> = Object.fromEntries(
     Object.keys(ZHubEnv.shape).map((k) => [k, source[k] === '' ? undefined : source[k]]),
   );
+  const fileErrors: string[] = [];
+  for (const key of SECRET_KEYS) {
+    const file = source[`${key}_FILE`];
+    if (!file) continue;
+    if (relevant[key] !== undefined) fileErrors.push(`  ${key}_FILE: ${key} is set too; give one of them`);
+    else if (!fs.existsSync(file)) fileErrors.push(`  ${key}_FILE: no such file ${file}`);
+    else relevant[key] = fs.readFileSync(file, 'utf8').trim();
+  }
   const parsed = ZHubEnv.safeParse(relevant);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  if (!parsed.success || fileErrors.length) {
+    const lines = [
+      ...fileErrors,
+      ...(parsed.error?.issues ?? []).map((i) => `  ${i.path.join('.')}: ${i.message}`),
+    ];
     throw new InvalidEnvError(`环境变量配置错误 / invalid environment:\n${lines.join('\n')}`);
   }
   return {
-    ...parsed.data,
+    ...parsed.data!,
     HUB_DATA_DIR: path.resolve(parsed.data.HUB_DATA_DIR ?? path.join(repoRoot(), '.data')),
   };
 }

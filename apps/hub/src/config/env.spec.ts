@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { InvalidEnvError, loadEnv } from './env';
+
+describe(loadEnv.name, () => {
+  it('defaults to the sandbox upstreams and an embedded database in .data', () => {
+    const sut = loadEnv({});
+    expect(sut.DATABASE_URL).toBeUndefined();
+    expect(sut.HUB_DATA_DIR).toMatch(/[/\\]\.data$/);
+    expect(sut.GOV_CLOUD_BASE_URL).toBe('http://127.0.0.1:4101');
+    expect(sut.HUB_PORT).toBe(4000);
+  });
+
+  it('lists every bad key in one error', () => {
+    const attempt = () =>
+      loadEnv({ HUB_PORT: 'eighty', HUB_NOW: 'yesterday', GOV_CLOUD_BASE_URL: 'not a url' });
+    expect(attempt).toThrow(InvalidEnvError);
+    const message = (() => {
+      try {
+        attempt();
+        return '';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    for (const key of ['HUB_PORT', 'HUB_NOW', 'GOV_CLOUD_BASE_URL']) expect(message).toContain(key);
+  });
+
+  it('reads a secret from the file its _FILE variable names, and refuses both at once', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hub-env-')), 'sk');
+    fs.writeFileSync(file, 'secret-from-file\n');
+    expect(loadEnv({ GOV_CLOUD_SECRET_KEY_FILE: file }).GOV_CLOUD_SECRET_KEY).toBe('secret-from-file');
+    expect(() => loadEnv({ GOV_CLOUD_SECRET_KEY_FILE: file, GOV_CLOUD_SECRET_KEY: 'x' })).toThrow(/set too/);
+    expect(() => loadEnv({ GOV_CLOUD_SECRET_KEY_FILE: `${file}.missing` })).toThrow(/no such file/);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadEnv({ HUB_NOW: '', DATABASE_URL: '' }).HUB_NOW).toBeUndefined();
+  });
+});
