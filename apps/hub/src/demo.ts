@@ -28,13 +28,21 @@ export async function ensureDemoCity(env: HubEnv, now: string, logger: Logger): 
 
 /** Runs the sandbox upstreams in-process on the ports the hub's upstream URLs name. */
 export async function startEmbeddedSandbox(env: HubEnv, dataset: TSandboxDataset, logger: Logger) {
-  const ports: Partial<Record<SourceId, number>> = {
-    'gov-cloud': Number(new URL(env.GOV_CLOUD_BASE_URL).port || 80),
+  const urls: Record<SourceId, string> = {
+    'gov-cloud': env.GOV_CLOUD_BASE_URL,
+    'data-exchange': env.DATA_EXCHANGE_BASE_URL,
+    mlps: env.MLPS_BASE_URL,
+    video: env.VIDEO_BASE_URL,
+    'service-platforms': env.SERVICE_PLATFORMS_BASE_URL,
   };
+  const ports = Object.fromEntries(
+    Object.entries(urls).map(([source, url]) => [source, Number(new URL(url).port || 80)]),
+  ) as Record<SourceId, number>;
   return startSandbox({
     dataset,
     ports,
     host: new URL(env.GOV_CLOUD_BASE_URL).hostname,
-    logger: logger.child({ component: 'sandbox' }),
+    // The embedded sandbox reports only problems; the hub announces it after its own URL.
+    logger: logger.child({ component: 'sandbox' }, { level: 'warn' }),
   });
 }
