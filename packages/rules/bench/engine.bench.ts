@@ -4,7 +4,7 @@
  * engine's second pass runs) and their tenant. Prints figures; asserts nothing.
  */
 import { evaluateProject } from '../src/engine';
-import { chenzhouPack, yueyangPack } from '../src/packs';
+import { PACKS } from '../src/packs';
 import { buildFacts, buildProject, buildResource, buildTenant, NOW } from '../src/testing/facts.factory';
 
 const projects = Array.from({ length: 2_000 }, (_, i) => {
@@ -26,8 +26,7 @@ const projects = Array.from({ length: 2_000 }, (_, i) => {
 function evaluateAll(): number {
   let findings = 0;
   for (const facts of projects) {
-    const pack = facts.project.policyPack === 'yueyang' ? yueyangPack : chenzhouPack;
-    findings += evaluateProject(pack, facts, { now: NOW }).findings.length;
+    findings += evaluateProject(PACKS[facts.project.policyPack], facts, { now: NOW }).findings.length;
   }
   return findings;
 }
