@@ -16,7 +16,8 @@ export * from './video';
 /**
  * The records of one project, per upstream system, as canonical facts. A `BoundFact` says how it
  * came to belong to the project (code / confirmed / suggested); records that belong through a parent
- * (catalogue entries and exchange statistics through their system) carry their parent's binding.
+ * (catalogue entries and exchange statistics through their system, video devices through their
+ * cascaded platform) carry their parent's binding.
  */
 export interface ProjectRecords {
   cloud: {

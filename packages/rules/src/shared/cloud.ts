@@ -1,18 +1,22 @@
-import type { BoundFact, CloudResourceFact, EvidenceRef } from '../facts';
+import type { BoundFact, CloudResourceFact } from '../facts';
 import type { Applicability, RuleOutcome, Waiver } from '../model';
 import type { TProject } from '@hub/contracts';
+import { applies, evidenceOf, notApplicable } from './outcome';
+
+export { applies, evidenceOf, notApplicable } from './outcome';
 
 type Resource = BoundFact<CloudResourceFact>;
 
 export const running = (resources: readonly Resource[]): Resource[] =>
   resources.filter((r) => r.fact.status === 'running');
 
+/** "Production resources" (obligations.md): running resources in the production environment. */
+export const productionResources = (resources: readonly Resource[]): Resource[] =>
+  running(resources).filter((r) => r.fact.environment === 'production');
+
 /** Resources the cloud still holds for the project (released ones are tombstones). */
 export const held = (resources: readonly Resource[]): Resource[] =>
   resources.filter((r) => r.fact.status !== 'released');
-
-export const evidenceOf = (items: readonly { evidence: EvidenceRef }[]): EvidenceRef[] =>
-  items.map((i) => i.evidence);
 
 /** `ecs-1（生产/政务外网）、rds-2（测试/互联网）` — how resources are named in a reason. */
 export function describeResources(resources: readonly Resource[], lang: 'zh' | 'en'): string {
@@ -30,14 +34,6 @@ export function describeResources(resources: readonly Resource[], lang: 'zh' | '
     )
     .join(lang === 'zh' ? '、' : ', ');
 }
-
-export const notApplicable = (zh: string, en: string): RuleOutcome => ({
-  verdict: 'NOT_APPLICABLE',
-  reason: { zh, en },
-  evidence: [],
-});
-
-export const applies: Applicability = { applies: true, reason: { zh: '', en: '' } };
 
 /** 涉密 systems are outside both cities' cloud obligations. */
 export function unlessClassified(project: TProject): Applicability {
@@ -85,5 +81,40 @@ export function runsOnCloud(resources: readonly Resource[]): RuleOutcome {
           }
         : { zh: '政务云上没有该项目的资源', en: 'The project has no resource on the government cloud' },
     evidence: evidenceOf(idle),
+  };
+}
+
+/**
+ * PASS when at least one running resource is in the e-gov extranet zone (both cities' network rule),
+ * NOT_APPLICABLE without running resources; internet-zone resources are listed either way.
+ */
+export function runsInEgovExtranet(resources: readonly Resource[]): RuleOutcome {
+  const live = running(resources);
+  if (live.length === 0) {
+    return notApplicable('项目没有运行中的政务云资源', 'The project has no running cloud resource');
+  }
+  const egov = live.filter((r) => r.fact.networkZone === 'egov-extranet');
+  const internet = live.filter((r) => r.fact.networkZone === 'internet');
+  const internetNote = {
+    zh: internet.length ? `；互联网区资源：${describeResources(internet, 'zh')}` : '',
+    en: internet.length ? `; internet-zone resources: ${describeResources(internet, 'en')}` : '',
+  };
+  if (egov.length > 0) {
+    return {
+      verdict: 'PASS',
+      reason: {
+        zh: `${egov.length} 个运行中的资源位于电子政务外网区${internetNote.zh}`,
+        en: `${egov.length} running resource(s) in the e-gov extranet zone${internetNote.en}`,
+      },
+      evidence: evidenceOf(live),
+    };
+  }
+  return {
+    verdict: 'FAIL',
+    reason: {
+      zh: `没有运行中的资源位于电子政务外网区（运行中：${describeResources(live, 'zh')}）${internetNote.zh}`,
+      en: `No running resource in the e-gov extranet zone (running: ${describeResources(live, 'en')})${internetNote.en}`,
+    },
+    evidence: evidenceOf(live),
   };
 }

@@ -1,3 +1,4 @@
+import { evaluateProject } from '../engine';
 import type { Text } from '../facts';
 import type {
   Finding,
@@ -8,6 +9,7 @@ import type {
   RuleOutcome,
 } from '../model';
 import { ZBaseSettings } from '../shared/settings';
+import { NOW, buildFacts, type FactsInput } from './facts.factory';
 
 let sequence = 0;
 
@@ -55,4 +57,21 @@ export function findingOf(evaluation: PackEvaluation, ruleId: string): Finding {
   const found = evaluation.findings.find((f) => f.ruleId === ruleId);
   if (!found) throw new Error(`no finding for ${ruleId} in ${evaluation.packId}`);
   return found;
+}
+
+/**
+ * The finding of one rule when its pack judges the facts built from `input` at {@link NOW}, with the
+ * pack's settings parsed from `settings` (its defaults for whatever is not given).
+ */
+export function judge<S extends PackSettingsBase>(
+  pack: PolicyPack<S>,
+  ruleId: string,
+  input: FactsInput = {},
+  settings: unknown = {},
+): Finding {
+  const evaluation = evaluateProject(pack, buildFacts(input), {
+    now: NOW,
+    settings: pack.settingsSchema.parse(settings),
+  });
+  return findingOf(evaluation, ruleId);
 }

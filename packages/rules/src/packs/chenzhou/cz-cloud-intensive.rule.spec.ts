@@ -4,6 +4,7 @@ import {
   buildFacts,
   buildProject,
   buildResource,
+  compliantChenzhouInput,
   syncedSource,
   type FactsInput,
 } from '../../testing/facts.factory';
@@ -102,11 +103,8 @@ describe(czCloudIntensive.id, () => {
       expect(sut({ resources }, { intensiveMaxCpuAvgPct: 30 }).verdict).toBe('FAIL');
     });
 
-    it('is advisory: its FAIL does not hold acceptance back', () => {
-      const facts = buildFacts({
-        project: buildProject({ policyPack: 'chenzhou', region: '431000' }),
-        resources: [vm(8, 1)],
-      });
+    it('is advisory: its FAIL does not hold an otherwise compliant project back', () => {
+      const facts = buildFacts({ ...compliantChenzhouInput(), resources: [vm(8, 1)] });
 
       const evaluation = evaluateProject(chenzhouPack, facts, { now: NOW });
 
@@ -119,6 +117,23 @@ describe(czCloudIntensive.id, () => {
   });
 
   describe('NOT_APPLICABLE', () => {
+    it('does not apply to a classified project, which the measures leave to the secrecy rules (art. 2)', () => {
+      const finding = findingOf(
+        evaluateProject(
+          chenzhouPack,
+          buildFacts({
+            project: buildProject({ policyPack: 'chenzhou', region: '431000', classified: true }),
+            resources: [vm(8, 1)],
+          }),
+          { now: NOW },
+        ),
+        czCloudIntensive.id,
+      );
+
+      expect(finding.verdict).toBe('NOT_APPLICABLE');
+      expect(finding.reason.zh).toBe('涉密项目按照保密有关规定执行，不适用本办法（第二条）');
+    });
+
     it('does not apply when the project has no cloud resource', () => {
       const finding = sut({ resources: [] });
 

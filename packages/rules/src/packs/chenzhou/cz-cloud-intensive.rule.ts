@@ -1,5 +1,6 @@
 import type { RuleDefinition } from '../../model';
 import { describeResources, evidenceOf, held, notApplicable, running } from '../../shared/cloud';
+import { withinMeasures } from './scope';
 import type { ChenzhouSettings } from './settings';
 
 export const czCloudIntensive: RuleDefinition<ChenzhouSettings> = {
@@ -15,6 +16,7 @@ export const czCloudIntensive: RuleDefinition<ChenzhouSettings> = {
     en: 'No running resource with at least the vCPU threshold (default 4) and a 30-day CPU average below the threshold (default 10%)',
   },
   sources: ['gov-cloud'],
+  appliesTo: (project) => withinMeasures(project),
   evaluate: ({ cloud, settings }) => {
     if (held(cloud.resources).length === 0) {
       return notApplicable('项目在政务云上没有资源', 'The project has no cloud resources');

@@ -4,6 +4,7 @@ import {
   buildFacts,
   buildProject,
   buildResource,
+  compliantChenzhouInput,
   syncedSource,
   type FactsInput,
 } from '../../testing/facts.factory';
@@ -63,10 +64,14 @@ describe(czCloud.id, () => {
       expect(finding.evidence).toEqual([stopped.evidence]);
     });
 
-    it('blocks readiness', () => {
-      const evaluation = evaluateProject(chenzhouPack, buildFacts({ project: chenzhouProject() }), {
-        now: NOW,
-      });
+    it('alone blocks readiness of an otherwise compliant project', () => {
+      const evaluation = evaluateProject(
+        chenzhouPack,
+        buildFacts({ ...compliantChenzhouInput(), resources: [] }),
+        {
+          now: NOW,
+        },
+      );
 
       expect(evaluation.readiness).toEqual({ ready: false, blockingRuleIds: [czCloud.id] });
     });

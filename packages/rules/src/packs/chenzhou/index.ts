@@ -1,9 +1,20 @@
 import type { PolicyPack } from '../../model';
+import { czAcceptanceFlow } from './cz-acceptance-flow.rule';
 import { czCloudIntensive } from './cz-cloud-intensive.rule';
 import { czCloud } from './cz-cloud.rule';
+import { czCrypto } from './cz-crypto.rule';
+import { czDataAgg } from './cz-data-agg.rule';
+import { czDataShare } from './cz-data-share.rule';
+import { czHub } from './cz-hub.rule';
+import { czNet } from './cz-net.rule';
+import { czPlan } from './cz-plan.rule';
+import { czPrereview } from './cz-prereview.rule';
+import { czReviewPath } from './cz-review-path.rule';
+import { czSecurity } from './cz-security.rule';
+import { czSupervision } from './cz-supervision.rule';
 import { ZChenzhouSettings, type ChenzhouSettings } from './settings';
 
-/** 郴州市本级财政投资类信息化项目管理暂行办法. */
+/** 郴州市本级财政投资类信息化项目管理暂行办法, its rules in the order of obligations.md's table. */
 export const chenzhouPack: PolicyPack<ChenzhouSettings> = {
   id: 'chenzhou',
   title: {
@@ -12,5 +23,19 @@ export const chenzhouPack: PolicyPack<ChenzhouSettings> = {
   },
   divisionCode: '431000',
   settingsSchema: ZChenzhouSettings,
-  rules: [czCloud, czCloudIntensive],
+  rules: [
+    czCloud,
+    czCloudIntensive,
+    czDataAgg,
+    czDataShare,
+    czHub,
+    czNet,
+    czSupervision,
+    czSecurity,
+    czCrypto,
+    czReviewPath,
+    czPrereview,
+    czPlan,
+    czAcceptanceFlow,
+  ],
 };

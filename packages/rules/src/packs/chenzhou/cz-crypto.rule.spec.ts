@@ -1,0 +1,90 @@
+import { evaluateProject } from '../../engine';
+import {
+  NOW,
+  buildChenzhouProject,
+  buildCryptoAssessment,
+  buildFacts,
+  buildFiling,
+  daysBeforeNow,
+  failedSource,
+  type FactsInput,
+} from '../../testing/facts.factory';
+import { judge } from '../../testing/rules.factory';
+import { czCrypto } from './cz-crypto.rule';
+import { chenzhouPack } from './index';
+
+describe(czCrypto.id, () => {
+  const sut = (input: FactsInput) =>
+    judge(chenzhouPack, czCrypto.id, { project: buildChenzhouProject(), ...input });
+
+  it('does not apply without a level-3+ system, naming the filings', () => {
+    const level2 = buildFiling({ level: 2 });
+
+    const finding = sut({ filings: [level2] });
+
+    expect(finding.verdict).toBe('NOT_APPLICABLE');
+    expect(finding.reason.zh).toBe(
+      `项目没有三级及以上的在用备案（备案 ${level2.fact.filingNo}（${level2.fact.systemName}，第2级，已备案））`,
+    );
+    expect(finding.evidence).toEqual([level2.evidence]);
+  });
+
+  it('does not apply to a classified project (art. 2)', () => {
+    expect(sut({ project: buildChenzhouProject({ classified: true }), filings: [] }).verdict).toBe(
+      'NOT_APPLICABLE',
+    );
+  });
+
+  it('passes a level-3 system whose latest assessment is BASIC_PASS, resting on its filing', () => {
+    const filing = buildFiling({ cryptoAssessments: [buildCryptoAssessment({ conclusion: 'BASIC_PASS' })] });
+
+    const finding = sut({ filings: [filing] });
+
+    expect(finding.verdict).toBe('PASS');
+    expect(finding.reason.zh).toContain('结论为“基本符合”');
+    expect(finding.evidence).toEqual([filing.evidence]);
+  });
+
+  it('fails naming only the level-3 system without an assessment when another passes', () => {
+    const good = buildFiling();
+    const missing = buildFiling({ level: 4, cryptoAssessments: [] });
+
+    const finding = sut({ filings: [good, missing] });
+
+    expect(finding.verdict).toBe('FAIL');
+    expect(finding.reason.en).toBe(
+      `filing ${missing.fact.filingNo} (${missing.fact.systemName}, level 4, FILED) has no cryptography assessment on record`,
+    );
+    expect(finding.evidence).toEqual([good.evidence, missing.evidence]);
+  });
+
+  it('fails when the latest assessment is FAIL, as a warning only', () => {
+    const filing = buildFiling({
+      cryptoAssessments: [
+        buildCryptoAssessment({ assessedAt: daysBeforeNow(10), conclusion: 'FAIL' }),
+        buildCryptoAssessment({ assessedAt: daysBeforeNow(200), conclusion: 'PASS' }),
+      ],
+    });
+
+    const evaluation = evaluateProject(
+      chenzhouPack,
+      buildFacts({ project: buildChenzhouProject(), filings: [filing] }),
+      {
+        now: NOW,
+      },
+    );
+
+    expect(evaluation.findings.find((f) => f.ruleId === czCrypto.id)).toMatchObject({
+      verdict: 'FAIL',
+      warningOnly: true,
+    });
+    expect(evaluation.readiness.blockingRuleIds).not.toContain(czCrypto.id);
+  });
+
+  it('gives UNKNOWN naming the MLPS registry when its sync failed', () => {
+    const finding = sut({ filings: [buildFiling()], sources: { mlps: failedSource('mlps', 'ECONNRESET') } });
+
+    expect(finding.verdict).toBe('UNKNOWN');
+    expect(finding.reason.en).toBe('The last sync of the MLPS filing registry failed: ECONNRESET');
+  });
+});

@@ -1,0 +1,99 @@
+import { evaluateProject } from '../../engine';
+import {
+  NOW,
+  buildCryptoAssessment,
+  buildFacts,
+  buildFiling,
+  buildProject,
+  daysBeforeNow,
+  failedSource,
+  type FactsInput,
+} from '../../testing/facts.factory';
+import { judge } from '../../testing/rules.factory';
+import { yueyangPack } from './index';
+import { yyCrypto } from './yy-crypto.rule';
+
+describe(yyCrypto.id, () => {
+  const sut = (input: FactsInput) => judge(yueyangPack, yyCrypto.id, { project: buildProject(), ...input });
+  const assessed = (daysAgo: number, conclusion: 'PASS' | 'BASIC_PASS' | 'FAIL') =>
+    buildCryptoAssessment({ assessedAt: daysBeforeNow(daysAgo), conclusion });
+
+  it('does not apply without a level-3+ system', () => {
+    const finding = sut({ filings: [buildFiling({ level: 2, cryptoAssessments: [] })] });
+
+    expect(finding.verdict).toBe('NOT_APPLICABLE');
+  });
+
+  it.each(['PASS', 'BASIC_PASS'] as const)(
+    'passes a level-3 system whose latest assessment is %s',
+    (conclusion) => {
+      const a = assessed(40, conclusion);
+      const f = buildFiling({ cryptoAssessments: [a] });
+
+      const finding = sut({ filings: [f] });
+
+      expect(finding.verdict).toBe('PASS');
+      expect(finding.reason.en).toContain(
+        `latest cryptography assessment ${a.reportNo} (${a.assessedAt}) concluded ${conclusion}`,
+      );
+      expect(finding.evidence).toEqual([f.evidence]);
+    },
+  );
+
+  it('passes when a newer PASS follows an older FAIL, whatever the list order', () => {
+    expect(
+      sut({ filings: [buildFiling({ cryptoAssessments: [assessed(300, 'FAIL'), assessed(20, 'PASS')] })] })
+        .verdict,
+    ).toBe('PASS');
+  });
+
+  it('fails when the latest assessment is FAIL although an older one passed', () => {
+    const finding = sut({
+      filings: [buildFiling({ cryptoAssessments: [assessed(300, 'PASS'), assessed(20, 'FAIL')] })],
+    });
+
+    expect(finding.verdict).toBe('FAIL');
+    expect(finding.reason.zh).toContain('结论为“不符合”');
+  });
+
+  it('fails a level-4 system with no assessment on record', () => {
+    const finding = sut({ filings: [buildFiling({ level: 4, cryptoAssessments: [] })] });
+
+    expect(finding.verdict).toBe('FAIL');
+    expect(finding.reason.zh).toContain('没有商用密码应用安全性评估（密评）记录');
+  });
+
+  it('shows its FAIL as a warning that does not hold acceptance back, its basis being practice', () => {
+    const facts = buildFacts({ project: buildProject(), filings: [buildFiling({ cryptoAssessments: [] })] });
+
+    const evaluation = evaluateProject(yueyangPack, facts, { now: NOW });
+
+    expect(evaluation.findings.find((f) => f.ruleId === yyCrypto.id)).toMatchObject({
+      verdict: 'FAIL',
+      basis: 'national-unverified',
+      warningOnly: true,
+    });
+    expect(evaluation.readiness.blockingRuleIds).not.toContain(yyCrypto.id);
+  });
+
+  it('gives UNKNOWN when an assessment date cannot be read', () => {
+    const finding = sut({
+      filings: [buildFiling({ cryptoAssessments: [buildCryptoAssessment({ assessedAt: '2025-13-45' })] })],
+    });
+
+    expect(finding.verdict).toBe('UNKNOWN');
+  });
+
+  it('gives UNKNOWN, blocking acceptance, when the MLPS registry is down', () => {
+    const facts = buildFacts({
+      project: buildProject(),
+      filings: [buildFiling()],
+      sources: { mlps: failedSource('mlps') },
+    });
+
+    const evaluation = evaluateProject(yueyangPack, facts, { now: NOW });
+
+    expect(evaluation.findings.find((f) => f.ruleId === yyCrypto.id)?.verdict).toBe('UNKNOWN');
+    expect(evaluation.readiness.blockingRuleIds).toContain(yyCrypto.id);
+  });
+});

@@ -1,0 +1,98 @@
+import type { BoundFact, VideoDeviceFact } from '../../facts';
+import type { RuleDefinition } from '../../model';
+import { applies, doesNotApply, evidenceOf, fail, pass } from '../../shared/outcome';
+import type { YueyangSettings } from './settings';
+
+type Device = BoundFact<VideoDeviceFact>;
+
+/** Ratio for a reason, rounded down to 3 decimals so that a ratio just under the threshold never prints as it. */
+const ratioText = (ratio: number): string => String(Math.floor(ratio * 1000) / 1000);
+
+// Basis local: 第六条 (视频基础设施原则上应接入全市统一的视频共享交换平台).
+export const yyVideo: RuleDefinition<YueyangSettings> = {
+  id: 'YY-VIDEO',
+  pack: 'yueyang',
+  title: {
+    zh: '视频基础设施接入统一视频共享交换平台',
+    en: 'Video infrastructure joins the city video sharing platform',
+  },
+  clause: '第六条',
+  basis: 'local',
+  severity: 'blocking',
+  domain: 'platforms',
+  requirement: {
+    zh: '含视频设施的项目在视频共享交换平台上登记了设备或级联平台，且在线通道比例（在线通道数/通道总数）不低于 0.9（可配置）',
+    en: 'A project with video infrastructure has devices or a cascaded platform registered on the video sharing platform, with online channels / channels of at least 0.9 (configurable)',
+  },
+  sources: ['video'],
+  appliesTo: (project) =>
+    project.hasVideoInfrastructure
+      ? applies
+      : doesNotApply(
+          '登记表载明项目不含视频设施',
+          'The registry says the project has no video infrastructure',
+        ),
+  // Reading: the project's devices are those the platform binds to it, directly or under its cascaded
+  // platforms, each counted once; DELETED devices are gone; a device that is OFF has no channel
+  // online whatever count it last reported; a registration with no channel at all shares no video
+  // (FAIL).
+  evaluate: ({ video, settings }) => {
+    const platforms = video.platforms;
+    const unique = new Map<string, Device>();
+    for (const d of video.devices) if (!unique.has(d.fact.deviceId)) unique.set(d.fact.deviceId, d);
+    const deleted = [...unique.values()].filter((d) => d.fact.status === 'DELETED');
+    const devices = [...unique.values()].filter((d) => d.fact.status !== 'DELETED');
+    const evidence = [...evidenceOf(platforms), ...evidenceOf(devices)];
+    if (platforms.length === 0 && devices.length === 0) {
+      const note = deleted.length
+        ? {
+            zh: `（${deleted.length} 台设备已删除：${deleted.map((d) => d.fact.deviceId).join('、')}）`,
+            en: ` (${deleted.length} device(s) deleted: ${deleted.map((d) => d.fact.deviceId).join(', ')})`,
+          }
+        : { zh: '', en: '' };
+      return fail(
+        `视频共享交换平台上没有该项目登记的设备或级联平台${note.zh}`,
+        `No device or cascaded platform of the project is registered on the video sharing platform${note.en}`,
+        evidenceOf(deleted),
+      );
+    }
+    const channels = devices.reduce((n, d) => n + d.fact.channelCount, 0);
+    const online = devices.reduce(
+      (n, d) => n + (d.fact.status === 'ON' ? Math.min(d.fact.onlineChannelCount, d.fact.channelCount) : 0),
+      0,
+    );
+    const registered = {
+      zh: `已登记 ${platforms.length} 个级联平台、${devices.length} 台设备`,
+      en: `${platforms.length} cascaded platform(s) and ${devices.length} device(s) registered`,
+    };
+    const threshold = settings.videoMinOnlineRatio;
+    if (channels === 0) {
+      return fail(
+        `${registered.zh}，但没有任何视频通道，在线通道比例无法达到 ${threshold}`,
+        `${registered.en}, but no video channel at all: the online ratio cannot reach ${threshold}`,
+        evidence,
+      );
+    }
+    const ratio = online / channels;
+    const figures = {
+      zh: `在线通道 ${online}/${channels}，比例 ${ratioText(ratio)}`,
+      en: `online channels ${online}/${channels}, ratio ${ratioText(ratio)}`,
+    };
+    if (ratio >= threshold) {
+      return pass(
+        `${registered.zh}；${figures.zh}，不低于 ${threshold}`,
+        `${registered.en}; ${figures.en}, at least ${threshold}`,
+        evidence,
+      );
+    }
+    const off = devices.filter((d) => d.fact.status === 'OFF').map((d) => d.fact.deviceId);
+    const offNote = off.length
+      ? { zh: `；离线设备：${off.join('、')}`, en: `; devices OFF: ${off.join(', ')}` }
+      : { zh: '', en: '' };
+    return fail(
+      `${registered.zh}；${figures.zh}，低于 ${threshold}${offNote.zh}`,
+      `${registered.en}; ${figures.en}, below ${threshold}${offNote.en}`,
+      evidence,
+    );
+  },
+};

@@ -1,0 +1,31 @@
+import type { BoundFact, CatalogEntryFact, ExchangeSystemFact } from '../facts';
+
+/** Data mounted on a catalogue entry: through an API, a database or files (NONE = catalogued only). */
+export const isMounted = (e: CatalogEntryFact): boolean =>
+  e.mountType === 'API' || e.mountType === 'DATABASE' || e.mountType === 'FILE';
+
+/** `SYS-1（某系统，CONNECTED）` — how exchange systems are named in a reason. */
+export function describeSystems(
+  systems: readonly BoundFact<ExchangeSystemFact>[],
+  lang: 'zh' | 'en',
+): string {
+  return systems
+    .map((s) =>
+      lang === 'zh'
+        ? `${s.fact.systemId}（${s.fact.systemName}，${s.fact.accessStatus}）`
+        : `${s.fact.systemId} (${s.fact.systemName}, ${s.fact.accessStatus})`,
+    )
+    .join(lang === 'zh' ? '、' : ', ');
+}
+
+/** `430600-ZY-1（人口数据，PUBLISHED，API）` — how catalogue entries are named in a reason. */
+export function describeEntries(entries: readonly BoundFact<CatalogEntryFact>[], lang: 'zh' | 'en'): string {
+  const mount = (e: CatalogEntryFact) => e.mountType ?? (lang === 'zh' ? '挂接方式未知' : 'mount unknown');
+  return entries
+    .map((e) =>
+      lang === 'zh'
+        ? `${e.fact.resourceCode}（${e.fact.resourceName}，${e.fact.status}，${mount(e.fact)}）`
+        : `${e.fact.resourceCode} (${e.fact.resourceName}, ${e.fact.status}, ${mount(e.fact)})`,
+    )
+    .join(lang === 'zh' ? '、' : ', ');
+}
