@@ -68,3 +68,73 @@ export {
 } from './gov-cloud/gov-cloud.signer';
 
 export { CONNECTORS, getConnector } from './registry';
+export { DataExchangeClient, type DataExchangeClientOptions } from './data-exchange/data-exchange.client';
+export { ZDataExchangeConfig, type DataExchangeConfig } from './data-exchange/data-exchange.config';
+export { dataExchangeConnector } from './data-exchange/data-exchange.connector';
+export {
+  dataExchangeError,
+  dataExchangeErrorFromResponse,
+  isTokenRejection,
+  unwrapDataExchangeEnvelope,
+  type DataExchangeFailure,
+} from './data-exchange/data-exchange.envelope';
+export {
+  DATA_EXCHANGE_KINDS,
+  catalogEntryRecord,
+  statsExternalId,
+  statsRecord,
+  systemRecord,
+  toCatalogEntryFact,
+  toExchangeStatsFact,
+  toExchangeSystemFact,
+} from './data-exchange/data-exchange.mapper';
+export { DataExchangeTokenSource, type TokenSourceOptions } from './data-exchange/data-exchange.token';
+export { VideoClient, type VideoClientOptions } from './video/video.client';
+export { ZVideoConfig, VIDEO_DEFAULT_CITY_DIVISION_CODES, type VideoConfig } from './video/video.config';
+export { videoConnector } from './video/video.connector';
+export { unwrapVideoEnvelope, videoAuthError, videoEnvelopeError } from './video/video.envelope';
+export {
+  VIDEO_KINDS,
+  deviceRecord,
+  platformRecord,
+  toVideoDeviceFact,
+  toVideoPlatformFact,
+} from './video/video.mapper';
+export {
+  CityDivisions,
+  OUTSIDE_CITY_REASON,
+  devicePage,
+  platformPage,
+  type VideoPageResult,
+} from './video/video.records';
+export {
+  ServicePlatformsClient,
+  type ServicePlatformsClientOptions,
+} from './service-platforms/service-platforms.client';
+export {
+  ZServicePlatformsConfig,
+  type ServicePlatformsConfig,
+} from './service-platforms/service-platforms.config';
+export { servicePlatformsConnector } from './service-platforms/service-platforms.connector';
+export {
+  servicePlatformsEnvelopeError,
+  servicePlatformsHttpError,
+  unwrapServicePlatformsEnvelope,
+  type ServicePlatformsEnvelopeErrorContext,
+} from './service-platforms/service-platforms.envelope';
+export {
+  SERVICE_PLATFORMS_KINDS,
+  hubApplicationRecord,
+  mobileServiceRecord,
+  toHubApplicationFact,
+  toMobileServiceFact,
+  toYwtbSystemFact,
+  ywtbSystemRecord,
+} from './service-platforms/service-platforms.mapper';
+export { MlpsClient, MLPS_WATERMARK_OVERLAP_MS, type MlpsClientOptions } from './mlps/mlps.client';
+export { ZMlpsConfig, type MlpsConfig } from './mlps/mlps.config';
+export { mlpsConnector } from './mlps/mlps.connector';
+export { htmlPageText, mlpsHttpError } from './mlps/mlps.http-error';
+export { filingRecord, MLPS_KINDS, toFilingFact } from './mlps/mlps.mapper';
+export { beijingTimeToInstant, instantToBeijingTime } from './mlps/mlps.time';
+export { filingPage, type FilingPage } from './mlps/mlps.validation';

@@ -18,9 +18,10 @@ describe('CONNECTORS', () => {
 });
 
 describe(getConnector.name, () => {
-  it('finds the gov-cloud connector and nothing for a source without one yet', () => {
+  it('has exactly one connector for every upstream system', () => {
     expect(getConnector('gov-cloud')).toBe(govCloudConnector);
-    expect(getConnector('mlps')).toBeUndefined();
+    expect(CONNECTORS.map((c) => c.id).sort()).toEqual([...SOURCE_IDS].sort());
+    for (const id of SOURCE_IDS) expect(getConnector(id)?.id).toBe(id);
   });
 
   it('creates a client from config validated by the connector schema, defaults filled in', () => {
@@ -45,6 +46,8 @@ describe(getConnector.name, () => {
       maxDelayMs: 10_000,
       breakerThreshold: 5,
       breakerCooldownMs: 30_000,
+      maxConcurrency: 4,
+      maxRequestsPerSecond: 20,
     });
     expect(client.circuitState()).toBe('closed');
     expect(govCloudConnector.records.map((r) => r.kind).sort()).toEqual(['resource', 'tenant']);

@@ -51,9 +51,9 @@ export interface ResilienceSettings {
   maxDelayMs: number;
   breakerThreshold: number;
   breakerCooldownMs: number;
-  /** requests in flight at once (default 4) */
+  /** requests in flight at once (default: no practical limit) */
   maxConcurrency?: number;
-  /** request starts per second, 0 = unlimited (default 20) */
+  /** request starts per second, 0 = unlimited (the default) */
   maxRequestsPerSecond?: number;
   /**
    * Longest advised wait (in-band or `Retry-After`) the hub sits out inside one call; a longer one
@@ -120,7 +120,8 @@ export class ResilientHttp {
   constructor(private readonly options: ResilientHttpOptions) {
     this.random = options.random ?? Math.random;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
-    this.throttle = new RequestThrottle(options.maxConcurrency ?? 4, options.maxRequestsPerSecond ?? 20);
+    // Unlimited unless configured: connector configs carry the defaults (see resilienceConfigShape).
+    this.throttle = new RequestThrottle(options.maxConcurrency ?? 64, options.maxRequestsPerSecond ?? 0);
     this.http = axios.create({
       baseURL: options.baseUrl,
       headers: { Accept: 'application/json', ...options.headers },
@@ -190,18 +191,22 @@ export class ResilientHttp {
     callerSignal: AbortSignal | undefined,
   ): Promise<T> {
     try {
-      return await this.breaker.execute(async ({ signal: breakerSignal }) => {
-        try {
-          return await this.attemptTimeout.execute(
-            ({ signal }) =>
-              fn({ attempt, signal, requestJson: (config) => this.requestJson(config, signal) }),
-            breakerSignal,
-          );
-        } catch (err) {
-          // Classify here so that the breaker counts typed faults, not raw axios errors.
-          throw this.classify(err, callerSignal);
-        }
-      }, callerSignal);
+      // The throttle's queue wait comes before the attempt's timeout starts: a request waiting its
+      // turn has not been sent and must not time out for it.
+      return await this.throttle.run(() =>
+        this.breaker.execute(async ({ signal: breakerSignal }) => {
+          try {
+            return await this.attemptTimeout.execute(
+              ({ signal }) =>
+                fn({ attempt, signal, requestJson: (config) => this.requestJson(config, signal) }),
+              breakerSignal,
+            );
+          } catch (err) {
+            // Classify here so that the breaker counts typed faults, not raw axios errors.
+            throw this.classify(err, callerSignal);
+          }
+        }, callerSignal),
+      );
     } catch (err) {
       if (err instanceof BrokenCircuitError) throw this.circuitOpenError();
       throw err;
@@ -209,7 +214,7 @@ export class ResilientHttp {
   }
 
   private async requestJson(config: AxiosRequestConfig, signal: AbortSignal): Promise<JsonResponse> {
-    const response = await this.throttle.run(() => this.http.request<unknown>({ ...config, signal }));
+    const response = await this.http.request<unknown>({ ...config, signal });
     const raw: unknown = response.data;
     let body: unknown;
     try {

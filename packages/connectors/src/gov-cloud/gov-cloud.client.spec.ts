@@ -24,12 +24,16 @@ const RESOURCES = '/openapi/v1/resources';
 const HTML_ERROR_PAGE =
   '<html>\n<head><title>502 Bad Gateway</title></head>\n<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx/1.24.0</center></body>\n</html>';
 
-/** Short delays and timeouts: tests never sleep for real seconds. */
+/**
+ * Short delays: tests never sleep for real seconds. The attempt timeout stays generous (tests of
+ * timeouts set their own) so that a loaded CI machine does not turn a slow answer into a retry.
+ */
 function makeSut(overrides: Record<string, unknown> = {}, options: GovCloudClientOptions = {}) {
   const config = ZGovCloudConfig.parse({
     baseUrl: BASE,
     ...GOV_CLOUD_TEST_CREDENTIALS,
-    timeoutMs: 100,
+    timeoutMs: 2_000,
+    maxRequestsPerSecond: 0,
     maxAttempts: 3,
     baseDelayMs: 1,
     maxDelayMs: 2,

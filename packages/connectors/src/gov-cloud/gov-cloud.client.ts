@@ -66,6 +66,8 @@ export class GovCloudClient implements ConnectorClient {
       maxDelayMs: config.maxDelayMs,
       breakerThreshold: config.breakerThreshold,
       breakerCooldownMs: config.breakerCooldownMs,
+      maxConcurrency: config.maxConcurrency,
+      maxRequestsPerSecond: config.maxRequestsPerSecond,
       ...(options.random ? { random: options.random } : {}),
     });
   }

@@ -1,0 +1,1164 @@
+import nock from 'nock';
+import { DATA_EXCHANGE_PATHS } from '@hub/contracts';
+import type { SyncPage } from '../framework/connector';
+import { UpstreamError } from '../framework/upstream-error';
+import { RecordingLogger } from '../testing/recording-logger';
+import { collectingSink } from '../testing/sink';
+import { DataExchangeClient, type DataExchangeClientOptions } from './data-exchange.client';
+import { ZDataExchangeConfig } from './data-exchange.config';
+import {
+  aCatalogEntry,
+  aProjectCodeForExchange,
+  aUnitCode,
+  anExchangeStats,
+  anExchangeSystem,
+  errorBody,
+  pageBody,
+  resultBody,
+  tokenBody,
+} from './testing/data-exchange.factory';
+import {
+  DATA_EXCHANGE_TEST_BASE_URL as BASE,
+  DATA_EXCHANGE_TEST_CREDENTIALS,
+  TOKEN_FORM,
+  grantsTokens,
+} from './testing/data-exchange.nock';
+
+const { token: TOKEN, systems: SYSTEMS, catalog: CATALOG, stats: STATS } = DATA_EXCHANGE_PATHS;
+const HTML_ERROR_PAGE =
+  '<html>\n<head><title>502 Bad Gateway</title></head>\n<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx/1.24.0</center></body>\n</html>';
+
+/**
+ * Short backoff: tests never sleep for real seconds. The attempt timeout is generous so that a busy
+ * machine never turns a slow answer into a retry the test did not plan for.
+ */
+function makeSut(overrides: Record<string, unknown> = {}, options: DataExchangeClientOptions = {}) {
+  const config = ZDataExchangeConfig.parse({
+    baseUrl: BASE,
+    ...DATA_EXCHANGE_TEST_CREDENTIALS,
+    timeoutMs: 2_000,
+    maxAttempts: 3,
+    baseDelayMs: 1,
+    maxDelayMs: 2,
+    breakerThreshold: 50,
+    breakerCooldownMs: 60,
+    maxRequestsPerSecond: 0,
+    incrementalOverlapMs: 0,
+    ...overrides,
+  });
+  const logger = new RecordingLogger();
+  return { sut: new DataExchangeClient(config, { logger }, options), logger };
+}
+
+const full = { mode: 'full', cursor: null } as const;
+const bearer = (token: string) => `Bearer ${token}`;
+
+/** Empty answers for the lists a sync reads after the one a test is about. */
+function emptyAfter(scope: nock.Scope, token: string, lists: readonly string[]): nock.Scope {
+  for (const path of lists)
+    scope.get(path).query(true).matchHeader('authorization', bearer(token)).reply(200, pageBody([]));
+  return scope;
+}
+
+const ids = (pages: SyncPage[]) => pages.flatMap((p) => p.records.map((r) => `${r.kind}:${r.externalId}`));
+
+describe(DataExchangeClient.name, () => {
+  beforeAll(() => nock.disableNetConnect());
+  afterAll(() => nock.enableNetConnect());
+  afterEach(() => nock.cleanAll());
+
+  describe('access token', () => {
+    it('posts the client credentials as a form once and sends the token as a Bearer header on every call', async () => {
+      const systems = [anExchangeSystem(), anExchangeSystem(), anExchangeSystem()];
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(SYSTEMS)
+        .query({ page: '1', size: '2' })
+        .matchHeader('authorization', bearer('tok-1'))
+        .reply(200, pageBody(systems.slice(0, 2), { total: 3, size: 2 }))
+        .get(SYSTEMS)
+        .query({ page: '2', size: '2' })
+        .matchHeader('authorization', bearer('tok-1'))
+        .reply(200, pageBody(systems.slice(2), { total: 3, page: 2, size: 2 }));
+      emptyAfter(scope, 'tok-1', [CATALOG, STATS]);
+      const { sut } = makeSut({ pageSize: 2 });
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome).toMatchObject({ complete: true, error: null, recordsSeen: 3 });
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('reuses the cached token in the next sync while it is far from expiry', async () => {
+      const scope = grantsTokens(nock(BASE), ['tok-1']);
+      emptyAfter(scope, 'tok-1', [SYSTEMS, CATALOG, STATS, SYSTEMS, CATALOG, STATS]);
+      const { sut } = makeSut();
+
+      const first = await sut.sync(full, collectingSink().sink);
+      const second = await sut.sync(full, collectingSink().sink);
+
+      expect([first.complete, second.complete]).toEqual([true, true]);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('fetches a new token shortly before expires_in runs out, without waiting for a 401', async () => {
+      let now = Date.parse('2025-04-01T09:00:00+08:00');
+      const systems = [anExchangeSystem(), anExchangeSystem()];
+      const scope = grantsTokens(nock(BASE), ['tok-1'], 120)
+        .get(SYSTEMS)
+        .query({ page: '1', size: '1' })
+        .matchHeader('authorization', bearer('tok-1'))
+        .reply(200, pageBody([systems[0]], { total: 2, size: 1 }));
+      grantsTokens(scope, ['tok-2'], 120)
+        .get(SYSTEMS)
+        .query({ page: '2', size: '1' })
+        .matchHeader('authorization', bearer('tok-2'))
+        .reply(200, pageBody([systems[1]], { total: 2, page: 2, size: 1 }));
+      emptyAfter(scope, 'tok-2', [CATALOG, STATS]);
+      const { sut, logger } = makeSut({ pageSize: 1 }, { now: () => now });
+
+      // 110 s into a 120 s token: inside the 12 s head start, so it is renewed before the next call.
+      let advanced = false;
+      const outcome = await sut.sync(full, async () => {
+        if (!advanced) now += 110_000;
+        advanced = true;
+      });
+
+      expect(outcome.complete).toBe(true);
+      expect(logger.entries.some((e) => e.msg?.includes('token refused'))).toBe(false);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('fetches a new token and repeats the call once when the platform answers 401 TOKEN_EXPIRED mid-sync', async () => {
+      const systems = [anExchangeSystem(), anExchangeSystem()];
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(SYSTEMS)
+        .query({ page: '1', size: '1' })
+        .matchHeader('authorization', bearer('tok-1'))
+        .reply(200, pageBody([systems[0]], { total: 2, size: 1 }))
+        .get(SYSTEMS)
+        .query({ page: '2', size: '1' })
+        .matchHeader('authorization', bearer('tok-1'))
+        .reply(401, errorBody('TOKEN_EXPIRED', 'access token expired'));
+      grantsTokens(scope, ['tok-2'])
+        .get(SYSTEMS)
+        .query({ page: '2', size: '1' })
+        .matchHeader('authorization', bearer('tok-2'))
+        .reply(200, pageBody([systems[1]], { total: 2, page: 2, size: 1 }));
+      emptyAfter(scope, 'tok-2', [CATALOG, STATS]);
+      const { sut, logger } = makeSut({ pageSize: 1 });
+      const { pages, sink } = collectingSink();
+
+      const outcome = await sut.sync(full, sink);
+
+      expect(outcome).toMatchObject({ complete: true, error: null, pagesFetched: 4, recordsSeen: 2 });
+      expect(ids(pages)).toEqual(systems.map((s) => `system:${s.systemId}`));
+      expect(logger.entries.find((e) => e.msg?.startsWith('access token refused'))?.obj).toMatchObject({
+        upstreamCode: 'TOKEN_EXPIRED',
+        httpStatus: 401,
+      });
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('gives a typed auth error, keeping earlier pages, when even a fresh token is refused as expired', async () => {
+      const first = anExchangeSystem();
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(SYSTEMS)
+        .query({ page: '1', size: '1' })
+        .reply(200, pageBody([first], { total: 2, size: 1 }))
+        .get(SYSTEMS)
+        .query({ page: '2', size: '1' })
+        .matchHeader('authorization', bearer('tok-1'))
+        .reply(401, errorBody('TOKEN_EXPIRED', 'access token expired'));
+      grantsTokens(scope, ['tok-2'])
+        .get(SYSTEMS)
+        .query({ page: '2', size: '1' })
+        .matchHeader('authorization', bearer('tok-2'))
+        .reply(401, errorBody('TOKEN_EXPIRED', 'access token expired'));
+      const { sut } = makeSut({ pageSize: 1 });
+      const { pages, sink } = collectingSink();
+
+      const outcome = await sut.sync({ mode: 'incremental', cursor: null }, sink);
+
+      expect(outcome).toMatchObject({ complete: false, pagesFetched: 1, pagesFailed: 1, cursor: null });
+      expect(outcome.error).toBeInstanceOf(UpstreamError);
+      expect(outcome.error).toMatchObject({
+        code: 'auth',
+        retryable: false,
+        httpStatus: 401,
+        upstreamCode: 'TOKEN_EXPIRED',
+      });
+      expect(outcome.error?.messageZh).toContain('时钟');
+      expect(outcome.error?.message).toContain('clocks');
+      expect(ids(pages)).toEqual([`system:${first.systemId}`]);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('also renews a token the platform no longer knows (401 INVALID_TOKEN, e.g. after a restart)', async () => {
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(SYSTEMS)
+        .query(true)
+        .matchHeader('authorization', bearer('tok-1'))
+        .reply(401, errorBody('INVALID_TOKEN', 'unknown token'));
+      grantsTokens(scope, ['tok-2']);
+      emptyAfter(scope, 'tok-2', [SYSTEMS, CATALOG, STATS]);
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.complete).toBe(true);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('reports a 403 as an auth error without renewing the token', async () => {
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(SYSTEMS)
+        .query(true)
+        .reply(403, errorBody('ACCESS_DENIED', 'client may not read systems'));
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({ code: 'auth', httpStatus: 403, upstreamCode: 'ACCESS_DENIED' });
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('reports refused client credentials as a non-retryable auth error naming clientId and clientSecret', async () => {
+      const scope = nock(BASE)
+        .post(TOKEN, TOKEN_FORM)
+        .reply(401, errorBody('INVALID_CLIENT', 'client authentication failed'));
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome).toMatchObject({ complete: false, pagesFetched: 0, pagesFailed: 1 });
+      expect(outcome.error).toMatchObject({
+        code: 'auth',
+        retryable: false,
+        httpStatus: 401,
+        upstreamCode: 'INVALID_CLIENT',
+      });
+      expect(outcome.error?.messageZh).toMatch(/^政务信息资源共享交换平台接口拒绝了中枢的客户端凭据/);
+      expect(outcome.error?.messageZh).toContain('clientSecret');
+      expect(outcome.error?.message).not.toContain(DATA_EXCHANGE_TEST_CREDENTIALS.clientSecret);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('reports a bare 401 of the token endpoint as the same client-credentials error', async () => {
+      const scope = nock(BASE).post(TOKEN).reply(401, 'Unauthorized', { 'content-type': 'text/plain' });
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({ code: 'auth', httpStatus: 401, retryable: false });
+      expect(outcome.error?.message).toContain('clientId');
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('reports an in-band INVALID_CLIENT sent with HTTP 200 as the client-credentials error', async () => {
+      const scope = nock(BASE).post(TOKEN).reply(200, errorBody('INVALID_CLIENT', 'bad secret'));
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({ code: 'auth', httpStatus: 200, upstreamCode: 'INVALID_CLIENT' });
+      expect(outcome.error?.message).toContain('clientSecret');
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('reports a token answer without access_token as a non-retryable bad-response', async () => {
+      const scope = nock(BASE).post(TOKEN).reply(200, { token_type: 'Bearer', expires_in: 7200 });
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({ code: 'bad-response', retryable: false });
+      expect(outcome.error?.message).toContain('access_token');
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('retries the token request when the token endpoint is briefly unavailable', async () => {
+      const scope = nock(BASE).post(TOKEN).reply(503, errorBody('SERVICE_UNAVAILABLE', 'maintenance'));
+      grantsTokens(scope, ['tok-1']);
+      emptyAfter(scope, 'tok-1', [SYSTEMS, CATALOG, STATS]);
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.complete).toBe(true);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('asks for one token when a sync and a targeted fetch start at the same time', async () => {
+      const scope = nock(BASE).post(TOKEN, TOKEN_FORM).delay(20).reply(200, tokenBody('tok-shared'));
+      emptyAfter(scope, 'tok-shared', [SYSTEMS, CATALOG, STATS, SYSTEMS]);
+      const { sut } = makeSut();
+
+      const [synced, fetched] = await Promise.all([
+        sut.sync(full, collectingSink().sink),
+        sut.fetchForProject(
+          { projectCode: aProjectCodeForExchange(), unitCode: aUnitCode() },
+          collectingSink().sink,
+        ),
+      ]);
+
+      expect([synced.complete, fetched.complete]).toEqual([true, true]);
+      expect(scope.isDone()).toBe(true);
+    });
+  });
+
+  describe('sync', () => {
+    it('reads systems, catalogue and bulk statistics page by page until total, sinking each page', async () => {
+      const systems = [1, 2, 3].map(() => anExchangeSystem());
+      const entries = [1, 2].map(() => aCatalogEntry({ systemId: systems[0]!.systemId }));
+      const stats = [1, 2, 3].map(() => anExchangeStats());
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(SYSTEMS)
+        .query({ page: '1', size: '2' })
+        .reply(200, pageBody(systems.slice(0, 2), { total: 3, size: 2 }))
+        .get(SYSTEMS)
+        .query({ page: '2', size: '2' })
+        .reply(200, pageBody(systems.slice(2), { total: 3, page: 2, size: 2 }))
+        .get(CATALOG)
+        .query({ page: '1', size: '2' })
+        .reply(200, pageBody(entries, { total: 2, size: 2 }))
+        .get(STATS)
+        .query({ page: '1', size: '2', days: '30' })
+        .reply(200, pageBody(stats.slice(0, 2), { total: 3, size: 2 }))
+        .get(STATS)
+        .query({ page: '2', size: '2', days: '30' })
+        .reply(200, pageBody(stats.slice(2), { total: 3, page: 2, size: 2 }));
+      const { sut } = makeSut({ pageSize: 2 });
+      const { pages, sink } = collectingSink();
+
+      const outcome = await sut.sync(full, sink);
+
+      expect(outcome).toEqual({
+        complete: true,
+        pagesFetched: 5,
+        pagesFailed: 0,
+        recordsSeen: 8,
+        recordsInvalid: 0,
+        cursor: JSON.stringify({ systems: systems[2]!.modifiedAt, catalog: entries[1]!.modifiedAt }),
+        error: null,
+      });
+      expect(pages.map((p) => p.records.map((r) => `${r.kind}:${r.externalId}`))).toEqual([
+        systems.slice(0, 2).map((s) => `system:${s.systemId}`),
+        [`system:${systems[2]!.systemId}`],
+        entries.map((e) => `catalog-entry:${e.resourceCode}`),
+        stats.slice(0, 2).map((s) => `exchange-stats:${s.systemId}:30`),
+        [`exchange-stats:${stats[2]!.systemId}:30`],
+      ]);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('maps systems with their binding keys, and entries and statistics with their system as parent', async () => {
+      const system = anExchangeSystem();
+      const untagged = anExchangeSystem({ projectCode: null });
+      const entry = aCatalogEntry({ systemId: system.systemId });
+      const stats = anExchangeStats({ systemId: system.systemId, days: 90 });
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(SYSTEMS)
+        .query(true)
+        .reply(200, pageBody([system, untagged]))
+        .get(CATALOG)
+        .query(true)
+        .reply(200, pageBody([entry]))
+        .get(STATS)
+        .query({ page: '1', size: '500', days: '90' })
+        .reply(200, pageBody([stats]));
+      const { sut } = makeSut({ statsDays: '90' });
+      const { pages, sink } = collectingSink();
+
+      await sut.sync(full, sink);
+
+      expect(pages.flatMap((p) => p.records)).toEqual([
+        {
+          kind: 'system',
+          externalId: system.systemId,
+          payload: system,
+          projectCode: system.projectCode,
+          systemName: system.systemName,
+          unitCode: system.unitCode,
+          updatedAt: system.modifiedAt,
+          tombstone: false,
+        },
+        {
+          kind: 'system',
+          externalId: untagged.systemId,
+          payload: untagged,
+          projectCode: null,
+          systemName: untagged.systemName,
+          unitCode: untagged.unitCode,
+          updatedAt: untagged.modifiedAt,
+          tombstone: false,
+        },
+        {
+          kind: 'catalog-entry',
+          externalId: entry.resourceCode,
+          payload: entry,
+          projectCode: null,
+          systemName: null,
+          unitCode: null,
+          updatedAt: entry.modifiedAt,
+          tombstone: false,
+          parentExternalId: system.systemId,
+        },
+        {
+          kind: 'exchange-stats',
+          externalId: `${system.systemId}:90`,
+          payload: stats,
+          projectCode: null,
+          systemName: null,
+          unitCode: null,
+          updatedAt: null,
+          tombstone: false,
+          parentExternalId: system.systemId,
+        },
+      ]);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('stops at an empty page even when total promised more records', async () => {
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(SYSTEMS)
+        .query({ page: '1', size: '1' })
+        .reply(200, pageBody([anExchangeSystem()], { total: 3, size: 1 }))
+        .get(SYSTEMS)
+        .query({ page: '2', size: '1' })
+        .reply(200, pageBody([], { total: 3, page: 2, size: 1 }));
+      emptyAfter(scope, 'tok-1', [CATALOG, STATS]);
+      const { sut } = makeSut({ pageSize: 1 });
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome).toMatchObject({ complete: true, recordsSeen: 1 });
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('follows a platform that serves smaller pages than asked at its own size, skipping nothing', async () => {
+      const systems = [1, 2, 3, 4, 5].map(() => anExchangeSystem());
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(SYSTEMS)
+        .query({ page: '1', size: '500' })
+        .reply(200, pageBody(systems.slice(0, 2), { total: 5, size: 2 }))
+        .get(SYSTEMS)
+        .query({ page: '2', size: '2' })
+        .reply(200, pageBody(systems.slice(2, 4), { total: 5, page: 2, size: 2 }))
+        .get(SYSTEMS)
+        .query({ page: '3', size: '2' })
+        .reply(200, pageBody(systems.slice(4), { total: 5, page: 3, size: 2 }));
+      emptyAfter(scope, 'tok-1', [CATALOG, STATS]);
+      const { sut } = makeSut();
+      const { pages, sink } = collectingSink();
+
+      const outcome = await sut.sync(full, sink);
+
+      expect(outcome.complete).toBe(true);
+      expect(ids(pages)).toEqual(systems.map((s) => `system:${s.systemId}`));
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it("asks systems and the catalogue for changes since each one's watermark, and returns the latest modifiedAt of each", async () => {
+      const cursor = JSON.stringify({
+        systems: '2025-03-02T08:00:00+08:00',
+        catalog: '2025-03-05T08:00:00+08:00',
+      });
+      const laterSystem = anExchangeSystem({ modifiedAt: '2025-03-02T09:30:00+08:00' });
+      // The same day zone-shifted is earlier: compared as instants, not as strings.
+      const earlierButLargerString = anExchangeSystem({ modifiedAt: '2025-03-02T01:10:00Z' });
+      const entry = aCatalogEntry({ modifiedAt: '2025-03-05T10:00:00+08:00' });
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(SYSTEMS)
+        .query({ page: '1', size: '500', modifiedAfter: '2025-03-02T08:00:00+08:00' })
+        .reply(200, pageBody([laterSystem, earlierButLargerString]))
+        .get(CATALOG)
+        .query({ page: '1', size: '500', modifiedAfter: '2025-03-05T08:00:00+08:00' })
+        .reply(200, pageBody([entry]))
+        // Statistics have no change time: read whole.
+        .get(STATS)
+        .query({ page: '1', size: '500', days: '30' })
+        .reply(200, pageBody([]));
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync({ mode: 'incremental', cursor }, collectingSink().sink);
+
+      expect(outcome.complete).toBe(true);
+      expect(JSON.parse(outcome.cursor!)).toEqual({
+        systems: '2025-03-02T09:30:00+08:00',
+        catalog: '2025-03-05T10:00:00+08:00',
+      });
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('asks from the watermark less the configured overlap', async () => {
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(SYSTEMS)
+        .query({ page: '1', size: '500', modifiedAfter: '2025-03-02T00:59:00.000Z' })
+        .reply(200, pageBody([]))
+        .get(CATALOG)
+        .query({ page: '1', size: '500', modifiedAfter: '2025-03-02T00:59:00.000Z' })
+        .reply(200, pageBody([]));
+      emptyAfter(scope, 'tok-1', [STATS]);
+      const { sut } = makeSut({ incrementalOverlapMs: '60000' });
+
+      const outcome = await sut.sync(
+        { mode: 'incremental', cursor: '2025-03-02T09:00:00+08:00' },
+        collectingSink().sink,
+      );
+
+      expect(outcome.complete).toBe(true);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it("keeps a list's watermark when nothing newer comes, also when the overlap brings older records again", async () => {
+      const since = '2025-03-02T08:00:00+08:00';
+      const seenBefore = anExchangeSystem({ modifiedAt: '2025-03-02T07:59:30+08:00' });
+      const newEntry = aCatalogEntry({ modifiedAt: '2025-03-03T08:00:00+08:00' });
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(SYSTEMS)
+        .query(true)
+        .reply(200, pageBody([seenBefore]))
+        .get(CATALOG)
+        .query(true)
+        .reply(200, pageBody([newEntry]));
+      emptyAfter(scope, 'tok-1', [STATS]);
+      const { sut } = makeSut({ incrementalOverlapMs: 60_000 });
+
+      const outcome = await sut.sync({ mode: 'incremental', cursor: since }, collectingSink().sink);
+
+      expect(JSON.parse(outcome.cursor!)).toEqual({ systems: since, catalog: newEntry.modifiedAt });
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('reads everything and says so when the stored cursor is unreadable', async () => {
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(SYSTEMS)
+        .query({ page: '1', size: '500' })
+        .reply(200, pageBody([]))
+        .get(CATALOG)
+        .query({ page: '1', size: '500' })
+        .reply(200, pageBody([]));
+      emptyAfter(scope, 'tok-1', [STATS]);
+      const { sut, logger } = makeSut();
+
+      const outcome = await sut.sync({ mode: 'incremental', cursor: 'page-7' }, collectingSink().sink);
+
+      expect(outcome).toMatchObject({ complete: true, cursor: null });
+      expect(logger.entries.some((e) => e.level === 'warn' && e.msg?.includes('cursor is unreadable'))).toBe(
+        true,
+      );
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('ignores the cursor in full mode', async () => {
+      const system = anExchangeSystem();
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(SYSTEMS)
+        .query({ page: '1', size: '500' })
+        .reply(200, pageBody([system]))
+        .get(CATALOG)
+        .query({ page: '1', size: '500' })
+        .reply(200, pageBody([]));
+      emptyAfter(scope, 'tok-1', [STATS]);
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync({ mode: 'full', cursor: '2099-01-01T00:00:00Z' }, collectingSink().sink);
+
+      expect(JSON.parse(outcome.cursor!)).toEqual({ systems: system.modifiedAt, catalog: null });
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('marks disconnected systems and offline catalogue entries as tombstones', async () => {
+      const disconnected = anExchangeSystem({ accessStatus: 'DISCONNECTED' });
+      const applying = anExchangeSystem({ accessStatus: 'APPLYING' });
+      const offline = aCatalogEntry({ status: 'OFFLINE' });
+      const draft = aCatalogEntry({ status: 'DRAFT' });
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(SYSTEMS)
+        .query(true)
+        .reply(200, pageBody([disconnected, applying]))
+        .get(CATALOG)
+        .query(true)
+        .reply(200, pageBody([offline, draft]));
+      emptyAfter(scope, 'tok-1', [STATS]);
+      const { sut } = makeSut();
+      const { pages, sink } = collectingSink();
+
+      await sut.sync({ mode: 'incremental', cursor: '2025-01-01T00:00:00+08:00' }, sink);
+
+      expect(pages.flatMap((p) => p.records).map((r) => [r.externalId, r.tombstone])).toEqual([
+        [disconnected.systemId, true],
+        [applying.systemId, false],
+        [offline.resourceCode, true],
+        [draft.resourceCode, false],
+      ]);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('keeps fields the contract does not know in the payload', async () => {
+      const system = anExchangeSystem({ contactPhone: '0730-1234567' });
+      const entry = aCatalogEntry({ dataVolume: { rows: 120_000 } });
+      const stats = anExchangeStats({ avgLatencyMs: 87 });
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(SYSTEMS)
+        .query(true)
+        .reply(200, pageBody([system]))
+        .get(CATALOG)
+        .query(true)
+        .reply(200, pageBody([entry]))
+        .get(STATS)
+        .query(true)
+        .reply(200, pageBody([stats]));
+      const { sut } = makeSut();
+      const { pages, sink } = collectingSink();
+
+      await sut.sync(full, sink);
+
+      const [s, e, st] = pages.flatMap((p) => p.records);
+      expect(s?.payload).toHaveProperty('contactPhone', '0730-1234567');
+      expect(e?.payload).toHaveProperty('dataVolume.rows', 120_000);
+      expect(st?.payload).toEqual(stats);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('reports invalid records as problems and keeps the valid records of the same page', async () => {
+      const valid1 = anExchangeSystem();
+      const badStatus = anExchangeSystem({ accessStatus: 'ONLINE' as never });
+      const { systemId: _dropped, ...missingId } = anExchangeSystem();
+      const valid2 = anExchangeSystem();
+      const badTime = aCatalogEntry({ modifiedAt: '2025-03-01 09:00:00' });
+      const negative = anExchangeStats({ failedCalls: -1 });
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(SYSTEMS)
+        .query(true)
+        .reply(200, pageBody([valid1, badStatus, missingId, 'SYS-garbage', valid2]))
+        .get(CATALOG)
+        .query(true)
+        .reply(200, pageBody([badTime]))
+        .get(STATS)
+        .query(true)
+        .reply(200, pageBody([negative]));
+      const { sut, logger } = makeSut();
+      const { pages, sink } = collectingSink();
+
+      const outcome = await sut.sync(full, sink);
+
+      expect(outcome).toMatchObject({ complete: true, recordsSeen: 7, recordsInvalid: 5, error: null });
+      const systemPage = pages[0]!;
+      expect(systemPage.records.map((r) => r.externalId)).toEqual([valid1.systemId, valid2.systemId]);
+      expect(systemPage.problems).toEqual([
+        expect.objectContaining({
+          kind: 'system',
+          externalId: badStatus.systemId,
+          issues: [expect.objectContaining({ path: 'accessStatus' })],
+          payload: badStatus,
+        }),
+        expect.objectContaining({
+          kind: 'system',
+          externalId: null,
+          issues: [expect.objectContaining({ path: 'systemId' })],
+          payload: missingId,
+        }),
+        expect.objectContaining({ kind: 'system', externalId: null, payload: 'SYS-garbage' }),
+      ]);
+      expect(systemPage.problems[0]?.reason.zh).toContain('不符合接口约定');
+      expect(systemPage.problems[0]?.reason.en).toContain('does not match the upstream contract');
+      expect(pages[1]?.problems).toEqual([
+        expect.objectContaining({
+          kind: 'catalog-entry',
+          externalId: badTime.resourceCode,
+          issues: [expect.objectContaining({ path: 'modifiedAt' })],
+        }),
+      ]);
+      expect(pages[2]?.problems).toEqual([
+        expect.objectContaining({ kind: 'exchange-stats', externalId: negative.systemId }),
+      ]);
+      // An invalid record's time never moves the watermark.
+      expect(JSON.parse(outcome.cursor!)).toEqual({ systems: valid2.modifiedAt, catalog: null });
+      expect(
+        logger.entries.some((e) => e.level === 'warn' && e.msg === 'upstream records failed validation'),
+      ).toBe(true);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('stops when a later page fails after all retries, keeping earlier pages sunk and the old cursor', async () => {
+      const since = JSON.stringify({ systems: '2025-03-01T00:00:00+08:00', catalog: null });
+      const first = [anExchangeSystem(), anExchangeSystem()];
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(SYSTEMS)
+        .query({ page: '1', size: '2', modifiedAfter: '2025-03-01T00:00:00+08:00' })
+        .reply(200, pageBody(first, { total: 4, size: 2 }))
+        .get(SYSTEMS)
+        .query({ page: '2', size: '2', modifiedAfter: '2025-03-01T00:00:00+08:00' })
+        .times(3)
+        .reply(500, 'Internal Server Error');
+      const { sut, logger } = makeSut({ pageSize: 2 });
+      const { pages, sink } = collectingSink();
+
+      const outcome = await sut.sync({ mode: 'incremental', cursor: since }, sink);
+
+      expect(outcome).toMatchObject({
+        complete: false,
+        pagesFetched: 1,
+        pagesFailed: 1,
+        recordsSeen: 2,
+        cursor: since,
+        error: expect.objectContaining({ code: 'http-status', httpStatus: 500 }),
+      });
+      expect(ids(pages)).toEqual(first.map((s) => `system:${s.systemId}`));
+      expect(logger.entries.filter((e) => e.msg === 'upstream call failed, retrying')).toHaveLength(2);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('keeps the path prefix of a base URL behind a gateway, for the token and every list', async () => {
+      const scope = nock(BASE)
+        .post(`/gw/exchange${TOKEN}`, TOKEN_FORM)
+        .reply(200, tokenBody('tok-gw'))
+        .get(`/gw/exchange${SYSTEMS}`)
+        .query(true)
+        .reply(200, pageBody([]))
+        .get(`/gw/exchange${CATALOG}`)
+        .query(true)
+        .reply(200, pageBody([]))
+        .get(`/gw/exchange${STATS}`)
+        .query(true)
+        .reply(200, pageBody([]));
+      const { sut } = makeSut({ baseUrl: `${BASE}/gw/exchange/` });
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.complete).toBe(true);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('lets an error of the sink propagate instead of reporting it as an upstream failure', async () => {
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(SYSTEMS)
+        .query(true)
+        .reply(200, pageBody([anExchangeSystem()]));
+      const { sut } = makeSut();
+
+      await expect(
+        sut.sync(full, async () => {
+          throw new Error('database is down');
+        }),
+      ).rejects.toThrow('database is down');
+      expect(scope.isDone()).toBe(true);
+    });
+  });
+
+  describe('when the platform fails', () => {
+    type Answer = { status?: number; body: unknown; headers?: Record<string, string>; delayMs?: number };
+
+    /** A token, then the systems endpoint answering in order; `thenLists` adds empty catalogue and stats pages. */
+    function systemsAnswering(answers: Answer[], thenLists = false): nock.Scope {
+      const scope = grantsTokens(nock(BASE), ['tok-1']);
+      for (const { status = 200, body, headers, delayMs } of answers) {
+        const interceptor = scope.get(SYSTEMS).query(true);
+        (delayMs ? interceptor.delay(delayMs) : interceptor).reply(
+          status,
+          body as Record<string, unknown>,
+          headers,
+        );
+      }
+      if (thenLists) {
+        scope.get(SYSTEMS).query(true).reply(200, pageBody([]));
+        emptyAfter(scope, 'tok-1', [CATALOG, STATS]);
+      }
+      return scope;
+    }
+    const times = (n: number, answer: Answer): Answer[] => Array.from({ length: n }, () => answer);
+
+    it('retries an in-band SYSTEM_ERROR sent with HTTP 200 and reports it in Chinese first when it persists', async () => {
+      const scope = systemsAnswering(times(3, { body: errorBody('SYSTEM_ERROR', '系统繁忙') }));
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({
+        code: 'upstream-error',
+        upstreamCode: 'SYSTEM_ERROR',
+        httpStatus: 200,
+        retryable: true,
+      });
+      expect(outcome.error?.messageZh).toBe('政务信息资源共享交换平台接口返回错误 SYSTEM_ERROR: 系统繁忙');
+      expect(outcome.error?.text.en).toBe('data-exchange returned error SYSTEM_ERROR: 系统繁忙');
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('recovers when a SYSTEM_ERROR is followed by success', async () => {
+      const scope = systemsAnswering([{ body: errorBody('SYSTEM_ERROR', 'busy') }], true);
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome).toMatchObject({ complete: true, error: null });
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('reports INVALID_PARAMETER with HTTP 400 as a non-retryable upstream-error', async () => {
+      const scope = systemsAnswering([
+        { status: 400, body: errorBody('INVALID_PARAMETER', 'size: must be at most 500') },
+      ]);
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({
+        code: 'upstream-error',
+        upstreamCode: 'INVALID_PARAMETER',
+        httpStatus: 400,
+        retryable: false,
+      });
+      expect(outcome.error?.message).toContain('size: must be at most 500');
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('reports an undocumented error code with HTTP 200 as a non-retryable upstream-error', async () => {
+      const scope = systemsAnswering([{ body: errorBody('E1002', 'catalogue locked') }]);
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({
+        code: 'upstream-error',
+        upstreamCode: 'E1002',
+        retryable: false,
+      });
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('waits the Retry-After of an HTTP 429 before retrying, then succeeds', async () => {
+      const scope = systemsAnswering(
+        [
+          {
+            status: 429,
+            body: errorBody('RATE_LIMITED', 'too many requests'),
+            headers: { 'Retry-After': '0.08' },
+          },
+        ],
+        true,
+      );
+      const { sut, logger } = makeSut();
+      const started = performance.now();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.complete).toBe(true);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(75);
+      expect(logger.entries.find((e) => e.msg === 'upstream call failed, retrying')?.obj).toMatchObject({
+        delayMs: 80,
+        code: 'rate-limited',
+        upstreamCode: 'RATE_LIMITED',
+      });
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('gives a rate-limited error with the advised wait when HTTP 429 persists through every attempt', async () => {
+      const scope = systemsAnswering(
+        times(3, { status: 429, body: 'Too Many Requests', headers: { 'Retry-After': '0.01' } }),
+      );
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({
+        code: 'rate-limited',
+        httpStatus: 429,
+        retryAfterMs: 10,
+        retryable: true,
+      });
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it.each([
+      ['a JSON envelope', errorBody('SERVICE_UNAVAILABLE', '平台维护中'), 'SERVICE_UNAVAILABLE'],
+      ['an HTML page', '<html><body><h1>系统维护中</h1></body></html>', undefined],
+    ])(
+      'retries HTTP 503 with %s and reports maintenance when it persists',
+      async (_shape, body, upstreamCode) => {
+        const scope = systemsAnswering(times(3, { status: 503, body }));
+        const { sut } = makeSut();
+
+        const outcome = await sut.sync(full, collectingSink().sink);
+
+        expect(outcome.error).toMatchObject({ code: 'maintenance', httpStatus: 503, retryable: true });
+        expect(outcome.error?.upstreamCode).toBe(upstreamCode);
+        expect(outcome.error?.messageZh).toContain('维护');
+        expect(scope.isDone()).toBe(true);
+      },
+    );
+
+    it.each([
+      [500, 'Internal Server Error', 'http-status'],
+      [502, HTML_ERROR_PAGE, 'http-status'],
+      [500, errorBody('SYSTEM_ERROR', 'database unavailable'), 'upstream-error'],
+    ] as const)('retries HTTP %i and reports %s when it persists', async (status, body, code) => {
+      const scope = systemsAnswering(times(3, { status, body }));
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({ code, httpStatus: status, retryable: true });
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('reports an HTML page served with HTTP 200 as bad-response quoting its start', async () => {
+      const scope = systemsAnswering(
+        times(3, { body: HTML_ERROR_PAGE, headers: { 'content-type': 'text/html' } }),
+      );
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({ code: 'bad-response', httpStatus: 200 });
+      expect(outcome.error?.message).toContain('<html> <head><title>502 Bad Gateway</title></head>');
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('reports JSON that is not the envelope as bad-response', async () => {
+      const scope = systemsAnswering([{ body: { code: 0, data: [] } }]);
+      const { sut } = makeSut({ maxAttempts: 1 });
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({ code: 'bad-response' });
+      expect(outcome.error?.message).toContain('{success,result}');
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('reports an envelope whose result is not a page as a non-retryable bad-response', async () => {
+      const scope = systemsAnswering([{ body: resultBody({ list: [], count: 0 }) }]);
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({ code: 'bad-response', retryable: false });
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('times out an attempt that does not answer in time and reports timeout when every attempt does', async () => {
+      const scope = systemsAnswering(times(2, { body: pageBody([]), delayMs: 400 }));
+      const { sut } = makeSut({ maxAttempts: 2, timeoutMs: 60 });
+      const started = performance.now();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({ code: 'timeout', retryable: true });
+      expect(outcome.error?.message).toContain('60 ms');
+      expect(performance.now() - started).toBeLessThan(400);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('gives up at once with a non-retryable timeout when the caller aborts while a token is on its way', async () => {
+      const scope = nock(BASE).post(TOKEN).delay(300).reply(200, tokenBody('tok-late'));
+      const { sut } = makeSut();
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 20);
+      const started = performance.now();
+
+      const outcome = await sut.sync({ ...full, signal: controller.signal }, collectingSink().sink);
+
+      expect(outcome).toMatchObject({ complete: false, pagesFetched: 0 });
+      expect(outcome.error).toMatchObject({ code: 'timeout', retryable: false });
+      expect(performance.now() - started).toBeLessThan(250);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('reports a refused connection as a retryable network error', async () => {
+      const refused = () =>
+        Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4102'), { code: 'ECONNREFUSED' });
+      const scope = nock(BASE).post(TOKEN).times(3).replyWithError(refused());
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({ code: 'network', retryable: true });
+      expect(outcome.error?.message).toContain('ECONNREFUSED');
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('opens the circuit after consecutive failures, fails fast while open, and closes after a good trial call', async () => {
+      const scope = systemsAnswering(
+        [
+          { status: 500, body: 'down' },
+          { status: 500, body: 'down' },
+        ],
+        true,
+      );
+      const { sut } = makeSut({ maxAttempts: 1, breakerThreshold: 2, breakerCooldownMs: 60 });
+
+      await sut.sync(full, collectingSink().sink);
+      expect(sut.circuitState()).toBe('closed');
+      await sut.sync(full, collectingSink().sink);
+      expect(sut.circuitState()).toBe('open');
+
+      const whileOpen = await sut.sync(full, collectingSink().sink);
+      expect(whileOpen.error).toMatchObject({ code: 'circuit-open', retryable: false });
+      expect(scope.pendingMocks()).toHaveLength(3);
+
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      const afterCoolDown = await sut.sync(full, collectingSink().sink);
+      expect(afterCoolDown.complete).toBe(true);
+      expect(sut.circuitState()).toBe('closed');
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('does not count refused credentials against the circuit', async () => {
+      const scope = nock(BASE).post(TOKEN).times(3).reply(401, errorBody('INVALID_CLIENT', 'bad secret'));
+      const { sut } = makeSut({ maxAttempts: 1, breakerThreshold: 2 });
+
+      for (let i = 0; i < 3; i++) await sut.sync(full, collectingSink().sink);
+
+      expect(sut.circuitState()).toBe('closed');
+      expect(scope.isDone()).toBe(true);
+    });
+  });
+
+  describe('fetchForProject', () => {
+    it("lists every system, keeps the project's and the unit's, and reads their catalogue and per-system statistics", async () => {
+      const projectCode = aProjectCodeForExchange();
+      const unitCode = aUnitCode();
+      const tagged = anExchangeSystem({ projectCode });
+      // Older systems carry no project code; the unit code may come in another case or padded.
+      const ofUnit = anExchangeSystem({ projectCode: null, unitCode: ` ${unitCode.toLowerCase()}` });
+      const other = anExchangeSystem();
+      const taggedEntries = [
+        aCatalogEntry({ systemId: tagged.systemId }),
+        aCatalogEntry({ systemId: tagged.systemId }),
+      ];
+      const unitEntry = aCatalogEntry({ systemId: ofUnit.systemId });
+      const taggedStats = anExchangeStats({ systemId: tagged.systemId });
+      const unitStats = anExchangeStats({ systemId: ofUnit.systemId });
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(SYSTEMS)
+        .query({ page: '1', size: '2' })
+        .reply(200, pageBody([other, tagged], { total: 3, size: 2 }))
+        .get(SYSTEMS)
+        .query({ page: '2', size: '2' })
+        .reply(200, pageBody([ofUnit], { total: 3, page: 2, size: 2 }))
+        .get(CATALOG)
+        .query({ page: '1', size: '2', systemId: tagged.systemId })
+        .reply(200, pageBody(taggedEntries, { total: 2, size: 2 }))
+        .get(DATA_EXCHANGE_PATHS.systemStats(tagged.systemId))
+        .query({ days: '30' })
+        .reply(200, resultBody(taggedStats))
+        .get(CATALOG)
+        .query({ page: '1', size: '2', systemId: ofUnit.systemId })
+        .reply(200, pageBody([unitEntry], { total: 1, size: 2 }))
+        .get(DATA_EXCHANGE_PATHS.systemStats(ofUnit.systemId))
+        .query({ days: '30' })
+        .reply(200, resultBody(unitStats));
+      const { sut } = makeSut({ pageSize: 2 });
+      const { pages, sink } = collectingSink();
+
+      const outcome = await sut.fetchForProject({ projectCode, unitCode }, sink);
+
+      expect(outcome).toMatchObject({ complete: true, pagesFetched: 6, cursor: null, error: null });
+      expect(ids(pages)).toEqual([
+        `system:${tagged.systemId}`,
+        `system:${ofUnit.systemId}`,
+        ...taggedEntries.map((e) => `catalog-entry:${e.resourceCode}`),
+        `exchange-stats:${tagged.systemId}:30`,
+        `catalog-entry:${unitEntry.resourceCode}`,
+        `exchange-stats:${ofUnit.systemId}:30`,
+      ]);
+      expect(pages.flatMap((p) => p.records).find((r) => r.kind === 'exchange-stats')?.parentExternalId).toBe(
+        tagged.systemId,
+      );
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it("reports invalid systems that look like the project's and leaves out everyone else's", async () => {
+      const projectCode = aProjectCodeForExchange();
+      const unitCode = aUnitCode();
+      const oursButBroken = anExchangeSystem({ projectCode, accessStatus: 'UNKNOWN' as never });
+      const theirsAndBroken = anExchangeSystem({ accessStatus: 'UNKNOWN' as never });
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(SYSTEMS)
+        .query(true)
+        .reply(200, pageBody([oursButBroken, theirsAndBroken, 42]));
+      const { sut } = makeSut();
+      const { pages, sink } = collectingSink();
+
+      const outcome = await sut.fetchForProject({ projectCode, unitCode }, sink);
+
+      expect(outcome).toMatchObject({ complete: true, recordsSeen: 1, recordsInvalid: 1 });
+      expect(pages.flatMap((p) => p.problems).map((p) => p.payload)).toEqual([oursButBroken]);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('treats a system without statistics for the window (NOT_FOUND) as having none', async () => {
+      const projectCode = aProjectCodeForExchange();
+      const system = anExchangeSystem({ projectCode });
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(SYSTEMS)
+        .query(true)
+        .reply(200, pageBody([system]))
+        .get(CATALOG)
+        .query(true)
+        .reply(200, pageBody([]))
+        .get(DATA_EXCHANGE_PATHS.systemStats(system.systemId))
+        .query({ days: '7' })
+        .reply(404, errorBody('NOT_FOUND', 'no statistics over 7 days'));
+      const { sut } = makeSut({ statsDays: 7 });
+      const { pages, sink } = collectingSink();
+
+      const outcome = await sut.fetchForProject({ projectCode, unitCode: aUnitCode() }, sink);
+
+      expect(outcome).toMatchObject({ complete: true, error: null });
+      expect(ids(pages)).toEqual([`system:${system.systemId}`]);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('reports invalid per-system statistics as a problem', async () => {
+      const projectCode = aProjectCodeForExchange();
+      const system = anExchangeSystem({ projectCode });
+      const broken = anExchangeStats({ systemId: system.systemId, providedCalls: 'many' as never });
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(SYSTEMS)
+        .query(true)
+        .reply(200, pageBody([system]))
+        .get(CATALOG)
+        .query(true)
+        .reply(200, pageBody([]))
+        .get(DATA_EXCHANGE_PATHS.systemStats(system.systemId))
+        .query(true)
+        .reply(200, resultBody(broken));
+      const { sut } = makeSut();
+      const { pages, sink } = collectingSink();
+
+      const outcome = await sut.fetchForProject({ projectCode, unitCode: aUnitCode() }, sink);
+
+      expect(outcome).toMatchObject({ complete: true, recordsInvalid: 1 });
+      expect(pages.flatMap((p) => p.problems)).toEqual([
+        expect.objectContaining({ kind: 'exchange-stats', externalId: system.systemId, payload: broken }),
+      ]);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('ends incomplete with the error when a targeted query fails', async () => {
+      const projectCode = aProjectCodeForExchange();
+      const system = anExchangeSystem({ projectCode });
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(SYSTEMS)
+        .query(true)
+        .reply(200, pageBody([system]))
+        .get(CATALOG)
+        .query(true)
+        .reply(200, pageBody([aCatalogEntry({ systemId: system.systemId })]))
+        .get(DATA_EXCHANGE_PATHS.systemStats(system.systemId))
+        .query(true)
+        .reply(403, errorBody('ACCESS_DENIED', 'statistics not granted'));
+      const { sut } = makeSut();
+      const { pages, sink } = collectingSink();
+
+      const outcome = await sut.fetchForProject({ projectCode, unitCode: aUnitCode() }, sink);
+
+      expect(outcome).toMatchObject({ complete: false, pagesFetched: 2, pagesFailed: 1, cursor: null });
+      expect(outcome.error).toMatchObject({ code: 'auth', httpStatus: 403 });
+      expect(pages).toHaveLength(2);
+      expect(scope.isDone()).toBe(true);
+    });
+  });
+});

@@ -1,0 +1,48 @@
+import { SOURCE_TITLES } from '@hub/contracts';
+import type { ConnectorDefinition } from '../framework/connector';
+import { DataExchangeClient } from './data-exchange.client';
+import { ZDataExchangeConfig, type DataExchangeConfig } from './data-exchange.config';
+import {
+  DATA_EXCHANGE_KINDS,
+  toCatalogEntryFact,
+  toExchangeStatsFact,
+  toExchangeSystemFact,
+} from './data-exchange.mapper';
+
+/**
+ * The data-exchange connector (政务信息资源共享交换平台): registered systems, bound to projects by
+ * project code or unit + system name, and the catalogue entries and exchange statistics that
+ * belong to a project through their system.
+ */
+export const dataExchangeConnector: ConnectorDefinition<DataExchangeConfig> = {
+  id: 'data-exchange',
+  version: '1.0.0',
+  title: SOURCE_TITLES['data-exchange'],
+  records: [
+    {
+      kind: DATA_EXCHANGE_KINDS.system,
+      group: 'dataExchange',
+      key: 'systems',
+      toFact: toExchangeSystemFact,
+      bindable: true,
+    },
+    {
+      kind: DATA_EXCHANGE_KINDS.catalogEntry,
+      group: 'dataExchange',
+      key: 'catalog',
+      toFact: toCatalogEntryFact,
+      bindable: false,
+      parentKind: DATA_EXCHANGE_KINDS.system,
+    },
+    {
+      kind: DATA_EXCHANGE_KINDS.stats,
+      group: 'dataExchange',
+      key: 'stats',
+      toFact: toExchangeStatsFact,
+      bindable: false,
+      parentKind: DATA_EXCHANGE_KINDS.system,
+    },
+  ],
+  configSchema: ZDataExchangeConfig,
+  create: (config, deps) => new DataExchangeClient(config, deps),
+};

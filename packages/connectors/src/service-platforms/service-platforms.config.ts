@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { SERVICE_PLATFORMS_PAGE_MAX } from '@hub/contracts';
+import { resilienceConfigShape } from '../framework/resilient-http';
+
+/** Config of the service-platforms connector; numbers are coerced so they can come from the environment. */
+export const ZServicePlatformsConfig = z.object({
+  /** the gateway, e.g. `http://127.0.0.1:4105`; a path prefix is kept */
+  baseUrl: z.url({ protocol: /^https?$/ }),
+  /** sent as X-App-Key */
+  appKey: z.string().min(1),
+  /** sent as X-App-Secret on every request (the contract has no signing) */
+  appSecret: z.string().min(1),
+  /** rows per page of each registry; the largest page the gateway allows, as each call may be throttled */
+  pageSize: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(SERVICE_PLATFORMS_PAGE_MAX)
+    .default(SERVICE_PLATFORMS_PAGE_MAX),
+  ...resilienceConfigShape,
+});
+
+/** Parsed service-platforms connector config. */
+export type ServicePlatformsConfig = z.infer<typeof ZServicePlatformsConfig>;

@@ -1,0 +1,46 @@
+import { SOURCE_TITLES } from '@hub/contracts';
+import type { ConnectorDefinition } from '../framework/connector';
+import { ServicePlatformsClient } from './service-platforms.client';
+import { ZServicePlatformsConfig, type ServicePlatformsConfig } from './service-platforms.config';
+import {
+  SERVICE_PLATFORMS_KINDS,
+  toHubApplicationFact,
+  toMobileServiceFact,
+  toYwtbSystemFact,
+} from './service-platforms.mapper';
+
+/**
+ * The service-platforms connector: systems integrated with 一网通办, services in the 岳办岳好 app and
+ * applications connected to the 城市大脑中枢, all behind one gateway. Each record binds to a project on
+ * its own (project code, or unit + system / service / app name).
+ */
+export const servicePlatformsConnector: ConnectorDefinition<ServicePlatformsConfig> = {
+  id: 'service-platforms',
+  version: '1.0.0',
+  title: SOURCE_TITLES['service-platforms'],
+  records: [
+    {
+      kind: SERVICE_PLATFORMS_KINDS.ywtbSystem,
+      group: 'services',
+      key: 'ywtb',
+      toFact: toYwtbSystemFact,
+      bindable: true,
+    },
+    {
+      kind: SERVICE_PLATFORMS_KINDS.mobileService,
+      group: 'services',
+      key: 'ybyh',
+      toFact: toMobileServiceFact,
+      bindable: true,
+    },
+    {
+      kind: SERVICE_PLATFORMS_KINDS.hubApplication,
+      group: 'services',
+      key: 'brain',
+      toFact: toHubApplicationFact,
+      bindable: true,
+    },
+  ],
+  configSchema: ZServicePlatformsConfig,
+  create: (config, deps) => new ServicePlatformsClient(config, deps),
+};

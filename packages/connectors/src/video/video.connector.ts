@@ -1,0 +1,35 @@
+import { SOURCE_TITLES } from '@hub/contracts';
+import type { ConnectorDefinition } from '../framework/connector';
+import { VideoClient } from './video.client';
+import { ZVideoConfig, type VideoConfig } from './video.config';
+import { toVideoDeviceFact, toVideoPlatformFact, VIDEO_KINDS } from './video.mapper';
+
+/**
+ * The video connector (视频共享交换平台, GB/T 28181): cascaded platforms and devices. A platform binds
+ * to a project by project code, or by owner unit and its name as the system name; a device binds by
+ * its own project code, and a device under a bound platform belongs to that platform's project.
+ */
+export const videoConnector: ConnectorDefinition<VideoConfig> = {
+  id: 'video',
+  version: '1.0.0',
+  title: SOURCE_TITLES.video,
+  records: [
+    {
+      kind: VIDEO_KINDS.platform,
+      group: 'video',
+      key: 'platforms',
+      toFact: toVideoPlatformFact,
+      bindable: true,
+    },
+    {
+      kind: VIDEO_KINDS.device,
+      group: 'video',
+      key: 'devices',
+      toFact: toVideoDeviceFact,
+      bindable: true,
+      parentKind: VIDEO_KINDS.platform,
+    },
+  ],
+  configSchema: ZVideoConfig,
+  create: (config, deps) => new VideoClient(config, deps),
+};

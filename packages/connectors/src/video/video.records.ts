@@ -1,0 +1,111 @@
+import { ZVideoDevice, ZVideoPlatform, type TVideoDevice, type TVideoPlatform } from '@hub/contracts';
+import type { RecordProblem, SyncPage } from '../framework/connector';
+import { validateItems, type ValidItem } from '../framework/record-validation';
+import { deviceRecord, platformRecord, VIDEO_KINDS } from './video.mapper';
+
+/** Reason of a record whose GB/T 28181 code belongs to another prefecture. */
+export const OUTSIDE_CITY_REASON = {
+  zh: '国标编码不属于本市行政区划',
+  en: "GB/T 28181 code outside the city's division",
+} as const;
+
+/**
+ * The city a record must belong to: the prefectures (first 4 digits, e.g. 4306 for 岳阳市) of the
+ * configured division codes. A county code (430602) and its city (430600) share one prefecture.
+ */
+export class CityDivisions {
+  private readonly prefectures: ReadonlySet<string>;
+
+  constructor(divisionCodes: readonly string[]) {
+    this.prefectures = new Set(divisionCodes.map((code) => code.slice(0, 4)));
+  }
+
+  includes(gbCode: string): boolean {
+    return this.prefectures.has(gbCode.slice(0, 4));
+  }
+
+  /** For messages, e.g. `4306, 4310`. */
+  toString(): string {
+    return [...this.prefectures].join(', ');
+  }
+}
+
+/** One page's items split into records (and their parsed values) and problems. */
+export interface VideoPageResult<T> {
+  page: SyncPage;
+  valid: ValidItem<T>[];
+}
+
+/** Validates a platform page: the contract's schema, then the city's division. */
+export function platformPage(
+  items: readonly unknown[],
+  city: CityDivisions,
+): VideoPageResult<TVideoPlatform> {
+  const checked = validateInCity(
+    validateItems({ kind: VIDEO_KINDS.platform, schema: ZVideoPlatform, idField: 'platformId', items }),
+    VIDEO_KINDS.platform,
+    'platformId',
+    (p) => p.platformId,
+    city,
+  );
+  return {
+    page: {
+      records: checked.valid.map(({ raw, value }) => platformRecord(raw, value)),
+      problems: checked.problems,
+    },
+    valid: checked.valid,
+  };
+}
+
+/** Validates a device page: the contract's schema, then the city's division. */
+export function devicePage(items: readonly unknown[], city: CityDivisions): VideoPageResult<TVideoDevice> {
+  const checked = validateInCity(
+    validateItems({ kind: VIDEO_KINDS.device, schema: ZVideoDevice, idField: 'deviceId', items }),
+    VIDEO_KINDS.device,
+    'deviceId',
+    (d) => d.deviceId,
+    city,
+  );
+  return {
+    page: {
+      records: checked.valid.map(({ raw, value }) => deviceRecord(raw, value)),
+      problems: checked.problems,
+    },
+    valid: checked.valid,
+  };
+}
+
+/**
+ * Moves the records whose code lies outside the city to the problems: a code of another prefecture is
+ * a wrongly coded (or foreign) device, and storing it would let it count for a project of this city.
+ */
+function validateInCity<T>(
+  validated: { valid: ValidItem<T>[]; problems: RecordProblem[] },
+  kind: string,
+  idField: string,
+  idOf: (value: T) => string,
+  city: CityDivisions,
+): { valid: ValidItem<T>[]; problems: RecordProblem[] } {
+  const valid: ValidItem<T>[] = [];
+  const problems = [...validated.problems];
+  for (const item of validated.valid) {
+    const id = idOf(item.value);
+    if (city.includes(id)) {
+      valid.push(item);
+      continue;
+    }
+    problems.push({
+      kind,
+      externalId: id,
+      reason: { ...OUTSIDE_CITY_REASON },
+      issues: [
+        {
+          path: idField,
+          message: `prefecture ${id.slice(0, 4)} of ${id} is not one of the city's (${city.toString()})`,
+        },
+      ],
+      payload: item.raw,
+    });
+  }
+  return { valid, problems };
+}
