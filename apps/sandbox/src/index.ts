@@ -11,6 +11,16 @@ export { CONTROL_PREFIX } from './framework/control.router';
 export * from './modules/modules.registry';
 export * from './modules/gov-cloud/gov-cloud.module';
 export * from './modules/gov-cloud/gov-cloud.credentials';
+export * from './modules/data-exchange/data-exchange.module';
+export * from './modules/data-exchange/data-exchange.credentials';
+export { TokenStore, type TokenState } from './modules/data-exchange/data-exchange.tokens';
+export * from './modules/mlps/mlps.module';
+export * from './modules/mlps/mlps.credentials';
+export { beijingHour, inBeijingHourWindow, type BeijingHourWindow } from './modules/mlps/mlps.schedule';
+export * from './modules/video/video.module';
+export * from './modules/video/video.credentials';
+export * from './modules/service-platforms/service-platforms.module';
+export * from './modules/service-platforms/service-platforms.credentials';
 export {
   NonceStore,
   verifyGovCloudRequest,

@@ -1,9 +1,13 @@
+import { SOURCE_IDS } from '@hub/contracts';
 import { createServer } from 'node:net';
 import { GovCloudCode, type TSandboxDataset } from '@hub/contracts';
 import { read, signedGet } from '../modules/gov-cloud/testing/gov-cloud.test-client';
 import { parseFaultFlag } from './faults';
 import { type RunningSandbox, startSandbox } from './sandbox';
 import { SandboxUsageError } from './sandbox-error';
+
+/** Every simulator on a free port: tests never collide with each other or a running sandbox. */
+const EPHEMERAL_PORTS = Object.fromEntries(SOURCE_IDS.map((source) => [source, 0]));
 
 const dataset: TSandboxDataset = {
   govCloud: {
@@ -34,7 +38,7 @@ describe(startSandbox.name, () => {
   beforeAll(async () => {
     sut = await startSandbox({
       dataset,
-      ports: { 'gov-cloud': 0 },
+      ports: EPHEMERAL_PORTS,
       random: () => {
         const next = draws.shift();
         if (next === undefined) throw new Error('a fault drew a random number the test did not plan');
@@ -143,7 +147,7 @@ describe(startSandbox.name, () => {
     it('puts the faults given at start in force', async () => {
       const faulty = await startSandbox({
         dataset,
-        ports: { 'gov-cloud': 0 },
+        ports: EPHEMERAL_PORTS,
         faults: [parseFaultFlag('gov-cloud:rate-limit=1')],
         random: () => 0.5,
       });
@@ -213,7 +217,7 @@ describe(startSandbox.name, () => {
 
   describe('stop', () => {
     it('closes promptly with a keep-alive connection open and a delayed request pending', async () => {
-      const other = await startSandbox({ dataset, ports: { 'gov-cloud': 0 } });
+      const other = await startSandbox({ dataset, ports: EPHEMERAL_PORTS });
       const otherUrl = other.urls['gov-cloud']!;
       await fetch(`${otherUrl}/__sandbox/health`).then((r) => r.text());
       other.faults.update('gov-cloud', { latencyMs: 60_000 });
@@ -229,7 +233,7 @@ describe(startSandbox.name, () => {
     });
 
     it('can be called twice', async () => {
-      const other = await startSandbox({ dataset, ports: { 'gov-cloud': 0 } });
+      const other = await startSandbox({ dataset, ports: EPHEMERAL_PORTS });
 
       await other.stop();
       await expect(other.stop()).resolves.toBeUndefined();
@@ -241,7 +245,7 @@ describe(startSandbox.name, () => {
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const attempt = startSandbox({ dataset, ports: { 'gov-cloud': port } });
+      const attempt = startSandbox({ dataset, ports: { ...EPHEMERAL_PORTS, 'gov-cloud': port } });
 
       await expect(attempt).rejects.toBeInstanceOf(SandboxUsageError);
       await expect(attempt).rejects.toThrow(/无法监听.*cannot listen.*EADDRINUSE/s);

@@ -1,3 +1,4 @@
+import { ZSandboxDataset } from '@hub/contracts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SourceId, TSandboxDataset } from '@hub/contracts';
@@ -66,7 +67,9 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const clock = options.clock ?? Date.now;
   const modules = options.modules ?? SANDBOX_MODULES;
   const controller = new FaultController(options.faults ?? []);
-  const ctxBase = { dataset: options.dataset, credentials: options.credentials ?? {}, clock, random };
+  // Parsing fills the defaults of systems a dataset leaves out (records stay as they are).
+  const dataset = ZSandboxDataset.parse(options.dataset);
+  const ctxBase = { dataset, credentials: options.credentials ?? {}, clock, random };
 
   const running = new Set(modules.map((m) => m.source));
   for (const spec of options.faults ?? []) {

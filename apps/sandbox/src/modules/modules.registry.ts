@@ -1,8 +1,15 @@
 import type { SandboxModule } from '../framework/sandbox-module';
+import { dataExchangeModule } from './data-exchange/data-exchange.module';
 import { govCloudModule } from './gov-cloud/gov-cloud.module';
+import { mlpsModule } from './mlps/mlps.module';
+import { servicePlatformsModule } from './service-platforms/service-platforms.module';
+import { videoModule } from './video/video.module';
 
-/**
- * The simulated upstream systems, one line each. Still to come, each as one folder beside gov-cloud:
- * data-exchange (4102), mlps (4103), video (4104), service-platforms (4105).
- */
-export const SANDBOX_MODULES: readonly SandboxModule[] = [govCloudModule];
+/** The simulated upstream systems, one line each (ports 4101–4105 as the contracts give them). */
+export const SANDBOX_MODULES: readonly SandboxModule[] = [
+  govCloudModule,
+  dataExchangeModule,
+  mlpsModule,
+  videoModule,
+  servicePlatformsModule,
+];

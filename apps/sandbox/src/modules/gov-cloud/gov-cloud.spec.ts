@@ -1,3 +1,4 @@
+import { SOURCE_IDS } from '@hub/contracts';
 import {
   GOV_CLOUD_NONCE_TTL_MS,
   GovCloudCode,
@@ -15,6 +16,9 @@ import {
 } from './gov-cloud.credentials';
 import { govCloudModule } from './gov-cloud.module';
 import { signedGet } from './testing/gov-cloud.test-client';
+
+/** Every simulator on a free port: tests never collide with each other or a running sandbox. */
+const EPHEMERAL_PORTS = Object.fromEntries(SOURCE_IDS.map((source) => [source, 0]));
 
 const NOW = '2025-06-30T09:00:00+08:00';
 const { dataset } = generateDemoCity({ now: NOW, seed: 7 });
@@ -44,7 +48,7 @@ describe(govCloudModule.title, () => {
   let url: string;
 
   beforeAll(async () => {
-    sut = await startSandbox({ dataset, ports: { 'gov-cloud': 0 } });
+    sut = await startSandbox({ dataset, ports: EPHEMERAL_PORTS });
     url = sut.urls['gov-cloud']!;
   });
   afterAll(() => sut.stop());
@@ -145,7 +149,7 @@ describe(govCloudModule.title, () => {
     it('accepts credentials given to startSandbox instead of the demo ones', async () => {
       const custom = await startSandbox({
         dataset,
-        ports: { 'gov-cloud': 0 },
+        ports: EPHEMERAL_PORTS,
         credentials: { govCloud: { accessKey: 'ak-2', secretKey: 'sk-2' } },
       });
       try {
@@ -392,7 +396,7 @@ describe('gov-cloud signature clock', () => {
     const clock = Date.parse('2030-01-01T00:00:00Z');
     const sut = await startSandbox({
       dataset: { govCloud: { tenants: [], resources: [] } } as unknown as TSandboxDataset,
-      ports: { 'gov-cloud': 0 },
+      ports: EPHEMERAL_PORTS,
       clock: () => clock,
     });
     try {
@@ -408,7 +412,7 @@ describe('gov-cloud signature clock', () => {
   });
 
   it('names the demo access key in the credentials it reports', async () => {
-    const sut = await startSandbox({ dataset, ports: { 'gov-cloud': 0 } });
+    const sut = await startSandbox({ dataset, ports: EPHEMERAL_PORTS });
     await sut.stop();
 
     expect(sut.credentials['gov-cloud']).toEqual({
