@@ -26,15 +26,27 @@ export async function ensureDemoCity(env: HubEnv, now: string, logger: Logger): 
   return { dir, dataset, workbook: path.join(dir, 'projects.xlsx') };
 }
 
+/** The setting that holds each upstream's base URL. */
+export const BASE_URL_KEYS = {
+  'gov-cloud': 'GOV_CLOUD_BASE_URL',
+  'data-exchange': 'DATA_EXCHANGE_BASE_URL',
+  mlps: 'MLPS_BASE_URL',
+  video: 'VIDEO_BASE_URL',
+  'service-platforms': 'SERVICE_PLATFORMS_BASE_URL',
+} as const satisfies Record<SourceId, keyof HubEnv>;
+
+/** Settings that point the hub at a running sandbox (e.g. one on ephemeral ports in a test). */
+export function envForSandbox(urls: Partial<Record<SourceId, string>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(urls).map(([source, url]) => [BASE_URL_KEYS[source as SourceId], url]),
+  );
+}
+
 /** Runs the sandbox upstreams in-process on the ports the hub's upstream URLs name. */
 export async function startEmbeddedSandbox(env: HubEnv, dataset: TSandboxDataset, logger: Logger) {
-  const urls: Record<SourceId, string> = {
-    'gov-cloud': env.GOV_CLOUD_BASE_URL,
-    'data-exchange': env.DATA_EXCHANGE_BASE_URL,
-    mlps: env.MLPS_BASE_URL,
-    video: env.VIDEO_BASE_URL,
-    'service-platforms': env.SERVICE_PLATFORMS_BASE_URL,
-  };
+  const urls = Object.fromEntries(
+    Object.entries(BASE_URL_KEYS).map(([source, key]) => [source, env[key]]),
+  ) as Record<SourceId, string>;
   const ports = Object.fromEntries(
     Object.entries(urls).map(([source, url]) => [source, Number(new URL(url).port || 80)]),
   ) as Record<SourceId, number>;

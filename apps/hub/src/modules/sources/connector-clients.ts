@@ -14,6 +14,18 @@ function connectorSettings(env: HubEnv): Partial<Record<SourceId, unknown>> {
       secretKey: env.GOV_CLOUD_SECRET_KEY,
       timeoutMs: env.GOV_CLOUD_TIMEOUT_MS,
     },
+    'data-exchange': {
+      baseUrl: env.DATA_EXCHANGE_BASE_URL,
+      clientId: env.DATA_EXCHANGE_CLIENT_ID,
+      clientSecret: env.DATA_EXCHANGE_CLIENT_SECRET,
+    },
+    mlps: { baseUrl: env.MLPS_BASE_URL, token: env.MLPS_API_TOKEN, timeoutMs: env.MLPS_TIMEOUT_MS },
+    video: { baseUrl: env.VIDEO_BASE_URL, token: env.VIDEO_TOKEN },
+    'service-platforms': {
+      baseUrl: env.SERVICE_PLATFORMS_BASE_URL,
+      appKey: env.SERVICE_PLATFORMS_APP_KEY,
+      appSecret: env.SERVICE_PLATFORMS_APP_SECRET,
+    },
   };
 }
 
