@@ -21,7 +21,7 @@ import type {
 } from '../framework/connector';
 import { runPagedSync } from '../framework/paged-sync';
 import { validateItems, type ValidItem } from '../framework/record-validation';
-import { ResilientHttp } from '../framework/resilient-http';
+import { ResilientHttp, resilienceSettings } from '../framework/resilient-http';
 import { UpstreamError } from '../framework/upstream-error';
 import type { DataExchangeConfig } from './data-exchange.config';
 import {
@@ -69,14 +69,7 @@ export class DataExchangeClient implements ConnectorClient {
       // axios appends the contract's paths to the base URL, so a gateway's path prefix is kept.
       baseUrl: config.baseUrl,
       logger: deps.logger,
-      timeoutMs: config.timeoutMs,
-      maxAttempts: config.maxAttempts,
-      baseDelayMs: config.baseDelayMs,
-      maxDelayMs: config.maxDelayMs,
-      breakerThreshold: config.breakerThreshold,
-      breakerCooldownMs: config.breakerCooldownMs,
-      maxConcurrency: config.maxConcurrency,
-      maxRequestsPerSecond: config.maxRequestsPerSecond,
+      ...resilienceSettings(config),
       ...(options.random ? { random: options.random } : {}),
     });
     this.tokens = new DataExchangeTokenSource({

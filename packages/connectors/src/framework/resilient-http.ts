@@ -63,6 +63,23 @@ export interface ResilienceSettings {
   maxRetryAfterMs?: number;
 }
 
+/** The resilience settings out of a connector's config (which also holds URLs and secrets). */
+export function resilienceSettings(config: ResilienceSettings): ResilienceSettings {
+  return {
+    timeoutMs: config.timeoutMs,
+    maxAttempts: config.maxAttempts,
+    baseDelayMs: config.baseDelayMs,
+    maxDelayMs: config.maxDelayMs,
+    breakerThreshold: config.breakerThreshold,
+    breakerCooldownMs: config.breakerCooldownMs,
+    ...(config.maxConcurrency === undefined ? {} : { maxConcurrency: config.maxConcurrency }),
+    ...(config.maxRequestsPerSecond === undefined
+      ? {}
+      : { maxRequestsPerSecond: config.maxRequestsPerSecond }),
+    ...(config.maxRetryAfterMs === undefined ? {} : { maxRetryAfterMs: config.maxRetryAfterMs }),
+  };
+}
+
 /** Options of a {@link ResilientHttp}. */
 export interface ResilientHttpOptions extends ResilienceSettings {
   source: SourceId;

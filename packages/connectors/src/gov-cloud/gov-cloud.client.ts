@@ -19,7 +19,7 @@ import type {
 } from '../framework/connector';
 import { runPagedSync, type EmitPage } from '../framework/paged-sync';
 import { validateItems, type ValidItem } from '../framework/record-validation';
-import { ResilientHttp } from '../framework/resilient-http';
+import { ResilientHttp, resilienceSettings } from '../framework/resilient-http';
 import { UpstreamError } from '../framework/upstream-error';
 import type { GovCloudConfig } from './gov-cloud.config';
 import { unwrapGovCloudEnvelope } from './gov-cloud.envelope';
@@ -60,14 +60,7 @@ export class GovCloudClient implements ConnectorClient {
       source: SOURCE,
       baseUrl: config.baseUrl,
       logger: deps.logger,
-      timeoutMs: config.timeoutMs,
-      maxAttempts: config.maxAttempts,
-      baseDelayMs: config.baseDelayMs,
-      maxDelayMs: config.maxDelayMs,
-      breakerThreshold: config.breakerThreshold,
-      breakerCooldownMs: config.breakerCooldownMs,
-      maxConcurrency: config.maxConcurrency,
-      maxRequestsPerSecond: config.maxRequestsPerSecond,
+      ...resilienceSettings(config),
       ...(options.random ? { random: options.random } : {}),
     });
   }

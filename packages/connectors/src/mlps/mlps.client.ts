@@ -17,7 +17,12 @@ import type {
   TargetScope,
 } from '../framework/connector';
 import { runPagedSync } from '../framework/paged-sync';
-import { ResilientHttp, type AttemptContext, type JsonResponse } from '../framework/resilient-http';
+import {
+  ResilientHttp,
+  resilienceSettings,
+  type AttemptContext,
+  type JsonResponse,
+} from '../framework/resilient-http';
 import { UpstreamError } from '../framework/upstream-error';
 import type { MlpsConfig } from './mlps.config';
 import { mlpsHttpError } from './mlps.http-error';
@@ -59,14 +64,7 @@ export class MlpsClient implements ConnectorClient {
       baseUrl: config.baseUrl,
       logger: deps.logger,
       headers: { [MLPS_TOKEN_HEADER]: config.token },
-      timeoutMs: config.timeoutMs,
-      maxAttempts: config.maxAttempts,
-      baseDelayMs: config.baseDelayMs,
-      maxDelayMs: config.maxDelayMs,
-      breakerThreshold: config.breakerThreshold,
-      breakerCooldownMs: config.breakerCooldownMs,
-      maxConcurrency: config.maxConcurrency,
-      maxRequestsPerSecond: config.maxRequestsPerSecond,
+      ...resilienceSettings(config),
       ...(options.random ? { random: options.random } : {}),
     });
   }

@@ -24,7 +24,7 @@ import type {
 } from '../framework/connector';
 import { runPagedSync, type EmitPage } from '../framework/paged-sync';
 import { validateItems } from '../framework/record-validation';
-import { ResilientHttp, type JsonResponse } from '../framework/resilient-http';
+import { ResilientHttp, resilienceSettings, type JsonResponse } from '../framework/resilient-http';
 import { UpstreamError } from '../framework/upstream-error';
 import type { ServicePlatformsConfig } from './service-platforms.config';
 import { servicePlatformsHttpError, unwrapServicePlatformsEnvelope } from './service-platforms.envelope';
@@ -120,14 +120,7 @@ export class ServicePlatformsClient implements ConnectorClient {
         [SERVICE_PLATFORMS_HEADERS.appKey]: config.appKey,
         [SERVICE_PLATFORMS_HEADERS.appSecret]: config.appSecret,
       },
-      timeoutMs: config.timeoutMs,
-      maxAttempts: config.maxAttempts,
-      baseDelayMs: config.baseDelayMs,
-      maxDelayMs: config.maxDelayMs,
-      breakerThreshold: config.breakerThreshold,
-      breakerCooldownMs: config.breakerCooldownMs,
-      maxConcurrency: config.maxConcurrency,
-      maxRequestsPerSecond: config.maxRequestsPerSecond,
+      ...resilienceSettings(config),
       ...(options.random ? { random: options.random } : {}),
     });
   }

@@ -23,7 +23,7 @@ import type {
 } from '../framework/connector';
 import { canonicalJson } from '../framework/content-hash';
 import { runPagedSync, type EmitPage } from '../framework/paged-sync';
-import { ResilientHttp } from '../framework/resilient-http';
+import { ResilientHttp, resilienceSettings } from '../framework/resilient-http';
 import { UpstreamError } from '../framework/upstream-error';
 import type { VideoConfig } from './video.config';
 import { unwrapVideoEnvelope, videoAuthError } from './video.envelope';
@@ -64,14 +64,7 @@ export class VideoClient implements ConnectorClient {
       baseUrl: config.baseUrl,
       logger: deps.logger,
       headers: { Authorization: `Bearer ${config.token}` },
-      timeoutMs: config.timeoutMs,
-      maxAttempts: config.maxAttempts,
-      baseDelayMs: config.baseDelayMs,
-      maxDelayMs: config.maxDelayMs,
-      breakerThreshold: config.breakerThreshold,
-      breakerCooldownMs: config.breakerCooldownMs,
-      maxConcurrency: config.maxConcurrency,
-      maxRequestsPerSecond: config.maxRequestsPerSecond,
+      ...resilienceSettings(config),
       ...(options.random ? { random: options.random } : {}),
     });
   }
