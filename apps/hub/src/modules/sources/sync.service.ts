@@ -47,23 +47,29 @@ export class SyncService {
 
   /** Bulk sync of one source: incremental from the last complete sync's watermark, or full. */
   async sync(source: SourceId, requested?: 'full' | 'incremental'): Promise<SyncSummary> {
+    const summary = await this.syncOne(source, requested);
+    await this.bindings.rebind();
+    return summary;
+  }
+
+  private async syncOne(source: SourceId, requested?: 'full' | 'incremental'): Promise<SyncSummary> {
     const last = await this.prisma.sourceSync.findFirst({
       where: { source, status: 'succeeded', mode: { in: ['full', 'incremental'] } },
       orderBy: { startedAt: 'desc' },
     });
     const cursor = last?.cursorAfter ?? null;
     const mode = requested ?? (cursor ? 'incremental' : 'full');
-    const summary = await this.run(source, mode, null, cursor, (sink) =>
+    return this.run(source, mode, null, cursor, (sink) =>
       this.clients.get(source).sync({ mode, cursor: mode === 'full' ? null : cursor }, sink),
     );
-    await this.bindings.rebind();
-    return summary;
   }
 
   /** Every configured source in parallel; one failing never stops the others. */
   async syncAll(requested?: 'full' | 'incremental'): Promise<SyncSummary[]> {
     const started = Date.now();
-    const summaries = await Promise.all(this.sources().map((s) => this.sync(s, requested)));
+    const summaries = await Promise.all(this.sources().map((s) => this.syncOne(s, requested)));
+    // One matching pass after all sources, not one per source racing the others.
+    await this.bindings.rebind();
     const failed = summaries.filter((s) => s.status !== 'succeeded');
     this.logger.info(
       { ms: Date.now() - started },
