@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CoreModule, type CoreOptions } from './infra/core.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { BindingsModule } from './modules/bindings/bindings.module';
 import { ChecksModule } from './modules/checks/checks.module';
 import { HealthModule } from './modules/health/health.module';
@@ -14,6 +15,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.register(core),
+        AuditModule,
         ProjectsModule,
         SourcesModule,
         RegistryModule,

@@ -21,6 +21,7 @@ import {
   type BindingView,
 } from './modules/bindings/bindings-admin.service';
 import { PrismaService } from './infra/database/prisma.service';
+import { AuditService } from './modules/audit/audit.service';
 
 /**
  * `npm run hub -- <command>`: the same services as the API, on the same database (the running hub's
@@ -74,7 +75,7 @@ export function buildCli(): Command {
         }
         const report = await ctx
           .get(RegistryImportService)
-          .import(path.basename(file), fs.readFileSync(file));
+          .import(path.basename(file), fs.readFileSync(file), `cli:${os.userInfo().username}`);
         print(opts.format, report, () =>
           [
             `${report.fileName} (${report.format}${report.encoding ? `, ${report.encoding}` : ''}): ` +
@@ -292,6 +293,48 @@ export function buildCli(): Command {
                   `, tombstones ${r.tombstones}, problems ${r.problems}, circuit ${r.circuit}` +
                   (r.lastSync?.error ? `\n    ${r.lastSync.error}` : ''),
             )
+            .join('\n'),
+        );
+      }),
+    );
+
+  const audit = program.command('audit').description('审计日志 / the audit trail');
+  audit
+    .command('verify')
+    .description('校验哈希链，报告第一个断开的条目 / verify the hash chain, report the first broken entry')
+    .action(() =>
+      withHub(async (ctx) => {
+        const result = await ctx.get(AuditService).verify();
+        if (result.ok) {
+          console.log(`审计日志完整 / audit trail intact: ${result.entries} entries`);
+        } else {
+          console.log(
+            `审计日志被篡改 / audit trail broken at entry ${result.firstBroken!.seq}: ${result.firstBroken!.reason}`,
+          );
+          process.exitCode = 3;
+        }
+      }),
+    );
+  audit
+    .command('list')
+    .description('最近的审计条目 / latest audit entries')
+    .option('--actor <name>')
+    .option('--object <type:id>', '对象 / object, e.g. binding:<id>')
+    .option('--limit <n>', '条数 / how many', '50')
+    .addOption(formatOption())
+    .action((opts: { actor?: string; object?: string; limit: string; format: OutputFormat }) =>
+      withHub(async (ctx) => {
+        const [objectType, objectId] = opts.object ? opts.object.split(':') : [];
+        const { items } = await ctx.get(AuditService).list({
+          actor: opts.actor,
+          objectType,
+          objectId,
+          skip: 0,
+          take: Math.max(1, Math.min(1000, Number(opts.limit) || 50)),
+        });
+        print(opts.format, items, () =>
+          items
+            .map((e) => `${e.seq}  ${e.at}  ${e.actor}  ${e.action}  ${e.objectType}:${e.objectId}`)
             .join('\n'),
         );
       }),

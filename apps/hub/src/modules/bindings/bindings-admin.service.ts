@@ -3,6 +3,7 @@ import { SOURCE_IDS } from '@hub/contracts';
 import type { Logger } from 'pino';
 import { AppError } from '../../common/app-error';
 import { Clock } from '../../infra/clock';
+import { AuditService } from '../audit/audit.service';
 import { LOGGER } from '../../infra/core.module';
 import { PrismaService } from '../../infra/database/prisma.service';
 import type { BindingMethod, Prisma } from '../../generated/prisma/client';
@@ -67,6 +68,7 @@ export class BindingsAdminService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -120,18 +122,22 @@ export class BindingsAdminService {
     if (existing)
       return this.decide(existing.id, 'bind', 'confirmed', by, comment, ['suggested', 'rejected']);
     const now = this.clock.now();
-    const created = await this.prisma.binding.create({
-      data: {
-        recordId: record.id,
-        projectId: project.id,
-        method: 'confirmed',
-        decidedBy: by,
-        decidedAt: now,
-        decisions: {
-          create: { action: 'bind', toMethod: 'confirmed', decidedBy: by, decidedAt: now, comment },
+    const created = await this.prisma.$transaction(async (tx) => {
+      const row = await tx.binding.create({
+        data: {
+          recordId: record.id,
+          projectId: project.id,
+          method: 'confirmed',
+          decidedBy: by,
+          decidedAt: now,
+          decisions: {
+            create: { action: 'bind', toMethod: 'confirmed', decidedBy: by, decidedAt: now, comment },
+          },
         },
-      },
-      include,
+        include,
+      });
+      await this.audit.append(auditOf(row, 'bind', null, comment, by), tx);
+      return row;
     });
     this.logger.info({ bindingId: created.id, by }, 'record bound by hand');
     return toView(created);
@@ -177,24 +183,28 @@ export class BindingsAdminService {
       });
     }
     const now = this.clock.now();
-    const updated = await this.prisma.binding.update({
-      where: { id },
-      data: {
-        method: to,
-        decidedBy: by,
-        decidedAt: now,
-        decisions: {
-          create: {
-            action,
-            fromMethod: binding.method,
-            toMethod: to,
-            decidedBy: by,
-            decidedAt: now,
-            comment,
+    const updated = await this.prisma.$transaction(async (tx) => {
+      const row = await tx.binding.update({
+        where: { id },
+        data: {
+          method: to,
+          decidedBy: by,
+          decidedAt: now,
+          decisions: {
+            create: {
+              action,
+              fromMethod: binding.method,
+              toMethod: to,
+              decidedBy: by,
+              decidedAt: now,
+              comment,
+            },
           },
         },
-      },
-      include,
+        include,
+      });
+      await this.audit.append(auditOf(row, action, binding.method, comment, by), tx);
+      return row;
     });
     this.logger.info({ bindingId: id, action, by }, 'binding decided');
     return toView(updated);
@@ -219,6 +229,29 @@ export class BindingsAdminService {
     }
     return record;
   }
+}
+
+/** The audit entry of a binding decision: what was bound to what, from which state to which. */
+function auditOf(
+  row: BindingRow,
+  action: string,
+  from: BindingMethod | null,
+  comment: string | undefined,
+  by: string,
+) {
+  return {
+    actor: by,
+    action: `binding.${action}`,
+    objectType: 'binding',
+    objectId: row.id,
+    data: {
+      record: `${row.record.source}/${row.record.kind}/${row.record.externalId}`,
+      projectCode: row.project.code,
+      from,
+      to: row.method,
+      ...(comment ? { comment } : {}),
+    },
+  };
 }
 
 export interface UnboundResourceView {

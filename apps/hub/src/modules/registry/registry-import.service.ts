@@ -5,6 +5,7 @@ import { AppError } from '../../common/app-error';
 import { PrismaService } from '../../infra/database/prisma.service';
 import { LOGGER } from '../../infra/core.module';
 import { ProjectsRepository } from '../projects/projects.repository';
+import { AuditService } from '../audit/audit.service';
 import { BindingsService } from '../sources/bindings.service';
 
 export interface ImportReport {
@@ -32,10 +33,11 @@ export class RegistryImportService {
     private readonly prisma: PrismaService,
     private readonly projects: ProjectsRepository,
     private readonly bindings: BindingsService,
+    private readonly audit: AuditService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async import(fileName: string, data: Buffer): Promise<ImportReport> {
+  async import(fileName: string, data: Buffer, actor = 'system'): Promise<ImportReport> {
     const parsed = await parseRegistryFile({ data, fileName });
     if (parsed.fileErrors.length > 0) {
       throw new AppError(
@@ -71,15 +73,28 @@ export class RegistryImportService {
       unchanged,
       rejected: new Set(parsed.errors.map((e) => e.rowNumber)).size,
     };
-    const record = await this.prisma.registryImport.create({
-      data: {
-        fileName,
-        format,
-        encoding: parsed.encoding,
-        ...counts,
-        errors: parsed.errors as object[],
-        unknownColumns: parsed.unknownColumns,
-      },
+    const record = await this.prisma.$transaction(async (tx) => {
+      const created = await tx.registryImport.create({
+        data: {
+          fileName,
+          format,
+          encoding: parsed.encoding,
+          ...counts,
+          errors: parsed.errors as object[],
+          unknownColumns: parsed.unknownColumns,
+        },
+      });
+      await this.audit.append(
+        {
+          actor,
+          action: 'registry.import',
+          objectType: 'registry-import',
+          objectId: created.id,
+          data: { fileName, ...counts },
+        },
+        tx,
+      );
+      return created;
     });
     if (created + updated > 0) await this.bindings.rebind();
     this.logger.info({ fileName, ...counts }, 'registry imported');

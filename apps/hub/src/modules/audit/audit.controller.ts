@@ -1,0 +1,46 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ZodPipe } from '../../common/zod';
+import { AuditService } from './audit.service';
+
+const ZAuditQuery = z.object({
+  actor: z.string().max(200).optional(),
+  objectType: z.string().max(100).optional(),
+  objectId: z.string().max(300).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+@ApiTags('audit')
+@Controller('api/audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @ApiOperation({ summary: '审计日志（新的在前）/ the audit trail, newest first' })
+  @ApiQuery({ name: 'actor', required: false })
+  @ApiQuery({ name: 'objectType', required: false })
+  @ApiQuery({ name: 'objectId', required: false })
+  @ApiQuery({ name: 'from', required: false })
+  @ApiQuery({ name: 'to', required: false })
+  list(@Query(new ZodPipe(ZAuditQuery)) q: z.infer<typeof ZAuditQuery>) {
+    return this.audit.list({
+      actor: q.actor,
+      objectType: q.objectType,
+      objectId: q.objectId,
+      from: q.from ? new Date(q.from) : undefined,
+      to: q.to ? new Date(q.to) : undefined,
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    });
+  }
+
+  @Get('verify')
+  @ApiOperation({ summary: '校验审计日志哈希链 / verify the audit hash chain' })
+  verify() {
+    return this.audit.verify();
+  }
+}

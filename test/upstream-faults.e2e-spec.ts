@@ -1,0 +1,146 @@
+import type { INestApplication } from '@nestjs/common';
+import { SOURCE_IDS, SOURCE_TITLES } from '@hub/contracts';
+import { writeRegistryWorkbook } from '@hub/registry';
+import { PACKS } from '@hub/rules';
+import {
+  DATA_EXCHANGE_DEMO_CLIENT_ID,
+  DATA_EXCHANGE_DEMO_CLIENT_SECRET,
+  generateDemoCity,
+  startSandbox,
+} from '@hub/sandbox';
+import pino from 'pino';
+import request from 'supertest';
+import { createHttpApp, prepareDatabase } from '../apps/hub/src/bootstrap';
+import { loadEnv } from '../apps/hub/src/config/env';
+import { envForSandbox } from '../apps/hub/src/demo';
+import { ChecksService } from '../apps/hub/src/modules/checks/checks.service';
+import { SyncService } from '../apps/hub/src/modules/sources/sync.service';
+import { createTestDatabase } from './support/database';
+
+const NOW = '2026-11-01T10:00:00+08:00';
+
+interface FindingLike {
+  ruleId: string;
+  verdict: string;
+  reason: { zh: string };
+}
+
+/**
+ * Upstream failures end to end: any one source down leaves every other source's rules as they were
+ * and turns its own rules UNKNOWN with the source named; an OAuth2 token that expires in the middle of
+ * a sync is renewed and the sync completes.
+ */
+describe('upstream faults (sandbox + hub)', () => {
+  const demo = generateDemoCity({ now: NOW });
+  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let app: INestApplication;
+  const logger = pino({ level: 'silent' });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    sandbox = await startSandbox({
+      dataset: demo.dataset,
+      ports: Object.fromEntries(SOURCE_IDS.map((source) => [source, 0])),
+      // Tokens live one second, so any sync that takes longer outlives its first token.
+      credentials: {
+        dataExchange: {
+          clientId: DATA_EXCHANGE_DEMO_CLIENT_ID,
+          clientSecret: DATA_EXCHANGE_DEMO_CLIENT_SECRET,
+          tokenTtlSeconds: 1,
+        },
+      },
+      logger,
+    });
+    const env = loadEnv({
+      DATABASE_URL: db.url,
+      HUB_NOW: NOW,
+      HUB_LOG_LEVEL: 'silent',
+      ...envForSandbox(sandbox.urls),
+    });
+    app = await createHttpApp(env, logger, await prepareDatabase(env, logger));
+    await app.init();
+    const workbook = await writeRegistryWorkbook(demo.projects);
+    await request(app.getHttpServer())
+      .post('/api/registry/imports')
+      .attach('file', workbook, 'p.xlsx')
+      .expect(201);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await sandbox?.stop();
+    await db?.drop();
+  });
+
+  const readsSource = (source: string) =>
+    new Set(
+      Object.values(PACKS)
+        .flatMap((pack) => pack.rules)
+        .filter((rule) => (rule.sources as readonly string[]).includes(source))
+        .map((rule) => rule.id),
+    );
+
+  it('completes a data-exchange sync although its token expires midway', async () => {
+    sandbox.faults.update('data-exchange', { latencyMs: 700 });
+    try {
+      const summary = await app.get(SyncService).sync('data-exchange', 'full');
+      expect(summary).toMatchObject({ status: 'succeeded', error: null });
+      const health = await fetch(`${sandbox.urls['data-exchange']}/__sandbox/health`).then((r) => r.json());
+      expect(JSON.stringify(health)).toMatch(/"tokensIssued":([2-9]|\d{2,})/);
+    } finally {
+      sandbox.faults.reset('data-exchange');
+    }
+  });
+
+  it.each(SOURCE_IDS.map((source) => [source]))(
+    'turns only the rules reading %s UNKNOWN, naming it, while it is in maintenance',
+    async (source) => {
+      const affected = readsSource(source);
+      const checks = app.get(ChecksService);
+      // A designed project some of whose rules on this source reach a verdict when it answers.
+      let baseline: FindingLike[] | undefined;
+      let code: string | undefined;
+      for (const designed of demo.designed) {
+        const expected = Object.entries(designed.expected);
+        if (
+          !expected.some(
+            ([rule, verdict]) => affected.has(rule) && (verdict === 'PASS' || verdict === 'FAIL'),
+          )
+        ) {
+          continue;
+        }
+        baseline = (await checks.checkProject(designed.code)).project!.findings;
+        code = designed.code;
+        break;
+      }
+      expect(code, `the demo city has a project judged on ${source} records`).toBeDefined();
+
+      sandbox.faults.update(source, { maintenance: true });
+      try {
+        const report = await checks.checkProject(code!);
+        expect(report.syncs.find((s) => s.source === source)).toMatchObject({ status: 'failed' });
+        const before = new Map(baseline!.map((f) => [f.ruleId, f.verdict]));
+        let unknown = 0;
+        for (const f of report.project!.findings as FindingLike[]) {
+          if (!affected.has(f.ruleId)) {
+            expect({ rule: f.ruleId, verdict: f.verdict }).toEqual({
+              rule: f.ruleId,
+              verdict: before.get(f.ruleId),
+            });
+            continue;
+          }
+          expect(['UNKNOWN', 'NOT_APPLICABLE', 'WAIVED']).toContain(f.verdict);
+          if (f.verdict === 'UNKNOWN') {
+            unknown++;
+            expect(f.reason.zh).toContain(SOURCE_TITLES[source].zh);
+          }
+        }
+        expect(unknown).toBeGreaterThan(0);
+        expect(report.project!.ready).toBe(false);
+      } finally {
+        sandbox.faults.reset(source);
+      }
+    },
+  );
+});
