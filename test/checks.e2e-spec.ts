@@ -231,6 +231,22 @@ describe('pre-acceptance checks (sandbox + hub)', () => {
     await http().get('/api/sources/nope/problems').expect(404);
   });
 
+  it('shows the rule catalogue of each pack as a reviewer reads it, from the API and the CLI', async () => {
+    const packs = await http().get('/api/packs').expect(200);
+    expect(packs.body.map((p: { id: string }) => p.id)).toEqual(['yueyang', 'chenzhou']);
+    expect(packs.body[1].settings).toMatchObject({ procurementLimit: 80, approvalThreshold: 1000 });
+    const rules = await http().get('/api/packs/yueyang/rules').expect(200);
+    expect(rules.body.map((r: { id: string }) => r.id)).toEqual(PACKS.yueyang.rules.map((r) => r.id));
+    expect(rules.body.find((r: { id: string }) => r.id === 'YY-MLPS-PROD')).toMatchObject({
+      clause: '第三十二条',
+      severity: 'blocking',
+      sources: expect.arrayContaining([expect.objectContaining({ id: 'mlps' })]),
+    });
+    await http().get('/api/packs/nope/rules').expect(404);
+    const cli = JSON.parse(await runCli(['rules', '--pack', 'chenzhou', '--format', 'json'])) as unknown[];
+    expect(cli).toHaveLength(PACKS.chenzhou.rules.length);
+  });
+
   it('answers bad requests with a 4xx and a bilingual reason', async () => {
     const bad = await http().post('/api/checks').send({ projectCode: 'nope' }).expect(400);
     expect(bad.body.error).toMatchObject({

@@ -4,6 +4,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { BindingsModule } from './modules/bindings/bindings.module';
 import { ChecksModule } from './modules/checks/checks.module';
 import { HealthModule } from './modules/health/health.module';
+import { PacksModule } from './modules/packs/packs.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { RegistryModule } from './modules/registry/registry.module';
 import { SourcesModule } from './modules/sources/sources.module';
@@ -21,6 +22,7 @@ export class AppModule {
         RegistryModule,
         ChecksModule,
         BindingsModule,
+        PacksModule,
         HealthModule,
       ],
     };

@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
-import { SOURCE_IDS, type SourceId } from '@hub/contracts';
+import { POLICY_PACK_IDS, SOURCE_IDS, type PolicyPackId, type SourceId } from '@hub/contracts';
+import { PACKS } from '@hub/rules';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { createAppContext, prepareDatabase } from './bootstrap';
-import { findingJson, findingsTable, type OutputFormat } from './cli/format';
+import { findingJson, findingsTable, rulesTable, type OutputFormat } from './cli/format';
+import { ruleView } from './modules/packs/packs.controller';
 import { AppError } from './common/app-error';
 import { InvalidEnvError, loadEnv } from './config/env';
 import { createLogger } from './infra/logger';
@@ -297,6 +299,25 @@ export function buildCli(): Command {
         );
       }),
     );
+
+  program
+    .command('rules')
+    .description('规则目录 / the rule catalogue')
+    .option('--pack <id>', '只看一个政策包 / one pack only (yueyang, chenzhou)')
+    .addOption(formatOption())
+    .action(async (opts: { pack?: string; format: OutputFormat }) => {
+      // Pure catalogue: no database needed.
+      const ids = opts.pack ? [opts.pack] : [...POLICY_PACK_IDS];
+      const unknown = ids.filter((id) => !(POLICY_PACK_IDS as readonly string[]).includes(id));
+      if (unknown.length) {
+        throw new AppError('NOT_FOUND', {
+          zh: `政策包 ${unknown.join(', ')} 不存在`,
+          en: `No policy pack ${unknown.join(', ')}`,
+        });
+      }
+      const rules = ids.flatMap((id) => PACKS[id as PolicyPackId].rules.map((r) => ruleView(r as never)));
+      print(opts.format, rules, () => rulesTable(rules));
+    });
 
   const audit = program.command('audit').description('审计日志 / the audit trail');
   audit

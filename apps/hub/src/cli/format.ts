@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import type { FindingView } from '../modules/checks/findings.repository';
+import type { RuleView } from '../modules/packs/packs.controller';
 
 export type OutputFormat = 'table' | 'json';
 
@@ -45,6 +46,35 @@ export function findingsTable(findings: readonly FindingView[]): string {
       f.severity === 'blocking' ? '阻断 blocking' : '建议 advisory',
       f.clause,
       f.reason.zh,
+    ]);
+  }
+  return table.toString();
+}
+
+export function rulesTable(rules: readonly RuleView[]): string {
+  const table = new Table({
+    head: [
+      '规则 rule',
+      '义务 obligation',
+      '条款 clause',
+      '级别 severity',
+      '领域 domain',
+      '数据源 sources',
+      '依据 basis',
+    ],
+    colWidths: [24, 40, 18, 12, 16, 30, 22],
+    wordWrap: true,
+    style: { head: [], border: [] },
+  });
+  for (const r of rules) {
+    table.push([
+      r.id,
+      `${r.title.zh}\n${r.requirement.zh}`,
+      r.clause,
+      r.severity === 'blocking' ? '阻断 blocking' : '建议 advisory',
+      r.domain.zh,
+      r.sources.map((s) => s.zh).join('、') || '项目台账 registry',
+      r.basis + (r.basisNote ? '（待确认）' : ''),
     ]);
   }
   return table.toString();

@@ -1,0 +1,80 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { POLICY_PACK_IDS, SOURCE_TITLES, type PolicyPackId } from '@hub/contracts';
+import { PACKS, REVIEW_DOMAIN_TITLES, type AnyPolicyPack, type RuleDefinition } from '@hub/rules';
+import { z } from 'zod';
+import { AppError } from '../../common/app-error';
+import { jsonSchema } from '../../common/zod';
+
+/** A rule as a reviewer reads it in the catalogue. */
+export interface RuleView {
+  id: string;
+  pack: string;
+  title: { zh: string; en: string };
+  clause: string;
+  basis: string;
+  /** a national-unverified rule's FAIL is shown as a warning until confirmed for the city */
+  basisNote: { zh: string; en: string } | null;
+  severity: string;
+  domain: { id: string; zh: string; en: string };
+  requirement: { zh: string; en: string };
+  sources: { id: string; zh: string; en: string }[];
+}
+
+export function ruleView(rule: RuleDefinition<unknown>): RuleView {
+  return {
+    id: rule.id,
+    pack: rule.pack,
+    title: rule.title,
+    clause: rule.clause,
+    basis: rule.basis,
+    basisNote:
+      rule.basis === 'national-unverified'
+        ? {
+            zh: '依据为实践或摘要，未核对原文条款；不通过时仅作提示，待管理员为本市确认',
+            en: 'Rests on practice or a summary; a FAIL is a warning until an administrator confirms it for the city',
+          }
+        : null,
+    severity: rule.severity,
+    domain: { id: rule.domain, ...REVIEW_DOMAIN_TITLES[rule.domain] },
+    requirement: rule.requirement,
+    sources: rule.sources.map((id) => ({ id, ...SOURCE_TITLES[id] })),
+  };
+}
+
+function packOf(id: string): AnyPolicyPack {
+  if (!(POLICY_PACK_IDS as readonly string[]).includes(id)) {
+    throw new AppError('NOT_FOUND', {
+      zh: `政策包 ${id} 不存在；可选：${POLICY_PACK_IDS.join(', ')}`,
+      en: `Policy pack ${id} does not exist; one of ${POLICY_PACK_IDS.join(', ')}`,
+    });
+  }
+  return PACKS[id as PolicyPackId];
+}
+
+/** The rule catalogue: what each city's pack checks, with its clauses, thresholds and sources. */
+@ApiTags('packs')
+@Controller('api/packs')
+export class PacksController {
+  @Get()
+  @ApiOperation({ summary: '政策包及其设置（含默认阈值）/ policy packs and their settings' })
+  list() {
+    return POLICY_PACK_IDS.map((id) => {
+      const pack = PACKS[id];
+      return {
+        id,
+        title: pack.title,
+        divisionCode: pack.divisionCode,
+        rules: pack.rules.length,
+        settings: pack.settingsSchema.parse({}),
+        settingsSchema: jsonSchema(pack.settingsSchema as z.ZodType),
+      };
+    });
+  }
+
+  @Get(':id/rules')
+  @ApiOperation({ summary: '政策包的规则目录 / the rules of a pack' })
+  rules(@Param('id') id: string): RuleView[] {
+    return packOf(id).rules.map((r) => ruleView(r as RuleDefinition<unknown>));
+  }
+}
