@@ -260,6 +260,9 @@ describe('pre-acceptance checks (sandbox + hub)', () => {
 
   it('serves health with the database and the last sync of each source, and the OpenAPI document', async () => {
     const health = await http().get('/health').expect(200);
+    expect(health.headers['x-content-type-options']).toBe('nosniff');
+    expect(health.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(health.headers['access-control-allow-origin']).toBeUndefined();
     expect(health.body).toMatchObject({ status: 'ok', database: { ok: true } });
     expect(health.body.sources).toEqual(
       expect.arrayContaining([

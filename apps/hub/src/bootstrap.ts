@@ -3,6 +3,7 @@ import { type INestApplication, type INestApplicationContext } from '@nestjs/com
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { AppErrorFilter } from './common/app-error.filter';
@@ -43,6 +44,15 @@ export async function createHttpApp(
     },
   );
   app.useBodyParser('json', { limit: '1mb' });
+  // Security headers on every answer. The API documentation page needs its own inline script and
+  // styles, so its CSP allows them; everything else gets helmet's strict defaults.
+  app.use(
+    '/api/docs',
+    helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }),
+  );
+  app.use(helmet());
+  // Cross-origin calls stay closed unless origins are configured (the dashboard is served same-origin).
+  if (env.HUB_CORS_ORIGINS.length) app.enableCors({ origin: env.HUB_CORS_ORIGINS, credentials: true });
   app.useGlobalFilters(new AppErrorFilter(logger));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -20,6 +20,17 @@ export const ZHubEnv = z.object({
   HUB_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   /** fixed clock for verdicts (ISO instant with offset); the system clock when absent */
   HUB_NOW: z.iso.datetime({ offset: true }).optional(),
+  /** origins allowed to call the API from a browser, comma-separated; none by default */
+  HUB_CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
   HUB_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `embedded`: `npm start` runs the sandbox upstreams with the demo city in-process */
   HUB_SANDBOX: z.enum(['embedded', 'off']).default('embedded'),
