@@ -77,16 +77,19 @@ export interface SystemTheme {
   video?: boolean;
   /** 应用平台 in the Chenzhou sense (应接尽接 to the city brain hub) */
   appPlatform?: boolean;
+  /** 安全保护等级 the system is graded at (MLPS); 2 when absent */
+  level?: 2 | 3 | 4;
   /** themes kept for designed scenarios, so that the seeded mix never builds the same system */
   designedOnly?: boolean;
 }
 
 /** Systems departments of both cities typically build; names as they appear in annual plans. */
 export const SYSTEM_THEMES: readonly SystemTheme[] = [
-  { dept: '医疗保障局', system: '医保智能监管系统', domain: '智慧医疗', category: '软件开发' },
+  { dept: '医疗保障局', system: '医保智能监管系统', level: 3, domain: '智慧医疗', category: '软件开发' },
   {
     dept: '医疗保障局',
     system: '医保公共服务平台',
+    level: 3,
     domain: '政务服务',
     category: '软件开发',
     govService: true,
@@ -105,6 +108,7 @@ export const SYSTEM_THEMES: readonly SystemTheme[] = [
     dept: '卫生健康委员会',
     countyDept: '卫生健康局',
     system: '全民健康信息平台',
+    level: 3,
     domain: '智慧医疗',
     category: '综合',
     appPlatform: true,
@@ -116,11 +120,19 @@ export const SYSTEM_THEMES: readonly SystemTheme[] = [
     domain: '智慧医疗',
     category: '软件开发',
   },
-  { dept: '应急管理局', system: '应急指挥综合调度平台', domain: '智慧应急', category: '综合', video: true },
+  {
+    dept: '应急管理局',
+    system: '应急指挥综合调度平台',
+    level: 3,
+    domain: '智慧应急',
+    category: '综合',
+    video: true,
+  },
   { dept: '应急管理局', system: '安全生产风险监测预警系统', domain: '智慧应急', category: '软件开发' },
   {
     dept: '自然资源和规划局',
     system: '国土空间基础信息平台',
+    level: 3,
     domain: '其他',
     category: '综合',
     appPlatform: true,
@@ -128,6 +140,7 @@ export const SYSTEM_THEMES: readonly SystemTheme[] = [
   {
     dept: '自然资源和规划局',
     system: '不动产登记信息管理系统',
+    level: 3,
     domain: '政务服务',
     category: '软件开发',
     govService: true,
@@ -135,6 +148,7 @@ export const SYSTEM_THEMES: readonly SystemTheme[] = [
   {
     dept: '人力资源和社会保障局',
     system: '人社一体化经办服务平台',
+    level: 3,
     domain: '政务服务',
     category: '软件开发',
     govService: true,
@@ -144,6 +158,7 @@ export const SYSTEM_THEMES: readonly SystemTheme[] = [
   {
     dept: '住房和城乡建设局',
     system: '工程建设项目审批管理系统',
+    level: 3,
     domain: '政务服务',
     category: '软件开发',
     govService: true,
@@ -156,6 +171,7 @@ export const SYSTEM_THEMES: readonly SystemTheme[] = [
   {
     dept: '行政审批服务局',
     system: '政务服务综合受理平台',
+    level: 3,
     domain: '政务服务',
     category: '软件开发',
     govService: true,
@@ -171,8 +187,8 @@ export const SYSTEM_THEMES: readonly SystemTheme[] = [
   { dept: '生态环境局', system: '生态环境监测监控平台', domain: '其他', category: '综合', video: true },
   { dept: '民政局', system: '社会救助信息管理系统', domain: '其他', category: '软件开发' },
   { dept: '民政局', system: '智慧养老服务平台', domain: '其他', category: '软件开发', mobile: true },
-  { dept: '财政局', system: '预算管理一体化系统', domain: '协同办公', category: '软件开发' },
-  { dept: '财政局', system: '非税收入收缴管理系统', domain: '其他', category: '软件开发' },
+  { dept: '财政局', system: '预算管理一体化系统', level: 3, domain: '协同办公', category: '软件开发' },
+  { dept: '财政局', system: '非税收入收缴管理系统', level: 3, domain: '其他', category: '软件开发' },
   { dept: '农业农村局', system: '智慧农业综合服务平台', domain: '其他', category: '综合' },
   { dept: '水利局', system: '水旱灾害防御指挥系统', domain: '智慧应急', category: '综合', video: true },
   { dept: '水利局', system: '河湖长制信息管理平台', domain: '其他', category: '软件开发' },
@@ -200,12 +216,13 @@ export const SYSTEM_THEMES: readonly SystemTheme[] = [
   },
   { dept: '司法局', system: '公共法律服务平台', domain: '政务服务', category: '软件开发', govService: true },
   { dept: '机关事务管理局', system: '机关协同办公系统', domain: '协同办公', category: '软件开发' },
+  // Conference rooms are internal equipment, not the public video infrastructure (视频基础设施) that art. 6
+  // joins to the city's sharing platform: the registry does not flag them as video facilities.
   {
     dept: '机关事务管理局',
     system: '机关会议室视频会议系统',
     domain: '协同办公',
     category: '基础设施',
-    video: true,
     designedOnly: true,
   },
   { dept: '统计局', system: '统计数据采集处理系统', domain: '其他', category: '软件开发' },
@@ -217,6 +234,15 @@ export const SYSTEM_THEMES: readonly SystemTheme[] = [
     designedOnly: true,
   },
   { dept: '公安局', system: '公安专网情报研判系统', domain: '其他', category: '综合', designedOnly: true },
+  // The one unit allowed to build the city's cloud (Yueyang art. 5): 市大数据中心.
+  {
+    dept: '大数据中心',
+    system: '电子政务云平台',
+    domain: '其他',
+    category: '基础设施',
+    level: 3,
+    designedOnly: true,
+  },
 ];
 
 /**
@@ -247,4 +273,49 @@ export const CONTACT_SURNAMES = [
   '吴',
   '彭',
   '谭',
+] as const;
+
+/** Places cameras are named after (设备名称 is where it looks, not what system it serves). */
+export const DEVICE_PLACES = [
+  '东大门',
+  '南出入口',
+  '服务大厅',
+  '停车场',
+  '一号门岗',
+  '北侧围墙',
+  '监控中心机房',
+  '站前广场',
+  '人民路口',
+  '沿江大道',
+  '二号楼顶',
+  '仓库通道',
+] as const;
+
+/** Kinds of camera as a device name ends, e.g. 东大门枪机. */
+export const CAMERA_KINDS = ['枪机', '球机', '半球', '全景摄像机'] as const;
+
+/** Catalogue items a system typically provides, appended to its name, e.g. 医保智能监管基础信息. */
+export const CATALOGUE_ITEMS = [
+  '基础信息',
+  '业务办理信息',
+  '统计数据',
+  '监测数据',
+  '证照信息',
+  '办件结果信息',
+  '人员信息',
+  '设施信息',
+] as const;
+
+/** Legal bases a NOT_SHARED (不予共享) catalogue entry cites. */
+export const NOT_SHARED_BASES = [
+  '《中华人民共和国个人信息保护法》第十三条',
+  '《中华人民共和国数据安全法》第三十八条',
+  '《政务信息资源共享管理暂行办法》第九条',
+] as const;
+
+/** 测评机构 names on evaluation reports (fictitious). */
+export const EVALUATION_AGENCIES = [
+  '湖南省信息安全测评中心',
+  '湖南湘江等保测评有限公司',
+  '洞庭网络安全技术服务有限公司',
 ] as const;

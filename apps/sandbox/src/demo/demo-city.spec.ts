@@ -3,113 +3,85 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   isValidCreditCode,
+  MLPS_FILING_NO_PATTERN,
+  type PolicyPackId,
   type TGovCloudResource,
-  type TGovCloudTenant,
   type TProject,
   ZGovCloudResource,
-  ZGovCloudTenant,
+  ZMlpsFiling,
   ZProject,
   ZSandboxDataset,
 } from '@hub/contracts';
+import { parseRegistryFile } from '@hub/registry';
+import { evaluateProject, PACKS, systemNameKey, type Verdict } from '@hub/rules';
 import { SandboxUsageError } from '../framework/sandbox-error';
-import { DEMO_MIN_PROJECTS, type DesignedProject, generateDemoCity } from './demo-city.generator';
+import {
+  type DemoCity,
+  DEMO_MIN_PROJECTS,
+  type DesignedProject,
+  generateDemoCity,
+} from './demo-city.generator';
 import { writeDemoCity } from './demo-city.writer';
 import { DEMO_RULE_IDS, type DesignedVerdict } from './demo-scenarios';
+import { assembleFacts, isStored, KINDS } from './testing/demo-facts';
 
 const NOW = '2025-06-30T09:00:00+08:00';
 const DAY = 86_400_000;
 
-// ---------------------------------------------------------------------------------------------------
-// Reference implementation of the cloud rules, written from obligations.md and kept apart from the
-// generator on purpose: the designed verdicts must follow from the data, not from the generator's intent.
-// ---------------------------------------------------------------------------------------------------
+type Payload = Record<string, unknown>;
 
-function matchKey(name: string): string {
-  let key = name.normalize('NFKC');
-  key = key.replace(/\s+/g, '');
-  for (const bracket of ['(', ')', '（', '）', '[', ']', '【', '】']) key = key.split(bracket).join('');
-  key = key.toLowerCase();
-  for (const suffix of ['系统', '平台']) if (key.endsWith(suffix)) key = key.slice(0, -suffix.length);
-  return key;
-}
-
-type Rule = (p: TProject, rs: TGovCloudResource[], tenants: Map<string, TGovCloudTenant>) => DesignedVerdict;
-
-const running = (rs: TGovCloudResource[]) => rs.filter((r) => r.status === 'running');
-const live = (rs: TGovCloudResource[]) => rs.filter((r) => r.status !== 'released');
-
-const RULES: Record<string, Rule> = {
-  'YY-CLOUD-DEPLOY': (p, rs) =>
-    p.classified || p.internalUseOnly
-      ? 'NOT_APPLICABLE'
-      : p.cloudExemptionRef
-        ? 'WAIVED'
-        : running(rs).length
-          ? 'PASS'
-          : 'FAIL',
-  'YY-CLOUD-COUNTY': (p, rs, tenants) => {
-    if (p.region === '430600' || live(rs).length === 0) return 'NOT_APPLICABLE';
-    const modes = live(rs).map((r) => tenants.get(r.tenantId)?.purchaseMode);
-    if (modes.includes('city-allocated')) return 'FAIL';
-    if (modes.includes(undefined)) return 'UNKNOWN';
-    return 'PASS';
-  },
-  'YY-NET-EGOV': (_p, rs) =>
-    running(rs).length === 0
-      ? 'NOT_APPLICABLE'
-      : running(rs).some((r) => r.networkZone === 'egov-extranet')
-        ? 'PASS'
-        : 'FAIL',
-  'CZ-CLOUD': (p, rs) =>
-    p.classified ? 'NOT_APPLICABLE' : p.cloudExemptionRef ? 'WAIVED' : running(rs).length ? 'PASS' : 'FAIL',
-  'CZ-CLOUD-INTENSIVE': (_p, rs) =>
-    live(rs).length === 0
-      ? 'NOT_APPLICABLE'
-      : running(rs).some(
-            (r) => (r.spec.vcpu ?? 0) >= 4 && r.utilization != null && r.utilization.cpuAvg30d < 10,
-          )
-        ? 'FAIL'
-        : 'PASS',
-};
-
-/** Verdicts of the pack's cloud rules; a verdict that changes once suggested records count is UNKNOWN. */
-function referenceVerdicts(
-  project: TProject,
-  resources: TGovCloudResource[],
-  tenants: Map<string, TGovCloudTenant>,
-): Record<string, DesignedVerdict> {
-  const bound = resources.filter((r) => r.projectCode === project.code);
-  const names = new Set(project.systemNames.map(matchKey));
-  const suggested = resources.filter(
-    (r) =>
-      !r.projectCode &&
-      tenants.get(r.tenantId)?.unitCode === project.unitCode &&
-      r.systemName != null &&
-      names.has(matchKey(r.systemName)),
+/** Every rule's verdict for every project of a city, from the real engine on facts assembled as the hub does. */
+function verdictsOf(
+  city: DemoCity,
+  now = NOW,
+): Map<string, { verdicts: Record<string, Verdict>; ready: boolean }> {
+  const facts = assembleFacts(city.dataset, city.projects, now);
+  return new Map(
+    city.projects.map((p) => {
+      const evaluation = evaluateProject(PACKS[p.policyPack], facts.get(p.code)!, { now });
+      return [
+        p.code,
+        {
+          verdicts: Object.fromEntries(evaluation.findings.map((f) => [f.ruleId, f.verdict])),
+          ready: evaluation.readiness.ready,
+        },
+      ];
+    }),
   );
-  const verdicts: Record<string, DesignedVerdict> = {};
-  for (const ruleId of DEMO_RULE_IDS[project.policyPack]) {
-    const onBound = RULES[ruleId]!(project, bound, tenants);
-    const withSuggested = RULES[ruleId]!(project, [...bound, ...suggested], tenants);
-    verdicts[ruleId] = onBound === withSuggested ? onBound : 'UNKNOWN';
-  }
-  return verdicts;
 }
 
-// ---------------------------------------------------------------------------------------------------
+/** Rules whose verdict differs from the designed one, each named with both verdicts. */
+function mismatches(designed: DesignedProject, got: Record<string, Verdict>): string[] {
+  const rules = [...new Set([...Object.keys(designed.expected), ...Object.keys(got)])];
+  return rules
+    .filter((rule) => designed.expected[rule] !== got[rule])
+    .map((rule) => `${rule}: expected ${designed.expected[rule] ?? '(none)'}, got ${got[rule] ?? '(none)'}`);
+}
+
+/** Records of one kind the connectors would reject, described by kind and failing fields. */
+function rejected(city: DemoCity): string[] {
+  return KINDS.flatMap((spec) =>
+    spec
+      .items(city.dataset)
+      .filter((r) => !isStored(spec, r))
+      .map((r) => {
+        const parsed = spec.schema.safeParse(r);
+        const paths = parsed.success
+          ? 'outside the city'
+          : parsed.error.issues.map((i) => i.path.join('.')).join(',');
+        return `${spec.source}/${spec.kind}: ${paths}`;
+      }),
+  );
+}
 
 describe(generateDemoCity.name, () => {
   const sut = generateDemoCity({ now: NOW });
-  const validTenants = sut.dataset.govCloud.tenants.flatMap((t) => {
-    const parsed = ZGovCloudTenant.safeParse(t);
-    return parsed.success ? [parsed.data] : [];
-  });
-  const validResources = sut.dataset.govCloud.resources.flatMap((r) => {
-    const parsed = ZGovCloudResource.safeParse(r);
-    return parsed.success ? [parsed.data] : [];
-  });
-  const tenantsById = new Map(validTenants.map((t) => [t.tenantId, t]));
   const projectsByCode = new Map(sut.projects.map((p) => [p.code, p]));
+  const stored = (kind: string) => {
+    const spec = KINDS.find((k) => k.kind === kind)!;
+    return spec.items(sut.dataset).filter((r) => isStored(spec, r)) as Payload[];
+  };
+  const validResources = stored('resource') as unknown as TGovCloudResource[];
 
   it('gives the same city for the same now and seed', () => {
     const again = generateDemoCity({ now: NOW });
@@ -122,6 +94,7 @@ describe(generateDemoCity.name, () => {
 
     expect(JSON.stringify(other.dataset)).not.toBe(JSON.stringify(sut.dataset));
     expect(other.designed.map((d) => d.scenario)).toEqual(sut.designed.map((d) => d.scenario));
+    expect(other.designed.map((d) => d.code)).toEqual(sut.designed.map((d) => d.code));
   });
 
   it('builds 96 projects by default and exactly the number asked for', () => {
@@ -161,66 +134,159 @@ describe(generateDemoCity.name, () => {
     ).toBe(true);
   });
 
+  it('keeps system names apart within each unit, so that no record is suggested by accident', () => {
+    const keys = sut.projects.flatMap((p) => p.systemNames.map((n) => `${p.unitCode}|${systemNameKey(n)}`));
+
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it('produces a dataset that parses as a sandbox dataset with now as given', () => {
     expect(ZSandboxDataset.parse(sut.dataset).now).toBe(NOW);
   });
 
-  it('makes every record valid except the deliberately invalid ones', () => {
-    const problems = [
-      ...sut.dataset.govCloud.tenants.map((t) => ZGovCloudTenant.safeParse(t)),
-      ...sut.dataset.govCloud.resources.map((r) => ZGovCloudResource.safeParse(r)),
-    ]
-      .filter((r) => !r.success)
-      .map((r) => r.error!.issues.map((i) => i.path.join('.')).join(','));
+  it('fills all five upstream systems', () => {
+    const d = sut.dataset;
+    for (const list of [
+      d.govCloud.tenants,
+      d.govCloud.resources,
+      d.dataExchange.systems,
+      d.dataExchange.catalog,
+      d.dataExchange.stats,
+      d.mlps.filings,
+      d.video.platforms,
+      d.video.devices,
+      d.servicePlatforms.ywtb,
+      d.servicePlatforms.ybyh,
+      d.servicePlatforms.brain,
+    ]) {
+      expect(list.length).toBeGreaterThan(0);
+    }
+  });
 
-    expect(problems.sort()).toEqual(['createdAt', 'networkZone', 'resourceId', 'updatedAt']);
+  it('makes every record valid except the deliberately invalid ones, one or two per source beyond the cloud', () => {
+    expect(rejected(sut).sort()).toEqual(
+      [
+        'gov-cloud/tenant: createdAt',
+        'gov-cloud/resource: networkZone',
+        'gov-cloud/resource: resourceId',
+        'gov-cloud/resource: updatedAt',
+        'data-exchange/system: accessStatus',
+        'data-exchange/catalog-entry: lastDataUpdateAt',
+        'mlps/filing: filingNo',
+        'mlps/filing: filedAt',
+        'video/device: outside the city',
+        'video/device: deviceId',
+        'service-platforms/ywtb-system: status',
+        'service-platforms/brain-app: lastHeartbeatAt',
+      ].sort(),
+    );
   });
 
   it('keeps the invalid records away from every project', () => {
-    const invalid = sut.dataset.govCloud.resources.filter(
-      (r) => !ZGovCloudResource.safeParse(r).success,
-    ) as Record<string, unknown>[];
-    const invalidTenant = sut.dataset.govCloud.tenants.find((t) => !ZGovCloudTenant.safeParse(t).success) as {
-      tenantId: string;
-      unitCode: string;
-    };
     const unitCodes = new Set(sut.projects.map((p) => p.unitCode));
-
-    for (const record of invalid) {
-      expect(record['projectCode']).toBeNull();
-      expect(unitCodes).not.toContain(tenantsById.get(record['tenantId'] as string)?.unitCode);
+    const tenants = new Map(
+      (sut.dataset.govCloud.tenants as Payload[]).map((t) => [String(t['tenantId']), String(t['unitCode'])]),
+    );
+    for (const spec of KINDS) {
+      for (const record of spec.items(sut.dataset).filter((r) => !isStored(spec, r)) as Payload[]) {
+        expect(record['projectCode'] ?? null).toBeNull();
+        const unit =
+          spec.kind === 'resource'
+            ? tenants.get(String(record['tenantId']))
+            : (record['unitCode'] ?? record['ownerUnitCode'] ?? record['providerUnit']);
+        expect(unitCodes).not.toContain(unit);
+      }
     }
-    expect(unitCodes).not.toContain(invalidTenant.unitCode);
+    const badEntry = (sut.dataset.dataExchange.catalog as Payload[]).find(
+      (e) =>
+        !isStored(
+          KINDS.find((k) => k.kind === 'catalog-entry')!,
+          e,
+        ),
+    )!;
+    const system = stored('system').find((s) => s['systemId'] === badEntry['systemId'])!;
+    expect(unitCodes).not.toContain(system['unitCode']);
   });
 
-  it('gives tenants and resources unique ids', () => {
-    const tenantIds = sut.dataset.govCloud.tenants.map((t) => (t as { tenantId: string }).tenantId);
-    const resourceIds = validResources.map((r) => r.resourceId);
+  it('gives the records of each kind unique ids', () => {
+    for (const spec of KINDS) {
+      const ids = stored(spec.kind).map((r) => spec.id(r));
 
-    expect(new Set(tenantIds).size).toBe(sut.dataset.govCloud.tenants.length);
-    expect(new Set(resourceIds).size).toBe(resourceIds.length);
+      expect(new Set(ids).size, spec.kind).toBe(ids.length);
+    }
+    const gbCodes = [...stored('platform'), ...stored('device')].map(
+      (r) => (r['deviceId'] ?? r['platformId']) as string,
+    );
+    expect(new Set(gbCodes).size).toBe(gbCodes.length);
   });
 
-  it('writes every time with the +08:00 offset, in the past of now', () => {
-    const times = [
-      ...validTenants.map((t) => t.createdAt),
-      ...validResources.flatMap((r) => [r.createdAt, r.updatedAt]),
+  it('writes ISO times with +08:00 and MLPS times as zone-less Beijing time, all in the past of now', () => {
+    const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
+    const timeFields = [
+      'createdAt',
+      'updatedAt',
+      'connectedAt',
+      'modifiedAt',
+      'lastDataUpdateAt',
+      'lastExchangeAt',
     ];
-
-    for (const time of times) {
-      expect(time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
-      expect(Date.parse(time)).toBeLessThanOrEqual(Date.parse(NOW));
+    const more = [
+      'lastKeepaliveAt',
+      'registeredAt',
+      'lastCaseReturnAt',
+      'onlineAt',
+      'publishedAt',
+      'lastHeartbeatAt',
+    ];
+    for (const spec of KINDS.filter((k) => k.source !== 'mlps')) {
+      for (const record of stored(spec.kind)) {
+        for (const field of [...timeFields, ...more]) {
+          const time = record[field];
+          if (time == null) continue;
+          expect(time, `${spec.kind}.${field}`).toMatch(iso);
+          expect(Date.parse(time as string)).toBeLessThanOrEqual(Date.parse(NOW));
+        }
+      }
+    }
+    const local = (t: string) => Date.parse(`${t.replace(' ', 'T')}+08:00`);
+    for (const filing of stored('filing').map((f) => ZMlpsFiling.parse(f))) {
+      const times = [
+        filing.updatedAt,
+        filing.gradedAt,
+        filing.filedAt,
+        ...(filing.evaluations ?? []).map((e) => e.evaluatedAt),
+        ...(filing.cryptoAssessments ?? []).map((a) => a.assessedAt),
+      ].filter((t): t is string => t != null);
+      for (const t of times) {
+        expect(t).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+        expect(local(t)).toBeLessThanOrEqual(Date.parse(NOW));
+      }
+      expect(local(filing.updatedAt)).toBe(Math.max(...times.map(local)));
     }
     for (const r of validResources)
       expect(Date.parse(r.updatedAt)).toBeGreaterThanOrEqual(Date.parse(r.createdAt));
+  });
+
+  it('numbers filings and codes devices for the city they belong to', () => {
+    for (const filing of stored('filing')) {
+      expect(filing['filingNo']).toMatch(MLPS_FILING_NO_PATTERN);
+      expect(['430600', '431000']).toContain(String(filing['filingNo']).slice(0, 6));
+    }
+    for (const device of stored('device')) {
+      const project = projectsByCode.get(String(device['projectCode']));
+      if (project) expect(String(device['deviceId']).slice(0, 6)).toBe(project.region);
+    }
   });
 
   it('moves every time with now', () => {
     const later = generateDemoCity({ now: '2025-07-10T09:00:00+08:00' });
     const first = sut.dataset.govCloud.resources[0] as TGovCloudResource;
     const moved = later.dataset.govCloud.resources[0] as TGovCloudResource;
+    const filing = (c: DemoCity) => (c.dataset.mlps.filings[0] as Payload)['updatedAt'] as string;
+    const local = (t: string) => Date.parse(`${t.replace(' ', 'T')}+08:00`);
 
     expect(Date.parse(moved.createdAt) - Date.parse(first.createdAt)).toBe(10 * DAY);
+    expect(local(filing(later)) - local(filing(sut))).toBe(10 * DAY);
   });
 
   it('leaves utilization null on resources younger than 7 days', () => {
@@ -230,26 +296,49 @@ describe(generateDemoCity.name, () => {
     for (const r of young) expect(r.utilization).toBeNull();
   });
 
-  it('points every resource at an existing tenant', () => {
-    const tenantIds = new Set(sut.dataset.govCloud.tenants.map((t) => (t as { tenantId: string }).tenantId));
+  it('points every record at an existing parent', () => {
+    const tenantIds = new Set(sut.dataset.govCloud.tenants.map((t) => (t as Payload)['tenantId']));
+    const systemIds = new Set(sut.dataset.dataExchange.systems.map((s) => (s as Payload)['systemId']));
+    const platformIds = new Set(stored('platform').map((p) => p['platformId']));
 
-    for (const r of sut.dataset.govCloud.resources) {
-      expect(tenantIds).toContain((r as { tenantId: string }).tenantId);
-    }
+    for (const r of sut.dataset.govCloud.resources) expect(tenantIds).toContain((r as Payload)['tenantId']);
+    for (const e of [...sut.dataset.dataExchange.catalog, ...sut.dataset.dataExchange.stats])
+      expect(systemIds).toContain((e as Payload)['systemId']);
+    for (const d of stored('device')) if (d['platformId']) expect(platformIds).toContain(d['platformId']);
   });
 
-  it('includes orphans, a resource tagged with an unknown project code, tombstones and unknown fields', () => {
+  it('includes orphans, an unknown project code, tombstones in every source and unknown fields', () => {
     const unitCodes = new Set(sut.projects.map((p) => p.unitCode));
+    const tenants = new Map(stored('tenant').map((t) => [t['tenantId'], t]));
     const orphans = validResources.filter(
       (r) =>
-        r.status === 'running' && !r.projectCode && !unitCodes.has(tenantsById.get(r.tenantId)!.unitCode),
+        r.status === 'running' &&
+        !r.projectCode &&
+        !unitCodes.has(String(tenants.get(r.tenantId)!['unitCode'])),
     );
     const unknownCode = validResources.filter((r) => r.projectCode && !projectsByCode.has(r.projectCode));
     const known = new Set(Object.keys(ZGovCloudResource.shape));
+    const count = (kind: string, field: string, value: string) =>
+      stored(kind).filter((r) => r[field] === value).length;
 
     expect(orphans.length).toBeGreaterThanOrEqual(2);
     expect(unknownCode).toHaveLength(1);
-    expect(validResources.filter((r) => r.status === 'released').length).toBeGreaterThanOrEqual(3);
+    expect(count('resource', 'status', 'released')).toBeGreaterThanOrEqual(3);
+    expect(count('system', 'accessStatus', 'DISCONNECTED')).toBeGreaterThanOrEqual(1);
+    expect(count('catalog-entry', 'status', 'OFFLINE')).toBeGreaterThanOrEqual(1);
+    expect(count('filing', 'status', 'REVOKED')).toBeGreaterThanOrEqual(1);
+    expect(count('filing', 'status', 'CANCELLED')).toBeGreaterThanOrEqual(1);
+    expect(count('device', 'status', 'DELETED')).toBeGreaterThanOrEqual(1);
+    expect(count('ywtb-system', 'status', 'OFFLINE')).toBeGreaterThanOrEqual(1);
+    expect(count('ybyh-service', 'status', 'OFFLINE')).toBeGreaterThanOrEqual(1);
+    expect(count('brain-app', 'status', 'DISCONNECTED')).toBeGreaterThanOrEqual(1);
+    for (const kind of ['system', 'filing', 'device', 'ywtb-system', 'ybyh-service', 'brain-app']) {
+      const unitField = kind === 'device' ? 'ownerUnitCode' : 'unitCode';
+      expect(
+        stored(kind).some((r) => !r['projectCode'] && !unitCodes.has(String(r[unitField]))),
+        `${kind} of no project`,
+      ).toBe(true);
+    }
     expect(
       sut.dataset.govCloud.resources.some((r) => Object.keys(r as object).some((k) => !known.has(k))),
     ).toBe(true);
@@ -259,45 +348,75 @@ describe(generateDemoCity.name, () => {
   });
 
   describe('designed projects', () => {
-    it('lists an expected verdict for exactly the cloud rules of the pack', () => {
+    const verdicts = verdictsOf(sut);
+
+    it('number between 40 and 70, both packs, each stating a verdict for exactly every rule of its pack', () => {
+      expect(sut.designed.length).toBeGreaterThanOrEqual(40);
+      expect(sut.designed.length).toBeLessThanOrEqual(70);
       for (const d of sut.designed) {
         const project = projectsByCode.get(d.code)!;
 
         expect(project).toBeDefined();
-        expect(Object.keys(d.expected).sort()).toEqual([...DEMO_RULE_IDS[project.policyPack]].sort());
+        expect(Object.keys(d.expected).sort()).toEqual(
+          PACKS[project.policyPack].rules.map((r) => r.id).sort(),
+        );
+        expect(DEMO_RULE_IDS[project.policyPack]).toEqual(PACKS[project.policyPack].rules.map((r) => r.id));
       }
     });
 
     it.each(
-      generateDemoCity({ now: NOW }).designed.map((d): [string, string, DesignedProject] => [
-        d.code,
-        d.scenario,
-        d,
-      ]),
-    )('%s (%s) has data whose verdicts are the expected ones', (code, _scenario, designed) => {
-      const project = projectsByCode.get(code)!;
+      (['yueyang', 'chenzhou'] as PolicyPackId[]).flatMap((pack) =>
+        PACKS[pack].rules.map((r) => [r.id] as const),
+      ),
+    )('%s has a designed PASS and a designed FAIL', (ruleId) => {
+      const seen = (verdict: DesignedVerdict) => sut.designed.some((d) => d.expected[ruleId] === verdict);
 
-      expect(referenceVerdicts(project, validResources, tenantsById)).toEqual(designed.expected);
+      expect(seen('PASS')).toBe(true);
+      expect(seen('FAIL')).toBe(true);
     });
 
-    it('covers every branch the scenarios are meant to show', () => {
+    it.each(sut.designed.map((d): [string, string, DesignedProject] => [d.code, d.scenario, d]))(
+      '%s (%s) gets its designed verdicts from the engine',
+      (code, scenario, designed) => {
+        const got = verdicts.get(code)!.verdicts;
+
+        expect(mismatches(designed, got), `${code} ${scenario}`).toEqual([]);
+      },
+    );
+
+    it('covers the verdicts each rule can reach from data', () => {
       const seen = (ruleId: string, verdict: DesignedVerdict) =>
         sut.designed.filter((d) => d.expected[ruleId] === verdict).length;
-
-      for (const verdict of ['PASS', 'FAIL', 'WAIVED', 'NOT_APPLICABLE', 'UNKNOWN'] as const) {
-        expect(seen('YY-CLOUD-DEPLOY', verdict)).toBeGreaterThan(0);
-      }
-      for (const verdict of ['PASS', 'FAIL', 'UNKNOWN', 'NOT_APPLICABLE'] as const) {
-        expect(seen('YY-CLOUD-COUNTY', verdict)).toBeGreaterThan(0);
-      }
-      for (const verdict of ['PASS', 'FAIL', 'UNKNOWN', 'NOT_APPLICABLE'] as const) {
-        expect(seen('YY-NET-EGOV', verdict)).toBeGreaterThan(0);
-      }
-      for (const verdict of ['PASS', 'FAIL', 'WAIVED', 'NOT_APPLICABLE'] as const) {
-        expect(seen('CZ-CLOUD', verdict)).toBeGreaterThan(0);
-      }
-      for (const verdict of ['PASS', 'FAIL', 'NOT_APPLICABLE'] as const) {
-        expect(seen('CZ-CLOUD-INTENSIVE', verdict)).toBeGreaterThan(0);
+      const covered: Record<string, readonly DesignedVerdict[]> = {
+        'YY-CLOUD-DEPLOY': ['PASS', 'FAIL', 'WAIVED', 'NOT_APPLICABLE', 'UNKNOWN'],
+        'YY-CLOUD-NO-SELFBUILD': ['PASS', 'FAIL', 'NOT_APPLICABLE', 'UNKNOWN'],
+        'YY-CLOUD-COUNTY': ['PASS', 'FAIL', 'UNKNOWN', 'NOT_APPLICABLE'],
+        'YY-NET-EGOV': ['PASS', 'FAIL', 'UNKNOWN', 'NOT_APPLICABLE'],
+        'YY-MLPS-PROD': ['PASS', 'FAIL', 'UNKNOWN', 'NOT_APPLICABLE'],
+        'YY-MLPS-EVAL': ['PASS', 'FAIL', 'UNKNOWN', 'NOT_APPLICABLE'],
+        'YY-CRYPTO': ['PASS', 'FAIL', 'UNKNOWN', 'NOT_APPLICABLE'],
+        'YY-YWTB': ['PASS', 'FAIL', 'UNKNOWN', 'NOT_APPLICABLE'],
+        'YY-YWTB-NO-NEW': ['PASS', 'FAIL', 'UNKNOWN'],
+        'YY-YBYH': ['PASS', 'FAIL', 'UNKNOWN', 'NOT_APPLICABLE'],
+        'YY-VIDEO': ['PASS', 'FAIL', 'UNKNOWN', 'NOT_APPLICABLE'],
+        'YY-KEY-DOMAIN': ['PASS', 'FAIL', 'NOT_APPLICABLE'],
+        'YY-DATA-SHARE': ['PASS', 'FAIL', 'UNKNOWN', 'NOT_APPLICABLE'],
+        'YY-EXPERT-REVIEW': ['PASS', 'FAIL', 'NOT_APPLICABLE'],
+        'YY-SUPERVISION': ['PASS', 'FAIL', 'NOT_APPLICABLE'],
+        'YY-ACCEPTANCE-PATH': ['PASS', 'FAIL', 'UNKNOWN'],
+        'CZ-CLOUD': ['PASS', 'FAIL', 'WAIVED', 'NOT_APPLICABLE'],
+        'CZ-CLOUD-INTENSIVE': ['PASS', 'FAIL', 'NOT_APPLICABLE'],
+        'CZ-DATA-AGG': ['PASS', 'FAIL', 'UNKNOWN', 'NOT_APPLICABLE'],
+        'CZ-DATA-SHARE': ['PASS', 'FAIL', 'UNKNOWN', 'NOT_APPLICABLE'],
+        'CZ-HUB': ['PASS', 'FAIL', 'UNKNOWN', 'NOT_APPLICABLE'],
+        'CZ-NET': ['PASS', 'FAIL', 'NOT_APPLICABLE'],
+        'CZ-SECURITY': ['PASS', 'FAIL', 'UNKNOWN', 'NOT_APPLICABLE'],
+        'CZ-CRYPTO': ['PASS', 'FAIL', 'UNKNOWN', 'NOT_APPLICABLE'],
+        'CZ-SUPERVISION': ['PASS', 'FAIL', 'NOT_APPLICABLE'],
+        'CZ-PREREVIEW': ['PASS', 'FAIL', 'NOT_APPLICABLE'],
+      };
+      for (const [ruleId, list] of Object.entries(covered)) {
+        for (const verdict of list) expect(seen(ruleId, verdict), `${ruleId} ${verdict}`).toBeGreaterThan(0);
       }
       expect(sut.designed.filter((d) => projectsByCode.get(d.code)!.classified)).toHaveLength(2);
       expect(sut.designed.filter((d) => projectsByCode.get(d.code)!.internalUseOnly)).toHaveLength(1);
@@ -305,36 +424,52 @@ describe(generateDemoCity.name, () => {
 
     it('keeps the designed verdicts for other seeds', () => {
       const other = generateDemoCity({ now: NOW, seed: 3, projects: 85 });
-      const tenants = new Map(
-        other.dataset.govCloud.tenants.flatMap((t) => {
-          const parsed = ZGovCloudTenant.safeParse(t);
-          return parsed.success ? [[parsed.data.tenantId, parsed.data] as const] : [];
-        }),
-      );
-      const resources = other.dataset.govCloud.resources.flatMap((r) => {
-        const parsed = ZGovCloudResource.safeParse(r);
-        return parsed.success ? [parsed.data] : [];
-      });
+      const got = verdictsOf(other);
 
-      for (const d of other.designed) {
-        const project = other.projects.find((p) => p.code === d.code)!;
-        expect(referenceVerdicts(project, resources, tenants)).toEqual(d.expected);
-      }
+      for (const d of other.designed) expect(mismatches(d, got.get(d.code)!.verdicts), d.code).toEqual([]);
     });
   });
 
-  it('fills the rest with a mix that is mostly compliant and partly failing', () => {
+  describe('seeded mix', () => {
     const designedCodes = new Set(sut.designed.map((d) => d.code));
-    const mixed = sut.projects.filter((p) => !designedCodes.has(p.code));
-    const deploy = mixed.map((p) => {
-      const verdicts = referenceVerdicts(p, validResources, tenantsById);
-      return verdicts['YY-CLOUD-DEPLOY'] ?? verdicts['CZ-CLOUD'];
+    const mixed = (city: DemoCity) => city.projects.filter((p) => !designedCodes.has(p.code));
+
+    it('is mostly compliant and partly failing, its cloud resources always tagged', () => {
+      const verdicts = verdictsOf(sut);
+      const deploy = mixed(sut).map((p) => {
+        const v = verdicts.get(p.code)!.verdicts;
+        return v['YY-CLOUD-DEPLOY'] ?? v['CZ-CLOUD'];
+      });
+
+      expect(deploy.filter((v) => v === 'PASS').length / deploy.length).toBeGreaterThan(0.6);
+      expect(deploy).toContain('FAIL');
+      expect(deploy).not.toContain('UNKNOWN');
     });
 
-    expect(mixed.length).toBe(sut.projects.length - sut.designed.length);
-    expect(deploy.filter((v) => v === 'PASS').length / mixed.length).toBeGreaterThan(0.6);
-    expect(deploy).toContain('FAIL');
-    expect(deploy).not.toContain('UNKNOWN');
+    it('leaves roughly 15–30% of its projects not ready for acceptance', () => {
+      const city = generateDemoCity({ now: NOW, projects: 600 });
+      const verdicts = verdictsOf(city);
+      const projects: TProject[] = mixed(city);
+      const notReady = projects.filter((p) => !verdicts.get(p.code)!.ready).length / projects.length;
+
+      expect(notReady).toBeGreaterThanOrEqual(0.15);
+      expect(notReady).toBeLessThanOrEqual(0.3);
+    });
+
+    it('gives both packs records in every source they read', () => {
+      const packs = new Map(sut.projects.map((p) => [p.code, p.policyPack]));
+      const ofPack = (kind: string, pack: PolicyPackId) =>
+        stored(kind).filter((r) => packs.get(String(r['projectCode'])) === pack).length;
+
+      for (const kind of ['resource', 'system', 'filing']) {
+        expect(ofPack(kind, 'yueyang'), kind).toBeGreaterThan(0);
+        expect(ofPack(kind, 'chenzhou'), kind).toBeGreaterThan(0);
+      }
+      for (const kind of ['ywtb-system', 'ybyh-service'])
+        expect(ofPack(kind, 'yueyang'), kind).toBeGreaterThan(0);
+      expect(ofPack('brain-app', 'chenzhou')).toBeGreaterThan(0);
+      expect(ofPack('device', 'chenzhou')).toBeGreaterThan(0);
+    });
   });
 });
 
@@ -362,5 +497,18 @@ describe(writeDemoCity.name, () => {
     expect(lines).toHaveLength(81);
     expect(xlsx.subarray(0, 2).toString('latin1')).toBe('PK');
     expect((await stat(files.projectsXlsx)).size).toBeGreaterThan(1_000);
+  });
+
+  it('writes a registry the hub imports back row for row, without rejecting any', async () => {
+    const { files, city } = await writeDemoCity(dir, { now: NOW });
+
+    for (const file of [files.projectsXlsx, files.projectsCsv]) {
+      const parsed = await parseRegistryFile({ data: await readFile(file), fileName: file });
+
+      expect([...parsed.fileErrors, ...parsed.errors]).toEqual([]);
+      // The importer writes 总投资 without trailing zeros (350.00 → 350); the figure is the same.
+      const figure = (p: TProject) => ({ ...p, investment: Number(p.investment) });
+      expect(parsed.rows.map((r) => figure(r.project))).toEqual(city.projects.map(figure));
+    }
   });
 });

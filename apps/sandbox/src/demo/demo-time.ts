@@ -24,3 +24,11 @@ export function beijingDate(ms: number): string {
 export function beijingYear(ms: number): number {
   return Number(beijingIso(ms).slice(0, 4));
 }
+
+/**
+ * An instant as the MLPS registry writes it: `yyyy-MM-dd HH:mm:ss`, Beijing wall-clock time without a
+ * zone (the contract's one exception to ISO-8601 with offset).
+ */
+export function beijingLocal(ms: number): string {
+  return beijingIso(ms).slice(0, 19).replace('T', ' ');
+}

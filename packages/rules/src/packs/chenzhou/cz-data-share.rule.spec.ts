@@ -69,8 +69,19 @@ describe(czDataShare.id, () => {
       expect(finding.verdict).toBe('FAIL');
     });
 
+    it('does not count a recent exchange of a system that only consumes other departments’ data', () => {
+      const stats = buildExchangeStats({
+        days: 30,
+        providedCalls: 0,
+        consumedCalls: 35,
+        lastExchangeAt: daysBeforeNow(1),
+      });
+
+      expect(sut({ stats: [stats] }).verdict).toBe('FAIL');
+    });
+
     it('passes on an exchange exactly 30 days ago', () => {
-      const stats = buildExchangeStats({ days: 90, providedCalls: 0, lastExchangeAt: daysBeforeNow(30) });
+      const stats = buildExchangeStats({ days: 90, providedCalls: 5, lastExchangeAt: daysBeforeNow(30) });
 
       const finding = sut({ stats: [stats] });
 
@@ -82,7 +93,7 @@ describe(czDataShare.id, () => {
 
     it('fails an exchange a minute past 30 days that a 60-day window accepts', () => {
       const stats = [
-        buildExchangeStats({ days: 90, providedCalls: 0, lastExchangeAt: daysBeforeNow(30 + MINUTE) }),
+        buildExchangeStats({ days: 90, providedCalls: 5, lastExchangeAt: daysBeforeNow(30 + MINUTE) }),
       ];
 
       expect(sut({ stats }).verdict).toBe('FAIL');

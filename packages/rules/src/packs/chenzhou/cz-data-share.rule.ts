@@ -26,8 +26,9 @@ export const czDataShare: RuleDefinition<ChenzhouSettings> = {
         : doesNotApply('登记表载明项目没有数据资源', 'The registry says the project has no data resources'),
     ),
   // Reading: calls provided in statistics over a window no longer than the sharing window show data
-  // provided within it (a 7-day count lies inside 30 days; a 90-day one may not), and so does the
-  // platform's last exchange time within the window. The update-cycle route needs at least one
+  // provided within it (a 7-day count lies inside 30 days; a 90-day one may not), and so does a last
+  // exchange within the window of a system that provides data at all (providedCalls > 0): the last
+  // exchange time alone also counts the system consuming other departments' data, which is not sharing. The update-cycle route needs at least one
   // PUBLISHED entry (an empty catalogue proves nothing); an entry with no update time was never updated.
   evaluate: ({ dataExchange, settings, now }) => {
     const window = settings.shareWindowDays;
@@ -43,7 +44,7 @@ export const czDataShare: RuleDefinition<ChenzhouSettings> = {
     }
     const recent = stats.filter((s) => {
       const ms = instantMs(s.fact.lastExchangeAt);
-      return ms !== null && withinDays(ms, now, window);
+      return s.fact.providedCalls > 0 && ms !== null && withinDays(ms, now, window);
     });
     if (recent.length > 0) {
       const s = recent[0]!.fact;
