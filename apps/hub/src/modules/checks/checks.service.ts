@@ -179,9 +179,10 @@ export class ChecksService {
       const pack = PACKS[project.policyPack as keyof typeof PACKS];
       return { project, evaluation: evaluateProject(pack, factsById.get(project.id)!, { now }) };
     });
-    for (const { project, evaluation } of results) {
-      await this.findings.save(checkRunId, project.id, evaluation.findings);
-    }
+    await this.findings.save(
+      checkRunId,
+      results.map(({ project, evaluation }) => ({ projectId: project.id, findings: evaluation.findings })),
+    );
   }
 
   private async summarize(checkRunId: string): Promise<ScanSummary> {

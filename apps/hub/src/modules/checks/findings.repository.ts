@@ -25,25 +25,31 @@ export interface FindingView {
 export class FindingsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async save(checkRunId: string, projectId: string, findings: readonly RuleFinding[]): Promise<void> {
+  /** Saves the findings of several projects of one run in one statement. */
+  async save(
+    checkRunId: string,
+    byProject: readonly { projectId: string; findings: readonly RuleFinding[] }[],
+  ): Promise<void> {
     await this.prisma.finding.createMany({
-      data: findings.map((f) => ({
-        checkRunId,
-        projectId,
-        ruleId: f.ruleId,
-        packId: f.packId,
-        verdict: f.verdict,
-        severity: f.severity,
-        domain: f.domain,
-        basis: f.basis,
-        clause: f.clause,
-        titleZh: f.title.zh,
-        titleEn: f.title.en,
-        messageZh: f.reason.zh,
-        messageEn: f.reason.en,
-        warningOnly: f.warningOnly,
-        evidence: f.evidence as object[],
-      })),
+      data: byProject.flatMap(({ projectId, findings }) =>
+        findings.map((f) => ({
+          checkRunId,
+          projectId,
+          ruleId: f.ruleId,
+          packId: f.packId,
+          verdict: f.verdict,
+          severity: f.severity,
+          domain: f.domain,
+          basis: f.basis,
+          clause: f.clause,
+          titleZh: f.title.zh,
+          titleEn: f.title.en,
+          messageZh: f.reason.zh,
+          messageEn: f.reason.en,
+          warningOnly: f.warningOnly,
+          evidence: f.evidence as object[],
+        })),
+      ),
     });
   }
 

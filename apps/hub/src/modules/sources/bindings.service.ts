@@ -5,6 +5,14 @@ import { LOGGER } from '../../infra/core.module';
 import { PrismaService } from '../../infra/database/prisma.service';
 import type { BindingMethod } from '../../generated/prisma/client';
 
+const REBIND_CHUNK = 5_000;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
 /** Names this close are offered to operators as suggested matches (see bestSystemNameScore). */
 const SUGGESTION_THRESHOLD = 0.9;
 
@@ -74,14 +82,24 @@ export class BindingsService {
         (b.method === 'code' || b.method === 'suggested') &&
         desired.get(`${b.recordId}|${b.projectId}`)?.method !== b.method,
     );
+    const staleIds = new Set(stale.map((b) => b.id));
     const have = new Set(
-      existing.filter((b) => !stale.includes(b)).map((b) => `${b.recordId}|${b.projectId}`),
+      existing.filter((b) => !staleIds.has(b.id)).map((b) => `${b.recordId}|${b.projectId}`),
     );
     const toCreate = [...desired.entries()].filter(([key]) => !have.has(key)).map(([, d]) => d);
-    await this.prisma.$transaction([
-      this.prisma.binding.deleteMany({ where: { id: { in: stale.map((b) => b.id) } } }),
-      this.prisma.binding.createMany({ data: toCreate, skipDuplicates: true }),
-    ]);
+    // One transaction so readers never see a half-matched state; a city-wide first match writes
+    // tens of thousands of rows, hence the chunks and the long timeout.
+    await this.prisma.$transaction(
+      async (tx) => {
+        for (const ids of chunks([...staleIds], REBIND_CHUNK)) {
+          await tx.binding.deleteMany({ where: { id: { in: ids } } });
+        }
+        for (const data of chunks(toCreate, REBIND_CHUNK)) {
+          await tx.binding.createMany({ data, skipDuplicates: true });
+        }
+      },
+      { timeout: 300_000, maxWait: 60_000 },
+    );
     if (toCreate.length || stale.length) {
       this.logger.info({ created: toCreate.length, removed: stale.length }, 'bindings updated');
     }

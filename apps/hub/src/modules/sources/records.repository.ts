@@ -30,7 +30,8 @@ export class RecordsRepository {
       });
       const known = new Map(existing.map((e) => [e.externalId, e]));
       const unchangedIds: string[] = [];
-      const writes = [];
+      const created: Prisma.SourceRecordCreateManyInput[] = [];
+      const updates: { id: string; data: Prisma.SourceRecordUpdateInput }[] = [];
       for (const r of records) {
         if (r.tombstone) tombstones++;
         const hash = contentHash(r.payload);
@@ -52,23 +53,24 @@ export class RecordsRepository {
           tombstone: r.tombstone,
           lastSyncId: syncId,
         };
-        writes.push(
-          this.prisma.sourceRecord.upsert({
-            where: { source_kind_externalId: { source, kind, externalId: r.externalId } },
-            create: { source, kind, externalId: r.externalId, firstSeenAt: fetchedAt, ...data },
-            update: data,
-          }),
-        );
+        if (prior) updates.push({ id: prior.id, data });
+        else created.push({ source, kind, externalId: r.externalId, firstSeenAt: fetchedAt, ...data });
       }
-      if (unchangedIds.length) {
-        writes.push(
-          this.prisma.sourceRecord.updateMany({
-            where: { id: { in: unchangedIds } },
-            data: { fetchedAt, lastSyncId: syncId },
-          }),
-        );
-      }
-      await this.prisma.$transaction(writes);
+      // New records in one statement (a first sync is all new); changed ones one by one. A page of a
+      // thousand changed records takes seconds, beyond the default transaction timeout.
+      await this.prisma.$transaction(
+        async (tx) => {
+          if (created.length) await tx.sourceRecord.createMany({ data: created, skipDuplicates: true });
+          for (const u of updates) await tx.sourceRecord.update({ where: { id: u.id }, data: u.data });
+          if (unchangedIds.length) {
+            await tx.sourceRecord.updateMany({
+              where: { id: { in: unchangedIds } },
+              data: { fetchedAt, lastSyncId: syncId },
+            });
+          }
+        },
+        { timeout: 120_000, maxWait: 30_000 },
+      );
     }
 
     if (page.problems.length) {
