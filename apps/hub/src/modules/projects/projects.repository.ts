@@ -43,6 +43,18 @@ export class ProjectsRepository {
     await this.prisma.project.upsert({ where: { code: project.code }, create: data, update: data });
   }
 
+  /** Creates new projects, a thousand per statement; codes already present are left alone. */
+  async createMany(projects: readonly { project: TProject; hash: string }[]): Promise<void> {
+    for (let i = 0; i < projects.length; i += 1000) {
+      await this.prisma.project.createMany({
+        data: projects
+          .slice(i, i + 1000)
+          .map(({ project, hash }) => toRow(project, hash) as Prisma.ProjectCreateManyInput),
+        skipDuplicates: true,
+      });
+    }
+  }
+
   async list(q: ProjectQuery): Promise<{ items: Project[]; total: number }> {
     const where: Prisma.ProjectWhereInput = {
       ...(q.policyPack ? { policyPack: q.policyPack } : {}),

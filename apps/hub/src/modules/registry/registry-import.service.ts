@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { parseRegistryFile, projectContentHash, type RegistryParseResult } from '@hub/registry';
+import type { TProject } from '@hub/contracts';
 import type { Logger } from 'pino';
 import { AppError } from '../../common/app-error';
 import { PrismaService } from '../../infra/database/prisma.service';
@@ -55,17 +56,22 @@ export class RegistryImportService {
     let created = 0;
     let updated = 0;
     let unchanged = 0;
+    const fresh: { project: TProject; hash: string }[] = [];
     for (const { project } of parsed.rows) {
       const hash = projectContentHash(project);
       const previous = known.get(project.code);
       if (previous === hash) {
         unchanged++;
-        continue;
+      } else if (previous === undefined) {
+        fresh.push({ project, hash });
+        created++;
+      } else {
+        await this.projects.upsert(project, hash);
+        updated++;
       }
-      await this.projects.upsert(project, hash);
-      if (previous === undefined) created++;
-      else updated++;
     }
+    // A first import of a city's plan is thousands of new rows: one statement per thousand.
+    await this.projects.createMany(fresh);
     const counts = {
       totalRows: parsed.totalRows,
       created,
