@@ -13,6 +13,9 @@ export function normalizeSystemName(name: string): string {
 
 const SUFFIX = /(系统|平台)$/;
 
+/** Records whose system name scores at least this against a project's are suggested to operators. */
+export const SUGGESTION_SCORE = 0.9;
+
 /**
  * The form two names share when they match (score ≥ 0.9): normalised, trailing 系统/平台 dropped.
  * Generators of test data use it to keep names that must not match apart.

@@ -1016,6 +1016,38 @@ describe(DataExchangeClient.name, () => {
   });
 
   describe('fetchForProject', () => {
+    it("given the project's system names, skips the unit's systems that could not match them", async () => {
+      const projectCode = aProjectCodeForExchange();
+      const unitCode = aUnitCode();
+      const matching = anExchangeSystem({
+        projectCode: null,
+        unitCode,
+        systemName: '医保智能监管（二期）系统',
+      });
+      const unrelated = anExchangeSystem({ projectCode: null, unitCode, systemName: '门户网站' });
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(SYSTEMS)
+        .query({ page: '1', size: '2' })
+        .reply(200, pageBody([matching, unrelated], { total: 2, size: 2 }))
+        .get(CATALOG)
+        .query({ page: '1', size: '2', systemId: matching.systemId })
+        .reply(200, pageBody([], { total: 0, size: 2 }))
+        .get(DATA_EXCHANGE_PATHS.systemStats(matching.systemId))
+        .query({ days: '30' })
+        .reply(200, resultBody(anExchangeStats({ systemId: matching.systemId })));
+      const { sut } = makeSut({ pageSize: 2 });
+      const { pages, sink } = collectingSink();
+
+      const outcome = await sut.fetchForProject(
+        { projectCode, unitCode, systemNames: ['医保智能监管(二期)系统'] },
+        sink,
+      );
+
+      expect(outcome).toMatchObject({ complete: true, error: null });
+      expect(ids(pages)).toEqual([`system:${matching.systemId}`, `exchange-stats:${matching.systemId}:30`]);
+      expect(scope.isDone()).toBe(true);
+    });
+
     it("lists every system, keeps the project's and the unit's, and reads their catalogue and per-system statistics", async () => {
       const projectCode = aProjectCodeForExchange();
       const unitCode = aUnitCode();

@@ -1,3 +1,4 @@
+import { bestSystemNameScore, SUGGESTION_SCORE } from '@hub/rules';
 import { isAxiosError } from 'axios';
 import {
   DATA_EXCHANGE_PATHS,
@@ -161,9 +162,17 @@ export class DataExchangeClient implements ConnectorClient {
     };
     const unitCode = normaliseCode(scope.unitCode);
     const projectCode = scope.projectCode.trim();
-    const belongs = (system: { projectCode?: unknown; unitCode?: unknown }) =>
+    // A unit may run hundreds of systems, each costing a catalogue walk and a slow statistics call:
+    // when the project's system names are known, only the unit's systems that could match them count.
+    const names = scope.systemNames ?? [];
+    const couldMatch = (systemName: unknown) =>
+      names.length === 0 ||
+      (typeof systemName === 'string' && bestSystemNameScore(systemName, names) >= SUGGESTION_SCORE);
+    const belongs = (system: { projectCode?: unknown; unitCode?: unknown; systemName?: unknown }) =>
       (typeof system.projectCode === 'string' && system.projectCode.trim() === projectCode) ||
-      (typeof system.unitCode === 'string' && normaliseCode(system.unitCode) === unitCode);
+      (typeof system.unitCode === 'string' &&
+        normaliseCode(system.unitCode) === unitCode &&
+        couldMatch(system.systemName));
 
     return runPagedSync(run, async (emit) => {
       const systemIds: string[] = [];

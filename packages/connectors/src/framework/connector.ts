@@ -84,6 +84,11 @@ export interface TargetScope {
   projectCode: string;
   /** 统一社会信用代码 of the construction unit */
   unitCode: string;
+  /**
+   * 信息系统名称 of the project: a connector that must list a unit's records one by one may keep
+   * only those that could match them (the hub suggests on a system-name score ≥ 0.9)
+   */
+  systemNames?: readonly string[];
 }
 
 /** Receives each page as soon as it is fetched, so partial progress is kept. */

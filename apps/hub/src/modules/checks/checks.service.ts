@@ -77,7 +77,11 @@ export class ChecksService {
     const project = await this.projects.findByCode(code);
     if (!project) throw AppError.projectNotFound(code);
     const startedAt = this.clock.now();
-    const syncs = await this.sync.fetchForProject({ projectCode: project.code, unitCode: project.unitCode });
+    const syncs = await this.sync.fetchForProject({
+      projectCode: project.code,
+      unitCode: project.unitCode,
+      systemNames: project.systemNames,
+    });
     const run = await this.prisma.checkRun.create({
       data: {
         kind: 'targeted',

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { bestSystemNameScore } from '@hub/rules';
+import { bestSystemNameScore, SUGGESTION_SCORE } from '@hub/rules';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../infra/core.module';
 import { PrismaService } from '../../infra/database/prisma.service';
@@ -12,9 +12,6 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
-
-/** Names this close are offered to operators as suggested matches (see bestSystemNameScore). */
-const SUGGESTION_THRESHOLD = 0.9;
 
 interface Desired {
   recordId: string;
@@ -71,7 +68,7 @@ export class BindingsService {
       for (const p of byUnit.get(r.unitCode) ?? []) {
         const score = bestSystemNameScore(r.systemName, p.systemNames);
         const key = `${r.id}|${p.id}`;
-        if (score >= SUGGESTION_THRESHOLD && !decided.has(key)) {
+        if (score >= SUGGESTION_SCORE && !decided.has(key)) {
           desired.set(key, { recordId: r.id, projectId: p.id, method: 'suggested', score });
         }
       }
