@@ -25,7 +25,7 @@ import { PrismaService } from '../infra/database/prisma.service';
 /** Largest page each contract allows, per record kind: the floor for the number of requests. */
 const MAX_PAGE: Record<string, Record<string, number>> = {
   'gov-cloud': { resource: 1000, tenant: 200 },
-  'data-exchange': { system: 500, 'catalog-entry': 500, stats: 500 },
+  'data-exchange': { system: 500, 'catalog-entry': 500, 'exchange-stats': 500 },
   mlps: { filing: 200 },
   video: { platform: 1000, device: 1000 },
   'service-platforms': { 'ywtb-system': 200, 'ybyh-service': 200, 'brain-app': 200 },
@@ -80,7 +80,8 @@ async function main(): Promise<void> {
         (sum, k) => sum + Math.max(1, Math.ceil(k._count / (MAX_PAGE[s.source]?.[k.kind] ?? 100))),
         0,
       );
-      const ms = sync.finishedAt!.getTime() - sync.startedAt.getTime();
+      // Wall time as measured by the sync itself (its stored times follow the fixed hub clock).
+      const ms = s.ms;
       lines.push(
         `| ${s.source} | ${s.status} | ${sync.recordsSeen} | ${sync.pagesFetched} | ${minimum} | ${ms} |`,
       );

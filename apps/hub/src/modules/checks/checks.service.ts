@@ -32,6 +32,8 @@ export interface SyncView {
   syncId: string;
   status: string;
   error: string | null;
+  /** wall time of the sync, when this report comes from the run itself */
+  ms: number | null;
 }
 
 export interface CheckReport {
@@ -132,7 +134,7 @@ export class ChecksService {
     const syncs = await this.prisma.sourceSync.findMany({ where: { id: { in: run.syncIds } } });
     return this.report(
       run,
-      syncs.map((s) => ({ source: s.source, syncId: s.id, status: s.status, error: s.error })),
+      syncs.map((s) => ({ source: s.source, syncId: s.id, status: s.status, error: s.error, ms: null })),
     );
   }
 
@@ -168,7 +170,7 @@ export class ChecksService {
     }
     return this.report(
       finished,
-      syncs.map((s) => ({ source: s.source, syncId: s.syncId, status: s.status, error: s.error })),
+      syncs.map((s) => ({ source: s.source, syncId: s.syncId, status: s.status, error: s.error, ms: s.ms })),
     );
   }
 

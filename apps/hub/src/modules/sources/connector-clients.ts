@@ -1,5 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SourceId } from '@hub/contracts';
+import {
+  GOV_CLOUD_RESOURCE_PAGE_MAX,
+  GOV_CLOUD_TENANT_PAGE_MAX,
+  VIDEO_PAGE_SIZE_MAX,
+  type SourceId,
+} from '@hub/contracts';
 import { CONNECTORS, type ConnectorClient, type ConnectorDefinition } from '@hub/connectors';
 import type { Logger } from 'pino';
 import type { HubEnv } from '../../config/env';
@@ -13,6 +18,9 @@ function connectorSettings(env: HubEnv): Partial<Record<SourceId, unknown>> {
       accessKey: env.GOV_CLOUD_ACCESS_KEY,
       secretKey: env.GOV_CLOUD_SECRET_KEY,
       timeoutMs: env.GOV_CLOUD_TIMEOUT_MS,
+      // The largest pages the contract allows: fewest requests per sync.
+      pageSize: GOV_CLOUD_RESOURCE_PAGE_MAX,
+      tenantPageSize: GOV_CLOUD_TENANT_PAGE_MAX,
     },
     'data-exchange': {
       baseUrl: env.DATA_EXCHANGE_BASE_URL,
@@ -20,7 +28,7 @@ function connectorSettings(env: HubEnv): Partial<Record<SourceId, unknown>> {
       clientSecret: env.DATA_EXCHANGE_CLIENT_SECRET,
     },
     mlps: { baseUrl: env.MLPS_BASE_URL, token: env.MLPS_API_TOKEN, timeoutMs: env.MLPS_TIMEOUT_MS },
-    video: { baseUrl: env.VIDEO_BASE_URL, token: env.VIDEO_TOKEN },
+    video: { baseUrl: env.VIDEO_BASE_URL, token: env.VIDEO_TOKEN, pageSize: VIDEO_PAGE_SIZE_MAX },
     'service-platforms': {
       baseUrl: env.SERVICE_PLATFORMS_BASE_URL,
       appKey: env.SERVICE_PLATFORMS_APP_KEY,
