@@ -199,17 +199,14 @@ export class ChecksService {
     });
     const verdicts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<string, number>;
     for (const g of grouped) verdicts[g.verdict] = g._count._all;
-    const notReady = await this.prisma.finding.findMany({
-      where: { checkRunId, severity: 'blocking', warningOnly: false, verdict: { in: ['FAIL', 'UNKNOWN'] } },
-      distinct: ['projectId'],
-      select: { projectId: true },
-    });
-    const projects = await this.prisma.finding.findMany({
-      where: { checkRunId },
-      distinct: ['projectId'],
-      select: { projectId: true },
-    });
-    return { projects: projects.length, notReady: notReady.length, verdicts };
+    // Counted in the database: a scan of a large city has hundreds of thousands of findings.
+    const [counts] = await this.prisma.$queryRaw<{ projects: bigint; not_ready: bigint }[]>`
+      SELECT COUNT(DISTINCT project_id) AS projects,
+             COUNT(DISTINCT project_id) FILTER (
+               WHERE severity = 'blocking' AND NOT warning_only AND verdict IN ('FAIL', 'UNKNOWN')
+             ) AS not_ready
+      FROM findings WHERE check_run_id = ${checkRunId}::uuid`;
+    return { projects: Number(counts?.projects ?? 0), notReady: Number(counts?.not_ready ?? 0), verdicts };
   }
 
   private async report(run: CheckRun, syncs: SyncView[]): Promise<CheckReport> {
