@@ -28,11 +28,18 @@ describe(loadEnv.name, () => {
   });
 
   it('reads a secret from the file its _FILE variable names, and refuses both at once', () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hub-env-')), 'sk');
-    fs.writeFileSync(file, 'secret-from-file\n');
-    expect(loadEnv({ GOV_CLOUD_SECRET_KEY_FILE: file }).GOV_CLOUD_SECRET_KEY).toBe('secret-from-file');
-    expect(() => loadEnv({ GOV_CLOUD_SECRET_KEY_FILE: file, GOV_CLOUD_SECRET_KEY: 'x' })).toThrow(/set too/);
-    expect(() => loadEnv({ GOV_CLOUD_SECRET_KEY_FILE: `${file}.missing` })).toThrow(/no such file/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-env-'));
+    const file = path.join(dir, 'sk');
+    try {
+      fs.writeFileSync(file, 'secret-from-file\n');
+      expect(loadEnv({ GOV_CLOUD_SECRET_KEY_FILE: file }).GOV_CLOUD_SECRET_KEY).toBe('secret-from-file');
+      expect(() => loadEnv({ GOV_CLOUD_SECRET_KEY_FILE: file, GOV_CLOUD_SECRET_KEY: 'x' })).toThrow(
+        /set too/,
+      );
+      expect(() => loadEnv({ GOV_CLOUD_SECRET_KEY_FILE: `${file}.missing` })).toThrow(/no such file/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('treats an empty variable as unset', () => {
