@@ -2,19 +2,12 @@ import type { INestApplication } from '@nestjs/common';
 import { SOURCE_IDS } from '@hub/contracts';
 import { PACKS } from '@hub/rules';
 import { writeRegistryWorkbook } from '@hub/registry';
-import { generateDemoCity, startSandbox } from '@hub/sandbox';
-import pino from 'pino';
+import { generateDemoCity } from '@hub/sandbox';
 import request from 'supertest';
 import { vi } from 'vitest';
-import { createHttpApp, prepareDatabase } from '../apps/hub/src/bootstrap';
 import { buildCli } from '../apps/hub/src/cli';
-import { loadEnv } from '../apps/hub/src/config/env';
-import { envForSandbox } from '../apps/hub/src/demo';
 import { ChecksService } from '../apps/hub/src/modules/checks/checks.service';
-import { createTestDatabase } from './support/database';
-
-/** The demo city's clock: its record ages are fixed relative to it. */
-const NOW = '2026-11-01T10:00:00+08:00';
+import { DEMO_NOW, rulesReading, startTestHub, type TestHub } from './support/hub';
 
 /**
  * The whole hub against the sandbox upstreams: import the demo registry, scan, and read the verdicts
@@ -22,34 +15,19 @@ const NOW = '2026-11-01T10:00:00+08:00';
  * while the gov-cloud sandbox is in maintenance.
  */
 describe('pre-acceptance checks (sandbox + hub)', () => {
-  const demo = generateDemoCity({ now: NOW });
-  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  const demo = generateDemoCity({ now: DEMO_NOW });
+  let hub: TestHub;
   let app: INestApplication;
+  let sandbox: TestHub['sandbox'];
   let envVars: Record<string, string>;
-  const logger = pino({ level: 'silent' });
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    // Ephemeral ports: the test never collides with a hub or sandbox running on the defaults.
-    const ports = Object.fromEntries(SOURCE_IDS.map((source) => [source, 0]));
-    sandbox = await startSandbox({ dataset: demo.dataset, ports, logger });
-    envVars = {
-      DATABASE_URL: db.url,
-      HUB_NOW: NOW,
-      HUB_LOG_LEVEL: 'silent',
-      ...envForSandbox(sandbox.urls),
-      GOV_CLOUD_TIMEOUT_MS: '3000',
-    };
-    const env = loadEnv(envVars);
-    app = await createHttpApp(env, logger, await prepareDatabase(env, logger));
-    await app.init();
+    hub = await startTestHub(demo.dataset, { env: { GOV_CLOUD_TIMEOUT_MS: '3000' } });
+    ({ app, sandbox, envVars } = hub);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await sandbox?.stop();
-    await db?.drop();
+    await hub?.stop();
   });
 
   const http = () => request(app.getHttpServer());
@@ -280,12 +258,7 @@ describe('pre-acceptance checks (sandbox + hub)', () => {
     );
   });
 
-  const readsGovCloud = new Set(
-    Object.values(PACKS)
-      .flatMap((pack) => pack.rules)
-      .filter((rule) => rule.sources.includes('gov-cloud'))
-      .map((rule) => rule.id),
-  );
+  const readsGovCloud = rulesReading('gov-cloud');
 
   function designedWith(ruleId: string, verdict: string) {
     const found = demo.designed.find((d) => d.expected[ruleId] === verdict);

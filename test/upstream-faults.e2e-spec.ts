@@ -1,23 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
 import { SOURCE_IDS, SOURCE_TITLES } from '@hub/contracts';
 import { writeRegistryWorkbook } from '@hub/registry';
-import { PACKS } from '@hub/rules';
 import {
   DATA_EXCHANGE_DEMO_CLIENT_ID,
   DATA_EXCHANGE_DEMO_CLIENT_SECRET,
   generateDemoCity,
-  startSandbox,
 } from '@hub/sandbox';
-import pino from 'pino';
 import request from 'supertest';
-import { createHttpApp, prepareDatabase } from '../apps/hub/src/bootstrap';
-import { loadEnv } from '../apps/hub/src/config/env';
-import { envForSandbox } from '../apps/hub/src/demo';
 import { ChecksService } from '../apps/hub/src/modules/checks/checks.service';
 import { SyncService } from '../apps/hub/src/modules/sources/sync.service';
-import { createTestDatabase } from './support/database';
-
-const NOW = '2026-11-01T10:00:00+08:00';
+import { DEMO_NOW, rulesReading, startTestHub, type TestHub } from './support/hub';
 
 interface FindingLike {
   ruleId: string;
@@ -31,35 +23,25 @@ interface FindingLike {
  * a sync is renewed and the sync completes.
  */
 describe('upstream faults (sandbox + hub)', () => {
-  const demo = generateDemoCity({ now: NOW });
-  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  const demo = generateDemoCity({ now: DEMO_NOW });
+  let hub: TestHub;
   let app: INestApplication;
-  const logger = pino({ level: 'silent' });
+  let sandbox: TestHub['sandbox'];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    sandbox = await startSandbox({
-      dataset: demo.dataset,
-      ports: Object.fromEntries(SOURCE_IDS.map((source) => [source, 0])),
+    hub = await startTestHub(demo.dataset, {
       // Tokens live one second, so any sync that takes longer outlives its first token.
-      credentials: {
-        dataExchange: {
-          clientId: DATA_EXCHANGE_DEMO_CLIENT_ID,
-          clientSecret: DATA_EXCHANGE_DEMO_CLIENT_SECRET,
-          tokenTtlSeconds: 1,
+      sandbox: {
+        credentials: {
+          dataExchange: {
+            clientId: DATA_EXCHANGE_DEMO_CLIENT_ID,
+            clientSecret: DATA_EXCHANGE_DEMO_CLIENT_SECRET,
+            tokenTtlSeconds: 1,
+          },
         },
       },
-      logger,
     });
-    const env = loadEnv({
-      DATABASE_URL: db.url,
-      HUB_NOW: NOW,
-      HUB_LOG_LEVEL: 'silent',
-      ...envForSandbox(sandbox.urls),
-    });
-    app = await createHttpApp(env, logger, await prepareDatabase(env, logger));
-    await app.init();
+    ({ app, sandbox } = hub);
     const workbook = await writeRegistryWorkbook(demo.projects);
     await request(app.getHttpServer())
       .post('/api/registry/imports')
@@ -68,18 +50,8 @@ describe('upstream faults (sandbox + hub)', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await sandbox?.stop();
-    await db?.drop();
+    await hub?.stop();
   });
-
-  const readsSource = (source: string) =>
-    new Set(
-      Object.values(PACKS)
-        .flatMap((pack) => pack.rules)
-        .filter((rule) => (rule.sources as readonly string[]).includes(source))
-        .map((rule) => rule.id),
-    );
 
   it('completes a data-exchange sync although its token expires midway', async () => {
     sandbox.faults.update('data-exchange', { latencyMs: 700 });
@@ -96,7 +68,7 @@ describe('upstream faults (sandbox + hub)', () => {
   it.each(SOURCE_IDS.map((source) => [source]))(
     'turns only the rules reading %s UNKNOWN, naming it, while it is in maintenance',
     async (source) => {
-      const affected = readsSource(source);
+      const affected = rulesReading(source);
       const checks = app.get(ChecksService);
       // A designed project some of whose rules on this source reach a verdict when it answers.
       let baseline: FindingLike[] | undefined;
