@@ -39,11 +39,13 @@ export {
   type ResilienceSettings,
   type ResilientHttpOptions,
 } from './framework/resilient-http';
+export { BaseUrlScope } from './framework/base-url';
 export {
   UPSTREAM_ERROR_CODES,
   UpstreamError,
   bodySnippet,
   parseRetryAfter,
+  redactCredentials,
   type HttpResponseLike,
   type UpstreamErrorCode,
   type UpstreamErrorInit,

@@ -276,6 +276,37 @@ describe(DataExchangeClient.name, () => {
       expect(scope.isDone()).toBe(true);
     });
 
+    it('does not follow a redirect of the token endpoint, so the client secret is posted nowhere else', async () => {
+      const scope = nock(BASE)
+        .post(TOKEN, TOKEN_FORM)
+        .reply(307, '', { Location: 'https://sso.evil.test/oauth/token' });
+      const elsewhere = nock('https://sso.evil.test').post(/.*/).reply(200, tokenBody('stolen'));
+      const { sut } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({ code: 'redirect', httpStatus: 307, retryable: false });
+      expect(outcome.error?.messageZh).toContain('指向 https://sso.evil.test');
+      expect(JSON.stringify(outcome.error)).not.toContain(DATA_EXCHANGE_TEST_CREDENTIALS.clientSecret);
+      expect(scope.isDone()).toBe(true);
+      expect(elsewhere.isDone()).toBe(false);
+    });
+
+    it('keeps an issued token out of the bad-response error of a token answer it cannot read', async () => {
+      const scope = nock(BASE)
+        .post(TOKEN)
+        .reply(200, { access_token: 'tok-issued-9f8e', expires_in: 'soon' });
+      const { sut, logger } = makeSut();
+
+      const outcome = await sut.sync(full, collectingSink().sink);
+
+      expect(outcome.error).toMatchObject({ code: 'bad-response', retryable: false });
+      expect(outcome.error?.message).toContain('"access_token":"[REDACTED]"');
+      expect(JSON.stringify(outcome.error)).not.toContain('tok-issued-9f8e');
+      expect(JSON.stringify(logger.entries)).not.toContain('tok-issued-9f8e');
+      expect(scope.isDone()).toBe(true);
+    });
+
     it('retries the token request when the token endpoint is briefly unavailable', async () => {
       const scope = nock(BASE).post(TOKEN).reply(503, errorBody('SERVICE_UNAVAILABLE', 'maintenance'));
       grantsTokens(scope, ['tok-1']);

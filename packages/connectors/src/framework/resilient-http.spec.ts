@@ -183,6 +183,184 @@ describe(ResilientHttp.name, () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  describe('reaches only its base URL', () => {
+    const GATEWAY = `${BASE}/gw/api`;
+    const EVIL = 'http://evil.test';
+    /** Requests that reached nock without an interceptor: with net connect disabled, nothing else can. */
+    let unmatched: string[];
+    const onNoMatch = (req: { method?: string; path?: string; href?: string }) =>
+      unmatched.push(`${req.method ?? ''} ${req.href ?? req.path ?? ''}`);
+
+    beforeEach(() => {
+      unmatched = [];
+      nock.emitter.on('no match', onNoMatch);
+    });
+    afterEach(() => {
+      nock.emitter.removeListener('no match', onNoMatch);
+    });
+
+    /** Interceptors for every place a refused request could go: none of them may be hit. */
+    function trapsEverywhere() {
+      return [
+        nock(EVIL).get(/.*/).query(true).reply(200, { stolen: true }),
+        nock(BASE).get(/.*/).query(true).reply(200, { outside: true }),
+        nock('https://upstream.test').get(/.*/).query(true).reply(200, { otherPort: true }),
+      ];
+    }
+
+    async function refusal(url: string, params?: Record<string, string>) {
+      const traps = trapsEverywhere();
+      const { sut } = makeSut({ baseUrl: GATEWAY });
+      let attempts = 0;
+
+      const err = await sut
+        .execute('op', ({ requestJson }) => {
+          attempts++;
+          return requestJson({ url, ...(params ? { params } : {}) });
+        })
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
+
+      expect(attempts).toBe(1);
+      expect(traps.map((t) => t.isDone())).toEqual([false, false, false]);
+      expect(traps.flatMap((t) => t.pendingMocks())).toHaveLength(3);
+      expect(unmatched).toEqual([]);
+      expect(err).toBeInstanceOf(UpstreamError);
+      return err as UpstreamError;
+    }
+
+    it('refuses an absolute URL to another origin, e.g. a next link, without sending anything', async () => {
+      const sut = await refusal(`${EVIL}/steal?access_token=leak-me`);
+
+      expect(sut).toMatchObject({ code: 'url-refused', retryable: false, source: 'data-exchange' });
+      expect(sut.messageZh).toMatch(
+        /^政务信息资源共享交换平台接口的请求地址 http:\/\/evil\.test 不在配置的接口地址 http:\/\/upstream\.test\/gw\/api 之下/,
+      );
+      expect(sut.message).toContain('request to http://evil.test was refused');
+      expect(JSON.stringify(sut)).not.toContain('leak-me');
+      expect(JSON.stringify(sut)).not.toContain('/steal');
+    });
+
+    it.each([
+      ['another port', 'http://upstream.test:8080/gw/api/x', 'http://upstream.test:8080'],
+      ['another protocol', 'https://upstream.test/gw/api/x', 'https://upstream.test'],
+      ['user info', 'http://hub:pw-secret@upstream.test/gw/api/x', 'http://upstream.test/gw/api/x'],
+      ['a file URL', 'file:///etc/passwd', 'file:'],
+    ])('refuses an absolute URL with %s', async (_what, url, named) => {
+      const sut = await refusal(url);
+
+      expect(sut).toMatchObject({ code: 'url-refused', retryable: false });
+      expect(sut.message).toContain(`request to ${named} was refused`);
+      expect(sut.message).not.toContain('pw-secret');
+    });
+
+    it('refuses a protocol-relative path', async () => {
+      const sut = await refusal('//evil.test/steal');
+
+      expect(sut).toMatchObject({ code: 'url-refused', retryable: false });
+      expect(sut.message).toContain('request to http://evil.test was refused');
+    });
+
+    it.each([
+      ['../admin', 'http://upstream.test/gw/admin'],
+      ['/../../internal/metrics', 'http://upstream.test/internal/metrics'],
+      ['items/../../secrets', 'http://upstream.test/gw/secrets'],
+      ['%2e%2e/%2E%2E/etc', 'http://upstream.test/etc'],
+      ['..\\..\\etc', 'http://upstream.test/etc'],
+    ])('refuses %s climbing above the base path', async (url, named) => {
+      const sut = await refusal(url, { token: 'query-secret' });
+
+      expect(sut).toMatchObject({ code: 'url-refused', retryable: false });
+      expect(sut.message).toContain(`request to ${named} was refused`);
+      expect(sut.message).not.toContain('query-secret');
+    });
+
+    it('refuses a path that only shares the base path as a prefix', async () => {
+      const sut = await refusal('http://upstream.test/gw/apix/items');
+
+      expect(sut.message).toContain('request to http://upstream.test/gw/apix/items was refused');
+    });
+
+    it('allows paths under the base path, an absolute URL under it, and .. that stays inside', async () => {
+      const scope = nock(BASE)
+        .get('/gw/api/items')
+        .query({ page: '2' })
+        .reply(200, { page: 2 })
+        .get('/gw/api/next')
+        .reply(200, { next: true })
+        .get('/gw/api/other')
+        .reply(200, { other: true });
+      const { sut } = makeSut({ baseUrl: `${GATEWAY}/` });
+
+      const bodies = await sut.execute('op', async ({ requestJson }) => [
+        (await requestJson({ url: '/items', params: { page: '2' } })).body,
+        (await requestJson({ url: `${GATEWAY}/next` })).body,
+        (await requestJson({ url: 'items/../other' })).body,
+      ]);
+
+      expect(bodies).toEqual([{ page: 2 }, { next: true }, { other: true }]);
+      expect(scope.isDone()).toBe(true);
+      expect(unmatched).toEqual([]);
+    });
+
+    it.each([301, 302, 303, 307, 308])(
+      'does not follow an HTTP %i and fails with a non-retryable redirect error',
+      async (status) => {
+        const upstream = nock(BASE)
+          .get('/gw/api/items')
+          .reply(status, '', { Location: `${EVIL}/collect?token=from-location` });
+        const [evil] = [nock(EVIL).get(/.*/).query(true).reply(200, { stolen: true })];
+        const { sut } = makeSut({ baseUrl: GATEWAY, maxAttempts: 3 });
+        let attempts = 0;
+
+        const err = await sut
+          .execute('op', ({ requestJson }) => {
+            attempts++;
+            return requestJson({ url: '/items' });
+          })
+          .catch((e: unknown) => e);
+
+        expect(err).toBeInstanceOf(UpstreamError);
+        expect(err).toMatchObject({ code: 'redirect', retryable: false, httpStatus: status });
+        const sutError = err as UpstreamError;
+        expect(sutError.messageZh).toContain(`返回重定向（HTTP ${status}，指向 http://evil.test）`);
+        expect(sutError.message).not.toContain('from-location');
+        expect(attempts).toBe(1);
+        expect(upstream.isDone()).toBe(true);
+        expect(evil.isDone()).toBe(false);
+        expect(unmatched).toEqual([]);
+      },
+    );
+
+    it('does not follow a same-origin redirect either, nor one a caller lets through validateStatus', async () => {
+      const scope = nock(BASE)
+        .get('/gw/api/items')
+        .reply(302, '', { Location: '/gw/api/login' })
+        .get('/gw/api/items')
+        .reply(301, '', { Location: '/gw/api/moved' });
+      const trap = nock(BASE)
+        .get(/\/gw\/api\/(login|moved)/)
+        .reply(200, {});
+      const { sut } = makeSut({ baseUrl: GATEWAY, maxAttempts: 1 });
+
+      await expect(
+        sut.execute('op', ({ requestJson }) => requestJson({ url: '/items' })),
+      ).rejects.toMatchObject({
+        code: 'redirect',
+        httpStatus: 302,
+        message: expect.stringContaining('http://upstream.test'),
+      });
+      await expect(
+        sut.execute('op', ({ requestJson }) => requestJson({ url: '/items', validateStatus: () => true })),
+      ).rejects.toMatchObject({ code: 'redirect', httpStatus: 301 });
+
+      expect(scope.isDone()).toBe(true);
+      expect(trap.isDone()).toBe(false);
+    });
+  });
+
   describe('circuit breaker', () => {
     it('opens after the threshold of consecutive failed attempts and then fails fast without calling', async () => {
       const { sut } = makeSut({ maxAttempts: 1, breakerThreshold: 3, breakerCooldownMs: 10_000 });

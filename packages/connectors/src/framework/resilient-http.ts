@@ -16,6 +16,7 @@ import {
 } from 'cockatiel';
 import { z } from 'zod';
 import type { SourceId } from '@hub/contracts';
+import { BaseUrlScope } from './base-url';
 import type { CircuitStateName, ConnectorLogger } from './connector';
 import { RequestThrottle } from './request-throttle';
 import { UpstreamError } from './upstream-error';
@@ -83,6 +84,7 @@ export function resilienceSettings(config: ResilienceSettings): ResilienceSettin
 /** Options of a {@link ResilientHttp}. */
 export interface ResilientHttpOptions extends ResilienceSettings {
   source: SourceId;
+  /** every request must stay within it: same protocol, host and port, a path at or under its path */
   baseUrl: string;
   logger: ConnectorLogger;
   /** headers sent with every request */
@@ -106,12 +108,18 @@ export interface AttemptContext {
   signal: AbortSignal;
   /**
    * Sends a request through the source's axios instance with this attempt's signal and parses the
-   * body as JSON; a body that is not JSON (an HTML error page, garbage) throws `bad-response`.
+   * body as JSON; a body that is not JSON (an HTML error page, garbage) throws `bad-response`. A URL
+   * outside the base URL throws `url-refused` without sending anything; a 3xx answer throws
+   * `redirect` (redirects are never followed).
    */
   requestJson(config: AxiosRequestConfig): Promise<JsonResponse>;
 }
 
 const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+
+function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400;
+}
 
 /** Failures that say the upstream is unhealthy; auth, rate limits and not-found say it is up. */
 function isUpstreamFault(err: Error): boolean {
@@ -123,6 +131,10 @@ function isUpstreamFault(err: Error): boolean {
  * retry (exponential backoff with full jitter, or the upstream's advised wait) → circuit breaker
  * (consecutive failed attempts) → timeout (per attempt). Create one per source and keep it for the
  * life of the process: the circuit state lives here.
+ *
+ * The instance reaches only the configured base URL: every request's resolved URL is checked before
+ * it is sent (see {@link BaseUrlScope}), and redirects are not followed, so neither a path built from
+ * upstream data nor an upstream's 3xx can send the source's credentials anywhere else.
  */
 export class ResilientHttp {
   private readonly http: AxiosInstance;
@@ -131,6 +143,7 @@ export class ResilientHttp {
   private readonly random: () => number;
   private readonly maxRetryAfterMs: number;
   private readonly throttle: RequestThrottle;
+  private readonly scope: BaseUrlScope;
   /** when the circuit last opened; cockatiel keeps its own but does not expose it */
   private openedAt = 0;
 
@@ -139,6 +152,7 @@ export class ResilientHttp {
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
     // Unlimited unless configured: connector configs carry the defaults (see resilienceConfigShape).
     this.throttle = new RequestThrottle(options.maxConcurrency ?? 64, options.maxRequestsPerSecond ?? 0);
+    this.scope = new BaseUrlScope(options.source, options.baseUrl);
     this.http = axios.create({
       baseURL: options.baseUrl,
       headers: { Accept: 'application/json', ...options.headers },
@@ -146,7 +160,34 @@ export class ResilientHttp {
       responseType: 'text',
       transformResponse: [(data: unknown) => data],
       validateStatus: (status) => status >= 200 && status < 300,
+      // A redirect could take the request, credentials and all, to another host: never follow one.
+      maxRedirects: 0,
     });
+    // Checked on the URL axios will actually request (base + path, or an absolute URL as given, plus
+    // params), before the adapter runs: a refused request never reaches the network.
+    this.http.interceptors.request.use((config) => {
+      let resolved: string | null;
+      try {
+        resolved = this.http.getUri(config);
+      } catch {
+        resolved = null;
+      }
+      this.scope.check(resolved);
+      return config;
+    });
+    this.http.interceptors.response.use(
+      (response) => {
+        // Only reachable if a caller widened validateStatus; a 3xx is still not an answer.
+        if (isRedirect(response.status)) throw this.redirectError(response, response.config);
+        return response;
+      },
+      (err: unknown) => {
+        if (isAxiosError(err) && err.response && isRedirect(err.response.status)) {
+          throw this.redirectError(err.response, err.config, err);
+        }
+        throw err;
+      },
+    );
     this.breaker = circuitBreaker(handleWhen(isUpstreamFault), {
       halfOpenAfter: options.breakerCooldownMs,
       breaker: new ConsecutiveBreaker(options.breakerThreshold),
@@ -231,7 +272,7 @@ export class ResilientHttp {
   }
 
   private async requestJson(config: AxiosRequestConfig, signal: AbortSignal): Promise<JsonResponse> {
-    const response = await this.http.request<unknown>({ ...config, signal });
+    const response = await this.http.request<unknown>({ ...config, signal, maxRedirects: 0 });
     const raw: unknown = response.data;
     let body: unknown;
     try {
@@ -240,6 +281,20 @@ export class ResilientHttp {
       throw UpstreamError.badResponse(this.options.source, raw, { httpStatus: response.status, cause: err });
     }
     return { status: response.status, headers: { ...response.headers }, body };
+  }
+
+  private redirectError(
+    response: { status: number; headers?: unknown },
+    config: AxiosRequestConfig | undefined,
+    cause?: unknown,
+  ): UpstreamError {
+    let requestUrl: string | undefined;
+    try {
+      requestUrl = config ? this.http.getUri(config) : this.options.baseUrl;
+    } catch {
+      requestUrl = this.options.baseUrl;
+    }
+    return UpstreamError.redirect(this.options.source, response, { requestUrl, cause });
   }
 
   private classify(err: unknown, callerSignal: AbortSignal | undefined): unknown {

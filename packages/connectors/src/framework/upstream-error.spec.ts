@@ -1,6 +1,7 @@
+import { inspect } from 'node:util';
 import axios from 'axios';
 import nock from 'nock';
-import { UpstreamError, bodySnippet, parseRetryAfter } from './upstream-error';
+import { UpstreamError, bodySnippet, parseRetryAfter, redactCredentials } from './upstream-error';
 
 const BASE = 'http://upstream.test';
 
@@ -40,7 +41,8 @@ describe(UpstreamError.name, () => {
 
       expect(sut).toMatchObject({ code: 'network', retryable: true });
       expect(sut.message).toContain('ECONNREFUSED');
-      expect(sut.cause).toBe(err);
+      expect(sut.cause).toMatchObject({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 10.0.0.9:443' });
+      expect(sut.cause).not.toHaveProperty('config');
       expect(scope.isDone()).toBe(true);
     });
 
@@ -113,12 +115,142 @@ describe(UpstreamError.name, () => {
       expect(UpstreamError.fromAxiosError('gov-cloud', typed)).toBe(typed);
     });
 
+    it('classifies an HTTP 3xx as a non-retryable redirect naming only the origin it points to', async () => {
+      const scope = nock(BASE)
+        .get('/x')
+        .reply(302, '', { Location: 'https://elsewhere.test/login?ticket=t-123' });
+      const err = await axiosFailure(() => axios.get(`${BASE}/x`, { maxRedirects: 0 }));
+
+      const sut = UpstreamError.fromAxiosError('video', err);
+
+      expect(sut).toMatchObject({ code: 'redirect', retryable: false, httpStatus: 302 });
+      expect(sut.messageZh).toMatch(
+        /^视频共享交换平台接口返回重定向（HTTP 302，指向 https:\/\/elsewhere\.test）/,
+      );
+      expect(sut.message).not.toContain('t-123');
+      expect(scope.isDone()).toBe(true);
+    });
+
     it('wraps an error that is not from axios as a non-retryable network error', () => {
       const bug = new TypeError('cannot read properties of undefined');
 
       const sut = UpstreamError.fromAxiosError('gov-cloud', bug);
 
       expect(sut).toMatchObject({ code: 'network', retryable: false, cause: bug });
+    });
+  });
+
+  describe('keeps credentials out of everything it serialises', () => {
+    const AUTHORIZATION = 'Bearer tok-3f9a1c-live-bearer';
+    const CLIENT_SECRET = 'cs-8d2e7b-client-secret';
+    const SIGNATURE = 'sig-5a6b7c-hmac-signature';
+    const APP_SECRET = 'as-1e2f3a-app-secret';
+    const SECRETS = [AUTHORIZATION, 'tok-3f9a1c-live-bearer', CLIENT_SECRET, SIGNATURE, APP_SECRET];
+
+    /** A POST carrying every kind of credential the connectors send. */
+    const credentialedPost = () =>
+      axios.post(
+        `${BASE}/oauth/token`,
+        new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: 'hub',
+          client_secret: CLIENT_SECRET,
+        }).toString(),
+        {
+          headers: {
+            Authorization: AUTHORIZATION,
+            'Content-Type': 'application/x-www-form-urlencoded',
+            'X-Signature': SIGNATURE,
+            'X-App-Secret': APP_SECRET,
+          },
+        },
+      );
+
+    /** Every way an error reaches a log line, a stored sync run or an API answer. */
+    function renderings(sut: UpstreamError): Record<string, string> {
+      return {
+        json: JSON.stringify(sut),
+        string: String(sut),
+        stack: sut.stack ?? '',
+        messageZh: sut.messageZh,
+        cause: JSON.stringify(sut.cause),
+        causeString: String(sut.cause),
+        causeStack: (sut.cause as Error | undefined)?.stack ?? '',
+        inspected: inspect(sut, { depth: null, showHidden: true }),
+        ownProperties: JSON.stringify(Object.fromEntries(Object.entries(sut))),
+      };
+    }
+
+    it.each([
+      ['an HTTP 401', () => nock(BASE).post('/oauth/token').reply(401, { error: 'invalid_client' }), 'auth'],
+      [
+        'a refused connection',
+        () =>
+          nock(BASE)
+            .post('/oauth/token')
+            .replyWithError(
+              Object.assign(new Error('connect ECONNREFUSED 10.0.0.9:443'), { code: 'ECONNREFUSED' }),
+            ),
+        'network',
+      ],
+      ['a timeout', () => nock(BASE).post('/oauth/token').delay(300).reply(200, {}), 'timeout'],
+    ] as const)(
+      'built from a failed credentialed request (%s), it holds no header, form body or secret',
+      async (_what, upstream, code) => {
+        const scope = upstream();
+        const err = await axiosFailure(() =>
+          code === 'timeout'
+            ? axios.post(`${BASE}/oauth/token`, `client_secret=${CLIENT_SECRET}`, {
+                timeout: 30,
+                headers: {
+                  Authorization: AUTHORIZATION,
+                  'X-Signature': SIGNATURE,
+                  'X-App-Secret': APP_SECRET,
+                },
+              })
+            : credentialedPost(),
+        );
+        // The raw axios error does carry them: this is what must not survive.
+        expect(JSON.stringify(err)).toContain(CLIENT_SECRET);
+
+        const sut = UpstreamError.fromAxiosError('data-exchange', err);
+
+        expect(sut.code).toBe(code);
+        for (const [how, text] of Object.entries(renderings(sut))) {
+          for (const secret of SECRETS)
+            expect({ how, leaked: text.includes(secret) }).toEqual({ how, leaked: false });
+        }
+        expect(Object.keys(sut)).not.toContain('cause');
+        expect(sut.cause).not.toHaveProperty('config');
+        expect(sut.cause).not.toHaveProperty('request');
+        expect(sut.cause).not.toHaveProperty('response');
+        expect(scope.isDone()).toBe(true);
+      },
+    );
+
+    it('masks credentials an upstream echoes in a body it quotes', async () => {
+      const scope = nock(BASE)
+        .post('/oauth/token')
+        .reply(400, `bad request: client_secret=${CLIENT_SECRET}&client_id=hub`, {
+          'content-type': 'text/plain',
+        });
+      const err = await axiosFailure(credentialedPost);
+
+      const sut = UpstreamError.fromAxiosError('data-exchange', err);
+
+      expect(sut.message).toContain('client_secret=[REDACTED]');
+      for (const text of Object.values(renderings(sut))) expect(text).not.toContain(CLIENT_SECRET);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('masks an issued token in a token answer it quotes as a bad response', () => {
+      const sut = UpstreamError.badResponse('data-exchange', {
+        access_token: 'tok-3f9a1c-live-bearer',
+        expires_in: 'soon',
+      });
+
+      expect(sut.message).toContain('"access_token":"[REDACTED]"');
+      expect(sut.message).not.toContain('tok-3f9a1c-live-bearer');
     });
   });
 
@@ -162,6 +294,21 @@ describe(UpstreamError.name, () => {
       expect(bodySnippet(`<html>\n  <body>${'x'.repeat(200)}`)).toBe(`<html> <body>${'x'.repeat(67)}`);
       expect(bodySnippet({ a: 1 })).toBe('{"a":1}');
       expect(bodySnippet(undefined)).toBe('');
+    });
+
+    it('masks credential values before cutting', () => {
+      expect(bodySnippet({ clientSecret: 'x1', nested: { password: 'x2' }, code: 'E1' })).toBe(
+        '{"clientSecret":"[REDACTED]","nested":{"password":"[REDACTED]"},"code":"E1"}',
+      );
+      expect(redactCredentials('Authorization: Bearer abc.def X-Api-Token: t0k access_token=a&b=1')).toBe(
+        'Authorization: [REDACTED] X-Api-Token: [REDACTED] access_token=[REDACTED]&b=1',
+      );
+      expect(
+        redactCredentials('upstream said: Bearer eyJhbGciOi.x-y_z= is unknown; basic checks failed'),
+      ).toBe('upstream said: Bearer [REDACTED] is unknown; basic checks failed');
+      expect(bodySnippet(`<p>invalid token</p>${'x'.repeat(5_000)}`)).toBe(
+        `<p>invalid token</p>${'x'.repeat(60)}`,
+      );
     });
   });
 });

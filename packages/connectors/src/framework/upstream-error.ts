@@ -1,4 +1,4 @@
-import { isAxiosError } from 'axios';
+import { isAxiosError, type AxiosError } from 'axios';
 import type { SourceId } from '@hub/contracts';
 import type { Text } from '@hub/rules';
 import { SOURCE_TITLES } from '@hub/contracts';
@@ -15,6 +15,8 @@ export const UPSTREAM_ERROR_CODES = [
   'maintenance',
   'circuit-open',
   'not-found',
+  'url-refused',
+  'redirect',
 ] as const;
 
 /**
@@ -28,6 +30,9 @@ export const UPSTREAM_ERROR_CODES = [
  * - `maintenance`: HTTP 503, the system is down on purpose
  * - `circuit-open`: the hub stopped calling after consecutive failures
  * - `not-found`: the record asked for does not exist
+ * - `url-refused`: the hub refused to send a request outside the source's configured base URL
+ *   (another origin, or a path above the base path); nothing was sent
+ * - `redirect`: the upstream answered with a redirect (HTTP 3xx), which the hub does not follow
  */
 export type UpstreamErrorCode = (typeof UPSTREAM_ERROR_CODES)[number];
 
@@ -54,6 +59,7 @@ export interface HttpResponseLike {
 }
 
 const SNIPPET_LENGTH = 80;
+const REDACTION_WINDOW = 1_000;
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -82,7 +88,10 @@ export class UpstreamError extends Error {
   readonly messageZh: string;
 
   constructor(init: UpstreamErrorInit) {
-    super(`${init.source} ${init.detail.en}`, init.cause === undefined ? undefined : { cause: init.cause });
+    super(
+      `${init.source} ${init.detail.en}`,
+      init.cause === undefined ? undefined : { cause: withoutRequestDetails(init.cause) },
+    );
     this.source = init.source;
     this.code = init.code;
     this.retryable = init.retryable;
@@ -170,12 +179,14 @@ export class UpstreamError extends Error {
   }
 
   /**
-   * Classifies an HTTP error status: 401/403 `auth`, 404 `not-found`, 408 `timeout`, 429
-   * `rate-limited` (with `Retry-After`), 503 `maintenance`, other 5xx and 4xx `http-status`.
-   * The first 80 characters of the body are quoted, since an HTML error page often names the cause.
+   * Classifies an HTTP error status: 3xx `redirect` (see {@link UpstreamError.redirect}), 401/403
+   * `auth`, 404 `not-found`, 408 `timeout`, 429 `rate-limited` (with `Retry-After`), 503
+   * `maintenance`, other 5xx and 4xx `http-status`. The first 80 characters of the body are quoted,
+   * since an HTML error page often names the cause.
    */
   static fromResponse(source: SourceId, response: HttpResponseLike, cause?: unknown): UpstreamError {
     const status = response.status;
+    if (status >= 300 && status < 400) return UpstreamError.redirect(source, response, { cause });
     const snippet = bodySnippet(response.data);
     const quoted = snippet ? `: ${snippet}` : '';
     const quotedZh = snippet ? `：${snippet}` : '';
@@ -248,6 +259,31 @@ export class UpstreamError extends Error {
   }
 
   /**
+   * An HTTP 3xx: the hub does not follow redirects (a redirect could send the request, with its
+   * credentials, anywhere), so the call fails for good. The `Location` is named by its origin only
+   * (never its path or query, which may carry tokens), resolved against `requestUrl` when relative.
+   */
+  static redirect(
+    source: SourceId,
+    response: HttpResponseLike,
+    opts: { requestUrl?: string; cause?: unknown } = {},
+  ): UpstreamError {
+    const status = response.status;
+    const target = redirectTarget(headerValue(response.headers, 'location'), opts.requestUrl);
+    return new UpstreamError({
+      source,
+      code: 'redirect',
+      retryable: false,
+      httpStatus: status,
+      detail: {
+        zh: `返回重定向（HTTP ${status}${target ? `，指向 ${target}` : ''}），中枢不跟随重定向；请检查配置的接口地址是否已变更（如 http 改为 https 或换了网关）`,
+        en: `answered with a redirect (HTTP ${status}${target ? ` to ${target}` : ''}), which the hub does not follow; check whether the configured base URL has changed (e.g. http to https, or a new gateway)`,
+      },
+      ...(opts.cause === undefined ? {} : { cause: opts.cause }),
+    });
+  }
+
+  /**
    * A body that is not what the contract promises. `retryable` defaults to true because an HTML
    * page from a gateway or firewall in front of the upstream is usually transient; pass false when
    * the upstream itself answered with the wrong shape (retrying returns the same).
@@ -274,7 +310,12 @@ export class UpstreamError extends Error {
   }
 }
 
-/** First 80 characters of a body, whitespace collapsed, for quoting in a message. */
+/**
+ * First 80 characters of a body, whitespace collapsed, for quoting in a message. Values that look like
+ * credentials (`"access_token": "…"`, `client_secret=…`, `Bearer …`) are replaced by `[REDACTED]`
+ * first: a token endpoint's answer, or an upstream echoing a request, must not put a secret into an
+ * error message, a log line or a stored sync run.
+ */
 export function bodySnippet(body: unknown): string {
   let text: string;
   if (body === undefined || body === null) text = '';
@@ -287,7 +328,64 @@ export function bodySnippet(body: unknown): string {
       text = String(body);
     }
   }
-  return text.replace(/\s+/g, ' ').trim().slice(0, SNIPPET_LENGTH);
+  // Redacted within a window, not the whole body: the patterns are not linear on long runs of word
+  // characters, and nothing beyond the window can reach the quoted start.
+  const collapsed = text.replace(/\s+/g, ' ').trim().slice(0, REDACTION_WINDOW);
+  return redactCredentials(collapsed).slice(0, SNIPPET_LENGTH);
+}
+
+const REDACTED = '[REDACTED]';
+/** Names of fields and parameters whose values are credentials. */
+const SECRET_NAME =
+  '[\\w.-]*(?:secret|password|passwd|pwd|token|signature|authorization|credential|api[_-]?key|access[_-]?key|app[_-]?key|cookie)[\\w.-]*';
+const SECRET_JSON_FIELD = new RegExp(`("${SECRET_NAME}"\\s*:\\s*)("(?:[^"\\\\]|\\\\.)*"|[^,}\\s]+)`, 'gi');
+const SECRET_PARAMETER = new RegExp(`(\\b${SECRET_NAME}=)[^&\\s"'<]+`, 'gi');
+const SECRET_HEADER = new RegExp(`(\\b${SECRET_NAME}\\s*:\\s*)(?:(?:Bearer|Basic)\\s+)?[^\\s,;"'<]+`, 'gi');
+/** A bearer token anywhere (`Basic` is left alone: as a word it is too common in upstream messages). */
+const BEARER_TOKEN = /\b(Bearer)\s+[\w.~+/-]+=*/gi;
+
+/** `text` with the values of credential-like JSON fields, parameters and headers, and bearer tokens, masked. */
+export function redactCredentials(text: string): string {
+  return text
+    .replace(SECRET_JSON_FIELD, `$1"${REDACTED}"`)
+    .replace(SECRET_PARAMETER, `$1${REDACTED}`)
+    .replace(SECRET_HEADER, `$1${REDACTED}`)
+    .replace(BEARER_TOKEN, `$1 ${REDACTED}`);
+}
+
+/**
+ * What is kept of an axios error as a cause: its name, code, HTTP status, message and stack. The
+ * axios error itself holds the request config (headers with tokens and signatures, a form body with
+ * the client secret), the request and the response; its `toJSON` and pino's error serializers write
+ * those out, so it is never kept.
+ */
+class UpstreamCause extends Error {
+  readonly code?: string;
+  readonly status?: number;
+
+  constructor(err: AxiosError) {
+    super(err.message);
+    this.name = err.name;
+    if (err.code !== undefined) this.code = err.code;
+    const status = err.response?.status ?? err.status;
+    if (status !== undefined) this.status = status;
+    if (err.stack !== undefined) this.stack = err.stack;
+  }
+}
+
+function withoutRequestDetails(cause: unknown): unknown {
+  return isAxiosError(cause) ? new UpstreamCause(cause) : cause;
+}
+
+/** Where a redirect points, by origin only; undefined when there is no readable `Location`. */
+function redirectTarget(location: unknown, requestUrl: string | undefined): string | undefined {
+  if (typeof location !== 'string' || location.trim() === '') return undefined;
+  try {
+    const url = new URL(location.trim(), requestUrl);
+    return url.origin === 'null' ? url.protocol : url.origin;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `Retry-After` as milliseconds: delay-seconds or an HTTP date; undefined when absent or unreadable. */
