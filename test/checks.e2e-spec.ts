@@ -7,7 +7,7 @@ import request from 'supertest';
 import { vi } from 'vitest';
 import { buildCli } from '../apps/hub/src/cli';
 import { ChecksService } from '../apps/hub/src/modules/checks/checks.service';
-import { DEMO_NOW, rulesReading, startTestHub, type TestHub } from './support/hub';
+import { DEMO_NOW, rulesReading, startTestHub, type TestHub, userWithToken } from './support/hub';
 
 /**
  * The whole hub against the sandbox upstreams: import the demo registry, scan, and read the verdicts
@@ -30,7 +30,7 @@ describe('pre-acceptance checks (sandbox + hub)', () => {
     await hub?.stop();
   });
 
-  const http = () => request(app.getHttpServer());
+  const http = () => hub.http;
 
   it('imports the demo registry workbook through the API', async () => {
     const workbook = await writeRegistryWorkbook(demo.projects);
@@ -130,29 +130,27 @@ describe('pre-acceptance checks (sandbox + hub)', () => {
 
   it('turns UNKNOWN into a verdict once an operator confirms the suggested matches, and records who did', async () => {
     const suggested = designedWith('YY-CLOUD-DEPLOY', 'UNKNOWN');
+    const reviewer = await userWithToken(app, 'reviewer', { username: 'zhang.gong' });
     const pending = await http()
       .get('/api/bindings')
       .query({ status: 'pending', projectCode: suggested.code })
       .expect(200);
     expect(pending.body.total).toBeGreaterThan(0);
     for (const b of pending.body.items as { id: string }[]) {
-      const res = await http()
+      const res = await reviewer.http
         .post(`/api/bindings/${b.id}/confirm`)
-        .send({ by: '技术支持组-张工' })
+        .send({ comment: '系统名称一致' })
         .expect(200);
-      expect(res.body).toMatchObject({ status: 'confirmed', decidedBy: '技术支持组-张工' });
+      expect(res.body).toMatchObject({ status: 'confirmed', decidedBy: 'zhang.gong' });
     }
     const check = await http().post('/api/checks').send({ projectCode: suggested.code }).expect(201);
     const deploy = check.body.project.findings.find(
       (f: { ruleId: string }) => f.ruleId === 'YY-CLOUD-DEPLOY',
     );
     expect(deploy.verdict).toBe('PASS');
-    const again = await http()
-      .post(`/api/bindings/${pending.body.items[0].id}/confirm`)
-      .send({ by: 'x' })
-      .expect(409);
+    const again = await http().post(`/api/bindings/${pending.body.items[0].id}/confirm`).send({}).expect(409);
     expect(again.body.error.code).toBe('CONFLICT');
-    const audit = await http().get('/api/audit').query({ actor: '技术支持组-张工' }).expect(200);
+    const audit = await http().get('/api/audit').query({ actor: 'zhang.gong' }).expect(200);
     expect(audit.body.items.length).toBe(pending.body.items.length);
     expect(audit.body.items[0]).toMatchObject({ action: 'binding.confirm', objectType: 'binding' });
   });
@@ -176,7 +174,7 @@ describe('pre-acceptance checks (sandbox + hub)', () => {
       .expect(200);
     expect(listed.body.items).toEqual([
       expect.objectContaining({
-        decidedBy: '运维-李工',
+        decidedBy: expect.stringMatching(/^cli:.+ \(for 运维-李工\)$/),
         record: expect.objectContaining({ externalId: orphan.resourceId }),
       }),
     ]);
@@ -236,13 +234,14 @@ describe('pre-acceptance checks (sandbox + hub)', () => {
     await http().get('/api/checks/not-a-uuid').expect(400);
   });
 
-  it('serves health with the database and the last sync of each source, and the OpenAPI document', async () => {
-    const health = await http().get('/health').expect(200);
+  it('serves a public health probe, each source’s last sync to those allowed, and the OpenAPI document', async () => {
+    const health = await request(app.getHttpServer()).get('/health').expect(200);
     expect(health.headers['x-content-type-options']).toBe('nosniff');
     expect(health.headers['content-security-policy']).toContain("default-src 'self'");
     expect(health.headers['access-control-allow-origin']).toBeUndefined();
-    expect(health.body).toMatchObject({ status: 'ok', database: { ok: true } });
-    expect(health.body.sources).toEqual(
+    expect(health.body).toEqual({ status: 'ok', database: { ok: true, latencyMs: expect.any(Number) } });
+    const sources = await http().get('/api/sources').expect(200);
+    expect(sources.body).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
           source: 'gov-cloud',

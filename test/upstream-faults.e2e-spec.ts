@@ -6,7 +6,6 @@ import {
   DATA_EXCHANGE_DEMO_CLIENT_SECRET,
   generateDemoCity,
 } from '@hub/sandbox';
-import request from 'supertest';
 import { ChecksService } from '../apps/hub/src/modules/checks/checks.service';
 import { SyncService } from '../apps/hub/src/modules/sources/sync.service';
 import { DEMO_NOW, rulesReading, startTestHub, type TestHub } from './support/hub';
@@ -43,10 +42,7 @@ describe('upstream faults (sandbox + hub)', () => {
     });
     ({ app, sandbox } = hub);
     const workbook = await writeRegistryWorkbook(demo.projects);
-    await request(app.getHttpServer())
-      .post('/api/registry/imports')
-      .attach('file', workbook, 'p.xlsx')
-      .expect(201);
+    await hub.http.post('/api/registry/imports').attach('file', workbook, 'p.xlsx').expect(201);
   });
 
   afterAll(async () => {

@@ -3,9 +3,13 @@ import { SOURCE_IDS, type TSandboxDataset } from '@hub/contracts';
 import { PACKS } from '@hub/rules';
 import { startSandbox, type SandboxOptions } from '@hub/sandbox';
 import pino from 'pino';
+import request from 'supertest';
 import { createHttpApp, prepareDatabase } from '../../apps/hub/src/bootstrap';
 import { loadEnv } from '../../apps/hub/src/config/env';
 import { envForSandbox } from '../../apps/hub/src/demo';
+import type { Role } from '../../apps/hub/src/modules/auth/roles';
+import { TokensService } from '../../apps/hub/src/modules/auth/tokens.service';
+import { UsersService } from '../../apps/hub/src/modules/auth/users.service';
 import { createTestDatabase } from './database';
 
 /** The demo city's clock in the end-to-end tests: its record ages are fixed relative to it. */
@@ -16,7 +20,45 @@ export interface TestHub {
   sandbox: Awaited<ReturnType<typeof startSandbox>>;
   /** the settings the hub runs with, for CLI commands run in the same test */
   envVars: Record<string, string>;
+  /** an administrator's API client */
+  http: ApiClient;
   stop(): Promise<void>;
+}
+
+/** supertest with a bearer token on every request. */
+export interface ApiClient {
+  get(path: string): request.Test;
+  post(path: string): request.Test;
+  patch(path: string): request.Test;
+  delete(path: string): request.Test;
+}
+
+export function apiClient(app: INestApplication, token: string | null): ApiClient {
+  const server = app.getHttpServer();
+  const auth = (t: request.Test) => (token ? t.set('Authorization', `Bearer ${token}`) : t);
+  return {
+    get: (path) => auth(request(server).get(path)),
+    post: (path) => auth(request(server).post(path)),
+    patch: (path) => auth(request(server).patch(path)),
+    delete: (path) => auth(request(server).delete(path)),
+  };
+}
+
+let userSeq = 0;
+
+/** A user of `role` (an applicant of `unitCode`) and an API token acting as them. */
+export async function userWithToken(
+  app: INestApplication,
+  role: Role,
+  options: { unitCode?: string; username?: string } = {},
+): Promise<{ username: string; token: string; http: ApiClient }> {
+  const username = options.username ?? `${role}-${process.pid}-${++userSeq}`;
+  const { user } = await app
+    .get(UsersService)
+    .create({ username, displayName: username, role, unitCode: options.unitCode ?? null }, 'test');
+  const owner = await app.get(UsersService).get(user.id);
+  const { token } = await app.get(TokensService).create(owner, { name: 'test' }, 'test');
+  return { username, token, http: apiClient(app, token) };
 }
 
 /**
@@ -45,10 +87,12 @@ export async function startTestHub(
   const env = loadEnv(envVars);
   const app = await createHttpApp(env, logger, await prepareDatabase(env, logger));
   await app.init();
+  const admin = await userWithToken(app, 'admin');
   return {
     app,
     sandbox,
     envVars,
+    http: admin.http,
     stop: async () => {
       await app.close();
       await sandbox.stop();

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CoreModule, type CoreOptions } from './infra/core.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { BindingsModule } from './modules/bindings/bindings.module';
 import { ChecksModule } from './modules/checks/checks.module';
 import { HealthModule } from './modules/health/health.module';
@@ -17,6 +18,7 @@ export class AppModule {
       imports: [
         CoreModule.register(core),
         AuditModule,
+        AuthModule,
         ProjectsModule,
         SourcesModule,
         RegistryModule,

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { type INestApplication, type INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { DiscoveryService, NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
@@ -11,6 +11,7 @@ import type { HubEnv } from './config/env';
 import { type Clock, clockFor } from './infra/clock';
 import { type DatabaseHandle, migrate, resolveDatabase } from './infra/database/database';
 import { PinoNestLogger } from './infra/logger';
+import { routeTable } from './modules/auth/policy';
 
 export interface HubDatabase {
   db: DatabaseHandle;
@@ -61,9 +62,23 @@ export async function createHttpApp(
       .setTitle('政务信息化项目验收合规中枢 API')
       .setDescription('Pre-acceptance checks, findings with evidence, upstream sources.')
       .setVersion('0.1.0')
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        description: 'API 令牌 (hubt_…) 或会话令牌 / API token or session token',
+      })
+      .addCookieAuth('hub_session')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  // Default deny is enforced per request too; refusing to start makes a forgotten policy obvious.
+  const undeclared = routeTable(app.get(DiscoveryService), app.get(Reflector)).filter((r) => !r.policy);
+  if (undeclared.length) {
+    await app.close();
+    throw new Error(
+      `routes without an access policy (@Public or @Allow): ${undeclared.map((r) => `${r.method} ${r.path}`).join(', ')}`,
+    );
+  }
   return app;
 }
 

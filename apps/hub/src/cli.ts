@@ -24,6 +24,9 @@ import {
 } from './modules/bindings/bindings-admin.service';
 import { PrismaService } from './infra/database/prisma.service';
 import { AuditService } from './modules/audit/audit.service';
+import { ALL_PROJECTS, ROLES, type Role } from './modules/auth/roles';
+import { TokensService, type TokenView } from './modules/auth/tokens.service';
+import { UsersService, type UserView } from './modules/auth/users.service';
 
 /**
  * `npm run hub -- <command>`: the same services as the API, on the same database (the running hub's
@@ -53,6 +56,24 @@ function print(format: OutputFormat, json: unknown, table: () => string): void {
   console.log(format === 'json' ? JSON.stringify(json, null, 2) : table());
 }
 
+/**
+ * Who the audit trail names for a command: the CLI runs on the server with the database's own
+ * credentials, so it acts as an operator (`cli:<os user>`), optionally on someone's behalf.
+ */
+function cliActor(onBehalfOf?: string): string {
+  const self = `cli:${os.userInfo().username}`;
+  return onBehalfOf ? `${self} (for ${onBehalfOf})` : self;
+}
+
+function isoInstant(value: string): Date {
+  if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new InvalidArgumentError(
+      '应为带时区的 ISO 时间，如 2026-11-23T08:00:00+08:00 / expected an ISO instant with offset',
+    );
+  }
+  return new Date(value);
+}
+
 function sourceArg(value: string): SourceId {
   if (!(SOURCE_IDS as readonly string[]).includes(value)) {
     throw new InvalidArgumentError(`未知的数据源 / unknown source; one of: ${SOURCE_IDS.join(', ')}`);
@@ -77,7 +98,7 @@ export function buildCli(): Command {
         }
         const report = await ctx
           .get(RegistryImportService)
-          .import(path.basename(file), fs.readFileSync(file), `cli:${os.userInfo().username}`);
+          .import(path.basename(file), fs.readFileSync(file), cliActor());
         print(opts.format, report, () =>
           [
             `${report.fileName} (${report.format}${report.encoding ? `, ${report.encoding}` : ''}): ` +
@@ -178,13 +199,14 @@ export function buildCli(): Command {
             toFindingView(f, project.code),
           );
         } else {
-          findings = await repo.latestAll();
+          findings = await repo.latestAll(ALL_PROJECTS);
         }
         print(opts.format, findings.map(findingJson), () => findingsTable(findings));
       }),
     );
 
-  const byOption = () => new Option('--by <name>', '操作人 / who decides').default(os.userInfo().username);
+  const byOption = () =>
+    new Option('--by <name>', '代谁操作（记入审计）/ on whose behalf, for the audit trail');
   const bindingLine = (b: BindingView) =>
     `${b.id}  ${b.status.padEnd(9)} ${b.record.source}/${b.record.kind}/${b.record.externalId}` +
     ` → ${b.project.code} ${b.project.name}` +
@@ -220,9 +242,11 @@ export function buildCli(): Command {
       .argument('<bindingId>')
       .addOption(byOption())
       .option('--comment <text>')
-      .action((id: string, opts: { by: string; comment?: string }) =>
+      .action((id: string, opts: { by?: string; comment?: string }) =>
         withHub(async (ctx) => {
-          console.log(bindingLine(await ctx.get(BindingsAdminService)[verb](id, opts.by, opts.comment)));
+          console.log(
+            bindingLine(await ctx.get(BindingsAdminService)[verb](id, cliActor(opts.by), opts.comment)),
+          );
         }),
       );
   }
@@ -234,10 +258,12 @@ export function buildCli(): Command {
     .argument('<project>', '项目编码 / project code')
     .addOption(byOption())
     .option('--comment <text>')
-    .action((record: string, project: string, opts: { by: string; comment?: string }) =>
+    .action((record: string, project: string, opts: { by?: string; comment?: string }) =>
       withHub(async (ctx) => {
         console.log(
-          bindingLine(await ctx.get(BindingsAdminService).bind(record, project, opts.by, opts.comment)),
+          bindingLine(
+            await ctx.get(BindingsAdminService).bind(record, project, cliActor(opts.by), opts.comment),
+          ),
         );
       }),
     );
@@ -249,10 +275,12 @@ export function buildCli(): Command {
     .argument('<project>')
     .addOption(byOption())
     .option('--comment <text>')
-    .action((record: string, project: string, opts: { by: string; comment?: string }) =>
+    .action((record: string, project: string, opts: { by?: string; comment?: string }) =>
       withHub(async (ctx) => {
         console.log(
-          bindingLine(await ctx.get(BindingsAdminService).unbind(record, project, opts.by, opts.comment)),
+          bindingLine(
+            await ctx.get(BindingsAdminService).unbind(record, project, cliActor(opts.by), opts.comment),
+          ),
         );
       }),
     );
@@ -341,23 +369,164 @@ export function buildCli(): Command {
     .description('最近的审计条目 / latest audit entries')
     .option('--actor <name>')
     .option('--object <type:id>', '对象 / object, e.g. binding:<id>')
+    .option('--from <instant>', '起始时间（ISO，含时区）/ from, ISO instant with offset', isoInstant)
+    .option('--to <instant>', '截止时间 / to', isoInstant)
     .option('--limit <n>', '条数 / how many', '50')
     .addOption(formatOption())
-    .action((opts: { actor?: string; object?: string; limit: string; format: OutputFormat }) =>
+    .action(
+      (opts: {
+        actor?: string;
+        object?: string;
+        from?: Date;
+        to?: Date;
+        limit: string;
+        format: OutputFormat;
+      }) =>
+        withHub(async (ctx) => {
+          const [objectType, objectId] = opts.object ? opts.object.split(':') : [];
+          const { items } = await ctx.get(AuditService).list({
+            actor: opts.actor,
+            objectType,
+            objectId,
+            from: opts.from,
+            to: opts.to,
+            skip: 0,
+            take: Math.max(1, Math.min(1000, Number(opts.limit) || 50)),
+          });
+          print(opts.format, items, () =>
+            items
+              .map((e) => `${e.seq}  ${e.at}  ${e.actor}  ${e.action}  ${e.objectType}:${e.objectId}`)
+              .join('\n'),
+          );
+        }),
+    );
+
+  const users = program.command('users').description('用户 / users');
+  const userLine = (u: UserView) =>
+    `${u.username.padEnd(20)} ${u.role.padEnd(10)} ${u.unitCode ?? '-'.padEnd(18)}  ${u.displayName}` +
+    `${u.disabled ? '  [停用 disabled]' : ''}${u.mustChangePassword ? '  [待改密 must change password]' : ''}`;
+  const printOneTimePassword = (username: string, password: string | null) => {
+    if (password) {
+      console.log(`一次性密码（只显示这一次，首次登录须修改）/ one-time password, shown once: ${password}`);
+      console.log(`  用户 / user: ${username}`);
+    }
+  };
+  users
+    .command('list')
+    .description('用户列表 / list users')
+    .addOption(formatOption())
+    .action((opts: { format: OutputFormat }) =>
       withHub(async (ctx) => {
-        const [objectType, objectId] = opts.object ? opts.object.split(':') : [];
-        const { items } = await ctx.get(AuditService).list({
-          actor: opts.actor,
-          objectType,
-          objectId,
-          skip: 0,
-          take: Math.max(1, Math.min(1000, Number(opts.limit) || 50)),
-        });
-        print(opts.format, items, () =>
-          items
-            .map((e) => `${e.seq}  ${e.at}  ${e.actor}  ${e.action}  ${e.objectType}:${e.objectId}`)
-            .join('\n'),
+        const list = await ctx.get(UsersService).list();
+        print(opts.format, list, () => list.map(userLine).join('\n'));
+      }),
+    );
+  users
+    .command('create')
+    .description('新建用户，打印一次性密码 / create a user and print a one-time password')
+    .argument('<username>')
+    .requiredOption('--role <role>', `角色 / role: ${ROLES.join(', ')}`)
+    .option('--name <displayName>', '显示名 / display name')
+    .option('--unit <creditCode>', '建设单位的统一社会信用代码（仅 applicant）/ applicant’s unit code')
+    .action((username: string, opts: { role: string; name?: string; unit?: string }) =>
+      withHub(async (ctx) => {
+        const { user, oneTimePassword } = await ctx.get(UsersService).create(
+          {
+            username,
+            displayName: opts.name ?? username,
+            role: opts.role as Role,
+            unitCode: opts.unit ?? null,
+          },
+          cliActor(),
         );
+        console.log(userLine(user));
+        printOneTimePassword(user.username, oneTimePassword);
+      }),
+    );
+  users
+    .command('update')
+    .description('修改角色、单位或停用 / change role or unit, disable or enable')
+    .argument('<username>')
+    .option('--role <role>')
+    .option('--unit <creditCode>')
+    .option('--name <displayName>')
+    .option('--disable', '停用 / disable')
+    .option('--enable', '启用 / enable')
+    .action(
+      (
+        username: string,
+        opts: { role?: string; unit?: string; name?: string; disable?: boolean; enable?: boolean },
+      ) =>
+        withHub(async (ctx) => {
+          const user = await ctx.get(UsersService).update(
+            username,
+            {
+              ...(opts.role ? { role: opts.role as Role } : {}),
+              ...(opts.unit
+                ? { unitCode: opts.unit }
+                : opts.role && opts.role !== 'applicant'
+                  ? { unitCode: null }
+                  : {}),
+              ...(opts.name ? { displayName: opts.name } : {}),
+              ...(opts.disable ? { disabled: true } : opts.enable ? { disabled: false } : {}),
+            },
+            cliActor(),
+          );
+          console.log(userLine(user));
+        }),
+    );
+  users
+    .command('reset-password')
+    .description('重置为一次性密码并结束其会话 / reset to a one-time password, ending the user’s sessions')
+    .argument('<username>')
+    .action((username: string) =>
+      withHub(async (ctx) => {
+        const { user, oneTimePassword } = await ctx.get(UsersService).resetPassword(username, cliActor());
+        printOneTimePassword(user.username, oneTimePassword);
+      }),
+    );
+
+  const tokens = program.command('tokens').description('API 令牌 / API tokens');
+  const tokenLine = (t: TokenView) =>
+    `${t.id}  ${t.prefix}…  ${t.status.padEnd(7)} ${t.username.padEnd(16)} ${t.role.padEnd(10)} ` +
+    `expires ${t.expiresAt}  ${t.name}${t.lastUsedAt ? `  (last used ${t.lastUsedAt})` : ''}`;
+  tokens
+    .command('create')
+    .description('签发 API 令牌（明文只显示这一次）/ issue an API token; printed once')
+    .requiredOption('--user <username>', '令牌代表的用户 / the user the token acts as')
+    .requiredOption('--name <name>', '用途 / what it is for')
+    .option('--expires-in-days <n>', '有效天数 1–365 / days valid', '90')
+    .addOption(formatOption())
+    .action((opts: { user: string; name: string; expiresInDays: string; format: OutputFormat }) =>
+      withHub(async (ctx) => {
+        const owner = await ctx.get(UsersService).get(opts.user);
+        const { token, view } = await ctx
+          .get(TokensService)
+          .create(owner, { name: opts.name, expiresInDays: Number(opts.expiresInDays) }, cliActor());
+        print(opts.format, { token, ...view }, () =>
+          [tokenLine(view), `令牌（只显示这一次）/ token, shown once:`, token].join('\n'),
+        );
+      }),
+    );
+  tokens
+    .command('list')
+    .description('全部令牌（不含明文）/ every token, without secrets')
+    .option('--user <username>', '只看一个用户 / one user only')
+    .addOption(formatOption())
+    .action((opts: { user?: string; format: OutputFormat }) =>
+      withHub(async (ctx) => {
+        const owner = opts.user ? await ctx.get(UsersService).get(opts.user) : null;
+        const list = await ctx.get(TokensService).list(owner?.id ?? null);
+        print(opts.format, list, () => list.map(tokenLine).join('\n'));
+      }),
+    );
+  tokens
+    .command('revoke')
+    .description('吊销令牌 / revoke a token')
+    .argument('<tokenId>')
+    .action((id: string) =>
+      withHub(async (ctx) => {
+        console.log(tokenLine(await ctx.get(TokensService).revoke(id, cliActor(), null)));
       }),
     );
 

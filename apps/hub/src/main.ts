@@ -6,6 +6,7 @@ import { createHttpApp, prepareDatabase } from './bootstrap';
 import { InvalidEnvError, loadEnv } from './config/env';
 import { ensureDemoCity, startEmbeddedSandbox } from './demo';
 import { createLogger } from './infra/logger';
+import { INITIAL_ADMIN, UsersService } from './modules/auth/users.service';
 import { ChecksService } from './modules/checks/checks.service';
 import { RegistryImportService } from './modules/registry/registry-import.service';
 
@@ -47,6 +48,14 @@ async function main(): Promise<void> {
     // The hub's URL is the first one printed: scripts take the first URL of the output as the hub's.
     console.log(`\n  合规中枢已启动 / hub listening at ${url}  (API docs: ${url}/api/docs)\n`);
     if (sandboxUrls) logger.info({ urls: sandboxUrls }, 'sandbox upstreams serving the demo city');
+    const password = await app.get(UsersService).ensureInitialAdmin();
+    if (password) {
+      // Printed once and never stored in clear; it must be changed at first sign-in.
+      console.log(
+        `  初始管理员 / first administrator: ${INITIAL_ADMIN}  一次性密码 / one-time password: ${password}\n` +
+          `  （首次登录后须修改密码；遗失时运行 npm run hub -- users reset-password ${INITIAL_ADMIN}）\n`,
+      );
+    }
 
     if (env.HUB_SCAN_ON_START) await firstScan(app, workbook, logger);
   } catch (e) {

@@ -7,7 +7,15 @@ const HTTP_CODES: Record<number, AppErrorCode> = {
   400: 'INVALID_REQUEST',
   404: 'NOT_FOUND',
   409: 'CONFLICT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
   413: 'PAYLOAD_TOO_LARGE',
+  429: 'RATE_LIMITED',
+};
+
+const HTTP_TEXT: Record<number, { zh: string; en: string }> = {
+  404: { zh: '请求的地址不存在', en: 'No such route' },
+  429: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests: try again later' },
 };
 
 /** Every error leaves as `{ error: { code, message: { zh, en } } }`; never a stack trace. */
@@ -37,10 +45,7 @@ export class AppErrorFilter implements ExceptionFilter {
         body: {
           error: {
             code,
-            message: {
-              zh: status === 404 ? '请求的地址不存在' : `请求无效：${exception.message}`,
-              en: exception.message,
-            },
+            message: HTTP_TEXT[status] ?? { zh: `请求无效：${exception.message}`, en: exception.message },
           },
         },
       };

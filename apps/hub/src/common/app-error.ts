@@ -9,12 +9,20 @@ export const APP_ERROR_STATUS = {
   INVALID_REQUEST: 400,
   /** an uploaded registry file was rejected as a whole */
   INVALID_FILE: 400,
+  /** no credentials, or credentials that are wrong, expired or revoked */
+  UNAUTHENTICATED: 401,
+  /** the caller's role does not allow this */
+  FORBIDDEN: 403,
+  /** signed in with a one-time password: choose a new one first */
+  PASSWORD_CHANGE_REQUIRED: 403,
   PROJECT_NOT_FOUND: 404,
   CHECK_NOT_FOUND: 404,
   NOT_FOUND: 404,
   /** the request is valid but conflicts with the current state */
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  /** too many sign-in or token requests from one address */
+  RATE_LIMITED: 429,
   /** an upstream system could not be reached for a request that needs it */
   UPSTREAM_UNAVAILABLE: 502,
   INTERNAL: 500,

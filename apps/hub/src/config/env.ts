@@ -36,6 +36,29 @@ export const ZHubEnv = z.object({
   HUB_SANDBOX: z.enum(['embedded', 'off']).default('embedded'),
   /** import the registry workbook and run a full scan when `npm start` boots */
   HUB_SCAN_ON_START: bool.default(true),
+  /** key that signs session tokens; generated once and kept in the database when absent */
+  HUB_SESSION_SECRET: z.string().min(32).optional(),
+  /** how long a sign-in lasts before the user signs in again */
+  HUB_SESSION_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
+  /** sign-in and token-issuing attempts allowed per client address per minute */
+  HUB_AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** the city's unified identity platform (统一身份认证平台); OIDC sign-in is off when absent */
+  HUB_OIDC_ISSUER: z.url().optional(),
+  HUB_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  HUB_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** where the identity platform sends the browser back; defaults to this hub's callback route */
+  HUB_OIDC_REDIRECT_URI: z.url().optional(),
+  HUB_OIDC_SCOPES: z.string().default('openid profile'),
+  /** ID-token claim that carries the hub role, and the one that carries an applicant's credit code */
+  HUB_OIDC_ROLE_CLAIM: z.string().min(1).default('hub_role'),
+  HUB_OIDC_UNIT_CLAIM: z.string().min(1).default('unit_code'),
+  /** allow an identity platform served over plain http (only for a platform inside the host) */
+  HUB_OIDC_ALLOW_HTTP: bool.default(false),
   GOV_CLOUD_BASE_URL: z.url().default('http://127.0.0.1:4101'),
   GOV_CLOUD_ACCESS_KEY: z.string().min(1).default('sandbox-gov-cloud-ak'),
   GOV_CLOUD_SECRET_KEY: z.string().min(1).default('sandbox-gov-cloud-sk'),
@@ -57,6 +80,8 @@ export const ZHubEnv = z.object({
 /** Settings that may instead be read from a file named by `<KEY>_FILE` (mounted secrets). */
 const SECRET_KEYS = [
   'DATABASE_URL',
+  'HUB_SESSION_SECRET',
+  'HUB_OIDC_CLIENT_SECRET',
   'GOV_CLOUD_SECRET_KEY',
   'DATA_EXCHANGE_CLIENT_SECRET',
   'MLPS_API_TOKEN',
@@ -92,8 +117,16 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     ];
     throw new InvalidEnvError(`环境变量配置错误 / invalid environment:\n${lines.join('\n')}`);
   }
+  const oidcKeys = ['HUB_OIDC_ISSUER', 'HUB_OIDC_CLIENT_ID', 'HUB_OIDC_CLIENT_SECRET'] as const;
+  const oidcGiven = oidcKeys.filter((k) => parsed.data[k] !== undefined);
+  if (oidcGiven.length > 0 && oidcGiven.length < oidcKeys.length) {
+    const missing = oidcKeys.filter((k) => parsed.data[k] === undefined).join(', ');
+    throw new InvalidEnvError(
+      `环境变量配置错误 / invalid environment:\n  ${missing}: OIDC 登录需要同时配置 / required together with ${oidcGiven.join(', ')}`,
+    );
+  }
   return {
-    ...parsed.data!,
+    ...parsed.data,
     HUB_DATA_DIR: path.resolve(parsed.data.HUB_DATA_DIR ?? path.join(repoRoot(), '.data')),
   };
 }

@@ -3,7 +3,22 @@ import { NestFactory } from '@nestjs/core';
 import pino from 'pino';
 import { AppModule } from '../app.module';
 import { type HubEnvInput, loadEnv } from '../config/env';
-import { FixedClock } from '../infra/clock';
+import { Clock, FixedClock } from '../infra/clock';
+
+/** A clock a test moves by hand: expiry of tokens and sessions. */
+export class ManualClock extends Clock {
+  private instant: Date;
+  constructor(iso: string = TEST_NOW) {
+    super();
+    this.instant = new Date(iso);
+  }
+  now(): Date {
+    return new Date(this.instant);
+  }
+  advance(ms: number): void {
+    this.instant = new Date(this.instant.getTime() + ms);
+  }
+}
 
 /** A fixed instant the module tests judge at. */
 export const TEST_NOW = '2026-11-01T09:00:00+08:00';
@@ -15,6 +30,7 @@ export const TEST_NOW = '2026-11-01T09:00:00+08:00';
 export async function createTestContext(
   databaseUrl: string,
   env: Partial<Record<keyof HubEnvInput, string>> = {},
+  clock?: Clock,
 ): Promise<INestApplicationContext> {
   const hubEnv = loadEnv({ DATABASE_URL: databaseUrl, HUB_NOW: TEST_NOW, HUB_LOG_LEVEL: 'silent', ...env });
   return NestFactory.createApplicationContext(
@@ -22,7 +38,7 @@ export async function createTestContext(
       env: hubEnv,
       databaseUrl,
       logger: pino({ level: 'silent' }),
-      clock: new FixedClock(hubEnv.HUB_NOW ?? TEST_NOW),
+      clock: clock ?? new FixedClock(hubEnv.HUB_NOW ?? TEST_NOW),
     }),
     { logger: false, abortOnError: false },
   );

@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ZodPipe } from '../../common/zod';
+import { Allow } from '../auth/policy';
 import { AuditService } from './audit.service';
 
 const ZAuditQuery = z.object({
@@ -20,6 +21,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
+  @Allow('audit:read')
   @ApiOperation({ summary: '审计日志（新的在前）/ the audit trail, newest first' })
   @ApiQuery({ name: 'actor', required: false })
   @ApiQuery({ name: 'objectType', required: false })
@@ -39,6 +41,7 @@ export class AuditController {
   }
 
   @Get('verify')
+  @Allow('audit:read')
   @ApiOperation({ summary: '校验审计日志哈希链 / verify the audit hash chain' })
   verify() {
     return this.audit.verify();

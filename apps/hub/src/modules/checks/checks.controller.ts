@@ -3,6 +3,8 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZProjectCode } from '@hub/contracts';
 import { z } from 'zod';
 import { jsonSchema, ZodPipe } from '../../common/zod';
+import { Allow, CurrentPrincipal } from '../auth/policy';
+import { type Principal, scopeOf } from '../auth/roles';
 import { ChecksService } from './checks.service';
 import { FindingsRepository } from './findings.repository';
 
@@ -17,24 +19,30 @@ export class ChecksController {
   ) {}
 
   @Post('checks')
+  @Allow('checks:run')
   @HttpCode(201)
   @ApiOperation({
     summary: '对一个项目取最新数据并检查 / fetch fresh upstream data for one project and evaluate it',
   })
   @ApiBody({ schema: jsonSchema(ZCheckRequest) })
-  check(@Body(new ZodPipe(ZCheckRequest)) body: z.infer<typeof ZCheckRequest>) {
-    return this.checks.checkProject(body.projectCode);
+  check(
+    @CurrentPrincipal() me: Principal,
+    @Body(new ZodPipe(ZCheckRequest)) body: z.infer<typeof ZCheckRequest>,
+  ) {
+    return this.checks.checkProject(body.projectCode, scopeOf(me));
   }
 
   @Get('checks/:id')
+  @Allow('checks:read')
   @ApiOperation({ summary: '检查结果 / one check run' })
-  get(@Param('id', new ZodPipe(z.uuid())) id: string) {
-    return this.checks.getRun(id);
+  get(@CurrentPrincipal() me: Principal, @Param('id', new ZodPipe(z.uuid())) id: string) {
+    return this.checks.getRun(id, scopeOf(me));
   }
 
   @Get('findings')
+  @Allow('projects:read')
   @ApiOperation({ summary: '每个项目最近一次检查的结论 / every project’s latest findings' })
-  all() {
-    return this.findings.latestAll();
+  all(@CurrentPrincipal() me: Principal) {
+    return this.findings.latestAll(scopeOf(me));
   }
 }

@@ -16,6 +16,7 @@ import { PrismaService } from '../../infra/database/prisma.service';
 import type { CheckRun, Project } from '../../generated/prisma/client';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { SyncService, type SyncSummary } from '../sources/sync.service';
+import { ALL_PROJECTS, type ProjectScope } from '../auth/roles';
 import { FactsAssembler } from './facts.assembler';
 import { FindingsRepository, toFindingView, type FindingView } from './findings.repository';
 
@@ -75,8 +76,8 @@ export class ChecksService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async checkProject(code: string): Promise<CheckReport> {
-    const project = await this.projects.findByCode(code);
+  async checkProject(code: string, scope: ProjectScope = ALL_PROJECTS): Promise<CheckReport> {
+    const project = await this.projects.findVisible(code, scope);
     if (!project) throw AppError.projectNotFound(code);
     const startedAt = this.clock.now();
     const syncs = await this.sync.fetchForProject({
@@ -123,9 +124,14 @@ export class ChecksService {
     });
   }
 
-  async getRun(id: string): Promise<CheckReport> {
+  /** A run, as far as the scope may see it: an applicant sees targeted checks of its own projects. */
+  async getRun(id: string, scope: ProjectScope = ALL_PROJECTS): Promise<CheckReport> {
     const run = await this.prisma.checkRun.findUnique({ where: { id } });
-    if (!run) {
+    const visible =
+      run &&
+      (scope.kind === 'all' ||
+        (run.projectCode !== null && (await this.projects.findVisible(run.projectCode, scope)) !== null));
+    if (!run || !visible) {
       throw new AppError('CHECK_NOT_FOUND', {
         zh: `检查 ${id} 不存在`,
         en: `Check run ${id} does not exist`,

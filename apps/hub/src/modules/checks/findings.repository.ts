@@ -1,3 +1,4 @@
+import type { ProjectScope } from '../auth/roles';
 import { Injectable } from '@nestjs/common';
 import type { Finding as RuleFinding, Severity, Verdict } from '@hub/rules';
 import { PrismaService } from '../../infra/database/prisma.service';
@@ -76,12 +77,15 @@ export class FindingsRepository {
   }
 
   /** Latest findings of every project (each project's most recent completed run), in code order. */
-  async latestAll(): Promise<FindingView[]> {
+  async latestAll(scope: ProjectScope): Promise<FindingView[]> {
+    const unit = scope.kind === 'unit' ? scope.unitCode : null;
     const rows = await this.prisma.$queryRaw<LatestRow[]>`
       WITH latest AS (
         SELECT DISTINCT ON (f.project_id) f.project_id, f.check_run_id
-        FROM findings f JOIN check_runs c ON c.id = f.check_run_id
-        WHERE c.status = 'completed'
+        FROM findings f
+        JOIN check_runs c ON c.id = f.check_run_id
+        JOIN projects sp ON sp.id = f.project_id
+        WHERE c.status = 'completed' AND (${unit}::text IS NULL OR sp.unit_code = ${unit}::text)
         ORDER BY f.project_id, f.created_at DESC
       )
       SELECT p.code AS project_code, f.*

@@ -1,3 +1,4 @@
+import { Allow } from '../auth/policy';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { POLICY_PACK_IDS, SOURCE_TITLES, type PolicyPackId } from '@hub/contracts';
@@ -57,6 +58,7 @@ function packOf(id: string): AnyPolicyPack {
 @Controller('api/packs')
 export class PacksController {
   @Get()
+  @Allow('packs:read')
   @ApiOperation({ summary: '政策包及其设置（含默认阈值）/ policy packs and their settings' })
   list() {
     return POLICY_PACK_IDS.map((id) => {
@@ -73,6 +75,7 @@ export class PacksController {
   }
 
   @Get(':id/rules')
+  @Allow('packs:read')
   @ApiOperation({ summary: '政策包的规则目录 / the rules of a pack' })
   rules(@Param('id') id: string): RuleView[] {
     return packOf(id).rules.map((r) => ruleView(r as RuleDefinition<unknown>));

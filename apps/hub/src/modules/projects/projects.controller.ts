@@ -5,6 +5,8 @@ import { readinessOf } from '@hub/rules';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';
 import { ZodPipe } from '../../common/zod';
+import { Allow, CurrentPrincipal } from '../auth/policy';
+import { type Principal, scopeOf } from '../auth/roles';
 import { FindingsRepository, toFindingView } from '../checks/findings.repository';
 import { ProjectsRepository, toProject } from './projects.repository';
 
@@ -29,6 +31,7 @@ export class ProjectsController {
   ) {}
 
   @Get()
+  @Allow('projects:read')
   @ApiOperation({ summary: '项目列表 / list projects' })
   @ApiQuery({ name: 'pack', required: false, enum: ['yueyang', 'chenzhou'] })
   @ApiQuery({ name: 'region', required: false })
@@ -36,30 +39,41 @@ export class ProjectsController {
   @ApiQuery({ name: 'q', required: false, description: 'code, name or unit contains' })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
-  async list(@Query(new ZodPipe(ZProjectListQuery)) q: z.infer<typeof ZProjectListQuery>) {
-    const { items, total } = await this.projects.list({
-      policyPack: q.pack,
-      region: q.region,
-      unitCode: q.unitCode,
-      search: q.q,
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
-    });
+  async list(
+    @CurrentPrincipal() me: Principal,
+    @Query(new ZodPipe(ZProjectListQuery)) q: z.infer<typeof ZProjectListQuery>,
+  ) {
+    const { items, total } = await this.projects.list(
+      {
+        policyPack: q.pack,
+        region: q.region,
+        unitCode: q.unitCode,
+        search: q.q,
+        skip: (q.page - 1) * q.pageSize,
+        take: q.pageSize,
+      },
+      scopeOf(me),
+    );
     return { total, page: q.page, pageSize: q.pageSize, items: items.map(toProject) };
   }
 
   @Get(':code')
+  @Allow('projects:read')
   @ApiOperation({ summary: '项目详情 / one project' })
-  async get(@Param('code', new ZodPipe(ZProjectCode)) code: string) {
-    const project = await this.projects.findByCode(code);
+  async get(@CurrentPrincipal() me: Principal, @Param('code', new ZodPipe(ZProjectCode)) code: string) {
+    const project = await this.projects.findVisible(code, scopeOf(me));
     if (!project) throw AppError.projectNotFound(code);
     return toProject(project);
   }
 
   @Get(':code/findings')
+  @Allow('projects:read')
   @ApiOperation({ summary: '项目最近一次检查的结论 / the project’s latest findings' })
-  async latestFindings(@Param('code', new ZodPipe(ZProjectCode)) code: string) {
-    const project = await this.projects.findByCode(code);
+  async latestFindings(
+    @CurrentPrincipal() me: Principal,
+    @Param('code', new ZodPipe(ZProjectCode)) code: string,
+  ) {
+    const project = await this.projects.findVisible(code, scopeOf(me));
     if (!project) throw AppError.projectNotFound(code);
     const rows = await this.findings.latestForProject(project.id);
     if (!rows) {

@@ -2,6 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { TProject } from '@hub/contracts';
 import { PrismaService } from '../../infra/database/prisma.service';
 import type { Prisma, Project } from '../../generated/prisma/client';
+import type { ProjectScope } from '../auth/roles';
+
+/** The rows a scope may see, as a where clause: applicants see their own unit only. */
+export function projectScopeWhere(scope: ProjectScope): Prisma.ProjectWhereInput {
+  return scope.kind === 'all' ? {} : { unitCode: scope.unitCode };
+}
 
 export interface ProjectQuery {
   policyPack?: string;
@@ -30,6 +36,11 @@ export class ProjectsRepository {
     return this.prisma.project.findUnique({ where: { code } });
   }
 
+  /** The project if it exists and the scope may see it; otherwise null, without saying which. */
+  findVisible(code: string, scope: ProjectScope): Promise<Project | null> {
+    return this.prisma.project.findFirst({ where: { code, ...projectScopeWhere(scope) } });
+  }
+
   async hashesByCode(codes: string[]): Promise<Map<string, string>> {
     const rows = await this.prisma.project.findMany({
       where: { code: { in: codes } },
@@ -55,8 +66,8 @@ export class ProjectsRepository {
     }
   }
 
-  async list(q: ProjectQuery): Promise<{ items: Project[]; total: number }> {
-    const where: Prisma.ProjectWhereInput = {
+  async list(q: ProjectQuery, scope: ProjectScope): Promise<{ items: Project[]; total: number }> {
+    const filter: Prisma.ProjectWhereInput = {
       ...(q.policyPack ? { policyPack: q.policyPack } : {}),
       ...(q.region ? { region: q.region } : {}),
       ...(q.unitCode ? { unitCode: q.unitCode } : {}),
@@ -70,6 +81,8 @@ export class ProjectsRepository {
           }
         : {}),
     };
+    // AND, so that no filter can widen the scope (an applicant asking for another unit gets nothing).
+    const where: Prisma.ProjectWhereInput = { AND: [projectScopeWhere(scope), filter] };
     const [items, total] = await this.prisma.$transaction([
       this.prisma.project.findMany({ where, orderBy: { code: 'asc' }, skip: q.skip, take: q.take }),
       this.prisma.project.count({ where }),

@@ -2,6 +2,8 @@ import { Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nest
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AppError } from '../../common/app-error';
+import { Allow, CurrentPrincipal } from '../auth/policy';
+import { actorOf, type Principal } from '../auth/roles';
 import { RegistryImportService } from './registry-import.service';
 
 /** Uploads larger than this are refused before parsing (the parser has its own, tighter, bounds). */
@@ -19,6 +21,7 @@ export class RegistryController {
   constructor(private readonly importer: RegistryImportService) {}
 
   @Post('imports')
+  @Allow('registry:import')
   @HttpCode(201)
   @ApiOperation({ summary: '导入项目台账 (.xlsx / .csv) / import the registry workbook' })
   @ApiConsumes('multipart/form-data')
@@ -30,13 +33,14 @@ export class RegistryController {
     },
   })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_REGISTRY_UPLOAD_BYTES, files: 1 } }))
-  import(@UploadedFile() file: UploadedRegistryFile | undefined) {
+  import(@CurrentPrincipal() me: Principal, @UploadedFile() file: UploadedRegistryFile | undefined) {
     if (!file) {
       throw new AppError('INVALID_REQUEST', {
         zh: '请以 multipart/form-data 的 file 字段上传项目台账文件',
         en: 'Upload the registry file as the multipart/form-data field "file"',
       });
     }
-    return this.importer.import(Buffer.from(file.originalname, 'latin1').toString('utf8'), file.buffer);
+    const name = Buffer.from(file.originalname, 'latin1').toString('utf8');
+    return this.importer.import(name, file.buffer, actorOf(me));
   }
 }

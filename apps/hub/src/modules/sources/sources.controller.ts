@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ZodPipe } from '../../common/zod';
+import { Allow } from '../auth/policy';
 import { SourcesStatusService } from './sources-status';
 
 const ZProblemsQuery = z.object({ syncId: z.uuid().optional() });
@@ -12,12 +13,14 @@ export class SourcesController {
   constructor(private readonly status: SourcesStatusService) {}
 
   @Get()
+  @Allow('sources:read')
   @ApiOperation({ summary: '各上游系统的同步状态 / status of each upstream source' })
   list() {
     return this.status.lastSyncs();
   }
 
   @Get(':id/problems')
+  @Allow('sources:read')
   @ApiOperation({ summary: '未通过校验的上游记录 / upstream records that failed validation' })
   @ApiQuery({ name: 'syncId', required: false })
   problems(@Param('id') id: string, @Query(new ZodPipe(ZProblemsQuery)) q: z.infer<typeof ZProblemsQuery>) {

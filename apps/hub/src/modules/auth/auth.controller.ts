@@ -1,0 +1,161 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { parse as parseCookies, serialize } from 'cookie';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { jsonSchema, ZodPipe } from '../../common/zod';
+import { PrismaService } from '../../infra/database/prisma.service';
+import { SESSION_COOKIE } from './auth.guard';
+import { OIDC_STATE_COOKIE, OidcService } from './oidc.service';
+import { ZNewPassword, verifyPassword } from './passwords';
+import { Allow, CurrentPrincipal, Public, RateLimited } from './policy';
+import { type Principal, ROLE_PERMISSIONS } from './roles';
+import { type Session, SessionsService } from './sessions.service';
+import { unauthenticated } from './tokens.service';
+import { toUserView, UsersService } from './users.service';
+
+const ZLogin = z
+  .object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) })
+  .strict();
+const ZPasswordChange = z
+  .object({ currentPassword: z.string().min(1).max(200), newPassword: ZNewPassword })
+  .strict();
+
+function setCookie(
+  req: Request,
+  res: Response,
+  name: string,
+  value: string,
+  maxAgeSeconds: number,
+  sameSite: 'strict' | 'lax',
+) {
+  res.append(
+    'Set-Cookie',
+    serialize(name, value, {
+      httpOnly: true,
+      secure: req.secure,
+      sameSite,
+      path: '/',
+      maxAge: maxAgeSeconds,
+    }),
+  );
+}
+
+@ApiTags('auth')
+@Controller('api/auth')
+export class AuthController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly oidc: OidcService,
+    private readonly users: UsersService,
+    private readonly prisma: PrismaService,
+  ) {}
+
+  @Get('providers')
+  @Public()
+  @ApiOperation({ summary: '可用的登录方式 / sign-in methods on offer' })
+  providers() {
+    return { password: true, oidc: this.oidc.enabled };
+  }
+
+  @Post('login')
+  @Public()
+  @RateLimited()
+  @HttpCode(200)
+  @ApiOperation({ summary: '用户名密码登录 / sign in with username and password' })
+  @ApiBody({ schema: jsonSchema(ZLogin) })
+  async login(
+    @Body(new ZodPipe(ZLogin)) body: z.infer<typeof ZLogin>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Session> {
+    const session = await this.sessions.login(body.username, body.password, req.ip ?? 'unknown');
+    this.setSession(req, res, session);
+    return session;
+  }
+
+  @Post('logout')
+  @Allow('session:self')
+  @HttpCode(204)
+  @ApiOperation({ summary: '退出登录（结束该用户的全部会话）/ sign out everywhere' })
+  async logout(
+    @CurrentPrincipal() me: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    if (me.userId && !me.tokenId) {
+      await this.prisma.user.update({ where: { id: me.userId }, data: { sessionVersion: { increment: 1 } } });
+    }
+    setCookie(req, res, SESSION_COOKIE, '', 0, 'strict');
+  }
+
+  @Get('me')
+  @Allow('session:self')
+  @ApiOperation({ summary: '当前用户与权限 / who am I and what may I do' })
+  async me(@CurrentPrincipal() me: Principal) {
+    const user = me.userId ? toUserView(await this.users.get(me.userId)) : null;
+    return {
+      user,
+      role: me.role,
+      unitCode: me.unitCode,
+      viaToken: me.tokenId !== null,
+      permissions: ROLE_PERMISSIONS[me.role],
+    };
+  }
+
+  @Post('password')
+  @Allow('session:self')
+  @RateLimited()
+  @HttpCode(200)
+  @ApiOperation({ summary: '修改自己的密码（结束其它会话）/ change my password' })
+  @ApiBody({ schema: jsonSchema(ZPasswordChange) })
+  async changePassword(
+    @CurrentPrincipal() me: Principal,
+    @Body(new ZodPipe(ZPasswordChange)) body: z.infer<typeof ZPasswordChange>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Session> {
+    const user = me.userId ? await this.users.get(me.userId) : null;
+    if (
+      !user?.passwordHash ||
+      me.tokenId ||
+      !(await verifyPassword(user.passwordHash, body.currentPassword))
+    ) {
+      throw unauthenticated('当前密码错误', 'current password is wrong');
+    }
+    const updated = await this.users.changePassword(user.id, body.newPassword, me.username);
+    const session = await this.sessions.open(updated, 'password', req.ip ?? 'unknown');
+    this.setSession(req, res, session);
+    return session;
+  }
+
+  @Get('oidc/login')
+  @Public()
+  @RateLimited()
+  @ApiOperation({ summary: '跳转到统一身份认证平台登录 / sign in through the unified identity platform' })
+  async oidcLogin(@Req() req: Request, @Res() res: Response) {
+    const { authorizationUrl, sealedState } = await this.oidc.start();
+    // Lax: the identity platform's redirect back is a top-level cross-site navigation.
+    setCookie(req, res, OIDC_STATE_COOKIE, sealedState, 600, 'lax');
+    res.redirect(302, authorizationUrl);
+  }
+
+  @Get('oidc/callback')
+  @Public()
+  @RateLimited()
+  @ApiOperation({ summary: '统一身份认证平台回调 / the identity platform’s redirect back' })
+  async oidcCallback(@Req() req: Request, @Res() res: Response, @Query() _query: unknown) {
+    const sealed = req.headers.cookie ? parseCookies(req.headers.cookie)[OIDC_STATE_COOKIE] : undefined;
+    const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+    const user = await this.oidc.finish(query, sealed);
+    const session = await this.sessions.open(user, 'oidc', req.ip ?? 'unknown');
+    setCookie(req, res, OIDC_STATE_COOKIE, '', 0, 'lax');
+    this.setSession(req, res, session);
+    res.redirect(302, '/');
+  }
+
+  private setSession(req: Request, res: Response, session: Session) {
+    const seconds = Math.max(0, Math.floor((Date.parse(session.expiresAt) - Date.now()) / 1000));
+    setCookie(req, res, SESSION_COOKIE, session.accessToken, seconds, 'strict');
+  }
+}

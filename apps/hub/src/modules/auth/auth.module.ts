@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import type { HubEnv } from '../../config/env';
+import { HUB_ENV } from '../../infra/core.module';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { OidcService } from './oidc.service';
+import { SessionsService } from './sessions.service';
+import { TokensController } from './tokens.controller';
+import { TokensService } from './tokens.service';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+/** Who is calling (tokens, sessions, OIDC) and whether they may: the global default-deny guard. */
+@Module({
+  imports: [
+    DiscoveryModule,
+    // Only routes marked @RateLimited() use the throttler: sign-in, password change, token issuing.
+    ThrottlerModule.forRootAsync({
+      inject: [HUB_ENV],
+      useFactory: (env: HubEnv) => [{ ttl: 60_000, limit: env.HUB_AUTH_RATE_LIMIT_PER_MINUTE }],
+    }),
+  ],
+  controllers: [AuthController, UsersController, TokensController],
+  providers: [
+    UsersService,
+    TokensService,
+    SessionsService,
+    OidcService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [UsersService, TokensService],
+})
+export class AuthModule {}

@@ -1,0 +1,84 @@
+import type { Text } from '@hub/rules';
+
+/** Who a user is to the hub. */
+export const ROLES = ['admin', 'reviewer', 'monitor', 'applicant', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_TITLES: Record<Role, Text> = {
+  admin: { zh: '系统管理员', en: 'administrator' },
+  reviewer: { zh: '技术支持组', en: 'reviewer (technical support group)' },
+  monitor: { zh: '大数据中心', en: 'monitor (big-data centre)' },
+  applicant: { zh: '建设单位', en: 'applicant (construction unit)' },
+  auditor: { zh: '审计', en: 'auditor (read-only)' },
+};
+
+/**
+ * What a route may require. A route declares exactly one permission (or is public); a role holds a
+ * set of them. `applicant` holds read permissions only over its own unit's projects: the queries
+ * behind those routes are narrowed by the caller's scope.
+ */
+export const PERMISSIONS = [
+  'projects:read',
+  'checks:run',
+  'checks:read',
+  'packs:read',
+  'sources:read',
+  'bindings:read',
+  'bindings:decide',
+  'registry:import',
+  'audit:read',
+  'users:read',
+  'users:manage',
+  'tokens:own',
+  'tokens:manage',
+  'session:self',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ_ALL: Permission[] = [
+  'projects:read',
+  'checks:read',
+  'packs:read',
+  'sources:read',
+  'bindings:read',
+];
+const SELF: Permission[] = ['session:self', 'tokens:own'];
+
+/** The policy table: what each role may do. Anything not listed is denied. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: [...PERMISSIONS],
+  reviewer: [...READ_ALL, ...SELF, 'checks:run', 'bindings:decide', 'registry:import'],
+  monitor: [...READ_ALL, ...SELF, 'checks:run', 'bindings:decide'],
+  applicant: [...SELF, 'projects:read', 'checks:read', 'checks:run', 'packs:read'],
+  auditor: [...READ_ALL, ...SELF, 'audit:read', 'users:read'],
+};
+
+export function roleAllows(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Which projects a caller may see: every project, or those of one unit (统一社会信用代码). */
+export type ProjectScope = { kind: 'all' } | { kind: 'unit'; unitCode: string };
+export const ALL_PROJECTS: ProjectScope = { kind: 'all' };
+
+/** The authenticated caller of a request or command. */
+export interface Principal {
+  userId: string | null;
+  username: string;
+  role: Role;
+  unitCode: string | null;
+  /** set when the request carried an API token rather than a session */
+  tokenId: string | null;
+  mustChangePassword: boolean;
+}
+
+export function scopeOf(principal: Pick<Principal, 'role' | 'unitCode'>): ProjectScope {
+  if (principal.role !== 'applicant') return ALL_PROJECTS;
+  if (!principal.unitCode) throw new Error('an applicant without a unit has no scope');
+  return { kind: 'unit', unitCode: principal.unitCode };
+}
+
+/** The name the audit trail records for a principal: the person, whether by session or token. */
+export function actorOf(principal: Principal): string {
+  return principal.username;
+}

@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import type { Logger } from 'pino';
+import type { HubEnv } from '../../config/env';
+import { Clock } from '../../infra/clock';
+import { HUB_ENV, LOGGER } from '../../infra/core.module';
+import { PrismaService } from '../../infra/database/prisma.service';
+import type { User } from '../../generated/prisma/client';
+import { AuditService } from '../audit/audit.service';
+import { decoyPasswordHash, verifyPassword } from './passwords';
+import type { Principal, Role } from './roles';
+import { unauthenticated } from './tokens.service';
+import { toUserView, type UserView } from './users.service';
+
+const SIGNING_KEY_NAME = 'session-signing-key';
+const ISSUER = 'egov-compliance-hub';
+
+export interface Session {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresAt: string;
+  user: UserView;
+}
+
+/**
+ * Sign-in sessions as short-lived JWTs (HS256). The key comes from HUB_SESSION_SECRET or is generated
+ * once into the database so that every replica accepts every other's sessions. A session names the
+ * user's session version: changing the password, the role or disabling the user ends all sessions.
+ */
+@Injectable()
+export class SessionsService {
+  private key: Promise<Uint8Array> | undefined;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(HUB_ENV) private readonly env: HubEnv,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** Checks a username and password; the same answer whichever of the two was wrong. */
+  async login(username: string, password: string, from: string): Promise<Session> {
+    const user = await this.prisma.user.findUnique({ where: { username } });
+    const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
+    if (!user || !user.passwordHash || !ok || user.disabledAt) {
+      this.logger.warn({ username, from }, 'sign-in refused');
+      throw unauthenticated(
+        '用户名或密码错误，或用户已停用',
+        'wrong username or password, or the user is disabled',
+      );
+    }
+    return this.open(user, 'password', from);
+  }
+
+  /** Issues a session for a user who has just proved who they are, and records the sign-in. */
+  async open(user: User, method: 'password' | 'oidc', from: string): Promise<Session> {
+    const now = this.clock.now();
+    const updated = await this.prisma.$transaction(async (tx) => {
+      const u = await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+      await this.audit.append(
+        {
+          actor: user.username,
+          action: 'session.open',
+          objectType: 'user',
+          objectId: user.username,
+          data: { method, from },
+        },
+        tx,
+      );
+      return u;
+    });
+    const expiresAt = new Date(now.getTime() + this.env.HUB_SESSION_TTL_MINUTES * 60_000);
+    const accessToken = await new SignJWT({ sv: updated.sessionVersion })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(ISSUER)
+      .setSubject(updated.id)
+      .setIssuedAt(Math.floor(now.getTime() / 1000))
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(await this.signingKey());
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresAt: expiresAt.toISOString(),
+      user: toUserView(updated),
+    };
+  }
+
+  /** The principal of a session token, or UNAUTHENTICATED saying why not. */
+  async authenticate(jwt: string): Promise<Principal> {
+    let subject: string;
+    let version: unknown;
+    try {
+      const { payload } = await jwtVerify(jwt, await this.signingKey(), {
+        issuer: ISSUER,
+        algorithms: ['HS256'],
+        currentDate: this.clock.now(),
+      });
+      // Sealed values carry an audience; only a session has none.
+      if (payload.aud !== undefined) throw new Error('not a session');
+      subject = payload.sub ?? '';
+      version = payload['sv'];
+    } catch (e) {
+      if (e instanceof joseErrors.JWTExpired) throw unauthenticated('登录已过期', 'session expired');
+      throw unauthenticated('会话无效', 'invalid session');
+    }
+    const user = await this.prisma.user.findUnique({ where: { id: subject } });
+    if (!user || user.disabledAt) throw unauthenticated('用户不存在或已停用', 'user missing or disabled');
+    if (user.sessionVersion !== version) throw unauthenticated('会话已失效', 'session ended');
+    return {
+      userId: user.id,
+      username: user.username,
+      role: user.role as Role,
+      unitCode: user.unitCode,
+      tokenId: null,
+      mustChangePassword: user.mustChangePassword,
+    };
+  }
+
+  /** A short-lived signed value for the browser to carry back (the OIDC sign-in's state). */
+  async seal(claims: Record<string, string>, audience: string, ttlSeconds: number): Promise<string> {
+    const now = Math.floor(this.clock.now().getTime() / 1000);
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(ISSUER)
+      .setAudience(audience)
+      .setIssuedAt(now)
+      .setExpirationTime(now + ttlSeconds)
+      .sign(await this.signingKey());
+  }
+
+  /** The claims of a sealed value, or null when it is forged, for another purpose or expired. */
+  async unseal(token: string, audience: string): Promise<Record<string, unknown> | null> {
+    try {
+      const { payload } = await jwtVerify(token, await this.signingKey(), {
+        issuer: ISSUER,
+        audience,
+        algorithms: ['HS256'],
+        currentDate: this.clock.now(),
+      });
+      return payload;
+    } catch {
+      return null;
+    }
+  }
+
+  private signingKey(): Promise<Uint8Array> {
+    this.key ??= this.loadKey().catch((e: unknown) => {
+      this.key = undefined;
+      throw e;
+    });
+    return this.key;
+  }
+
+  private async loadKey(): Promise<Uint8Array> {
+    if (this.env.HUB_SESSION_SECRET) return new TextEncoder().encode(this.env.HUB_SESSION_SECRET);
+    // First replica to get here writes the key; the others read the one that won.
+    await this.prisma.hubSecret.createMany({
+      data: [{ name: SIGNING_KEY_NAME, value: randomBytes(48).toString('base64url') }],
+      skipDuplicates: true,
+    });
+    const row = await this.prisma.hubSecret.findUniqueOrThrow({ where: { name: SIGNING_KEY_NAME } });
+    return new TextEncoder().encode(row.value);
+  }
+}
