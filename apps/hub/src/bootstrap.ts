@@ -45,6 +45,10 @@ export async function createHttpApp(
     },
   );
   app.useBodyParser('json', { limit: '1mb' });
+  if (env.HUB_TRUST_PROXY) {
+    const hops = Number(env.HUB_TRUST_PROXY);
+    app.set('trust proxy', Number.isInteger(hops) ? hops : env.HUB_TRUST_PROXY);
+  }
   // Security headers on every answer. The API documentation page needs its own inline script and
   // styles, so its CSP allows them; everything else gets helmet's strict defaults.
   app.use(

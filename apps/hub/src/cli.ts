@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
+import { DiscoveryService, Reflector } from '@nestjs/core';
 import { POLICY_PACK_IDS, SOURCE_IDS, type PolicyPackId, type SourceId } from '@hub/contracts';
 import { PACKS } from '@hub/rules';
 import { Command, InvalidArgumentError, Option } from 'commander';
@@ -24,7 +25,8 @@ import {
 } from './modules/bindings/bindings-admin.service';
 import { PrismaService } from './infra/database/prisma.service';
 import { AuditService } from './modules/audit/audit.service';
-import { ALL_PROJECTS, ROLES, type Role } from './modules/auth/roles';
+import { routeTable } from './modules/auth/policy';
+import { ALL_PROJECTS, type Permission, ROLES, type Role, roleAllows } from './modules/auth/roles';
 import { TokensService, type TokenView } from './modules/auth/tokens.service';
 import { UsersService, type UserView } from './modules/auth/users.service';
 
@@ -527,6 +529,33 @@ export function buildCli(): Command {
     .action((id: string) =>
       withHub(async (ctx) => {
         console.log(tokenLine(await ctx.get(TokensService).revoke(id, cliActor(), null)));
+      }),
+    );
+
+  program
+    .command('routes')
+    .description('每个接口的访问策略 / every API route with its access policy')
+    .addOption(formatOption())
+    .action((opts: { format: OutputFormat }) =>
+      withHub(async (ctx) => {
+        const routes = routeTable(ctx.get(DiscoveryService), ctx.get(Reflector)).map((r) => ({
+          method: r.method,
+          path: r.path,
+          policy: !r.policy ? 'NONE (denied)' : r.policy.kind === 'public' ? 'public' : r.policy.permission,
+          roles: !r.policy
+            ? []
+            : r.policy.kind === 'public'
+              ? ['anyone']
+              : ROLES.filter((role) => roleAllows(role, (r.policy as { permission: Permission }).permission)),
+        }));
+        print(opts.format, routes, () =>
+          routes
+            .map(
+              (r) =>
+                `${r.method.padEnd(6)} ${r.path.padEnd(36)} ${r.policy.padEnd(16)} ${r.roles.join(', ')}`,
+            )
+            .join('\n'),
+        );
       }),
     );
 

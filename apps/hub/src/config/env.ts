@@ -45,6 +45,11 @@ export const ZHubEnv = z.object({
     .min(1)
     .max(24 * 60)
     .default(60),
+  /**
+   * Express `trust proxy`: behind a reverse proxy, which hops to trust for the client address that
+   * rate limits count by (`loopback`, a hop count, or addresses); off by default
+   */
+  HUB_TRUST_PROXY: z.string().optional(),
   /** sign-in and token-issuing attempts allowed per client address per minute */
   HUB_AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   /** the city's unified identity platform (统一身份认证平台); OIDC sign-in is off when absent */

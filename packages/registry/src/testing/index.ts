@@ -1,2 +1,3 @@
 export { buildProject } from '@hub/contracts/testing';
 export * from './project.arbitrary';
+export { buildZip } from './zip.builder';

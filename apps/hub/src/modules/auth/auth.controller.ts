@@ -3,6 +3,7 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parse as parseCookies, serialize } from 'cookie';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { AppError } from '../../common/app-error';
 import { jsonSchema, ZodPipe } from '../../common/zod';
 import { PrismaService } from '../../infra/database/prisma.service';
 import { SESSION_COOKIE } from './auth.guard';
@@ -116,11 +117,13 @@ export class AuthController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<Session> {
     const user = me.userId ? await this.users.get(me.userId) : null;
-    if (
-      !user?.passwordHash ||
-      me.tokenId ||
-      !(await verifyPassword(user.passwordHash, body.currentPassword))
-    ) {
+    if (me.tokenId || !user?.passwordHash) {
+      throw new AppError('CONFLICT', {
+        zh: '该登录方式没有本地密码可改：请用密码登录后修改，统一身份认证账号在身份平台修改',
+        en: 'No local password to change here: sign in with a password first; identity-platform accounts change it there',
+      });
+    }
+    if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
       throw unauthenticated('当前密码错误', 'current password is wrong');
     }
     const updated = await this.users.changePassword(user.id, body.newPassword, me.username);

@@ -165,10 +165,19 @@ export class OidcService {
     }
     const name =
       typeof claims['name'] === 'string' && claims['name'].trim() ? claims['name'].trim() : username;
-    await this.users.create({ username, displayName: name.slice(0, 100), role: role.data, unitCode }, actor, {
-      oidcSubject: subject,
-      oidcOnly: true,
-    });
+    try {
+      await this.users.create(
+        { username, displayName: name.slice(0, 100), role: role.data, unitCode },
+        actor,
+        {
+          oidcSubject: subject,
+          oidcOnly: true,
+        },
+      );
+    } catch (e) {
+      // Two first sign-ins of one account at once: the other created it; use that one.
+      if (!(e instanceof AppError && e.code === 'CONFLICT')) throw e;
+    }
     return this.prisma.user.findUniqueOrThrow({ where: { oidcSubject: subject } });
   }
 

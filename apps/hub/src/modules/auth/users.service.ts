@@ -91,6 +91,10 @@ export function toUserView(u: User): UserView {
 
 export const INITIAL_ADMIN = 'admin';
 
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'P2002';
+}
+
 /** Users and their passwords. Every change is written to the audit trail in the same transaction. */
 @Injectable()
 export class UsersService {
@@ -125,34 +129,38 @@ export class UsersService {
   ): Promise<{ user: UserView; oneTimePassword: string | null }> {
     const data = parseInput(ZUserInput, input, { zh: '用户信息', en: 'user' });
     const password = options.oidcOnly ? null : oneTimePassword();
-    const user = await this.prisma.$transaction(async (tx) => {
-      if (await tx.user.findUnique({ where: { username: data.username } })) {
-        throw new AppError('CONFLICT', {
-          zh: `用户名 ${data.username} 已存在`,
-          en: `Username ${data.username} is taken`,
-        });
-      }
-      const created = await tx.user.create({
-        data: {
-          ...data,
-          unitCode: data.unitCode ?? null,
-          passwordHash: password ? await hashPassword(password) : null,
-          mustChangePassword: password !== null,
-          oidcSubject: options.oidcSubject ?? null,
-        },
-      });
-      await this.audit.append(
-        {
-          actor,
-          action: 'user.create',
-          objectType: 'user',
-          objectId: created.username,
-          data: { role: created.role, unitCode: created.unitCode, oidc: created.oidcSubject !== null },
-        },
-        tx,
-      );
-      return created;
+    const taken = new AppError('CONFLICT', {
+      zh: `用户名 ${data.username} 或该统一身份账号已存在`,
+      en: `Username ${data.username} or this identity-platform account already exists`,
     });
+    const user = await this.prisma
+      .$transaction(async (tx) => {
+        if (await tx.user.findUnique({ where: { username: data.username } })) throw taken;
+        const created = await tx.user.create({
+          data: {
+            ...data,
+            unitCode: data.unitCode ?? null,
+            passwordHash: password ? await hashPassword(password) : null,
+            mustChangePassword: password !== null,
+            oidcSubject: options.oidcSubject ?? null,
+          },
+        });
+        await this.audit.append(
+          {
+            actor,
+            action: 'user.create',
+            objectType: 'user',
+            objectId: created.username,
+            data: { role: created.role, unitCode: created.unitCode, oidc: created.oidcSubject !== null },
+          },
+          tx,
+        );
+        return created;
+      })
+      // A concurrent create of the same name or account loses on the unique index.
+      .catch((e: unknown) => {
+        throw isUniqueViolation(e) ? taken : e;
+      });
     return { user: toUserView(user), oneTimePassword: password };
   }
 
