@@ -8,6 +8,7 @@ import { vi } from 'vitest';
 import { createHttpApp, prepareDatabase } from '../apps/hub/src/bootstrap';
 import { buildCli } from '../apps/hub/src/cli';
 import { loadEnv } from '../apps/hub/src/config/env';
+import { PrismaService } from '../apps/hub/src/infra/database/prisma.service';
 import { UsersService } from '../apps/hub/src/modules/auth/users.service';
 import { createTestDatabase } from './support/database';
 import { apiClient, userWithToken } from './support/hub';
@@ -611,5 +612,32 @@ describe('users and tokens from the CLI', () => {
       ]),
     );
     expect(await runCli(['audit', 'verify'])).toContain('intact');
+  });
+
+  // Last in this block: it leaves the trail broken.
+  it('finds a row edited in the database behind the application’s back, from the CLI and the API', async () => {
+    const prisma = hub.app.get(PrismaService);
+    const target = await prisma.auditEntry.findFirstOrThrow({
+      where: { action: 'token.create' },
+      orderBy: { seq: 'asc' },
+    });
+    // What an owner of the database could do: switch the append-only trigger off and rewrite history.
+    await prisma.$executeRawUnsafe('ALTER TABLE audit_entries DISABLE TRIGGER USER');
+    try {
+      await prisma.$executeRaw`UPDATE audit_entries SET actor = 'someone-else' WHERE seq = ${target.seq}`;
+    } finally {
+      await prisma.$executeRawUnsafe('ALTER TABLE audit_entries ENABLE TRIGGER USER');
+    }
+    const exitCode = process.exitCode;
+    try {
+      const out = await runCli(['audit', 'verify']);
+      expect(out).toContain(`audit trail broken at entry ${target.seq}`);
+      expect(process.exitCode).toBe(3);
+    } finally {
+      process.exitCode = exitCode;
+    }
+    const admin = await userWithToken(hub.app, 'auditor');
+    const res = await admin.http.get('/api/audit/verify').expect(200);
+    expect(res.body).toMatchObject({ ok: false, firstBroken: { seq: target.seq.toString() } });
   });
 });

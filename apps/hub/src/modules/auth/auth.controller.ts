@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AppError } from '../../common/app-error';
 import { jsonSchema, ZodPipe } from '../../common/zod';
 import { PrismaService } from '../../infra/database/prisma.service';
+import { AuditService } from '../audit/audit.service';
 import { SESSION_COOKIE } from './auth.guard';
 import { OIDC_STATE_COOKIE, OidcService } from './oidc.service';
 import { ZNewPassword, verifyPassword } from './passwords';
@@ -50,6 +51,7 @@ export class AuthController {
     private readonly oidc: OidcService,
     private readonly users: UsersService,
     private readonly prisma: PrismaService,
+    private readonly audit: AuditService,
   ) {}
 
   @Get('providers')
@@ -85,8 +87,15 @@ export class AuthController {
     @Res({ passthrough: true }) res: Response,
   ) {
     if (me.userId && !me.tokenId) {
-      await this.prisma.user.update({ where: { id: me.userId }, data: { sessionVersion: { increment: 1 } } });
+      await this.prisma.$transaction(async (tx) => {
+        await tx.user.update({ where: { id: me.userId! }, data: { sessionVersion: { increment: 1 } } });
+        await this.audit.append(
+          { actor: me.username, action: 'session.close', objectType: 'user', objectId: me.username },
+          tx,
+        );
+      });
     }
+
     setCookie(req, res, SESSION_COOKIE, '', 0, 'strict');
   }
 
