@@ -4,6 +4,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BindingsModule } from './modules/bindings/bindings.module';
 import { ChecksModule } from './modules/checks/checks.module';
+import { ExemptionsModule } from './modules/exemptions/exemptions.module';
 import { HealthModule } from './modules/health/health.module';
 import { PacksModule } from './modules/packs/packs.module';
 import { ProjectsModule } from './modules/projects/projects.module';
@@ -23,6 +24,7 @@ export class AppModule {
         SourcesModule,
         RegistryModule,
         ChecksModule,
+        ExemptionsModule,
         BindingsModule,
         PacksModule,
         HealthModule,

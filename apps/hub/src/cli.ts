@@ -1,17 +1,14 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { INestApplicationContext } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { POLICY_PACK_IDS, SOURCE_IDS, type PolicyPackId, type SourceId } from '@hub/contracts';
 import { PACKS } from '@hub/rules';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { createAppContext, prepareDatabase } from './bootstrap';
+import { cliActor, formatOption, print, withHub } from './cli/context';
 import { findingJson, findingsTable, rulesTable, type OutputFormat } from './cli/format';
 import { ruleView } from './modules/packs/packs.controller';
 import { AppError } from './common/app-error';
-import { InvalidEnvError, loadEnv } from './config/env';
-import { createLogger } from './infra/logger';
+import { InvalidEnvError } from './config/env';
 import { ChecksService } from './modules/checks/checks.service';
 import { FindingsRepository, toFindingView } from './modules/checks/findings.repository';
 import { ProjectsRepository } from './modules/projects/projects.repository';
@@ -35,38 +32,6 @@ import { UsersService, type UserView } from './modules/auth/users.service';
  * embedded server when there is one, otherwise started for the command and stopped after). Results
  * go to stdout, logs to stderr. Commands never start a sandbox: upstreams must be reachable.
  */
-type Action = (ctx: INestApplicationContext) => Promise<void>;
-
-async function withHub(action: Action): Promise<void> {
-  const env = loadEnv({ HUB_LOG_LEVEL: 'warn', ...process.env });
-  const logger = createLogger(env.HUB_LOG_LEVEL, 'stderr');
-  const base = await prepareDatabase(env, logger);
-  let ctx: INestApplicationContext | undefined;
-  try {
-    ctx = await createAppContext(env, logger, base);
-    await action(ctx);
-  } finally {
-    await ctx?.close();
-    await base.db.stop();
-  }
-}
-
-const formatOption = () =>
-  new Option('--format <format>', '输出格式 / output format').choices(['table', 'json']).default('table');
-
-function print(format: OutputFormat, json: unknown, table: () => string): void {
-  console.log(format === 'json' ? JSON.stringify(json, null, 2) : table());
-}
-
-/**
- * Who the audit trail names for a command: the CLI runs on the server with the database's own
- * credentials, so it acts as an operator (`cli:<os user>`), optionally on someone's behalf.
- */
-function cliActor(onBehalfOf?: string): string {
-  const self = `cli:${os.userInfo().username}`;
-  return onBehalfOf ? `${self} (for ${onBehalfOf})` : self;
-}
-
 function isoInstant(value: string): Date {
   if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(Date.parse(value))) {
     throw new InvalidArgumentError(

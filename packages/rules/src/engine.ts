@@ -17,6 +17,7 @@ import type {
   RuleDefinition,
   RuleOutcome,
   Verdict,
+  Waiver,
 } from './model';
 import { SOURCE_TITLES } from './sources';
 
@@ -25,13 +26,18 @@ export interface EvaluateOptions<S> {
   now: string;
   /** resolved pack settings; defaults of the pack's schema when omitted */
   settings?: S;
+  /** approved, current exemptions of this project by rule id: those rules give WAIVED */
+  exemptions?: ReadonlyMap<string, Waiver>;
+  /** national-unverified rules an administrator has confirmed for the city: their FAIL blocks */
+  confirmedRuleIds?: ReadonlySet<string>;
 }
 
 const HOUR_MS = 3_600_000;
 
 /**
  * Evaluates every rule of a pack for one project. Pure: the same facts, settings and clock give the
- * same findings. Order per rule: registry applicability (NOT_APPLICABLE) → registry exemption (WAIVED) →
+ * same findings. Order per rule: registry applicability (NOT_APPLICABLE) → an exemption, from the
+ * registry or approved in the hub (WAIVED) →
  * trust in each source it reads (UNKNOWN) → the rule itself on bound records, checked against
  * bound + suggested records (UNKNOWN when the two disagree: a suggested match never decides).
  */
@@ -41,7 +47,7 @@ export function evaluateProject<S extends PackSettingsBase>(
   options: EvaluateOptions<S>,
 ): PackEvaluation {
   const settings = options.settings ?? pack.settingsSchema.parse({});
-  const findings = pack.rules.map((rule) => evaluateRule(rule, pack, facts, settings, options.now));
+  const findings = pack.rules.map((rule) => evaluateRule(rule, pack, facts, settings, options));
   return { packId: pack.id, findings, readiness: readinessOf(findings) };
 }
 
@@ -60,8 +66,9 @@ function evaluateRule<S extends PackSettingsBase>(
   pack: PolicyPack<S>,
   facts: ProjectFacts,
   settings: S,
-  now: string,
+  options: EvaluateOptions<S>,
 ): Finding {
+  const { now } = options;
   const finding = (verdict: Verdict, reason: Text, evidence: EvidenceRef[] = []): Finding => ({
     ruleId: rule.id,
     packId: pack.id,
@@ -73,13 +80,14 @@ function evaluateRule<S extends PackSettingsBase>(
     verdict,
     reason,
     evidence,
-    warningOnly: rule.basis === 'national-unverified' && verdict === 'FAIL',
+    warningOnly:
+      rule.basis === 'national-unverified' && verdict === 'FAIL' && !options.confirmedRuleIds?.has(rule.id),
   });
 
   const applicability = rule.appliesTo?.(facts.project, settings);
   if (applicability && !applicability.applies) return finding('NOT_APPLICABLE', applicability.reason);
 
-  const waiver = rule.waiver?.(facts.project);
+  const waiver = rule.waiver?.(facts.project) ?? options.exemptions?.get(rule.id);
   if (waiver) return finding('WAIVED', waiver.reason);
 
   for (const source of rule.sources) {

@@ -22,10 +22,28 @@ export const PERMISSIONS = [
   'checks:run',
   'checks:read',
   'packs:read',
+  /** draft pack settings: which verdicts would flip */
+  'packs:preview',
+  /** publish pack versions, confirm national-unverified rules, pin a version to a project */
+  'packs:manage',
   'sources:read',
   'bindings:read',
   'bindings:decide',
   'registry:import',
+  /** exemptions, reviews with their opinions, rectification items and disputes */
+  'exemptions:read',
+  'exemptions:request',
+  /** record an exemption's approval or rejection, revoke one */
+  'exemptions:decide',
+  'reviews:read',
+  /** apply for a pre-acceptance review (a fresh check follows), mark rectification items done */
+  'reviews:apply',
+  /** decide a review (同意 / 不同意 / 整改后复核), override, set rectification items */
+  'reviews:decide',
+  /** contest a finding (建设单位) */
+  'disputes:raise',
+  /** uphold or dismiss a dispute */
+  'disputes:decide',
   'audit:read',
   'users:read',
   'users:manage',
@@ -41,15 +59,41 @@ const READ_ALL: Permission[] = [
   'packs:read',
   'sources:read',
   'bindings:read',
+  'exemptions:read',
+  'reviews:read',
 ];
 const SELF: Permission[] = ['session:self', 'tokens:own'];
 
 /** The policy table: what each role may do. Anything not listed is denied. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...PERMISSIONS],
-  reviewer: [...READ_ALL, ...SELF, 'checks:run', 'bindings:decide', 'registry:import'],
+  reviewer: [
+    ...READ_ALL,
+    ...SELF,
+    'checks:run',
+    'bindings:decide',
+    'registry:import',
+    'packs:preview',
+    'exemptions:request',
+    'exemptions:decide',
+    'reviews:apply',
+    'reviews:decide',
+    'disputes:decide',
+  ],
   monitor: [...READ_ALL, ...SELF, 'checks:run', 'bindings:decide'],
-  applicant: [...SELF, 'projects:read', 'checks:read', 'checks:run', 'packs:read'],
+  // May apply, see findings and contest; never decide.
+  applicant: [
+    ...SELF,
+    'projects:read',
+    'checks:read',
+    'checks:run',
+    'packs:read',
+    'exemptions:read',
+    'exemptions:request',
+    'reviews:read',
+    'reviews:apply',
+    'disputes:raise',
+  ],
   auditor: [...READ_ALL, ...SELF, 'audit:read', 'users:read'],
 };
 

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ExemptionsModule } from '../exemptions/exemptions.module';
+import { PacksModule } from '../packs/packs.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { SourcesModule } from '../sources/sources.module';
 import { ChecksController } from './checks.controller';
@@ -7,7 +9,7 @@ import { FactsAssembler } from './facts.assembler';
 import { FindingsRepository } from './findings.repository';
 
 @Module({
-  imports: [ProjectsModule, SourcesModule],
+  imports: [ProjectsModule, SourcesModule, PacksModule, ExemptionsModule],
   controllers: [ChecksController],
   providers: [ChecksService, FactsAssembler, FindingsRepository],
   exports: [ChecksService, FindingsRepository],

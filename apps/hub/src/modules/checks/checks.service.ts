@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SourceId } from '@hub/contracts';
+import { SOURCE_IDS, type SourceId } from '@hub/contracts';
 import {
   evaluateProject,
   PACKS,
@@ -17,6 +17,8 @@ import type { CheckRun, Project } from '../../generated/prisma/client';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { SyncService, type SyncSummary } from '../sources/sync.service';
 import { ALL_PROJECTS, type ProjectScope } from '../auth/roles';
+import { beijingDate, ExemptionsRepository } from '../exemptions/exemptions.repository';
+import { PackVersionsService } from '../packs/pack-versions.service';
 import { FactsAssembler } from './facts.assembler';
 import { FindingsRepository, toFindingView, type FindingView } from './findings.repository';
 
@@ -72,6 +74,8 @@ export class ChecksService {
     private readonly sync: SyncService,
     private readonly facts: FactsAssembler,
     private readonly findings: FindingsRepository,
+    private readonly packVersions: PackVersionsService,
+    private readonly exemptions: ExemptionsRepository,
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -185,15 +189,65 @@ export class ChecksService {
     projects: Project[],
     states: Partial<Record<SourceId, SourceState>>,
   ): Promise<void> {
-    const factsById = await this.facts.assemble(projects, states);
-    const now = this.clock.nowIso();
-    const results: { project: Project; evaluation: PackEvaluation }[] = projects.map((project) => {
-      const pack = PACKS[project.policyPack as keyof typeof PACKS];
-      return { project, evaluation: evaluateProject(pack, factsById.get(project.id)!, { now }) };
-    });
+    const results = await this.evaluate(projects, states);
     await this.findings.save(
       checkRunId,
-      results.map(({ project, evaluation }) => ({ projectId: project.id, findings: evaluation.findings })),
+      results.map(({ project, packVersion, evaluation }) => ({
+        projectId: project.id,
+        packVersion,
+        findings: evaluation.findings,
+      })),
+    );
+  }
+
+  /**
+   * Judges projects on stored facts under the pack version in force for each (or a draft of one) and
+   * their approved, current exemptions. Pure apart from reading: nothing is saved.
+   */
+  async evaluate(
+    projects: Project[],
+    states: Partial<Record<SourceId, SourceState>>,
+    draft?: Parameters<PackVersionsService['resolveFor']>[1],
+  ): Promise<{ project: Project; packVersion: number; evaluation: PackEvaluation }[]> {
+    const ids = projects.map((p) => p.id);
+    const [factsById, policies, exemptions] = await Promise.all([
+      this.facts.assemble(projects, states),
+      this.packVersions.resolveFor(projects, draft),
+      this.exemptions.currentFor(ids, beijingDate(this.clock.now())),
+    ]);
+    const now = this.clock.nowIso();
+    return projects.map((project) => {
+      const pack = PACKS[project.policyPack as keyof typeof PACKS];
+      const policy = policies.get(project.id)!;
+      const evaluation = evaluateProject(pack, factsById.get(project.id)!, {
+        now,
+        settings: policy.settings,
+        confirmedRuleIds: policy.confirmedRuleIds,
+        exemptions: exemptions.get(project.id),
+      });
+      return { project, packVersion: policy.version, evaluation };
+    });
+  }
+
+  /** Each source's state as of its latest sync: what a judgement on stored facts may trust. */
+  async latestSourceStates(): Promise<Partial<Record<SourceId, SourceState>>> {
+    const latest = await Promise.all(
+      SOURCE_IDS.map((source) =>
+        this.prisma.sourceSync.findFirst({ where: { source }, orderBy: { startedAt: 'desc' } }),
+      ),
+    );
+    return Object.fromEntries(
+      latest
+        .flatMap((s) => (s ? [s] : []))
+        .map((s) => [
+          s.source,
+          {
+            source: s.source as SourceId,
+            status: s.status === 'running' ? 'failed' : s.status,
+            finishedAt: s.finishedAt?.toISOString() ?? null,
+            error: s.error,
+          } satisfies SourceState,
+        ]),
     );
   }
 

@@ -1,8 +1,8 @@
-import type { ProjectScope } from '../auth/roles';
 import { Injectable } from '@nestjs/common';
 import type { Finding as RuleFinding, Severity, Verdict } from '@hub/rules';
 import { PrismaService } from '../../infra/database/prisma.service';
 import type { Finding } from '../../generated/prisma/client';
+import type { ProjectScope } from '../auth/roles';
 
 /** A finding as the API and CLI show it. */
 export interface FindingView {
@@ -18,6 +18,8 @@ export interface FindingView {
   reason: { zh: string; en: string };
   warningOnly: boolean;
   evidence: unknown;
+  /** the version of the pack's settings that judged it */
+  packVersion: number;
   checkRunId: string;
   evaluatedAt: string;
 }
@@ -29,10 +31,10 @@ export class FindingsRepository {
   /** Saves the findings of several projects of one run in one statement. */
   async save(
     checkRunId: string,
-    byProject: readonly { projectId: string; findings: readonly RuleFinding[] }[],
+    byProject: readonly { projectId: string; packVersion: number; findings: readonly RuleFinding[] }[],
   ): Promise<void> {
     await this.prisma.finding.createMany({
-      data: byProject.flatMap(({ projectId, findings }) =>
+      data: byProject.flatMap(({ projectId, packVersion, findings }) =>
         findings.map((f) => ({
           checkRunId,
           projectId,
@@ -48,6 +50,7 @@ export class FindingsRepository {
           messageZh: f.reason.zh,
           messageEn: f.reason.en,
           warningOnly: f.warningOnly,
+          packVersion,
           evidence: f.evidence as object[],
         })),
       ),
@@ -111,6 +114,7 @@ export class FindingsRepository {
           messageZh: r.message_zh,
           messageEn: r.message_en,
           warningOnly: r.warning_only,
+          packVersion: r.pack_version,
           evidence: r.evidence,
           createdAt: r.created_at,
         },
@@ -137,6 +141,7 @@ interface LatestRow {
   message_zh: string;
   message_en: string;
   warning_only: boolean;
+  pack_version: number;
   evidence: Finding['evidence'];
   created_at: Date;
 }
@@ -155,6 +160,7 @@ export function toFindingView(f: Finding, projectCode: string): FindingView {
     reason: { zh: f.messageZh, en: f.messageEn },
     warningOnly: f.warningOnly,
     evidence: f.evidence,
+    packVersion: f.packVersion,
     checkRunId: f.checkRunId,
     evaluatedAt: f.createdAt.toISOString(),
   };

@@ -1,4 +1,3 @@
-import { Allow } from '../auth/policy';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { POLICY_PACK_IDS, SOURCE_TITLES, type PolicyPackId } from '@hub/contracts';
@@ -6,6 +5,7 @@ import { PACKS, REVIEW_DOMAIN_TITLES, type AnyPolicyPack, type RuleDefinition } 
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';
 import { jsonSchema } from '../../common/zod';
+import { Allow } from '../auth/policy';
 
 /** A rule as a reviewer reads it in the catalogue. */
 export interface RuleView {
@@ -43,7 +43,7 @@ export function ruleView(rule: RuleDefinition<unknown>): RuleView {
   };
 }
 
-function packOf(id: string): AnyPolicyPack {
+export function packOf(id: string): AnyPolicyPack {
   if (!(POLICY_PACK_IDS as readonly string[]).includes(id)) {
     throw new AppError('NOT_FOUND', {
       zh: `政策包 ${id} 不存在；可选：${POLICY_PACK_IDS.join(', ')}`,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { PackVersionsService } from './pack-versions.service';
 import { PacksController } from './packs.controller';
 
-@Module({ controllers: [PacksController] })
+@Module({ controllers: [PacksController], providers: [PackVersionsService], exports: [PackVersionsService] })
 export class PacksModule {}

@@ -1,0 +1,40 @@
+import os from 'node:os';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Option } from 'commander';
+import { createAppContext, prepareDatabase } from '../bootstrap';
+import { loadEnv } from '../config/env';
+import { createLogger } from '../infra/logger';
+import type { OutputFormat } from './format';
+
+/** What every command shares: the hub's modules on its database, output helpers, the actor. */
+export type Action = (ctx: INestApplicationContext) => Promise<void>;
+
+export async function withHub(action: Action): Promise<void> {
+  const env = loadEnv({ HUB_LOG_LEVEL: 'warn', ...process.env });
+  const logger = createLogger(env.HUB_LOG_LEVEL, 'stderr');
+  const base = await prepareDatabase(env, logger);
+  let ctx: INestApplicationContext | undefined;
+  try {
+    ctx = await createAppContext(env, logger, base);
+    await action(ctx);
+  } finally {
+    await ctx?.close();
+    await base.db.stop();
+  }
+}
+
+export const formatOption = () =>
+  new Option('--format <format>', '输出格式 / output format').choices(['table', 'json']).default('table');
+
+export function print(format: OutputFormat, json: unknown, table: () => string): void {
+  console.log(format === 'json' ? JSON.stringify(json, null, 2) : table());
+}
+
+/**
+ * Who the audit trail names for a command: the CLI runs on the server with the database's own
+ * credentials, so it acts as an operator (`cli:<os user>`), optionally on someone's behalf.
+ */
+export function cliActor(onBehalfOf?: string): string {
+  const self = `cli:${os.userInfo().username}`;
+  return onBehalfOf ? `${self} (for ${onBehalfOf})` : self;
+}
