@@ -558,6 +558,21 @@ export function compliantYueyangInput(overrides: Partial<TProject> = {}): FactsI
   };
 }
 
+/**
+ * The same Yueyang project at county level (岳阳县, 430621), where YY-CLOUD-COUNTY and YY-KEY-DOMAIN
+ * apply: its resource sits on a tenant bought as a county service, and its domain (政务服务) is not a
+ * key domain, so every finding is still PASS or NOT_APPLICABLE.
+ */
+export function compliantYueyangCountyInput(overrides: Partial<TProject> = {}): FactsInput {
+  const region = overrides.region ?? '430621';
+  const tenant = buildTenant({ region, purchaseMode: 'county-purchased-service' });
+  return {
+    ...compliantYueyangInput({ region, domain: '政务服务', ...overrides }),
+    resources: [buildResource({ tenantId: tenant.fact.tenantId })],
+    tenants: [tenant],
+  };
+}
+
 /** The same for a city-level Chenzhou project that is an application platform with data resources. */
 export function compliantChenzhouInput(overrides: Partial<TProject> = {}): FactsInput {
   return {

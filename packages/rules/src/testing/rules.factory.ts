@@ -7,6 +7,7 @@ import type {
   PolicyPack,
   RuleDefinition,
   RuleOutcome,
+  Waiver,
 } from '../model';
 import { ZBaseSettings } from '../shared/settings';
 import { NOW, buildFacts, type FactsInput } from './facts.factory';
@@ -38,6 +39,32 @@ export function buildRule(
     sources: [],
     evaluate: () => outcome('PASS'),
     ...overrides,
+  };
+}
+
+export interface ExemptionInput extends Partial<Waiver> {
+  /** who approved it */
+  authority?: string;
+  /** last day it is valid (Beijing date) */
+  validUntil?: string;
+}
+
+/**
+ * An exemption approved in the hub (what `EvaluateOptions.exemptions` holds), with a unique document
+ * number; its reason names the approver, the document number and the last valid day, worded as the
+ * hub's exemptions repository words it.
+ */
+export function buildExemption(input: ExemptionInput = {}): Waiver {
+  sequence += 1;
+  const documentNo = input.documentNo ?? `岳数豁〔2025〕${sequence}号`;
+  const authority = input.authority ?? '市数据局';
+  const until = input.validUntil ?? '2025-12-31';
+  return {
+    documentNo,
+    reason: input.reason ?? {
+      zh: `已豁免：${authority}批准（${documentNo}），有效期至 ${until}`,
+      en: `Exempted: approved by ${authority} (${documentNo}), valid until ${until}`,
+    },
   };
 }
 

@@ -29,10 +29,17 @@ describe(czCrypto.id, () => {
     expect(finding.evidence).toEqual([level2.evidence]);
   });
 
-  it('does not apply to a classified project (art. 2)', () => {
-    expect(sut({ project: buildChenzhouProject({ classified: true }), filings: [] }).verdict).toBe(
-      'NOT_APPLICABLE',
+  it('does not apply to a classified project (art. 2), whatever its filings', () => {
+    const finding = sut({
+      project: buildChenzhouProject({ classified: true }),
+      filings: [buildFiling({ cryptoAssessments: [] })],
+    });
+
+    expect(finding.verdict).toBe('NOT_APPLICABLE');
+    expect(finding.reason.en).toBe(
+      'Classified project: it follows the secrecy rules, not these measures (art. 2)',
     );
+    expect(finding.evidence).toEqual([]);
   });
 
   it('passes a level-3 system whose latest assessment is BASIC_PASS, resting on its filing', () => {
@@ -79,6 +86,19 @@ describe(czCrypto.id, () => {
       warningOnly: true,
     });
     expect(evaluation.readiness.blockingRuleIds).not.toContain(czCrypto.id);
+  });
+
+  it('gives UNKNOWN naming the report whose assessment date cannot be read, resting on its filing', () => {
+    const unreadable = buildCryptoAssessment({ assessedAt: 'last spring' });
+    const filing = buildFiling({ cryptoAssessments: [unreadable] });
+
+    const finding = sut({ filings: [filing] });
+
+    expect(finding.verdict).toBe('UNKNOWN');
+    expect(finding.reason.zh).toBe(
+      `备案 ${filing.fact.filingNo}（${filing.fact.systemName}，第3级，已备案）的密评报告 ${unreadable.reportNo} 评估时间无法读取，无法确定最近一次密评`,
+    );
+    expect(finding.evidence).toEqual([filing.evidence]);
   });
 
   it('gives UNKNOWN naming the MLPS registry when its sync failed', () => {

@@ -26,6 +26,8 @@ describe(czDataAgg.id, () => {
       });
 
       expect(finding.verdict).toBe('NOT_APPLICABLE');
+      expect(finding.reason.en).toBe('The registry says the project has no data resources');
+      expect(finding.evidence).toEqual([]);
     });
 
     it('does not apply to a classified project (art. 2)', () => {

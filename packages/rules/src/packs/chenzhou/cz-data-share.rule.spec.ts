@@ -36,9 +36,10 @@ describe(czDataShare.id, () => {
     });
 
     it('does not apply to a classified project (art. 2)', () => {
-      expect(sut({ project: buildChenzhouProject({ classified: true }), stats: [] }).verdict).toBe(
-        'NOT_APPLICABLE',
-      );
+      const finding = sut({ project: buildChenzhouProject({ classified: true }), stats: [] });
+
+      expect(finding.verdict).toBe('NOT_APPLICABLE');
+      expect(finding.reason.zh).toBe('涉密项目按照保密有关规定执行，不适用本办法（第二条）');
     });
   });
 

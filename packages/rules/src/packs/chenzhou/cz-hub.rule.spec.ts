@@ -94,8 +94,25 @@ describe(czHub.id, () => {
   });
 
   describe('UNKNOWN', () => {
-    it('gives UNKNOWN when a heartbeat time cannot be read', () => {
-      expect(sut({ brain: [buildHubApplication({ lastHeartbeatAt: '--' })] }).verdict).toBe('UNKNOWN');
+    it('gives UNKNOWN naming the application whose heartbeat time cannot be read, resting on it', () => {
+      const garbled = buildHubApplication({ lastHeartbeatAt: '--' });
+
+      const finding = sut({ brain: [garbled] });
+
+      expect(finding.verdict).toBe('UNKNOWN');
+      expect(finding.reason.en).toBe(
+        `Application(s) ${garbled.fact.appId} (${garbled.fact.appName}) have an unreadable heartbeat time: cannot tell whether live`,
+      );
+      expect(finding.evidence).toEqual([garbled.evidence]);
+    });
+
+    it('fails rather than gives UNKNOWN when the unreadable heartbeat is of a DISCONNECTED application', () => {
+      const finding = sut({
+        brain: [buildHubApplication({ status: 'DISCONNECTED', lastHeartbeatAt: '--' })],
+      });
+
+      expect(finding.verdict).toBe('FAIL');
+      expect(finding.reason.en).toContain('is DISCONNECTED');
     });
 
     it('gives UNKNOWN naming the service platforms when their sync failed', () => {

@@ -38,6 +38,11 @@ describe(czNet.id, () => {
     const finding = sut({ resources: [buildResource({ status: 'stopped' })] });
 
     expect(finding.verdict).toBe('NOT_APPLICABLE');
+    expect(finding.reason).toEqual({
+      zh: '项目没有运行中的政务云资源',
+      en: 'The project has no running cloud resource',
+    });
+    expect(finding.evidence).toEqual([]);
   });
 
   it('does not apply to a classified project (art. 2)', () => {

@@ -87,7 +87,10 @@ describe(czReviewPath.id, () => {
   });
 
   it('does not apply to a classified project (art. 2)', () => {
-    expect(sut('5000', { classified: true }).verdict).toBe('NOT_APPLICABLE');
+    const finding = sut('5000', { classified: true });
+
+    expect(finding.verdict).toBe('NOT_APPLICABLE');
+    expect(finding.reason.zh).toBe('涉密项目按照保密有关规定执行，不适用本办法（第二条）');
   });
 
   it('reads the registry only: an upstream outage does not make it UNKNOWN', () => {

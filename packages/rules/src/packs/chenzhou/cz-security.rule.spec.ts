@@ -44,10 +44,11 @@ describe(czSecurity.id, () => {
       expect(finding.reason.en).toBe('The project has no running production resource');
     });
 
-    it('does not apply to a classified project (art. 2)', () => {
-      expect(sut({ project: buildChenzhouProject({ classified: true }), filings: [] }).verdict).toBe(
-        'NOT_APPLICABLE',
-      );
+    it('does not apply to a classified project (art. 2), even running production without a filing', () => {
+      const finding = sut({ project: buildChenzhouProject({ classified: true }), filings: [] });
+
+      expect(finding.verdict).toBe('NOT_APPLICABLE');
+      expect(finding.reason.zh).toBe('涉密项目按照保密有关规定执行，不适用本办法（第二条）');
     });
   });
 
@@ -131,6 +132,32 @@ describe(czSecurity.id, () => {
   });
 
   describe('UNKNOWN', () => {
+    it('gives UNKNOWN naming the report whose evaluation date cannot be read, resting on the records', () => {
+      const vm = prod();
+      const unreadable = buildEvaluation({ evaluatedAt: 'n/a' });
+      const filing = buildFiling({ level: 3, evaluations: [unreadable] });
+
+      const finding = sut({ resources: [vm], filings: [filing] });
+
+      expect(finding.verdict).toBe('UNKNOWN');
+      expect(finding.reason.en).toBe(
+        `FILED: filing ${filing.fact.filingNo} (${filing.fact.systemName}, level 3, FILED). filing ${filing.fact.filingNo} (${filing.fact.systemName}, level 3, FILED): evaluation report(s) ${unreadable.reportNo} have an unreadable date, so the latest cannot be told`,
+      );
+      expect(finding.evidence).toEqual([vm.evidence, filing.evidence]);
+    });
+
+    it('fails rather than gives UNKNOWN when another level-3 system is plainly overdue', () => {
+      const overdue = filedAtLevel(3, 400);
+
+      const finding = sut({
+        filings: [buildFiling({ evaluations: [buildEvaluation({ evaluatedAt: 'n/a' })] }), overdue],
+      });
+
+      expect(finding.verdict).toBe('FAIL');
+      expect(finding.reason.en).toContain(`${overdue.fact.filingNo}`);
+      expect(finding.reason.en).toContain('is more than 365 days old');
+    });
+
     it('gives UNKNOWN naming the MLPS registry when its sync failed', () => {
       const finding = sut({ filings: [filedAtLevel(3, 30)], sources: { mlps: failedSource('mlps') } });
 

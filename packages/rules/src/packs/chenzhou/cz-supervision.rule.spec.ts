@@ -53,6 +53,7 @@ describe(czSupervision.id, () => {
     });
 
     expect(finding.verdict).toBe('NOT_APPLICABLE');
+    expect(finding.reason.zh).toBe('涉密项目按照保密有关规定执行，不适用本办法（第二条）');
   });
 
   it('reads the registry only: an upstream outage does not make it UNKNOWN', () => {

@@ -18,10 +18,24 @@ describe(yyCrypto.id, () => {
   const assessed = (daysAgo: number, conclusion: 'PASS' | 'BASIC_PASS' | 'FAIL') =>
     buildCryptoAssessment({ assessedAt: daysBeforeNow(daysAgo), conclusion });
 
-  it('does not apply without a level-3+ system', () => {
-    const finding = sut({ filings: [buildFiling({ level: 2, cryptoAssessments: [] })] });
+  it('does not apply without a level-3+ system, naming the filings and resting on them', () => {
+    const level2 = buildFiling({ level: 2, cryptoAssessments: [] });
+
+    const finding = sut({ filings: [level2] });
 
     expect(finding.verdict).toBe('NOT_APPLICABLE');
+    expect(finding.reason.en).toBe(
+      `The project has no current level-3+ filing (filing ${level2.fact.filingNo} (${level2.fact.systemName}, level 2, FILED))`,
+    );
+    expect(finding.evidence).toEqual([level2.evidence]);
+  });
+
+  it('does not apply without any filing', () => {
+    const finding = sut({ filings: [] });
+
+    expect(finding.verdict).toBe('NOT_APPLICABLE');
+    expect(finding.reason.zh).toBe('项目没有等级保护备案，无三级及以上系统');
+    expect(finding.evidence).toEqual([]);
   });
 
   it.each(['PASS', 'BASIC_PASS'] as const)(
@@ -76,12 +90,17 @@ describe(yyCrypto.id, () => {
     expect(evaluation.readiness.blockingRuleIds).not.toContain(yyCrypto.id);
   });
 
-  it('gives UNKNOWN when an assessment date cannot be read', () => {
-    const finding = sut({
-      filings: [buildFiling({ cryptoAssessments: [buildCryptoAssessment({ assessedAt: '2025-13-45' })] })],
-    });
+  it('gives UNKNOWN naming the report whose assessment date cannot be read, resting on its filing', () => {
+    const unreadable = buildCryptoAssessment({ assessedAt: '2025-13-45' });
+    const filing = buildFiling({ cryptoAssessments: [assessed(20, 'PASS'), unreadable] });
+
+    const finding = sut({ filings: [filing] });
 
     expect(finding.verdict).toBe('UNKNOWN');
+    expect(finding.reason.en).toBe(
+      `filing ${filing.fact.filingNo} (${filing.fact.systemName}, level 3, FILED): cryptography report(s) ${unreadable.reportNo} have an unreadable date, so the latest cannot be told`,
+    );
+    expect(finding.evidence).toEqual([filing.evidence]);
   });
 
   it('gives UNKNOWN, blocking acceptance, when the MLPS registry is down', () => {

@@ -31,8 +31,14 @@ describe(yyKeyDomain.id, () => {
     },
   );
 
-  it.each(['政务服务', '其他'] as const)('passes a county project in %s', (domain) => {
-    expect(sut(domain).verdict).toBe('PASS');
+  it.each(['政务服务', '其他'] as const)('passes a county project in %s, naming its domain', (domain) => {
+    const finding = sut(domain);
+
+    expect(finding.verdict).toBe('PASS');
+    expect(finding.reason.en).toBe(
+      `County project (division ${COUNTY}) in the domain "${domain}", not a key domain built city-wide (协同办公、智慧教育、智慧医疗、智慧应急)`,
+    );
+    expect(finding.evidence).toEqual([]);
   });
 
   it('fails a county 政务服务 project once that domain is configured as a key domain', () => {

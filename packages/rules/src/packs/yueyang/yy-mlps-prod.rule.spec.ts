@@ -131,6 +131,20 @@ describe(yyMlpsProd.id, () => {
   });
 
   describe('UNKNOWN', () => {
+    it('gives UNKNOWN naming a production resource whose creation time cannot be read', () => {
+      const undated = prod('not a time');
+      const filing = buildFiling();
+
+      const finding = sut({ resources: [prod(), undated], filings: [filing] });
+
+      expect(finding.verdict).toBe('UNKNOWN');
+      expect(finding.reason.en).toBe(
+        `Production resource(s) ${undated.fact.resourceId} have an unreadable creation time: the first production resource cannot be told`,
+      );
+      expect(finding.evidence).toContainEqual(undated.evidence);
+      expect(finding.evidence).toContainEqual(filing.evidence);
+    });
+
     it('gives UNKNOWN for a FILED filing without a filing time', () => {
       const filing = buildFiling({ filedAt: null });
 
