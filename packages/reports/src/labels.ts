@@ -1,0 +1,131 @@
+import {
+  REVIEW_DOMAIN_TITLES,
+  VERDICTS,
+  type Basis,
+  type ReviewDomain,
+  type Severity,
+  type Text,
+  type Verdict,
+} from '@hub/rules';
+import type { OpinionFinding, RectificationItemView } from './opinion.types';
+
+/** The heading every format prints. */
+export const OPINION_TITLE: Text = { zh: '政务信息化项目技术审查意见', en: 'Technical review opinion' };
+
+/** The review domains in the order the opinion prints its sections and the workbook its sheets. */
+export const REVIEW_DOMAINS = Object.keys(REVIEW_DOMAIN_TITLES) as ReviewDomain[];
+
+/** The verdicts in the order counts are printed. */
+export const VERDICT_ORDER: readonly Verdict[] = VERDICTS;
+
+export const VERDICT_LABELS: Record<Verdict, Text> = {
+  PASS: { zh: '通过', en: 'Pass' },
+  FAIL: { zh: '不通过', en: 'Fail' },
+  WAIVED: { zh: '豁免', en: 'Waived' },
+  NOT_APPLICABLE: { zh: '不适用', en: 'Not applicable' },
+  UNKNOWN: { zh: '无法判断', en: 'Unknown' },
+};
+
+/** A FAIL of a national-unverified rule, which the opinion shows as a warning only. */
+export const WARNING_ONLY_LABEL: Text = { zh: '不通过（仅提示）', en: 'Fail (warning only)' };
+
+export const SEVERITY_LABELS: Record<Severity, Text> = {
+  blocking: { zh: '阻断', en: 'Blocking' },
+  advisory: { zh: '建议', en: 'Advisory' },
+};
+
+export const BASIS_LABELS: Record<Basis, Text> = {
+  local: { zh: '本地规定', en: 'local measures' },
+  'national-verified': { zh: '国家规定（已核实）', en: 'national, verified' },
+  'national-unverified': { zh: '国家规定（待核实）', en: 'national, unverified' },
+};
+
+export const CHANGE_LABELS: Record<NonNullable<OpinionFinding['change']>, Text> = {
+  new: { zh: '较上次检查新增', en: 'new since the previous check' },
+  fixed: { zh: '较上次检查已整改', en: 'fixed since the previous check' },
+  'still-failing': { zh: '上次检查亦未通过', en: 'still failing' },
+  unchanged: { zh: '与上次检查相同', en: 'unchanged' },
+};
+
+export const DISPUTE_STATUS_LABELS: Record<NonNullable<OpinionFinding['dispute']>['status'], Text> = {
+  open: { zh: '异议待处理', en: 'dispute open' },
+  upheld: { zh: '异议成立', en: 'dispute upheld' },
+  dismissed: { zh: '异议驳回', en: 'dispute dismissed' },
+};
+
+export const RECTIFICATION_STATUS_LABELS: Record<RectificationItemView['status'], Text> = {
+  open: { zh: '未完成', en: 'open' },
+  done: { zh: '已完成', en: 'done' },
+};
+
+export const READINESS_LABELS: Record<'ready' | 'notReady', Text> = {
+  ready: { zh: '具备验收条件', en: 'ready for acceptance' },
+  notReady: { zh: '不具备验收条件', en: 'not ready for acceptance' },
+};
+
+export const DRAFT_LABEL: Text = { zh: '草稿', en: 'draft' };
+
+/** Field and block labels shared by every format. */
+export const LABELS = {
+  documentNo: { zh: '文号', en: 'Document No.' },
+  reviewId: { zh: '审查编号', en: 'Review ID' },
+  projectBlock: { zh: '项目信息', en: 'Project' },
+  projectName: { zh: '项目名称', en: 'Project name' },
+  projectCode: { zh: '项目编码', en: 'Project code' },
+  unitName: { zh: '建设单位', en: 'Construction unit' },
+  unitCode: { zh: '统一社会信用代码', en: 'Unified social credit code' },
+  region: { zh: '行政区划', en: 'Region' },
+  investment: { zh: '总投资（万元）', en: 'Total investment (10,000 CNY)' },
+  pack: { zh: '审查规则包', en: 'Policy pack' },
+  checkBlock: { zh: '检查', en: 'Check' },
+  checkRunId: { zh: '检查批次', en: 'Check run' },
+  checkedAt: { zh: '检查时间', en: 'Checked at' },
+  generatedAt: { zh: '生成时间', en: 'Generated at' },
+  conclusion: { zh: '审查结论', en: 'Conclusion' },
+  readiness: { zh: '验收条件', en: 'Readiness' },
+  blockingRules: { zh: '阻断项', en: 'Blocking rules' },
+  none: { zh: '无', en: 'none' },
+  counts: { zh: '检查结果统计', en: 'Verdict counts' },
+  total: { zh: '合计', en: 'Total' },
+  ruleId: { zh: '规则编号', en: 'Rule' },
+  ruleTitle: { zh: '规则名称', en: 'Title' },
+  clause: { zh: '条款依据', en: 'Clause' },
+  severity: { zh: '严重程度', en: 'Severity' },
+  verdict: { zh: '结论', en: 'Verdict' },
+  reason: { zh: '理由', en: 'Reason' },
+  evidence: { zh: '证据', en: 'Evidence' },
+  notes: { zh: '备注', en: 'Notes' },
+  evidenceSource: { zh: '证据来源', en: 'Evidence source' },
+  evidenceRecordId: { zh: '记录编号', en: 'Record ID' },
+  evidenceFetchedAt: { zh: '获取时间', en: 'Fetched at' },
+  evidenceHash: { zh: '内容哈希', en: 'Content hash' },
+  noEvidence: { zh: '无证据记录', en: 'no evidence record' },
+  noFindings: { zh: '本部分无检查项', en: 'no findings in this section' },
+  dispute: { zh: '异议', en: 'Dispute' },
+  disputeDecision: { zh: '处理意见', en: 'decision' },
+  exemption: { zh: '豁免依据', en: 'Exemption' },
+  exemptionAuthority: { zh: '批准机关', en: 'authority' },
+  exemptionValidUntil: { zh: '有效期至', en: 'valid until' },
+  change: { zh: '变化', en: 'Change' },
+  decision: { zh: '审查决定', en: 'Decision' },
+  override: { zh: '存在阻断项仍同意验收', en: 'Approved despite blocking findings' },
+  overrideReason: { zh: '理由', en: 'Reason' },
+  overrideRules: { zh: '涉及规则', en: 'Rules' },
+  rectification: { zh: '整改事项', en: 'Rectification items' },
+  rectificationNo: { zh: '序号', en: 'No.' },
+  rectificationRule: { zh: '规则', en: 'Rule' },
+  rectificationDescription: { zh: '整改内容', en: 'Description' },
+  rectificationDeadline: { zh: '整改期限', en: 'Deadline' },
+  rectificationStatus: { zh: '状态', en: 'Status' },
+  noRectification: { zh: '无整改事项', en: 'no rectification items' },
+  comments: { zh: '审查意见说明', en: 'Comments' },
+  decidedBy: { zh: '审查人', en: 'Reviewed by' },
+  decidedAt: { zh: '签署时间', en: 'Signed at' },
+  notSigned: { zh: '（未签署）', en: '(not signed)' },
+  page: { zh: '页', en: 'Page' },
+} satisfies Record<string, Text>;
+
+/** `中文 / English`, the way every label is printed. */
+export function bilingual(text: Text, separator = ' / '): string {
+  return text.en ? `${text.zh}${separator}${text.en}` : text.zh;
+}

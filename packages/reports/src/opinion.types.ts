@@ -1,0 +1,114 @@
+import type { PolicyPackId } from '@hub/contracts';
+import type { Basis, ReviewDomain, Severity, Text, Verdict } from '@hub/rules';
+
+/** One upstream record a finding rests on, as the opinion prints it. */
+export interface OpinionEvidence {
+  source: string;
+  /** the source's title, e.g. 政务云资源台账 */
+  sourceTitle: Text;
+  kind: string;
+  externalId: string;
+  fetchedAt: string;
+  contentHash: string;
+}
+
+export interface OpinionFinding {
+  ruleId: string;
+  title: Text;
+  clause: string;
+  basis: Basis;
+  severity: Severity;
+  domain: ReviewDomain;
+  verdict: Verdict;
+  reason: Text;
+  /** a national-unverified rule's FAIL shown as a warning */
+  warningOnly: boolean;
+  evidence: OpinionEvidence[];
+  /** an open or decided dispute of this finding by the construction unit */
+  dispute: { status: 'open' | 'upheld' | 'dismissed'; reason: string; decisionComment: string | null } | null;
+  /** the exemption behind a WAIVED verdict */
+  exemption: { documentNo: string; authority: string; validUntil: string } | null;
+  /** against the previous check of the same project, when there is one */
+  change: 'new' | 'fixed' | 'still-failing' | 'unchanged' | null;
+}
+
+export interface OpinionSection {
+  domain: ReviewDomain;
+  /** 政务云资源集约应用 / 数据共享 / 网络安全 / 平台对接 / 项目管理 */
+  title: Text;
+  findings: OpinionFinding[];
+}
+
+export type ReviewDecision = 'approve' | 'reject' | 'rectify';
+
+export const DECISION_TITLES: Record<ReviewDecision, Text> = {
+  approve: { zh: '同意竣工验收', en: 'Agreed to completion acceptance' },
+  reject: { zh: '不同意竣工验收', en: 'Not agreed' },
+  rectify: { zh: '整改后复核', en: 'Re-check after rectification' },
+};
+
+export interface RectificationItemView {
+  ruleId: string | null;
+  description: string;
+  /** calendar date YYYY-MM-DD */
+  deadline: string;
+  status: 'open' | 'done';
+}
+
+/**
+ * The review opinion (技术审查意见) of one project as every export format renders it: who, what was
+ * checked when, the findings grouped by section with evidence and clause, and the decision.
+ */
+export interface OpinionDocument {
+  /** the review's id; the document number printed on the opinion */
+  reviewId: string;
+  documentNo: string;
+  project: {
+    code: string;
+    name: string;
+    unitName: string;
+    unitCode: string;
+    region: string;
+    investment: string;
+    packId: PolicyPackId;
+    packTitle: Text;
+    packVersion: number;
+  };
+  checkRunId: string;
+  checkedAt: string;
+  /** draft until decided; the decision once signed */
+  status: 'draft' | 'decided';
+  ready: boolean;
+  blockingRuleIds: string[];
+  counts: Record<Verdict, number>;
+  sections: OpinionSection[];
+  decision: {
+    decision: ReviewDecision;
+    title: Text;
+    comments: string;
+    decidedBy: string;
+    decidedAt: string;
+    /** set when 同意 was given despite blocking FAIL/UNKNOWN */
+    override: { reason: string; ruleIds: string[] } | null;
+  } | null;
+  rectification: RectificationItemView[];
+  /** when the document was produced */
+  generatedAt: string;
+}
+
+/** One project's line in the portfolio export. */
+export interface PortfolioRow {
+  code: string;
+  name: string;
+  unitName: string;
+  unitCode: string;
+  region: string;
+  packId: PolicyPackId;
+  investment: string;
+  /** null when never checked */
+  ready: boolean | null;
+  checkedAt: string | null;
+  counts: Record<Verdict, number>;
+  blockingRuleIds: string[];
+  reviewStatus: string | null;
+}

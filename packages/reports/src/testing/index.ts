@@ -1,0 +1,2 @@
+export * from './opinion.factory';
+export * from './pdf-text';
