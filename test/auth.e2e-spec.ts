@@ -4,12 +4,11 @@ import { creditCodeCheckChar, isValidCreditCode } from '@hub/contracts';
 import { OAuth2Server } from 'oauth2-mock-server';
 import pino from 'pino';
 import request from 'supertest';
-import { vi } from 'vitest';
 import { createHttpApp, prepareDatabase } from '../apps/hub/src/bootstrap';
-import { buildCli } from '../apps/hub/src/cli';
 import { loadEnv } from '../apps/hub/src/config/env';
 import { PrismaService } from '../apps/hub/src/infra/database/prisma.service';
 import { UsersService } from '../apps/hub/src/modules/auth/users.service';
+import { runCli as runCliIn } from './support/cli';
 import { createTestDatabase } from './support/database';
 import { apiClient, userWithToken } from './support/hub';
 
@@ -507,24 +506,7 @@ describe('users and tokens from the CLI', () => {
     await hub?.close();
   });
 
-  /** Runs a CLI command in-process against the hub's database; returns what it printed. */
-  async function runCli(args: string[]): Promise<string> {
-    const lines: string[] = [];
-    const spy = vi
-      .spyOn(console, 'log')
-      .mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
-    const saved = { ...process.env };
-    Object.assign(process.env, hub.envVars);
-    try {
-      await buildCli()
-        .exitOverride()
-        .parseAsync(['node', 'hub', ...args]);
-    } finally {
-      spy.mockRestore();
-      process.env = saved;
-    }
-    return lines.join('\n');
-  }
+  const runCli = (args: string[]) => runCliIn(hub.envVars, args);
 
   function oneTimePasswordIn(out: string): string {
     const match = /one-time password, shown once: (\S+)/.exec(out);

@@ -4,9 +4,8 @@ import { PACKS } from '@hub/rules';
 import { writeRegistryWorkbook } from '@hub/registry';
 import { generateDemoCity } from '@hub/sandbox';
 import request from 'supertest';
-import { vi } from 'vitest';
-import { buildCli } from '../apps/hub/src/cli';
 import { ChecksService } from '../apps/hub/src/modules/checks/checks.service';
+import { runCli as runCliIn } from './support/cli';
 import { DEMO_NOW, rulesReading, startTestHub, type TestHub, userWithToken } from './support/hub';
 
 /**
@@ -265,21 +264,5 @@ describe('pre-acceptance checks (sandbox + hub)', () => {
     return found;
   }
 
-  async function runCli(args: string[]): Promise<string> {
-    const lines: string[] = [];
-    const spy = vi
-      .spyOn(console, 'log')
-      .mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
-    const saved = { ...process.env };
-    Object.assign(process.env, envVars);
-    try {
-      await buildCli()
-        .exitOverride()
-        .parseAsync(['node', 'hub', ...args]);
-    } finally {
-      spy.mockRestore();
-      process.env = saved;
-    }
-    return lines.join('\n');
-  }
+  const runCli = (args: string[]) => runCliIn(envVars, args);
 });

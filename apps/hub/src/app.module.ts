@@ -4,7 +4,10 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BindingsModule } from './modules/bindings/bindings.module';
 import { ChecksModule } from './modules/checks/checks.module';
+import { DisputesModule } from './modules/disputes/disputes.module';
 import { ExemptionsModule } from './modules/exemptions/exemptions.module';
+import { PackVersionsModule } from './modules/pack-versions/pack-versions.module';
+import { ReviewsModule } from './modules/reviews/reviews.module';
 import { HealthModule } from './modules/health/health.module';
 import { PacksModule } from './modules/packs/packs.module';
 import { ProjectsModule } from './modules/projects/projects.module';
@@ -25,6 +28,9 @@ export class AppModule {
         RegistryModule,
         ChecksModule,
         ExemptionsModule,
+        DisputesModule,
+        ReviewsModule,
+        PackVersionsModule,
         BindingsModule,
         PacksModule,
         HealthModule,

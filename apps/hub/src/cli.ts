@@ -5,6 +5,9 @@ import { POLICY_PACK_IDS, SOURCE_IDS, type PolicyPackId, type SourceId } from '@
 import { PACKS } from '@hub/rules';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { cliActor, formatOption, print, withHub } from './cli/context';
+import { registerDisputesCommands } from './cli/disputes.commands';
+import { registerExemptionsCommands } from './cli/exemptions.commands';
+import { registerReviewCommands } from './cli/reviews.commands';
 import { findingJson, findingsTable, rulesTable, type OutputFormat } from './cli/format';
 import { ruleView } from './modules/packs/packs.controller';
 import { AppError } from './common/app-error';
@@ -523,6 +526,11 @@ export function buildCli(): Command {
         );
       }),
     );
+
+  registerReviewCommands(program);
+
+  registerExemptionsCommands(program);
+  registerDisputesCommands(program);
 
   const db = program.command('db').description('数据库 / database');
   db.command('migrate')

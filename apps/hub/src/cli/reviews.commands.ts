@@ -1,0 +1,273 @@
+import fs from 'node:fs';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { z } from 'zod';
+import { ALL_PROJECTS } from '../modules/auth/roles';
+import { PackVersionsService } from '../modules/packs/pack-versions.service';
+import { PackImpactService } from '../modules/pack-versions/pack-impact.service';
+import {
+  OPINION_FORMATS,
+  PORTFOLIO_FORMATS,
+  renderOpinion,
+  renderPortfolio,
+} from '../modules/reviews/exports';
+import { PortfolioService } from '../modules/reviews/portfolio.service';
+import { REVIEW_DECISIONS, ReviewsService, type ReviewView } from '../modules/reviews/reviews.service';
+import { cliActor, formatOption, print, withHub } from './context';
+import type { OutputFormat } from './format';
+
+const reviewLine = (r: ReviewView) =>
+  `${r.id}  ${r.documentNo}  ${r.projectCode} ${r.projectName}  ${r.status}` +
+  (r.decision ? ` → ${r.decision} (${r.decidedBy} ${r.decidedAt})` : '') +
+  (r.overrideReason ? `  [override: ${r.overrideReason}]` : '') +
+  r.items
+    .map((i) => `\n    整改 ${i.deadline} ${i.status.padEnd(4)} ${i.ruleId ?? '-'}  ${i.description}`)
+    .join('');
+
+/** `RULE|description|YYYY-MM-DD` (the rule may be empty) → a rectification item. */
+function itemArg(
+  value: string,
+  previous: { ruleId: string | null; description: string; deadline: string }[] = [],
+) {
+  const [ruleId, description, deadline] = value.split('|');
+  if (!description || !deadline || !z.iso.date().safeParse(deadline).success) {
+    throw new InvalidArgumentError(
+      '整改事项格式为 “规则ID|描述|YYYY-MM-DD” / expected RULE|description|YYYY-MM-DD',
+    );
+  }
+  return [...previous, { ruleId: ruleId || null, description, deadline }];
+}
+
+function writeOut(file: string | undefined, body: Buffer): void {
+  if (file) {
+    fs.writeFileSync(file, body);
+    console.error(`已写入 / written: ${file} (${body.length} bytes)`);
+  } else {
+    process.stdout.write(body);
+  }
+}
+
+/** `hub review …`, `hub reviews`, `hub opinion`, `hub portfolio`, `hub packs …`. */
+export function registerReviewCommands(program: Command): void {
+  const review = program.command('review').description('竣工验收前技术审查 / pre-acceptance review');
+  review
+    .command('apply')
+    .description('申请审查并立即检查 / apply for a review; a fresh check runs')
+    .argument('<projectCode>')
+    .option('--note <text>')
+    .action((code: string, opts: { note?: string }) =>
+      withHub(async (ctx) => {
+        console.log(
+          reviewLine(await ctx.get(ReviewsService).apply(code, opts.note, cliActor(), ALL_PROJECTS)),
+        );
+      }),
+    );
+  review
+    .command('check')
+    .description('重新检查（与上次检查对比）/ re-check an undecided review')
+    .argument('<reviewId>')
+    .action((id: string) =>
+      withHub(async (ctx) => {
+        console.log(reviewLine(await ctx.get(ReviewsService).check(id, cliActor(), ALL_PROJECTS)));
+      }),
+    );
+  review
+    .command('decide')
+    .description('审查决定 / decide: approve 同意竣工验收, reject 不同意, rectify 整改后复核')
+    .argument('<reviewId>')
+    .addOption(new Option('--decision <decision>').choices([...REVIEW_DECISIONS]).makeOptionMandatory())
+    .option('--comments <text>', '审查意见说明 / comments', '')
+    .option(
+      '--override-reason <text>',
+      '存在阻断项仍同意时的理由（记入审计）/ reason to agree despite blocking findings',
+    )
+    .option(
+      '--item <RULE|description|YYYY-MM-DD>',
+      '整改事项，可重复 / rectification item, repeatable',
+      itemArg,
+    )
+    .option('--by <name>', '代谁决定（记入审计）/ on whose behalf')
+    .action(
+      (
+        id: string,
+        opts: {
+          decision: (typeof REVIEW_DECISIONS)[number];
+          comments: string;
+          overrideReason?: string;
+          item?: { ruleId: string | null; description: string; deadline: string }[];
+          by?: string;
+        },
+      ) =>
+        withHub(async (ctx) => {
+          const decided = await ctx.get(ReviewsService).decide(
+            id,
+            {
+              decision: opts.decision,
+              comments: opts.comments,
+              overrideReason: opts.overrideReason,
+              rectification: opts.item ?? [],
+            },
+            cliActor(opts.by),
+          );
+          console.log(reviewLine(decided));
+        }),
+    );
+  program
+    .command('reviews')
+    .description('审查列表 / reviews')
+    .option('--project <code>')
+    .addOption(formatOption())
+    .action((opts: { project?: string; format: OutputFormat }) =>
+      withHub(async (ctx) => {
+        const list = await ctx.get(ReviewsService).list({ projectCode: opts.project }, ALL_PROJECTS);
+        print(opts.format, list, () => list.map(reviewLine).join('\n'));
+      }),
+    );
+  program
+    .command('opinion')
+    .description('导出技术审查意见 / export the review opinion')
+    .argument(
+      '<projectCodeOrReviewId>',
+      '项目编码（取最近一次审查）或审查 ID / project code (latest review) or review id',
+    )
+    .addOption(new Option('--format <format>').choices([...OPINION_FORMATS]).default('pdf'))
+    .option('-o, --output <file>', '输出文件（省略时写到标准输出）/ output file, stdout when omitted')
+    .action((ref: string, opts: { format: (typeof OPINION_FORMATS)[number]; output?: string }) =>
+      withHub(async (ctx) => {
+        const reviews = ctx.get(ReviewsService);
+        const id = z.uuid().safeParse(ref).success ? ref : (await reviews.latestFor(ref, ALL_PROJECTS)).id;
+        const file = await renderOpinion(await reviews.opinion(id, ALL_PROJECTS), opts.format);
+        writeOut(opts.output, file.body);
+      }),
+    );
+  program
+    .command('portfolio')
+    .description('项目总览导出 / every project’s readiness and verdict counts')
+    .addOption(new Option('--format <format>').choices([...PORTFOLIO_FORMATS]).default('csv'))
+    .option('-o, --output <file>')
+    .option('--unit <creditCode>')
+    .option('--region <code>')
+    .option('--pack <id>')
+    .addOption(new Option('--readiness <r>').choices(['ready', 'not-ready', 'unchecked']))
+    .option('--rule <ruleId>')
+    .option('--verdict <verdict>')
+    .action(
+      (opts: {
+        format: (typeof PORTFOLIO_FORMATS)[number];
+        output?: string;
+        unit?: string;
+        region?: string;
+        pack?: 'yueyang' | 'chenzhou';
+        readiness?: 'ready' | 'not-ready' | 'unchecked';
+        rule?: string;
+        verdict?: 'PASS' | 'FAIL' | 'WAIVED' | 'NOT_APPLICABLE' | 'UNKNOWN';
+      }) =>
+        withHub(async (ctx) => {
+          const rows = await ctx.get(PortfolioService).rows(
+            {
+              unitCode: opts.unit,
+              region: opts.region,
+              pack: opts.pack,
+              readiness: opts.readiness,
+              ruleId: opts.rule,
+              verdict: opts.verdict,
+            },
+            ALL_PROJECTS,
+          );
+          writeOut(opts.output, (await renderPortfolio(rows, opts.format)).body);
+        }),
+    );
+
+  const packs = program.command('packs').description('政策包版本 / pack versions');
+  packs
+    .command('versions')
+    .argument('<packId>')
+    .addOption(formatOption())
+    .action((id: string, opts: { format: OutputFormat }) =>
+      withHub(async (ctx) => {
+        const list = await ctx.get(PackVersionsService).list(id);
+        print(opts.format, list, () =>
+          list
+            .map((v) => `v${v.version}  from ${v.effectiveFrom}  by ${v.publishedBy}  ${v.note}`)
+            .join('\n'),
+        );
+      }),
+    );
+  const draftOptions = (cmd: Command) =>
+    cmd
+      .argument('<packId>')
+      .requiredOption('--effective-from <date>', '生效日期（按立项日期）/ YYYY-MM-DD')
+      .requiredOption('--note <text>', '变更说明 / what changes and why')
+      .option(
+        '--set <key=json>',
+        '设置项，可重复，如 videoMinOnlineRatio=0.8 / a setting, repeatable',
+        setArg,
+      )
+      .option('--confirm <ruleIds>', '为本市确认的 national-unverified 规则，逗号分隔 / rules to confirm');
+  draftOptions(packs.command('preview').description('草稿影响预览 / which verdicts a draft would flip'))
+    .addOption(formatOption())
+    .action((id: string, opts: DraftOptions & { format: OutputFormat }) =>
+      withHub(async (ctx) => {
+        const impact = await ctx.get(PackImpactService).preview(id, draftOf(opts));
+        print(opts.format, impact, () =>
+          [
+            `v${impact.draftVersion} from ${impact.effectiveFrom}: ${impact.projectsAffected} of ${impact.projectsEvaluated} projects judged under it, ${impact.flips.length} verdict(s) flip`,
+            ...impact.flips.map(
+              (f) =>
+                `  ${f.projectCode} ${f.ruleId}: ${f.from.verdict}${f.from.warningOnly ? '(warning)' : ''} → ${f.to.verdict}${f.to.warningOnly ? '(warning)' : ''}`,
+            ),
+            ...impact.readinessChanges.map((r) => `  ${r.projectCode} ready ${r.from} → ${r.to}`),
+          ].join('\n'),
+        );
+      }),
+    );
+  draftOptions(packs.command('publish').description('发布新版本 / publish a new version')).action(
+    (id: string, opts: DraftOptions) =>
+      withHub(async (ctx) => {
+        const v = await ctx.get(PackVersionsService).publish(id, draftOf(opts), cliActor());
+        console.log(`v${v.version} of ${v.packId} published, in force from ${v.effectiveFrom}`);
+      }),
+  );
+  packs
+    .command('pin')
+    .description('对项目适用指定版本（--version none 恢复）/ apply a version to one project')
+    .argument('<packId>')
+    .argument('<projectCode>')
+    .requiredOption('--version <n|none>')
+    .action((_id: string, code: string, opts: { version: string }) =>
+      withHub(async (ctx) => {
+        const version = opts.version === 'none' ? null : Number(opts.version);
+        if (version !== null && !Number.isInteger(version))
+          throw new InvalidArgumentError('--version: n or none');
+        console.log(JSON.stringify(await ctx.get(PackVersionsService).pin(code, version, cliActor())));
+      }),
+    );
+}
+
+interface DraftOptions {
+  effectiveFrom: string;
+  note: string;
+  set?: Record<string, unknown>;
+  confirm?: string;
+}
+
+function setArg(value: string, previous: Record<string, unknown> = {}): Record<string, unknown> {
+  const eq = value.indexOf('=');
+  if (eq < 1) throw new InvalidArgumentError('应为 key=value / expected key=value');
+  const raw = value.slice(eq + 1);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    parsed = raw;
+  }
+  return { ...previous, [value.slice(0, eq)]: parsed };
+}
+
+function draftOf(opts: DraftOptions) {
+  return {
+    settings: opts.set ?? {},
+    effectiveFrom: opts.effectiveFrom,
+    note: opts.note,
+    ...(opts.confirm ? { confirmedRuleIds: opts.confirm.split(',').map((s) => s.trim()) } : {}),
+  };
+}

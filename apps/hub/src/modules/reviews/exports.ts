@@ -1,0 +1,71 @@
+import {
+  renderOpinionHtml,
+  renderOpinionJson,
+  renderOpinionPdf,
+  renderOpinionXlsx,
+  renderPortfolioCsv,
+  renderPortfolioXlsx,
+  type OpinionDocument,
+  type PortfolioRow,
+} from '@hub/reports';
+
+export const OPINION_FORMATS = ['json', 'html', 'pdf', 'xlsx'] as const;
+export type OpinionFormat = (typeof OPINION_FORMATS)[number];
+export const PORTFOLIO_FORMATS = ['json', 'csv', 'xlsx'] as const;
+export type PortfolioFormat = (typeof PORTFOLIO_FORMATS)[number];
+
+export interface RenderedFile {
+  contentType: string;
+  fileName: string;
+  body: Buffer;
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** An opinion in one of the export formats, with its download name (the document number). */
+export async function renderOpinion(doc: OpinionDocument, format: OpinionFormat): Promise<RenderedFile> {
+  const base = `${doc.documentNo}-${doc.project.code}`;
+  switch (format) {
+    case 'json':
+      return {
+        contentType: 'application/json; charset=utf-8',
+        fileName: `${base}.json`,
+        body: Buffer.from(renderOpinionJson(doc)),
+      };
+    case 'html':
+      return {
+        contentType: 'text/html; charset=utf-8',
+        fileName: `${base}.html`,
+        body: Buffer.from(renderOpinionHtml(doc)),
+      };
+    case 'pdf':
+      return { contentType: 'application/pdf', fileName: `${base}.pdf`, body: await renderOpinionPdf(doc) };
+    case 'xlsx':
+      return { contentType: XLSX, fileName: `${base}.xlsx`, body: await renderOpinionXlsx(doc) };
+  }
+}
+
+export async function renderPortfolio(rows: PortfolioRow[], format: PortfolioFormat): Promise<RenderedFile> {
+  switch (format) {
+    case 'json':
+      return {
+        contentType: 'application/json; charset=utf-8',
+        fileName: 'portfolio.json',
+        body: Buffer.from(JSON.stringify(rows, null, 2)),
+      };
+    case 'csv':
+      return {
+        contentType: 'text/csv; charset=utf-8',
+        fileName: 'portfolio.csv',
+        body: renderPortfolioCsv(rows),
+      };
+    case 'xlsx':
+      return { contentType: XLSX, fileName: 'portfolio.xlsx', body: await renderPortfolioXlsx(rows) };
+  }
+}
+
+/** `Content-Disposition` for a download whose name may be Chinese (RFC 6266 / 5987). */
+export function attachment(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

@@ -1,0 +1,156 @@
+import { SOURCE_TITLES, type PolicyPackId, type SourceId } from '@hub/contracts';
+import type { OpinionDocument, OpinionFinding, OpinionSection, RectificationItemView } from '@hub/reports';
+import { DECISION_TITLES, type ReviewDecision } from '@hub/reports';
+import {
+  PACKS,
+  readinessOf,
+  REVIEW_DOMAIN_TITLES,
+  VERDICTS,
+  type EvidenceRef,
+  type ReviewDomain,
+  type Verdict,
+} from '@hub/rules';
+import type {
+  Dispute,
+  Exemption,
+  Finding,
+  Project,
+  RectificationItem,
+  Review,
+} from '../../generated/prisma/client';
+
+const DOMAIN_ORDER: ReviewDomain[] = ['cloud', 'data-sharing', 'security', 'platforms', 'management'];
+const OPEN: readonly Verdict[] = ['FAIL', 'UNKNOWN'];
+
+/** An upheld dispute's comment, naming where its correction request went: listed with the finding. */
+function withCorrection(d: Dispute): string | null {
+  if (d.status !== 'upheld' || d.correctionSources.length === 0) return d.decisionComment;
+  const owners = d.correctionSources.map((s) => SOURCE_TITLES[s as SourceId]?.zh ?? s).join('、');
+  return `${d.decisionComment ?? ''}（已向${owners}发出数据更正请求 / correction requested from ${d.correctionSources.join(', ')}）`;
+}
+
+/** How a rule's verdict moved between the previous check and this one. */
+export function changeOf(now: Verdict, before: Verdict | undefined): OpinionFinding['change'] {
+  if (before === undefined) return null;
+  const failing = OPEN.includes(now);
+  const wasFailing = OPEN.includes(before);
+  if (failing && wasFailing) return 'still-failing';
+  if (failing) return 'new';
+  if (wasFailing) return 'fixed';
+  return 'unchanged';
+}
+
+export interface OpinionInputs {
+  review: Review & { items: RectificationItem[] };
+  project: Project;
+  findings: Finding[];
+  previousFindings: Finding[] | null;
+  checkedAt: Date;
+  disputes: Dispute[];
+  exemptions: Exemption[];
+  generatedAt: Date;
+}
+
+/** The opinion document of a review, from the stored rows: what every export format renders. */
+export function buildOpinion(input: OpinionInputs): OpinionDocument {
+  const { review, project, findings } = input;
+  const before = new Map((input.previousFindings ?? []).map((f) => [f.ruleId, f.verdict]));
+  const disputeByRule = new Map<string, Dispute>();
+  for (const d of [...input.disputes].sort((a, b) => a.raisedAt.getTime() - b.raisedAt.getTime())) {
+    disputeByRule.set(d.ruleId, d);
+  }
+  const exemptionFor = (ruleId: string) => input.exemptions.find((e) => e.ruleIds.includes(ruleId)) ?? null;
+  const views: OpinionFinding[] = findings.map((f) => {
+    const dispute = disputeByRule.get(f.ruleId);
+    const exemption = f.verdict === 'WAIVED' ? exemptionFor(f.ruleId) : null;
+    return {
+      ruleId: f.ruleId,
+      title: { zh: f.titleZh, en: f.titleEn },
+      clause: f.clause,
+      basis: f.basis as OpinionFinding['basis'],
+      severity: f.severity,
+      domain: f.domain as ReviewDomain,
+      verdict: f.verdict,
+      reason: { zh: f.messageZh, en: f.messageEn },
+      warningOnly: f.warningOnly,
+      evidence: (f.evidence as unknown as EvidenceRef[]).map((e) => ({
+        source: e.source,
+        sourceTitle: SOURCE_TITLES[e.source as SourceId] ?? { zh: e.source, en: e.source },
+        kind: e.kind,
+        externalId: e.externalId,
+        fetchedAt: e.fetchedAt,
+        contentHash: e.contentHash,
+      })),
+      dispute: dispute
+        ? {
+            status: dispute.status as 'open' | 'upheld' | 'dismissed',
+            reason: dispute.reason,
+            decisionComment: withCorrection(dispute),
+          }
+        : null,
+      exemption: exemption
+        ? {
+            documentNo: exemption.documentNo,
+            authority: exemption.authority,
+            validUntil: exemption.validUntil.toISOString().slice(0, 10),
+          }
+        : null,
+      change: input.previousFindings ? changeOf(f.verdict, before.get(f.ruleId)) : null,
+    };
+  });
+  const sections: OpinionSection[] = DOMAIN_ORDER.map((domain) => ({
+    domain,
+    title: REVIEW_DOMAIN_TITLES[domain],
+    findings: views.filter((f) => f.domain === domain).sort((a, b) => a.ruleId.localeCompare(b.ruleId)),
+  })).filter((s) => s.findings.length > 0);
+  const readiness = readinessOf(views);
+  const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+  for (const f of views) counts[f.verdict]++;
+  const packId = project.policyPack as PolicyPackId;
+  const decision = review.decision as ReviewDecision | null;
+  const items: RectificationItemView[] = review.items
+    .sort((a, b) => a.deadline.getTime() - b.deadline.getTime())
+    .map((i) => ({
+      ruleId: i.ruleId,
+      description: i.description,
+      deadline: i.deadline.toISOString().slice(0, 10),
+      status: i.status as 'open' | 'done',
+    }));
+  return {
+    reviewId: review.id,
+    documentNo: review.documentNo,
+    project: {
+      code: project.code,
+      name: project.name,
+      unitName: project.unitName,
+      unitCode: project.unitCode,
+      region: project.region,
+      investment: project.investment.toString(),
+      packId,
+      packTitle: PACKS[packId].title,
+      packVersion: findings[0]?.packVersion ?? 1,
+    },
+    checkRunId: review.checkRunId ?? '',
+    checkedAt: input.checkedAt.toISOString(),
+    status: decision ? 'decided' : 'draft',
+    ready: readiness.ready,
+    blockingRuleIds: readiness.blockingRuleIds,
+    counts,
+    sections,
+    decision:
+      decision && review.decidedBy && review.decidedAt
+        ? {
+            decision,
+            title: DECISION_TITLES[decision],
+            comments: review.comments ?? '',
+            decidedBy: review.decidedBy,
+            decidedAt: review.decidedAt.toISOString(),
+            override: review.overrideReason
+              ? { reason: review.overrideReason, ruleIds: review.overrideRuleIds }
+              : null,
+          }
+        : null,
+    rectification: items,
+    generatedAt: input.generatedAt.toISOString(),
+  };
+}

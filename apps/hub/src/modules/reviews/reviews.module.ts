@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ChecksModule } from '../checks/checks.module';
+import { ProjectsModule } from '../projects/projects.module';
+import { PortfolioService } from './portfolio.service';
+import { ReviewsController } from './reviews.controller';
+import { ReviewsService } from './reviews.service';
+
+/** The pre-acceptance review from application to signed opinion, and the portfolio. */
+@Module({
+  imports: [ProjectsModule, ChecksModule],
+  controllers: [ReviewsController],
+  providers: [ReviewsService, PortfolioService],
+  exports: [ReviewsService, PortfolioService],
+})
+export class ReviewsModule {}

@@ -1,0 +1,393 @@
+import { Injectable } from '@nestjs/common';
+import type { OpinionDocument } from '@hub/reports';
+import { readinessOf } from '@hub/rules';
+import { z } from 'zod';
+import { AppError } from '../../common/app-error';
+import { parseInput } from '../../common/zod';
+import { Clock } from '../../infra/clock';
+import { PrismaService } from '../../infra/database/prisma.service';
+import type { Finding, Prisma, Project, Review } from '../../generated/prisma/client';
+import { AuditService } from '../audit/audit.service';
+import { ALL_PROJECTS, type ProjectScope } from '../auth/roles';
+import { ChecksService } from '../checks/checks.service';
+import { beijingDate } from '../exemptions/exemptions.repository';
+import { projectScopeWhere, ProjectsRepository } from '../projects/projects.repository';
+import { buildOpinion } from './opinion.builder';
+
+export const REVIEW_DECISIONS = ['approve', 'reject', 'rectify'] as const;
+
+const ZItem = z
+  .object({
+    ruleId: z.string().min(1).max(50).nullish(),
+    description: z.string().trim().min(1).max(2000),
+    deadline: z.iso.date(),
+  })
+  .strict();
+
+export const ZDecisionInput = z
+  .object({
+    decision: z.enum(REVIEW_DECISIONS),
+    comments: z.string().max(10_000).default(''),
+    /** required to agree (同意) while a blocking rule is FAIL or UNKNOWN */
+    overrideReason: z.string().trim().min(10).max(2000).optional(),
+    rectification: z.array(ZItem).max(200).default([]),
+  })
+  .strict();
+export type DecisionInput = z.input<typeof ZDecisionInput>;
+
+export interface ReviewView {
+  id: string;
+  documentNo: string;
+  projectCode: string;
+  projectName: string;
+  status: string;
+  appliedBy: string;
+  appliedAt: string;
+  note: string | null;
+  checkRunId: string | null;
+  previousCheckRunId: string | null;
+  decision: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  overrideReason: string | null;
+  items: { id: string; ruleId: string | null; description: string; deadline: string; status: string }[];
+}
+
+type ReviewRow = Review & { project: Project; items: Prisma.RectificationItemGetPayload<object>[] };
+
+function toView(r: ReviewRow): ReviewView {
+  return {
+    id: r.id,
+    documentNo: r.documentNo,
+    projectCode: r.project.code,
+    projectName: r.project.name,
+    status: r.status,
+    appliedBy: r.appliedBy,
+    appliedAt: r.appliedAt.toISOString(),
+    note: r.note,
+    checkRunId: r.checkRunId,
+    previousCheckRunId: r.previousCheckRunId,
+    decision: r.decision,
+    decidedBy: r.decidedBy,
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    overrideReason: r.overrideReason,
+    items: r.items.map((i) => ({
+      id: i.id,
+      ruleId: i.ruleId,
+      description: i.description,
+      deadline: i.deadline.toISOString().slice(0, 10),
+      status: i.status,
+    })),
+  };
+}
+
+/** Serialises document numbers within a year. */
+const NUMBER_LOCK = 7_246_200;
+
+/**
+ * The pre-acceptance review (技术审查): a construction unit or a reviewer applies, a fresh check runs,
+ * the opinion is drafted from its findings, a reviewer decides. A re-check (of the same review before
+ * the decision, or a new application after 整改) is compared with the check before it.
+ */
+@Injectable()
+export class ReviewsService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly projects: ProjectsRepository,
+    private readonly checks: ChecksService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async apply(
+    projectCode: string,
+    note: string | undefined,
+    actor: string,
+    scope: ProjectScope,
+  ): Promise<ReviewView> {
+    const project = await this.projects.findVisible(projectCode, scope);
+    if (!project) throw AppError.projectNotFound(projectCode);
+    const open = await this.prisma.review.findFirst({
+      where: { projectId: project.id, status: { not: 'decided' } },
+    });
+    if (open) {
+      throw new AppError(
+        'CONFLICT',
+        {
+          zh: `项目 ${projectCode} 已有未决的审查申请 ${open.documentNo}`,
+          en: `Project ${projectCode} already has an undecided review ${open.documentNo}`,
+        },
+        { reviewId: open.id },
+      );
+    }
+    // A new application after a decision is compared with the check that decision rested on.
+    const previous = await this.prisma.review.findFirst({
+      where: { projectId: project.id, status: 'decided' },
+      orderBy: { decidedAt: 'desc' },
+    });
+    const now = this.clock.now();
+    const review = await this.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${NUMBER_LOCK})`;
+      const year = beijingDate(now).slice(0, 4);
+      const count = await tx.review.count({ where: { documentNo: { startsWith: `JSSC-${year}-` } } });
+      const created = await tx.review.create({
+        data: {
+          documentNo: `JSSC-${year}-${String(count + 1).padStart(4, '0')}`,
+          projectId: project.id,
+          status: 'applied',
+          appliedBy: actor,
+          appliedAt: now,
+          note: note ?? null,
+          previousCheckRunId: previous?.checkRunId ?? null,
+        },
+      });
+      await this.audit.append(
+        {
+          actor,
+          action: 'review.apply',
+          objectType: 'review',
+          objectId: created.id,
+          data: { projectCode, documentNo: created.documentNo },
+        },
+        tx,
+      );
+      return created;
+    });
+    return this.check(review.id, actor, scope);
+  }
+
+  /** Runs a fresh check for an undecided review; the check it replaces becomes the comparison. */
+  async check(reviewId: string, actor: string, scope: ProjectScope): Promise<ReviewView> {
+    const review = await this.find(reviewId, scope);
+    if (review.status === 'decided') {
+      throw new AppError('CONFLICT', {
+        zh: `审查 ${review.documentNo} 已决定；整改后请重新申请审查（将与本次检查对比）`,
+        en: `Review ${review.documentNo} is decided; after rectification apply again (it is compared with this check)`,
+      });
+    }
+    const report = await this.checks.checkProject(review.project.code);
+    await this.prisma.$transaction(async (tx) => {
+      await tx.review.update({
+        where: { id: review.id },
+        data: {
+          status: 'checked',
+          checkRunId: report.id,
+          previousCheckRunId: review.checkRunId ?? review.previousCheckRunId,
+        },
+      });
+      await this.audit.append(
+        {
+          actor,
+          action: 'review.check',
+          objectType: 'review',
+          objectId: review.id,
+          data: { checkRunId: report.id },
+        },
+        tx,
+      );
+    });
+    return this.get(review.id, scope);
+  }
+
+  async decide(reviewId: string, input: DecisionInput, actor: string): Promise<ReviewView> {
+    const body = parseInput(ZDecisionInput, input, { zh: '审查决定', en: 'review decision' });
+    const review = await this.find(reviewId, ALL_PROJECTS);
+    if (review.status !== 'checked' || !review.checkRunId) {
+      throw new AppError('CONFLICT', {
+        zh: `审查 ${review.documentNo} 当前状态为 ${review.status}，只有完成检查、尚未决定的审查可以决定`,
+        en: `Review ${review.documentNo} is ${review.status}: only a checked, undecided review can be decided`,
+      });
+    }
+    const findings = await this.prisma.finding.findMany({ where: { checkRunId: review.checkRunId } });
+    const { blockingRuleIds } = readinessOf(findings);
+    const overriding = body.decision === 'approve' && blockingRuleIds.length > 0;
+    if (overriding && !body.overrideReason) {
+      throw new AppError(
+        'CONFLICT',
+        {
+          zh: `存在阻断项（${blockingRuleIds.join('、')}）为不通过或无法判断，不能直接同意竣工验收；如确需同意，请填写 overrideReason 说明理由（将记入审计）`,
+          en: `Blocking rules are FAIL or UNKNOWN (${blockingRuleIds.join(', ')}): agreeing needs an explicit overrideReason, which is recorded`,
+        },
+        { blockingRuleIds },
+      );
+    }
+    if (body.decision === 'rectify' && body.rectification.length === 0) {
+      throw new AppError('INVALID_REQUEST', {
+        zh: '“整改后复核”须列出至少一项整改事项（rectification）及其期限',
+        en: 'A rectify decision needs at least one rectification item with a deadline',
+      });
+    }
+    const today = beijingDate(this.clock.now());
+    const known = new Set(findings.map((f) => f.ruleId));
+    for (const [i, item] of body.rectification.entries()) {
+      if (item.deadline < today) {
+        throw new AppError('INVALID_REQUEST', {
+          zh: `第 ${i + 1} 项整改事项的期限 ${item.deadline} 早于今天`,
+          en: `Rectification item ${i + 1}: deadline ${item.deadline} is in the past`,
+        });
+      }
+      if (item.ruleId && !known.has(item.ruleId)) {
+        throw new AppError('INVALID_REQUEST', {
+          zh: `第 ${i + 1} 项整改事项引用的规则 ${item.ruleId} 不在本次检查中`,
+          en: `Rectification item ${i + 1}: rule ${item.ruleId} is not among this check's findings`,
+        });
+      }
+    }
+    const now = this.clock.now();
+    await this.prisma.$transaction(async (tx) => {
+      const updated = await tx.review.updateMany({
+        where: { id: review.id, status: 'checked' },
+        data: {
+          status: 'decided',
+          decision: body.decision,
+          comments: body.comments,
+          decidedBy: actor,
+          decidedAt: now,
+          overrideReason: overriding ? body.overrideReason! : null,
+          overrideRuleIds: overriding ? blockingRuleIds : [],
+        },
+      });
+      if (updated.count !== 1) {
+        throw new AppError('CONFLICT', { zh: '该审查已被他人决定', en: 'The review was decided meanwhile' });
+      }
+      await tx.rectificationItem.createMany({
+        data: body.rectification.map((item) => ({
+          reviewId: review.id,
+          ruleId: item.ruleId ?? null,
+          description: item.description,
+          deadline: new Date(`${item.deadline}T00:00:00Z`),
+          status: 'open',
+        })),
+      });
+      await this.audit.append(
+        {
+          actor,
+          action: 'review.decide',
+          objectType: 'review',
+          objectId: review.id,
+          data: { decision: body.decision, checkRunId: review.checkRunId, items: body.rectification.length },
+        },
+        tx,
+      );
+      if (overriding) {
+        await this.audit.append(
+          {
+            actor,
+            action: 'review.override',
+            objectType: 'review',
+            objectId: review.id,
+            data: { reason: body.overrideReason, blockingRuleIds },
+          },
+          tx,
+        );
+      }
+    });
+    return this.get(review.id, ALL_PROJECTS);
+  }
+
+  async completeItem(
+    reviewId: string,
+    itemId: string,
+    actor: string,
+    scope: ProjectScope,
+  ): Promise<ReviewView> {
+    const review = await this.find(reviewId, scope);
+    const item = review.items.find((i) => i.id === itemId);
+    if (!item)
+      throw new AppError('NOT_FOUND', {
+        zh: `整改事项 ${itemId} 不存在`,
+        en: `No rectification item ${itemId}`,
+      });
+    if (item.status !== 'done') {
+      await this.prisma.$transaction(async (tx) => {
+        await tx.rectificationItem.update({
+          where: { id: item.id },
+          data: { status: 'done', doneAt: this.clock.now(), doneBy: actor },
+        });
+        await this.audit.append(
+          {
+            actor,
+            action: 'rectification.done',
+            objectType: 'rectification-item',
+            objectId: item.id,
+            data: { reviewId },
+          },
+          tx,
+        );
+      });
+    }
+    return this.get(reviewId, scope);
+  }
+
+  async list(filter: { projectCode?: string; status?: string }, scope: ProjectScope): Promise<ReviewView[]> {
+    const rows = await this.prisma.review.findMany({
+      where: {
+        project: { AND: [projectScopeWhere(scope), filter.projectCode ? { code: filter.projectCode } : {}] },
+        ...(filter.status ? { status: filter.status } : {}),
+      },
+      include: { project: true, items: true },
+      orderBy: { appliedAt: 'desc' },
+      take: 500,
+    });
+    return rows.map(toView);
+  }
+
+  async get(id: string, scope: ProjectScope): Promise<ReviewView> {
+    return toView(await this.find(id, scope));
+  }
+
+  /** The review's opinion (技术审查意见): a draft until decided. */
+  async opinion(id: string, scope: ProjectScope): Promise<OpinionDocument> {
+    const review = await this.find(id, scope);
+    if (!review.checkRunId) {
+      throw new AppError('CONFLICT', {
+        zh: `审查 ${review.documentNo} 尚未完成检查，暂无审查意见`,
+        en: `Review ${review.documentNo} has no completed check yet`,
+      });
+    }
+    const run = await this.prisma.checkRun.findUniqueOrThrow({ where: { id: review.checkRunId } });
+    const [findings, previous, disputes, exemptions] = await Promise.all([
+      this.findingsOf(review.checkRunId, review.projectId),
+      review.previousCheckRunId ? this.findingsOf(review.previousCheckRunId, review.projectId) : null,
+      this.prisma.dispute.findMany({ where: { projectId: review.projectId } }),
+      this.prisma.exemption.findMany({ where: { projectId: review.projectId, status: 'approved' } }),
+    ]);
+    return buildOpinion({
+      review,
+      project: review.project,
+      findings,
+      previousFindings: previous,
+      checkedAt: run.asOf,
+      disputes,
+      exemptions,
+      generatedAt: this.clock.now(),
+    });
+  }
+
+  /** The latest review of a project that has a check, for `hub opinion <code>`. */
+  async latestFor(projectCode: string, scope: ProjectScope): Promise<ReviewView> {
+    const [latest] = await this.list({ projectCode }, scope);
+    if (!latest) {
+      throw new AppError('NOT_FOUND', {
+        zh: `项目 ${projectCode} 没有审查申请：请先申请审查`,
+        en: `Project ${projectCode} has no review: apply first`,
+      });
+    }
+    return latest;
+  }
+
+  private findingsOf(checkRunId: string, projectId: string): Promise<Finding[]> {
+    return this.prisma.finding.findMany({ where: { checkRunId, projectId }, orderBy: { ruleId: 'asc' } });
+  }
+
+  private async find(id: string, scope: ProjectScope): Promise<ReviewRow> {
+    const row = z.uuid().safeParse(id).success
+      ? await this.prisma.review.findFirst({
+          where: { id, project: projectScopeWhere(scope) },
+          include: { project: true, items: true },
+        })
+      : null;
+    if (!row) throw new AppError('NOT_FOUND', { zh: `审查 ${id} 不存在`, en: `No review ${id}` });
+    return row;
+  }
+}

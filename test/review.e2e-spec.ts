@@ -1,0 +1,263 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { writeRegistryWorkbook } from '@hub/registry';
+import { extractPdfText } from '@hub/reports/testing';
+import { generateDemoCity } from '@hub/sandbox';
+import ExcelJS from 'exceljs';
+import type request from 'supertest';
+import { ChecksService } from '../apps/hub/src/modules/checks/checks.service';
+import { runCli } from './support/cli';
+import { type ApiClient, DEMO_NOW, startTestHub, type TestHub, userWithToken } from './support/hub';
+
+/** Binary bodies (pdf, xlsx) as a Buffer. */
+const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
+/**
+ * The pre-acceptance review from application to signed opinion and re-check, through the API and
+ * the CLI, on the demo city: a construction unit applies, a reviewer reads the draft, is refused 同意
+ * while blocking findings stand, sends the project to rectification, the unit fixes a binding, a
+ * re-check shows what was fixed, and the reviewer agrees with a recorded override.
+ */
+describe('pre-acceptance review workflow', () => {
+  const demo = generateDemoCity({ now: DEMO_NOW });
+  let hub: TestHub;
+  let app: INestApplication;
+  let applicant: ApiClient;
+  let reviewer: ApiClient;
+  let other: ApiClient;
+  const failing = demo.designed.find((d) => d.expected['YY-CLOUD-DEPLOY'] === 'FAIL')!;
+  const project = demo.projects.find((p) => p.code === failing.code)!;
+
+  beforeAll(async () => {
+    hub = await startTestHub(demo.dataset);
+    app = hub.app;
+    await hub.http
+      .post('/api/registry/imports')
+      .attach('file', await writeRegistryWorkbook(demo.projects), 'p.xlsx')
+      .expect(201);
+    await app.get(ChecksService).scan();
+    applicant = (await userWithToken(app, 'applicant', { unitCode: project.unitCode })).http;
+    reviewer = (await userWithToken(app, 'reviewer', { username: 'li.review' })).http;
+    const otherUnit = demo.projects.find((p) => p.unitCode !== project.unitCode)!.unitCode;
+    other = (await userWithToken(app, 'applicant', { unitCode: otherUnit })).http;
+  });
+  afterAll(async () => {
+    await hub?.stop();
+  });
+
+  let reviewId: string;
+  let firstCheck: string;
+
+  it('lets the construction unit apply for its own project only, and checks it at once', async () => {
+    await other.post('/api/reviews').send({ projectCode: project.code }).expect(404);
+    const res = await applicant
+      .post('/api/reviews')
+      .send({ projectCode: project.code, note: '申请竣工验收' })
+      .expect(201);
+    expect(res.body).toMatchObject({
+      projectCode: project.code,
+      status: 'checked',
+      documentNo: expect.stringMatching(/^JSSC-\d{4}-\d{4}$/),
+      checkRunId: expect.any(String),
+    });
+    reviewId = res.body.id;
+    firstCheck = res.body.checkRunId;
+    await applicant.post('/api/reviews').send({ projectCode: project.code }).expect(409);
+    await other.get(`/api/reviews/${reviewId}`).expect(404);
+  });
+
+  it('drafts the opinion grouped by the five sections, with clause and evidence for each finding', async () => {
+    const res = await reviewer.get(`/api/reviews/${reviewId}/opinion`).expect(200);
+    const doc = res.body;
+    expect(doc).toMatchObject({ status: 'draft', ready: false, checkRunId: firstCheck, decision: null });
+    expect(doc.blockingRuleIds).toContain('YY-CLOUD-DEPLOY');
+    expect(doc.sections.map((s: { title: { zh: string } }) => s.title.zh)).toEqual(
+      expect.arrayContaining(['政务云资源集约应用', '网络安全', '项目管理']),
+    );
+    const all = doc.sections.flatMap((s: { findings: unknown[] }) => s.findings);
+    expect(all).toHaveLength(Object.keys(failing.expected).length);
+    const deploy = all.find((f: { ruleId: string }) => f.ruleId === 'YY-CLOUD-DEPLOY');
+    expect(deploy).toMatchObject({ verdict: 'FAIL', clause: '第六条', change: null });
+    const withEvidence = all.find((f: { evidence: unknown[] }) => f.evidence.length > 0);
+    expect(withEvidence.evidence[0]).toMatchObject({
+      sourceTitle: { zh: expect.any(String) },
+      contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+  });
+
+  it('refuses 同意 while blocking findings stand, unless an override reason is given, and never to the unit', async () => {
+    await applicant.post(`/api/reviews/${reviewId}/decision`).send({ decision: 'approve' }).expect(403);
+    const refused = await reviewer
+      .post(`/api/reviews/${reviewId}/decision`)
+      .send({ decision: 'approve' })
+      .expect(409);
+    expect(refused.body.error.details.blockingRuleIds).toContain('YY-CLOUD-DEPLOY');
+    expect(refused.body.error.message.zh).toContain('overrideReason');
+    const noItems = await reviewer
+      .post(`/api/reviews/${reviewId}/decision`)
+      .send({ decision: 'rectify' })
+      .expect(400);
+    expect(noItems.body.error.message.zh).toContain('整改事项');
+  });
+
+  it('sends the project to rectification with items and deadlines', async () => {
+    const res = await reviewer
+      .post(`/api/reviews/${reviewId}/decision`)
+      .send({
+        decision: 'rectify',
+        comments: '请将系统部署至政务云后申请复核',
+        rectification: [{ ruleId: 'YY-CLOUD-DEPLOY', description: '迁移上云', deadline: '2026-12-31' }],
+      })
+      .expect(200);
+    expect(res.body).toMatchObject({ status: 'decided', decision: 'rectify', decidedBy: 'li.review' });
+    expect(res.body.items).toEqual([expect.objectContaining({ ruleId: 'YY-CLOUD-DEPLOY', status: 'open' })]);
+    await reviewer.post(`/api/reviews/${reviewId}/check`).expect(409);
+  });
+
+  it('re-checks after rectification, showing what was fixed against the previous check', async () => {
+    // The unit's system turns out to run on an orphan cloud resource: binding it is the rectification.
+    const orphans = await reviewer.get('/api/resources/unbound').expect(200);
+    const orphan = orphans.body[0] as { resourceId: string };
+    await reviewer
+      .post('/api/bindings')
+      .send({
+        record: `gov-cloud/resource/${orphan.resourceId}`,
+        projectCode: project.code,
+        comment: '整改：迁移上云',
+      })
+      .expect(201);
+    const again = await applicant.post('/api/reviews').send({ projectCode: project.code }).expect(201);
+    expect(again.body.previousCheckRunId).toBe(firstCheck);
+    reviewId = again.body.id;
+    const doc = (await reviewer.get(`/api/reviews/${reviewId}/opinion`).expect(200)).body;
+    const all = doc.sections.flatMap((s: { findings: { ruleId: string; change: string }[] }) => s.findings);
+    expect(all.find((f: { ruleId: string }) => f.ruleId === 'YY-CLOUD-DEPLOY').change).toBe('fixed');
+    expect(all.every((f: { change: string | null }) => f.change !== null)).toBe(true);
+  });
+
+  it('agrees with a recorded override when blocking findings remain, and the audit trail says so', async () => {
+    const doc = (await reviewer.get(`/api/reviews/${reviewId}/opinion`).expect(200)).body;
+    const decision = doc.ready
+      ? { decision: 'approve', comments: '同意' }
+      : {
+          decision: 'approve',
+          comments: '同意',
+          overrideReason: '剩余问题已由主管部门书面确认，验收后三十日内整改',
+        };
+    const res = await reviewer.post(`/api/reviews/${reviewId}/decision`).send(decision).expect(200);
+    expect(res.body.decision).toBe('approve');
+    expect(res.body.overrideReason ?? null).toBe(doc.ready ? null : decision.overrideReason);
+    const audit = await hub.http
+      .get('/api/audit')
+      .query({ objectType: 'review', objectId: reviewId })
+      .expect(200);
+    const actions = audit.body.items.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['review.apply', 'review.check', 'review.decide']));
+    if (!doc.ready) expect(actions).toContain('review.override');
+  });
+
+  it('exports the signed opinion as a PDF whose text names the project, the conclusion and every failing rule', async () => {
+    const res = await applicant
+      .get(`/api/reviews/${reviewId}/opinion`)
+      .query({ format: 'pdf' })
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(res.headers['content-type']).toContain('application/pdf');
+    const { text } = await extractPdfText(res.body as Buffer);
+    const flat = text.replace(/\s+/g, '');
+    expect(flat).toContain(project.name.replace(/\s+/g, ''));
+    expect(flat).toContain('同意竣工验收');
+    const doc = (await reviewer.get(`/api/reviews/${reviewId}/opinion`).expect(200)).body;
+    const failingRules = doc.sections
+      .flatMap((s: { findings: { ruleId: string; verdict: string }[] }) => s.findings)
+      .filter((f: { verdict: string }) => f.verdict === 'FAIL')
+      .map((f: { ruleId: string }) => f.ruleId);
+    for (const rule of failingRules) expect(flat).toContain(rule);
+  });
+
+  it('exports the opinion as xlsx with a sheet per section, read back', async () => {
+    const res = await reviewer
+      .get(`/api/reviews/${reviewId}/opinion`)
+      .query({ format: 'xlsx' })
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body as never);
+    const names = workbook.worksheets.map((w) => w.name);
+    expect(names).toEqual(expect.arrayContaining(['政务云资源集约应用', '项目管理']));
+    const cloud = workbook.getWorksheet('政务云资源集约应用')!;
+    const cells = cloud.getSheetValues().flat().map(String).join(' ');
+    expect(cells).toContain('YY-CLOUD-DEPLOY');
+  });
+
+  it('writes the opinion from the CLI (hub opinion <code> --format pdf -o FILE)', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'opinion-')), 'opinion.pdf');
+    await runCli(hub.envVars, ['opinion', project.code, '--format', 'pdf', '-o', file]);
+    const pdf = fs.readFileSync(file);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await extractPdfText(pdf)).text.replace(/\s+/g, '')).toContain(project.code);
+  });
+
+  it('filters the portfolio by readiness, rule and verdict, and scopes it to the unit', async () => {
+    const failingDeploy = await reviewer
+      .get('/api/portfolio')
+      .query({ ruleId: 'YY-CLOUD-DEPLOY', verdict: 'FAIL' })
+      .expect(200);
+    const codes = failingDeploy.body.map((r: { code: string }) => r.code);
+    const expected = demo.designed.filter((d) => d.expected['YY-CLOUD-DEPLOY'] === 'FAIL').map((d) => d.code);
+    expect(codes).toEqual(expect.arrayContaining(expected.filter((c) => c !== project.code)));
+    expect(codes).not.toContain(project.code); // fixed by the re-check above
+    const notReady = await reviewer.get('/api/portfolio').query({ readiness: 'not-ready' }).expect(200);
+    expect(notReady.body.every((r: { ready: boolean }) => r.ready === false)).toBe(true);
+    const mine = await applicant.get('/api/portfolio').expect(200);
+    expect(mine.body.every((r: { unitCode: string }) => r.unitCode === project.unitCode)).toBe(true);
+    const csv = await reviewer.get('/api/portfolio').query({ format: 'csv' }).expect(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.text).toContain(project.code);
+  });
+
+  it('previews which verdicts a draft pack setting would flip, then judges under the published version', async () => {
+    const draft = {
+      settings: { expertReviewMinInvestment: 1_000_000 },
+      effectiveFrom: '2000-01-02',
+      note: '测试',
+    };
+    await applicant.post('/api/packs/yueyang/preview').send(draft).expect(403);
+    const preview = await reviewer.post('/api/packs/yueyang/preview').send(draft).expect(200);
+    expect(preview.body.flips.length).toBeGreaterThan(0);
+    expect(preview.body.flips.every((f: { ruleId: string }) => f.ruleId === 'YY-EXPERT-REVIEW')).toBe(true);
+    expect(
+      preview.body.flips.every((f: { to: { verdict: string } }) => f.to.verdict === 'NOT_APPLICABLE'),
+    ).toBe(true);
+    const bad = await hub.http
+      .post('/api/packs/yueyang/versions')
+      .send({ ...draft, settings: { videoMinOnlineRatio: 3 } })
+      .expect(400);
+    expect(bad.body.error.message.en).toContain('videoMinOnlineRatio');
+    await reviewer.post('/api/packs/yueyang/versions').send(draft).expect(403);
+    const published = await hub.http.post('/api/packs/yueyang/versions').send(draft).expect(201);
+    expect(published.body.version).toBe(2);
+    const flipped = preview.body.flips[0].projectCode;
+    const check = await hub.http.post('/api/checks').send({ projectCode: flipped }).expect(201);
+    const expert = check.body.project.findings.find(
+      (f: { ruleId: string }) => f.ruleId === 'YY-EXPERT-REVIEW',
+    );
+    expect(expert).toMatchObject({ verdict: 'NOT_APPLICABLE', packVersion: 2 });
+    // Pinned back to version 1, the project is judged under it again.
+    await hub.http.post('/api/packs/yueyang/pins').send({ projectCode: flipped, version: 1 }).expect(200);
+    const pinned = await hub.http.post('/api/checks').send({ projectCode: flipped }).expect(201);
+    const again = pinned.body.project.findings.find(
+      (f: { ruleId: string }) => f.ruleId === 'YY-EXPERT-REVIEW',
+    );
+    expect(again.packVersion).toBe(1);
+    expect(again.verdict).toBe(preview.body.flips[0].from.verdict);
+  });
+});
