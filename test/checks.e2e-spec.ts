@@ -209,7 +209,8 @@ describe('pre-acceptance checks (sandbox + hub)', () => {
   it('shows the rule catalogue of each pack as a reviewer reads it, from the API and the CLI', async () => {
     const packs = await http().get('/api/packs').expect(200);
     expect(packs.body.map((p: { id: string }) => p.id)).toEqual(['yueyang', 'chenzhou']);
-    expect(packs.body[1].settings).toMatchObject({ procurementLimit: 80, approvalThreshold: 1000 });
+    expect(packs.body[1].defaults).toMatchObject({ procurementLimit: 80, approvalThreshold: 1000 });
+    expect(packs.body[1].latestVersion).toMatchObject({ version: 1, settings: packs.body[1].defaults });
     const rules = await http().get('/api/packs/yueyang/rules').expect(200);
     expect(rules.body.map((r: { id: string }) => r.id)).toEqual(PACKS.yueyang.rules.map((r) => r.id));
     expect(rules.body.find((r: { id: string }) => r.id === 'YY-MLPS-PROD')).toMatchObject({

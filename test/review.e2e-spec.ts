@@ -206,6 +206,57 @@ describe('pre-acceptance review workflow', () => {
     expect((await extractPdfText(pdf)).text.replace(/\s+/g, '')).toContain(project.code);
   });
 
+  it('goes from application to a signed PDF and a re-check from the CLI alone', async () => {
+    const next = demo.designed.find(
+      (d) => d.code !== project.code && d.expected['YY-CLOUD-DEPLOY'] === 'FAIL',
+    )!;
+    const applied = await runCli(hub.envVars, ['review', 'apply', next.code, '--note', '竣工验收申请']);
+    const id = /^([0-9a-f-]{36}) /.exec(applied)![1]!;
+    expect(applied).toContain('checked');
+    await expect(
+      runCli(hub.envVars, ['review', 'decide', id, '--decision', 'approve']),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    const decided = await runCli(hub.envVars, [
+      'review',
+      'decide',
+      id,
+      '--decision',
+      'rectify',
+      '--comments',
+      '请整改',
+      '--item',
+      '|按审查意见整改全部不通过项|2026-12-31',
+    ]);
+    expect(decided).toContain('rectify');
+    expect(decided).toContain('整改 2026-12-31 open');
+    const again = await runCli(hub.envVars, ['review', 'apply', next.code]);
+    const recheck = /^([0-9a-f-]{36}) /.exec(again)![1]!;
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'opinion-')), 'recheck.json');
+    await runCli(hub.envVars, ['opinion', recheck, '--format', 'json', '-o', file]);
+    const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      sections: { findings: { change: string }[] }[];
+    };
+    const changes = doc.sections.flatMap((s) => s.findings.map((f) => f.change));
+    expect(changes).toContain('still-failing');
+    expect(changes.every((c) => c !== null)).toBe(true);
+    await runCli(hub.envVars, [
+      'review',
+      'decide',
+      recheck,
+      '--decision',
+      'approve',
+      '--override-reason',
+      '经主管部门书面确认，剩余事项验收后整改',
+    ]);
+    const pdf = path.join(path.dirname(file), 'signed.pdf');
+    await runCli(hub.envVars, ['opinion', next.code, '--format', 'pdf', '-o', pdf]);
+    const text = (await extractPdfText(fs.readFileSync(pdf))).text.replace(/\s+/g, '');
+    expect(text).toContain('同意竣工验收');
+    expect(text).toContain('经主管部门书面确认');
+  });
+
   it('filters the portfolio by readiness, rule and verdict, and scopes it to the unit', async () => {
     const failingDeploy = await reviewer
       .get('/api/portfolio')

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AppError } from '../../common/app-error';
 import { jsonSchema } from '../../common/zod';
 import { Allow } from '../auth/policy';
+import { PackVersionsService } from './pack-versions.service';
 
 /** A rule as a reviewer reads it in the catalogue. */
 export interface RuleView {
@@ -57,21 +58,30 @@ export function packOf(id: string): AnyPolicyPack {
 @ApiTags('packs')
 @Controller('api/packs')
 export class PacksController {
+  constructor(private readonly versions: PackVersionsService) {}
+
   @Get()
   @Allow('packs:read')
-  @ApiOperation({ summary: '政策包及其设置（含默认阈值）/ policy packs and their settings' })
-  list() {
-    return POLICY_PACK_IDS.map((id) => {
-      const pack = PACKS[id];
-      return {
-        id,
-        title: pack.title,
-        divisionCode: pack.divisionCode,
-        rules: pack.rules.length,
-        settings: pack.settingsSchema.parse({}),
-        settingsSchema: jsonSchema(pack.settingsSchema as z.ZodType),
-      };
-    });
+  @ApiOperation({
+    summary:
+      '政策包、默认阈值及最新版本的设置 / policy packs, their defaults and the latest version’s settings',
+  })
+  async list() {
+    return Promise.all(
+      POLICY_PACK_IDS.map(async (id) => {
+        const pack = PACKS[id];
+        const latest = (await this.versions.list(id)).at(-1)!;
+        return {
+          id,
+          title: pack.title,
+          divisionCode: pack.divisionCode,
+          rules: pack.rules.length,
+          defaults: pack.settingsSchema.parse({}),
+          latestVersion: latest,
+          settingsSchema: jsonSchema(pack.settingsSchema as z.ZodType),
+        };
+      }),
+    );
   }
 
   @Get(':id/rules')

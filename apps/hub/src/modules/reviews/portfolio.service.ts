@@ -71,7 +71,7 @@ export class PortfolioService {
       )
       SELECT p.code, p.name, p.unit_name, p.unit_code, p.region, p.policy_pack, p.investment,
              a.as_of AS checked_at, a.counts, a.blocking,
-             (SELECT r.status FROM reviews r WHERE r.project_id = p.id ORDER BY r.applied_at DESC LIMIT 1) AS review_status
+             (SELECT r.status FROM reviews r WHERE r.project_id = p.id ORDER BY r.applied_at DESC, r.document_no DESC LIMIT 1) AS review_status
       FROM projects p LEFT JOIN agg a ON a.project_id = p.id
       WHERE (${unit}::text IS NULL OR p.unit_code = ${unit}::text)
         AND (${q.unitCode ?? null}::text IS NULL OR p.unit_code = ${q.unitCode ?? null}::text)

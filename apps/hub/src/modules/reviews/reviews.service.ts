@@ -123,7 +123,7 @@ export class ReviewsService {
     // A new application after a decision is compared with the check that decision rested on.
     const previous = await this.prisma.review.findFirst({
       where: { projectId: project.id, status: 'decided' },
-      orderBy: { decidedAt: 'desc' },
+      orderBy: [{ decidedAt: 'desc' }, { documentNo: 'desc' }],
     });
     const now = this.clock.now();
     const review = await this.prisma.$transaction(async (tx) => {
@@ -326,7 +326,8 @@ export class ReviewsService {
         ...(filter.status ? { status: filter.status } : {}),
       },
       include: { project: true, items: true },
-      orderBy: { appliedAt: 'desc' },
+      // Document numbers rise with each application: they order reviews applied in the same instant.
+      orderBy: [{ appliedAt: 'desc' }, { documentNo: 'desc' }],
       take: 500,
     });
     return rows.map(toView);
