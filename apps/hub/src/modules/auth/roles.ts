@@ -40,6 +40,15 @@ export const PERMISSIONS = [
   'reviews:apply',
   /** decide a review (同意 / 不同意 / 整改后复核), override, set rectification items */
   'reviews:decide',
+  /** start scans; read their progress, history, trends and diffs */
+  'scans:run',
+  'scans:read',
+  /** monitoring alerts; acknowledge or resolve them */
+  'alerts:read',
+  'alerts:manage',
+  /** notification subscriptions and the delivery log */
+  'notifications:read',
+  'notifications:manage',
   /** contest a finding (建设单位) */
   'disputes:raise',
   /** uphold or dismiss a dispute */
@@ -61,6 +70,8 @@ const READ_ALL: Permission[] = [
   'bindings:read',
   'exemptions:read',
   'reviews:read',
+  'scans:read',
+  'alerts:read',
 ];
 const SELF: Permission[] = ['session:self', 'tokens:own'];
 
@@ -79,8 +90,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reviews:apply',
     'reviews:decide',
     'disputes:decide',
+    'scans:run',
   ],
-  monitor: [...READ_ALL, ...SELF, 'checks:run', 'bindings:decide'],
+  monitor: [
+    ...READ_ALL,
+    ...SELF,
+    'checks:run',
+    'bindings:decide',
+    'scans:run',
+    'alerts:manage',
+    'notifications:read',
+    'notifications:manage',
+  ],
   // May apply, see findings and contest; never decide.
   applicant: [
     ...SELF,
@@ -94,7 +115,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reviews:apply',
     'disputes:raise',
   ],
-  auditor: [...READ_ALL, ...SELF, 'audit:read', 'users:read'],
+  auditor: [...READ_ALL, ...SELF, 'audit:read', 'users:read', 'notifications:read'],
 };
 
 export function roleAllows(role: Role, permission: Permission): boolean {
