@@ -7,6 +7,7 @@ import { ChecksModule } from './modules/checks/checks.module';
 import { DisputesModule } from './modules/disputes/disputes.module';
 import { ExemptionsModule } from './modules/exemptions/exemptions.module';
 import { PackVersionsModule } from './modules/pack-versions/pack-versions.module';
+import { ScansModule } from './modules/scans/scans.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { HealthModule } from './modules/health/health.module';
 import { PacksModule } from './modules/packs/packs.module';
@@ -31,6 +32,7 @@ export class AppModule {
         DisputesModule,
         ReviewsModule,
         PackVersionsModule,
+        ScansModule,
         BindingsModule,
         PacksModule,
         HealthModule,

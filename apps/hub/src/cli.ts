@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { POLICY_PACK_IDS, SOURCE_IDS, type PolicyPackId, type SourceId } from '@hub/contracts';
 import { PACKS } from '@hub/rules';
+import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { cliActor, formatOption, print, withHub } from './cli/context';
 import { registerDisputesCommands } from './cli/disputes.commands';
@@ -12,7 +13,9 @@ import { findingJson, findingsTable, rulesTable, type OutputFormat } from './cli
 import { ruleView } from './modules/packs/packs.controller';
 import { AppError } from './common/app-error';
 import { InvalidEnvError } from './config/env';
+import { JobQueue } from './infra/jobs/job-queue';
 import { ChecksService } from './modules/checks/checks.service';
+import { ScanOrchestrator } from './modules/scans/scan-orchestrator.service';
 import { FindingsRepository, toFindingView } from './modules/checks/findings.repository';
 import { ProjectsRepository } from './modules/projects/projects.repository';
 import { RegistryImportService } from './modules/registry/registry-import.service';
@@ -109,16 +112,47 @@ export function buildCli(): Command {
 
   program
     .command('scan')
-    .description('同步全部数据源并检查全部项目 / sync every source and evaluate every project')
+    .description(
+      '全量扫描：同步全部数据源并检查全部项目，作业由本进程与其他副本共同执行 / full scan on the shared job queue, with progress',
+    )
     .option('--full', '全量同步 / full instead of incremental')
     .addOption(formatOption())
     .action((opts: { full?: boolean; format: OutputFormat }) =>
       withHub(async (ctx) => {
-        const report = await ctx.get(ChecksService).scan(opts.full ? 'full' : undefined);
+        const scans = ctx.get(ScanOrchestrator);
+        // This process works on the scan too, alongside any running replicas.
+        if (ctx.get(JobQueue).runsWorkers) await scans.startWorkers();
+        const id = await scans.start('cli', cliActor(), opts.full ? 'full' : undefined);
+        const bar = new SingleBar(
+          {
+            format: '扫描 scan [{bar}] {value}/{total} jobs  {phase}',
+            stream: process.stderr,
+            hideCursor: true,
+          },
+          Presets.shades_classic,
+        );
+        bar.start(1, 0, { phase: 'sync' });
+        const progress = await scans.waitFor(id, (p) => {
+          const phase = (['sync', 'bind', 'evaluate', 'finish'] as const).find(
+            (k) => p.phases[k].done < p.phases[k].total,
+          );
+          bar.setTotal(p.jobs.total);
+          bar.update(p.jobs.done, { phase: phase ?? 'done' });
+        });
+        bar.stop();
+        const report = progress.report!;
+        if (progress.status === 'failed') {
+          throw new AppError('INTERNAL', {
+            zh: `扫描 ${id} 失败：${progress.error}`,
+            en: `Scan ${id} failed: ${progress.error}`,
+          });
+        }
         print(opts.format, report, () => {
           const s = report.summary!;
           return [
-            `scan ${report.id}: ${report.status}`,
+            `scan ${report.id}: ${report.status} (jobs by replica: ${Object.entries(progress.replicas)
+              .map(([r, n]) => `${r} ${n}`)
+              .join(', ')})`,
             ...report.syncs.map((x) => `  ${x.source}: ${x.status}${x.error ? ` — ${x.error}` : ''}`),
             `  项目 projects ${s.projects}, 不具备验收条件 not ready ${s.notReady}`,
             `  ${Object.entries(s.verdicts)
@@ -531,6 +565,8 @@ export function buildCli(): Command {
 
   registerExemptionsCommands(program);
   registerDisputesCommands(program);
+
+
 
   const db = program.command('db').description('数据库 / database');
   db.command('migrate')

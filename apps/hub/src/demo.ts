@@ -50,6 +50,18 @@ export async function startEmbeddedSandbox(env: HubEnv, dataset: TSandboxDataset
   const ports = Object.fromEntries(
     Object.entries(urls).map(([source, url]) => [source, Number(new URL(url).port || 80)]),
   ) as Record<SourceId, number>;
+  // A second replica on this machine (`npm start` twice) uses the sandbox the first one serves.
+  const answering = await Promise.all(
+    Object.values(urls).map((url) =>
+      fetch(new URL('/__sandbox/health', url), { signal: AbortSignal.timeout(1000) })
+        .then((r) => r.ok)
+        .catch(() => false),
+    ),
+  );
+  if (answering.every(Boolean)) {
+    logger.info({ urls }, 'sandbox upstreams already served here; using them');
+    return { urls, stop: async () => {} };
+  }
   return startSandbox({
     dataset,
     ports,

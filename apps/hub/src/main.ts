@@ -2,12 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { createHttpApp, prepareDatabase } from './bootstrap';
+import { createAppContext, createHttpApp, prepareDatabase } from './bootstrap';
 import { InvalidEnvError, loadEnv } from './config/env';
 import { ensureDemoCity, startEmbeddedSandbox } from './demo';
 import { createLogger } from './infra/logger';
 import { INITIAL_ADMIN, UsersService } from './modules/auth/users.service';
-import { ChecksService } from './modules/checks/checks.service';
+import { PrismaService } from './infra/database/prisma.service';
+import { JobQueue, REPLICA_ID } from './infra/jobs/job-queue';
+import { ScanOrchestrator } from './modules/scans/scan-orchestrator.service';
+import { ScanScheduler } from './modules/scans/scan-scheduler.service';
 import { RegistryImportService } from './modules/registry/registry-import.service';
 
 /**
@@ -41,14 +44,30 @@ async function main(): Promise<void> {
       workbook = demo.workbook;
       sandboxUrls = sandbox.urls as Record<string, string>;
     }
-    app = await createHttpApp(env, logger, base);
-    await app.listen(env.HUB_PORT, env.HUB_HOST);
-    const url = `http://${env.HUB_HOST}:${(app.getHttpServer().address() as { port: number }).port}`;
-    logger.info({ url, docs: `${url}/api/docs`, ms: Date.now() - started }, 'hub listening');
-    // The hub's URL is the first one printed: scripts take the first URL of the output as the hub's.
-    console.log(`\n  合规中枢已启动 / hub listening at ${url}  (API docs: ${url}/api/docs)\n`);
+    if (env.HUB_ROLE === 'worker') {
+      // A worker replica: the same modules without HTTP.
+      app = (await createAppContext(env, logger, base)) as INestApplication;
+      await app.init();
+      console.log(`\n  合规中枢作业副本已启动 / hub worker replica ${REPLICA_ID} started\n`);
+    } else {
+      app = await createHttpApp(env, logger, base);
+      await app.listen(env.HUB_PORT, env.HUB_HOST);
+      const url = `http://${env.HUB_HOST}:${(app.getHttpServer().address() as { port: number }).port}`;
+      logger.info({ url, docs: `${url}/api/docs`, ms: Date.now() - started }, 'hub listening');
+      // The hub's URL is the first one printed: scripts take the first URL of the output as the hub's.
+      console.log(`\n  合规中枢已启动 / hub listening at ${url}  (API docs: ${url}/api/docs)\n`);
+    }
     if (sandboxUrls) logger.info({ urls: sandboxUrls }, 'sandbox upstreams serving the demo city');
-    const password = await app.get(UsersService).ensureInitialAdmin();
+    if (app.get(JobQueue).runsWorkers) {
+      await app.get(ScanOrchestrator).startWorkers();
+      await app.get(ScanScheduler).startWorkers();
+      for (const start of workerStarts) await start(app);
+    }
+    const scheduled = app.get(ScanScheduler).start();
+    console.log(
+      `  定时任务 / schedules (北京时间): ${scheduled.map((s) => `${s.name} "${s.cron}"`).join(', ')}`,
+    );
+    const password = env.HUB_ROLE === 'worker' ? null : await app.get(UsersService).ensureInitialAdmin();
     if (password) {
       // Printed once and never stored in clear; it must be changed at first sign-in.
       console.log(
@@ -57,7 +76,7 @@ async function main(): Promise<void> {
       );
     }
 
-    if (env.HUB_SCAN_ON_START) await firstScan(app, workbook, logger);
+    if (env.HUB_SCAN_ON_START && app.get(JobQueue).runsWorkers) await firstScan(app, workbook, logger);
   } catch (e) {
     logger.fatal({ err: e }, 'hub failed to start');
     await shutdown('startup-failure');
@@ -74,7 +93,17 @@ async function firstScan(app: INestApplication, workbook: string | undefined, lo
         `未变 unchanged ${report.unchanged}, 拒绝 rejected ${report.rejected}`,
     );
   }
-  const scan = await app.get(ChecksService).scan();
+  const scans = app.get(ScanOrchestrator);
+  const running = await app
+    .get(PrismaService)
+    .checkRun.findFirst({ where: { kind: 'scan', status: 'running' } });
+  if (running) {
+    console.log(`  扫描 ${running.id} 正由其他副本执行 / a scan is already running on the shared queue`);
+    return;
+  }
+  // Through the shared job queue, as scheduled scans run: any replica may take its jobs.
+  const progress = await scans.waitFor(await scans.start('start', 'system'));
+  const scan = progress.report!;
   const s = scan.summary;
   const syncs = scan.syncs.map((x) => `${x.source} ${x.status}${x.error ? ` (${x.error})` : ''}`).join(', ');
   console.log(`  同步 / sources: ${syncs}`);
@@ -87,6 +116,9 @@ async function firstScan(app: INestApplication, workbook: string | undefined, lo
   }
   logger.info({ checkRunId: scan.id }, 'first scan done');
 }
+
+/** Workers of other modules' queues (notifications, history), registered alongside the scan's. */
+const workerStarts: ((app: INestApplication) => Promise<void>)[] = [];
 
 function once<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
   let running: Promise<void> | undefined;

@@ -1,11 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { validateCronExpression } from 'cron';
 import { z } from 'zod';
 import { repoRoot } from '../infra/paths';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** A cron expression (minute hour day month weekday, Beijing time), or `off`. */
+const cron = z
+  .string()
+  .trim()
+  .refine((v) => v === 'off' || validateCronExpression(v).valid, {
+    message: '应为 cron 表达式（分 时 日 月 周，北京时间）或 off / a cron expression or off',
+  });
 
 /**
  * Every setting the hub reads from its environment, validated once at boot. Nothing else reads
@@ -64,6 +73,30 @@ export const ZHubEnv = z.object({
   HUB_OIDC_UNIT_CLAIM: z.string().min(1).default('unit_code'),
   /** allow an identity platform served over plain http (only for a platform inside the host) */
   HUB_OIDC_ALLOW_HTTP: bool.default(false),
+  /**
+   * What this process does: `all` (API, scheduler and job workers), `api` (API and scheduler, no
+   * workers) or `worker` (workers and scheduler, no API). Any number share one database.
+   */
+  HUB_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  /** full scans, Beijing time: every night at 02:00 */
+  HUB_SCAN_CRON: cron.default('0 2 * * *'),
+  /** incremental syncs of every source, Beijing time: hourly at minute 15; per source below */
+  HUB_SYNC_CRON: cron.default('15 * * * *'),
+  GOV_CLOUD_SYNC_CRON: cron.optional(),
+  DATA_EXCHANGE_SYNC_CRON: cron.optional(),
+  MLPS_SYNC_CRON: cron.optional(),
+  VIDEO_SYNC_CRON: cron.optional(),
+  SERVICE_PLATFORMS_SYNC_CRON: cron.optional(),
+  /** a job not finished in this time is taken to have died with its worker and is retried elsewhere */
+  HUB_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(2).default(900),
+  /** how often the queue looks for expired jobs (and other upkeep) */
+  HUB_JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).default(30),
+  /** how often an idle worker asks for work */
+  HUB_JOBS_POLL_SECONDS: z.coerce.number().min(0.5).default(2),
+  /** projects judged per evaluation job of a scan (more, smaller jobs spread wider over replicas) */
+  HUB_SCAN_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  /** scan history (findings of every scan) is kept this long; runs under review or dispute stay */
+  HUB_HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).default(400),
   GOV_CLOUD_BASE_URL: z.url().default('http://127.0.0.1:4101'),
   GOV_CLOUD_ACCESS_KEY: z.string().min(1).default('sandbox-gov-cloud-ak'),
   GOV_CLOUD_SECRET_KEY: z.string().min(1).default('sandbox-gov-cloud-sk'),

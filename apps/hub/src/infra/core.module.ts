@@ -3,10 +3,10 @@ import type { Logger } from 'pino';
 import type { HubEnv } from '../config/env';
 import { Clock } from './clock';
 import { PrismaService } from './database/prisma.service';
+import { JobQueue } from './jobs/job-queue';
+import { DATABASE_URL, HUB_ENV, LOGGER } from './tokens';
 
-/** Injection tokens for the edges that are plain values. */
-export const HUB_ENV = Symbol('HUB_ENV');
-export const LOGGER = Symbol('LOGGER');
+export { DATABASE_URL, HUB_ENV, LOGGER } from './tokens';
 
 export interface CoreOptions {
   env: HubEnv;
@@ -26,9 +26,11 @@ export class CoreModule {
         { provide: HUB_ENV, useValue: options.env },
         { provide: LOGGER, useValue: options.logger },
         { provide: Clock, useValue: options.clock },
+        { provide: DATABASE_URL, useValue: options.databaseUrl },
         { provide: PrismaService, useFactory: () => new PrismaService(options.databaseUrl) },
+        JobQueue,
       ],
-      exports: [HUB_ENV, LOGGER, Clock, PrismaService],
+      exports: [HUB_ENV, LOGGER, Clock, PrismaService, DATABASE_URL, JobQueue],
     };
   }
 }

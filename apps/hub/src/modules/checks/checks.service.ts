@@ -13,14 +13,14 @@ import { AppError } from '../../common/app-error';
 import { Clock } from '../../infra/clock';
 import { LOGGER } from '../../infra/core.module';
 import { PrismaService } from '../../infra/database/prisma.service';
-import type { CheckRun, Project } from '../../generated/prisma/client';
+import type { CheckRun, Prisma, Project } from '../../generated/prisma/client';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { SyncService, type SyncSummary } from '../sources/sync.service';
 import { ALL_PROJECTS, type ProjectScope } from '../auth/roles';
 import { beijingDate, ExemptionsRepository } from '../exemptions/exemptions.repository';
 import { PackVersionsService } from '../packs/pack-versions.service';
 import { FactsAssembler } from './facts.assembler';
-import { FindingsRepository, toFindingView, type FindingView } from './findings.repository';
+import { FindingsRepository, toFindingRows, toFindingView, type FindingView } from './findings.repository';
 
 const SCAN_BATCH = 200;
 
@@ -198,6 +198,34 @@ export class ChecksService {
         findings: evaluation.findings,
       })),
     );
+  }
+
+  /** Closes a run whose findings are all saved: its summary is counted in the database. */
+  async completeRun(runId: string): Promise<CheckReport> {
+    const summary = await this.summarize(runId);
+    await this.prisma.checkRun.update({
+      where: { id: runId },
+      data: { status: 'completed', finishedAt: this.clock.now(), summary: { ...summary } },
+    });
+    return this.getRun(runId);
+  }
+
+  /** Saves one batch's findings for a run: what a scan's evaluation task does. */
+  async evaluateAndSave(
+    runId: string,
+    projects: Project[],
+    states: Partial<Record<SourceId, SourceState>>,
+    tx: Prisma.TransactionClient,
+  ): Promise<number> {
+    const results = await this.evaluate(projects, states);
+    await tx.finding.deleteMany({
+      where: { checkRunId: runId, projectId: { in: projects.map((p) => p.id) } },
+    });
+    const rows = results.flatMap(({ project, packVersion, evaluation }) =>
+      toFindingRows(runId, project.id, packVersion, evaluation.findings),
+    );
+    await tx.finding.createMany({ data: rows });
+    return rows.length;
   }
 
   /**

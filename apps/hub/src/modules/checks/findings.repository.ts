@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Finding as RuleFinding, Severity, Verdict } from '@hub/rules';
 import { PrismaService } from '../../infra/database/prisma.service';
-import type { Finding } from '../../generated/prisma/client';
+import type { Finding, Prisma } from '../../generated/prisma/client';
 import type { ProjectScope } from '../auth/roles';
 
 /** A finding as the API and CLI show it. */
@@ -35,24 +35,7 @@ export class FindingsRepository {
   ): Promise<void> {
     await this.prisma.finding.createMany({
       data: byProject.flatMap(({ projectId, packVersion, findings }) =>
-        findings.map((f) => ({
-          checkRunId,
-          projectId,
-          ruleId: f.ruleId,
-          packId: f.packId,
-          verdict: f.verdict,
-          severity: f.severity,
-          domain: f.domain,
-          basis: f.basis,
-          clause: f.clause,
-          titleZh: f.title.zh,
-          titleEn: f.title.en,
-          messageZh: f.reason.zh,
-          messageEn: f.reason.en,
-          warningOnly: f.warningOnly,
-          packVersion,
-          evidence: f.evidence as object[],
-        })),
+        toFindingRows(checkRunId, projectId, packVersion, findings),
       ),
     });
   }
@@ -144,6 +127,33 @@ interface LatestRow {
   pack_version: number;
   evidence: Finding['evidence'];
   created_at: Date;
+}
+
+/** A rule finding as stored rows of one run. */
+export function toFindingRows(
+  checkRunId: string,
+  projectId: string,
+  packVersion: number,
+  findings: readonly RuleFinding[],
+): Prisma.FindingCreateManyInput[] {
+  return findings.map((f) => ({
+    checkRunId,
+    projectId,
+    ruleId: f.ruleId,
+    packId: f.packId,
+    verdict: f.verdict,
+    severity: f.severity,
+    domain: f.domain,
+    basis: f.basis,
+    clause: f.clause,
+    titleZh: f.title.zh,
+    titleEn: f.title.en,
+    messageZh: f.reason.zh,
+    messageEn: f.reason.en,
+    warningOnly: f.warningOnly,
+    packVersion,
+    evidence: f.evidence as object[],
+  }));
 }
 
 export function toFindingView(f: Finding, projectCode: string): FindingView {

@@ -52,6 +52,16 @@ export class SyncService {
     return summary;
   }
 
+  /** `sync` without the matching pass: a distributed scan matches once, after every source. */
+  syncWithoutRebind(source: SourceId, requested?: 'full' | 'incremental'): Promise<SyncSummary> {
+    return this.syncOne(source, requested);
+  }
+
+  /** The matching pass over every stored record (after a batch of syncs). */
+  rebind(): Promise<unknown> {
+    return this.bindings.rebind();
+  }
+
   private async syncOne(source: SourceId, requested?: 'full' | 'incremental'): Promise<SyncSummary> {
     const last = await this.prisma.sourceSync.findFirst({
       where: { source, status: 'succeeded', mode: { in: ['full', 'incremental'] } },

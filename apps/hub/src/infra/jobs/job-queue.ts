@@ -1,0 +1,166 @@
+import os from 'node:os';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import type { HubEnv } from '../../config/env';
+import { DATABASE_URL, HUB_ENV, LOGGER } from '../tokens';
+
+/** The queues the hub's work travels on. */
+export const QUEUES = {
+  /** start a full scan (scheduled ticks; deduplicated across replicas by the tick's job id) */
+  scanStart: 'scan-start',
+  /** one source's sync within a scan */
+  scanSync: 'scan-sync',
+  /** the matching pass once every sync of a scan is done */
+  scanBind: 'scan-bind',
+  /** one batch of projects judged within a scan */
+  scanEvaluate: 'scan-evaluate',
+  /** a scan's summary, monitoring and notifications */
+  scanFinish: 'scan-finish',
+  /** a scheduled incremental sync of one source, outside scans */
+  sourceSync: 'source-sync',
+  /** one notification message */
+  notify: 'notification-deliver',
+  /** daily history retention */
+  historyPrune: 'history-prune',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export interface JobContext {
+  id: string;
+  /** how many times the job failed before (0 on the first attempt) */
+  retryCount: number;
+  retryLimit: number;
+}
+
+export type JobHandler<T> = (data: T, job: JobContext) => Promise<void>;
+
+export interface SendOptions {
+  /** a deterministic id: a second send with the same id is ignored (returns null) */
+  id?: string;
+  retryLimit?: number;
+  retryDelay?: number;
+  retryBackoff?: boolean;
+  expireInSeconds?: number;
+}
+
+/** This process, as the queue and the scan tasks name it. */
+export const REPLICA_ID = `${os.hostname()}:${process.pid}`;
+
+/**
+ * The PostgreSQL job queue (pg-boss) that replicas share: a job is fetched by one worker at a time
+ * (SKIP LOCKED), retried with backoff when it fails, and retried elsewhere when its worker dies
+ * (it expires after HUB_JOB_EXPIRE_SECONDS and the queue's maintenance hands it out again).
+ * Started on first use, so processes that never queue anything never touch it.
+ */
+@Injectable()
+export class JobQueue implements OnApplicationShutdown {
+  private boss: Promise<PgBoss> | undefined;
+  private readonly created = new Set<string>();
+  /** this process's workers per queue, woken when this process queues work for them */
+  private readonly workers = new Map<string, string[]>();
+
+  constructor(
+    @Inject(HUB_ENV) private readonly env: HubEnv,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(DATABASE_URL) private readonly databaseUrl: string,
+  ) {}
+
+  /** Whether this process takes jobs (HUB_ROLE all or worker). */
+  get runsWorkers(): boolean {
+    return this.env.HUB_ROLE !== 'api';
+  }
+
+  async send<T extends object>(queue: QueueName, data: T, options: SendOptions = {}): Promise<string | null> {
+    const boss = await this.ensureQueue(queue);
+    const id = await boss.send(queue, data, options);
+    // Without this a local worker would see the job only at its next poll.
+    for (const worker of this.workers.get(queue) ?? []) boss.notifyWorker(worker);
+    return id;
+  }
+
+  /** Takes jobs of `queue` one at a time with `concurrency` workers in this process. */
+  async work<T extends object>(queue: QueueName, handler: JobHandler<T>, concurrency = 1): Promise<void> {
+    const boss = await this.ensureQueue(queue);
+    for (let i = 0; i < concurrency; i++) {
+      const workerId = await boss.work<T>(
+        queue,
+        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: this.env.HUB_JOBS_POLL_SECONDS },
+        async ([job]) => {
+          if (!job) return;
+          const log = this.logger.child({ queue, jobId: job.id, replica: REPLICA_ID });
+          const started = Date.now();
+          try {
+            await handler(job.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit });
+            log.debug({ ms: Date.now() - started }, 'job done');
+          } catch (e) {
+            log.warn({ err: e, ms: Date.now() - started, retryCount: job.retryCount }, 'job failed');
+            throw e;
+          }
+        },
+      );
+      this.workers.set(queue, [...(this.workers.get(queue) ?? []), workerId]);
+    }
+  }
+
+  /** How many jobs of a queue wait or run. */
+  async pending(queue: QueueName): Promise<number> {
+    const boss = await this.ensureQueue(queue);
+    return boss.getQueueSize(queue);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const boss = this.boss;
+    this.boss = undefined;
+    if (!boss) return;
+    // Finish (or give back) what this replica holds before the process goes.
+    await (await boss).stop({ graceful: true, wait: true, timeout: 30_000 }).catch((e: unknown) => {
+      this.logger.warn({ err: e }, 'job queue did not stop cleanly');
+    });
+  }
+
+  private async ensureQueue(queue: QueueName): Promise<PgBoss> {
+    const boss = await this.started();
+    if (!this.created.has(queue)) {
+      if (!(await boss.getQueue(queue))) {
+        await boss
+          .createQueue(queue, {
+            name: queue,
+            retryLimit: 3,
+            retryDelay: 5,
+            retryBackoff: true,
+            expireInSeconds: this.env.HUB_JOB_EXPIRE_SECONDS,
+          })
+          .catch(async (e: unknown) => {
+            // Another replica created it between the look and the create.
+            if (!(await boss.getQueue(queue))) throw e;
+          });
+      }
+      this.created.add(queue);
+    }
+    return boss;
+  }
+
+  private started(): Promise<PgBoss> {
+    this.boss ??= (async () => {
+      const boss = new PgBoss({
+        connectionString: this.databaseUrl,
+        schema: 'pgboss',
+        application_name: `hub-jobs ${REPLICA_ID}`,
+        max: 4,
+        schedule: false,
+        supervise: true,
+        maintenanceIntervalSeconds: this.env.HUB_JOBS_MAINTENANCE_SECONDS,
+        monitorStateIntervalSeconds: Math.max(this.env.HUB_JOBS_MAINTENANCE_SECONDS, 10),
+      });
+      boss.on('error', (e: unknown) => this.logger.error({ err: e }, 'job queue error'));
+      await boss.start();
+      this.logger.info({ replica: REPLICA_ID }, 'job queue started');
+      return boss;
+    })().catch((e: unknown) => {
+      this.boss = undefined;
+      throw e;
+    });
+    return this.boss;
+  }
+}

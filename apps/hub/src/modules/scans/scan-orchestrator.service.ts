@@ -1,0 +1,361 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SOURCE_IDS, type SourceId } from '@hub/contracts';
+import type { SourceState } from '@hub/rules';
+import type { Logger } from 'pino';
+import { AppError } from '../../common/app-error';
+import { Clock } from '../../infra/clock';
+import type { HubEnv } from '../../config/env';
+import { HUB_ENV, LOGGER } from '../../infra/core.module';
+import { PrismaService } from '../../infra/database/prisma.service';
+import { type JobContext, JobQueue, QUEUES, REPLICA_ID } from '../../infra/jobs/job-queue';
+import type { CheckRun, ScanTask } from '../../generated/prisma/client';
+import { ChecksService, type CheckReport } from '../checks/checks.service';
+import { SyncService } from '../sources/sync.service';
+
+/** Serialises a scan's step from one phase to the next across replicas. */
+const ADVANCE_LOCK = 7_246_300;
+
+export type ScanTrigger = 'api' | 'cli' | 'schedule' | 'start' | 'bench';
+
+export interface ScanProgress {
+  id: string;
+  status: CheckRun['status'];
+  trigger: string | null;
+  requestedBy: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  /** jobs done / total; the total counts evaluation batches before they exist, from the project count */
+  jobs: { done: number; failed: number; total: number };
+  phases: Record<'sync' | 'bind' | 'evaluate' | 'finish', { done: number; total: number }>;
+  /** which replica completed how many of its jobs */
+  replicas: Record<string, number>;
+  report: CheckReport | null;
+  error: string | null;
+}
+
+interface SyncJob {
+  runId: string;
+  source: SourceId;
+  /** incremental from the last complete sync's watermark when absent */
+  mode?: 'full' | 'incremental';
+}
+interface RunJob {
+  runId: string;
+}
+interface EvaluateJob {
+  runId: string;
+  key: string;
+}
+
+/**
+ * A scan as a set of jobs on the shared queue: one sync per source, then one matching pass, then the
+ * projects judged in batches, then the finish (summary, monitoring, notifications). Each step is a
+ * scan task row that is marked done exactly once, in the same transaction as its effect where it has
+ * one (findings), so a job that a dead replica left half-done and the queue retried elsewhere never
+ * leaves duplicates. Whoever completes the last task of a phase queues the next phase, under a lock.
+ */
+@Injectable()
+export class ScanOrchestrator {
+  /** run after a scan's findings are complete (monitoring, notifications); set by their modules */
+  private readonly finishHooks: { name: string; run: (runId: string) => Promise<unknown> }[] = [];
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly queue: JobQueue,
+    private readonly sync: SyncService,
+    private readonly checks: ChecksService,
+    private readonly clock: Clock,
+    @Inject(HUB_ENV) private readonly env: HubEnv,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onFinish(name: string, run: (runId: string) => Promise<unknown>): void {
+    this.finishHooks.push({ name, run });
+  }
+
+  /** Registers this replica's workers for every scan queue. */
+  async startWorkers(concurrency = 2): Promise<void> {
+    await this.queue.work<{ trigger?: ScanTrigger }>(QUEUES.scanStart, async (data) => {
+      await this.start(data.trigger ?? 'schedule', 'system');
+    });
+    await this.queue.work<SyncJob>(QUEUES.scanSync, (data, job) => this.runSync(data, job), concurrency);
+    await this.queue.work<RunJob>(QUEUES.scanBind, (data, job) => this.runBind(data, job));
+    await this.queue.work<EvaluateJob>(
+      QUEUES.scanEvaluate,
+      (data, job) => this.runEvaluate(data, job),
+      concurrency,
+    );
+    await this.queue.work<RunJob>(QUEUES.scanFinish, (data, job) => this.runFinish(data, job));
+  }
+
+  /** Creates the scan run and queues its syncs; returns at once with the run id. */
+  async start(trigger: ScanTrigger, requestedBy: string, mode?: 'full' | 'incremental'): Promise<string> {
+    const sources = this.sync.sources();
+    const run = await this.prisma.$transaction(async (tx) => {
+      const created = await tx.checkRun.create({
+        data: {
+          kind: 'scan',
+          status: 'running',
+          asOf: this.clock.now(),
+          startedAt: this.clock.now(),
+          syncIds: [],
+          trigger,
+          requestedBy,
+        },
+      });
+      await tx.scanTask.createMany({
+        data: sources.map((source) => ({
+          checkRunId: created.id,
+          key: `sync:${source}`,
+          kind: 'sync',
+          state: 'queued',
+        })),
+      });
+      return created;
+    });
+    this.logger.info({ checkRunId: run.id, trigger, sources }, 'scan queued');
+    for (const source of sources)
+      await this.queue.send<SyncJob>(QUEUES.scanSync, { runId: run.id, source, mode });
+    if (sources.length === 0) await this.advance(run.id);
+    return run.id;
+  }
+
+  /** A scan run's progress, from its task rows. */
+  async progress(runId: string): Promise<ScanProgress> {
+    const run = await this.prisma.checkRun.findUnique({ where: { id: runId }, include: { tasks: true } });
+    if (!run || run.kind !== 'scan') {
+      throw new AppError('CHECK_NOT_FOUND', { zh: `扫描 ${runId} 不存在`, en: `No scan ${runId}` });
+    }
+    const phase = (kind: string) => run.tasks.filter((t) => t.kind === kind);
+    const count = (tasks: ScanTask[]) => ({
+      done: tasks.filter((t) => t.state === 'done').length,
+      total: tasks.length,
+    });
+    const evaluate = phase('evaluate');
+    const plannedBatches = evaluate.length || Math.ceil((await this.prisma.project.count()) / this.env.HUB_SCAN_BATCH_SIZE);
+    const phases = {
+      sync: count(phase('sync')),
+      bind: { done: count(phase('bind')).done, total: 1 },
+      evaluate: { done: count(evaluate).done, total: plannedBatches },
+      finish: { done: count(phase('finish')).done, total: 1 },
+    };
+    const replicas: Record<string, number> = {};
+    for (const t of run.tasks) if (t.doneBy) replicas[t.doneBy] = (replicas[t.doneBy] ?? 0) + 1;
+    const done = Object.values(phases).reduce((n, p) => n + p.done, 0);
+    const total = Object.values(phases).reduce((n, p) => n + p.total, 0);
+    return {
+      id: run.id,
+      status: run.status,
+      trigger: run.trigger,
+      requestedBy: run.requestedBy,
+      startedAt: run.startedAt.toISOString(),
+      finishedAt: run.finishedAt?.toISOString() ?? null,
+      jobs: { done, failed: run.tasks.filter((t) => t.state === 'failed').length, total },
+      phases,
+      replicas,
+      report: run.status === 'running' ? null : await this.checks.getRun(run.id),
+      error: run.error,
+    };
+  }
+
+  /** Resolves when the scan has finished (completed or failed), polling its progress. */
+  async waitFor(runId: string, onProgress?: (p: ScanProgress) => void, pollMs = 500): Promise<ScanProgress> {
+    for (;;) {
+      const p = await this.progress(runId);
+      onProgress?.(p);
+      if (p.status !== 'running') return p;
+      await new Promise((r) => setTimeout(r, pollMs));
+    }
+  }
+
+  private async runSync({ runId, source, mode }: SyncJob, job: JobContext): Promise<void> {
+    await this.guarded(runId, `sync:${source}`, job, async () => {
+      if (!(SOURCE_IDS as readonly string[]).includes(source)) throw new Error(`unknown source ${source}`);
+      const summary = await this.sync.syncWithoutRebind(source, mode);
+      return this.markDone(runId, `sync:${source}`, async (tx) => {
+        await tx.$executeRaw`UPDATE check_runs SET sync_ids = array_append(sync_ids, ${summary.syncId}) WHERE id = ${runId}::uuid`;
+      });
+    });
+  }
+
+  private async runBind({ runId }: RunJob, job: JobContext): Promise<void> {
+    await this.guarded(runId, 'bind', job, async () => {
+      await this.sync.rebind();
+      return this.markDone(runId, 'bind');
+    });
+  }
+
+  private async runEvaluate({ runId, key }: EvaluateJob, job: JobContext): Promise<void> {
+    await this.guarded(runId, key, job, async () => {
+      const task = await this.prisma.scanTask.findUniqueOrThrow({
+        where: { checkRunId_key: { checkRunId: runId, key } },
+      });
+      const projects = await this.prisma.project.findMany({
+        where: { code: { gte: task.fromCode!, lte: task.toCode! } },
+        orderBy: { code: 'asc' },
+      });
+      const states = await this.statesOf(runId);
+      // Findings and the task's completion commit together: a retry after a crash starts clean.
+      return this.markDone(runId, key, async (tx) => {
+        await this.checks.evaluateAndSave(runId, projects, states, tx);
+      });
+    });
+  }
+
+  private async runFinish({ runId }: RunJob, job: JobContext): Promise<void> {
+    await this.guarded(runId, 'finish', job, async () => {
+      const report = await this.checks.completeRun(runId);
+      for (const hook of this.finishHooks) {
+        try {
+          await hook.run(runId);
+        } catch (e) {
+          // Monitoring or notifications failing does not undo the scan; it is logged and retried next scan.
+          this.logger.error({ err: e, checkRunId: runId, hook: hook.name }, 'scan finish step failed');
+        }
+      }
+      const done = await this.markDone(runId, 'finish');
+      if (done) {
+        const s = report.summary;
+        this.logger.info(
+          { checkRunId: runId, ms: Date.now() - new Date(report.startedAt).getTime(), ...s },
+          `scan completed: ${s?.projects ?? 0} projects, ${s?.notReady ?? 0} not ready`,
+        );
+      }
+      return done;
+    });
+  }
+
+  /**
+   * Runs a task's work unless it is already done; on the last allowed attempt a failure fails the
+   * task and the scan, so that a scan never hangs on a job that will not succeed.
+   */
+  private async guarded(
+    runId: string,
+    key: string,
+    job: JobContext,
+    work: () => Promise<boolean>,
+  ): Promise<void> {
+    const task = await this.prisma.scanTask.findUnique({
+      where: { checkRunId_key: { checkRunId: runId, key } },
+    });
+    if (!task || task.state !== 'queued') return;
+    await this.prisma.scanTask.update({
+      where: { checkRunId_key: { checkRunId: runId, key } },
+      data: { attempts: { increment: 1 } },
+    });
+    try {
+      if (await work()) await this.advance(runId);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      if (job.retryCount >= job.retryLimit) {
+        await this.prisma.$transaction([
+          this.prisma.scanTask.update({
+            where: { checkRunId_key: { checkRunId: runId, key } },
+            data: { state: 'failed', error: message },
+          }),
+          this.prisma.checkRun.update({
+            where: { id: runId },
+            data: { status: 'failed', finishedAt: this.clock.now(), error: `${key}: ${message}` },
+          }),
+        ]);
+        this.logger.error({ err: e, checkRunId: runId, key }, 'scan failed');
+        return;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Marks a task done (with `effect` in the same transaction); false when another worker already
+   * did, in which case the effect is rolled back.
+   */
+  private async markDone(
+    runId: string,
+    key: string,
+    effect?: (tx: Parameters<Parameters<PrismaService['$transaction']>[0]>[0]) => Promise<void>,
+  ): Promise<boolean> {
+    try {
+      await this.prisma.$transaction(
+        async (tx) => {
+          await effect?.(tx);
+          const marked = await tx.scanTask.updateMany({
+            where: { checkRunId: runId, key, state: 'queued' },
+            data: { state: 'done', doneAt: this.clock.now(), doneBy: REPLICA_ID },
+          });
+          if (marked.count !== 1) throw new AlreadyDone();
+        },
+        { timeout: 120_000 },
+      );
+      return true;
+    } catch (e) {
+      if (e instanceof AlreadyDone) return false;
+      throw e;
+    }
+  }
+
+  /** Queues the next phase once the current one is complete; exactly once, under a lock. */
+  private async advance(runId: string): Promise<void> {
+    const next = await this.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADVANCE_LOCK}, hashtext(${runId}))`;
+      const tasks = await tx.scanTask.findMany({ where: { checkRunId: runId } });
+      const of = (kind: string) => tasks.filter((t) => t.kind === kind);
+      const complete = (kind: string) => of(kind).length > 0 && of(kind).every((t) => t.state === 'done');
+      const syncsDone = of('sync').every((t) => t.state === 'done');
+      if (syncsDone && of('bind').length === 0) {
+        await tx.scanTask.create({ data: { checkRunId: runId, key: 'bind', kind: 'bind', state: 'queued' } });
+        return { queue: QUEUES.scanBind, jobs: [{ runId }] };
+      }
+      if (complete('bind') && of('evaluate').length === 0) {
+        const codes = await tx.project.findMany({ select: { code: true }, orderBy: { code: 'asc' } });
+        const batches: { key: string; fromCode: string; toCode: string }[] = [];
+        const size = this.env.HUB_SCAN_BATCH_SIZE;
+        for (let i = 0; i < codes.length; i += size) {
+          const batch = codes.slice(i, i + size);
+          batches.push({
+            key: `evaluate:${String(batches.length + 1).padStart(4, '0')}`,
+            fromCode: batch[0]!.code,
+            toCode: batch.at(-1)!.code,
+          });
+        }
+        if (batches.length === 0) {
+          await tx.scanTask.create({
+            data: { checkRunId: runId, key: 'finish', kind: 'finish', state: 'queued' },
+          });
+          return { queue: QUEUES.scanFinish, jobs: [{ runId }] };
+        }
+        await tx.scanTask.createMany({
+          data: batches.map((b) => ({ checkRunId: runId, kind: 'evaluate', state: 'queued', ...b })),
+        });
+        return { queue: QUEUES.scanEvaluate, jobs: batches.map((b) => ({ runId, key: b.key })) };
+      }
+      if (complete('evaluate') && of('finish').length === 0) {
+        await tx.scanTask.create({
+          data: { checkRunId: runId, key: 'finish', kind: 'finish', state: 'queued' },
+        });
+        return { queue: QUEUES.scanFinish, jobs: [{ runId }] };
+      }
+      return null;
+    });
+    if (!next) return;
+    for (const data of next.jobs) await this.queue.send(next.queue, data);
+  }
+
+  /** What the rules may trust in this scan: each source as its sync in this run left it. */
+  private async statesOf(runId: string): Promise<Partial<Record<SourceId, SourceState>>> {
+    const run = await this.prisma.checkRun.findUniqueOrThrow({ where: { id: runId } });
+    const syncs = await this.prisma.sourceSync.findMany({ where: { id: { in: run.syncIds } } });
+    return Object.fromEntries(
+      syncs.map((s) => [
+        s.source,
+        {
+          source: s.source as SourceId,
+          status: s.status === 'running' ? 'failed' : s.status,
+          finishedAt: s.finishedAt?.toISOString() ?? null,
+          error: s.error,
+        } satisfies SourceState,
+      ]),
+    );
+  }
+}
+
+class AlreadyDone extends Error {}

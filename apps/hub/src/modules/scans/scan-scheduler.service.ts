@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import type { SourceId } from '@hub/contracts';
+import { CronJob } from 'cron';
+import type { Logger } from 'pino';
+import type { HubEnv } from '../../config/env';
+import { HUB_ENV, LOGGER } from '../../infra/core.module';
+import { JobQueue, QUEUES } from '../../infra/jobs/job-queue';
+import { SyncService } from '../sources/sync.service';
+
+export const SCHEDULE_TIME_ZONE = 'Asia/Shanghai';
+
+const SYNC_CRON_KEYS: Record<SourceId, keyof HubEnv> = {
+  'gov-cloud': 'GOV_CLOUD_SYNC_CRON',
+  'data-exchange': 'DATA_EXCHANGE_SYNC_CRON',
+  mlps: 'MLPS_SYNC_CRON',
+  video: 'VIDEO_SYNC_CRON',
+  'service-platforms': 'SERVICE_PLATFORMS_SYNC_CRON',
+};
+
+/** A job id that every replica computes alike for the same tick: the queue keeps only the first. */
+export function tickJobId(name: string, tick: Date): string {
+  const hex = createHash('sha256').update(`${name}@${tick.toISOString()}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * Cron triggers (Beijing time) from configuration: full scans and per-source incremental syncs. Every
+ * replica runs the same triggers; each tick becomes one job with an id derived from the tick, so the
+ * queue starts it once however many replicas fired.
+ */
+@Injectable()
+export class ScanScheduler {
+  constructor(
+    private readonly registry: SchedulerRegistry,
+    private readonly queue: JobQueue,
+    private readonly sync: SyncService,
+    @Inject(HUB_ENV) private readonly env: HubEnv,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** Registers the triggers; returns what was scheduled, for the start-up log. */
+  start(): { name: string; cron: string }[] {
+    const scheduled: { name: string; cron: string }[] = [];
+    const add = (name: string, cron: string, fire: (tick: Date) => Promise<unknown>) => {
+      if (cron === 'off') return;
+      const job = CronJob.from({
+        cronTime: cron,
+        timeZone: SCHEDULE_TIME_ZONE,
+        start: true,
+        onTick: () => {
+          const tick = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+          fire(tick).catch((e: unknown) => this.logger.error({ err: e, name }, 'scheduled trigger failed'));
+        },
+      });
+      this.registry.addCronJob(name, job as never);
+      scheduled.push({ name, cron });
+    };
+    add('scan', this.env.HUB_SCAN_CRON, (tick) =>
+      this.queue.send(QUEUES.scanStart, { trigger: 'schedule' }, { id: tickJobId('scan', tick) }),
+    );
+    for (const source of this.sync.sources()) {
+      const cron = (this.env[SYNC_CRON_KEYS[source]] as string | undefined) ?? this.env.HUB_SYNC_CRON;
+      add(`sync:${source}`, cron, (tick) =>
+        this.queue.send(QUEUES.sourceSync, { source }, { id: tickJobId(`sync:${source}`, tick) }),
+      );
+    }
+    this.logger.info({ scheduled, timeZone: SCHEDULE_TIME_ZONE }, 'schedules registered');
+    return scheduled;
+  }
+
+  /** The worker for scheduled syncs outside scans. */
+  async startWorkers(): Promise<void> {
+    await this.queue.work<{ source: SourceId }>(QUEUES.sourceSync, async ({ source }) => {
+      await this.sync.sync(source, 'incremental');
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ZodPipe } from '../../common/zod';
+import { Allow, CurrentPrincipal } from '../auth/policy';
+import { actorOf, type Principal } from '../auth/roles';
+import { ScanOrchestrator } from './scan-orchestrator.service';
+
+@ApiTags('scans')
+@Controller('api/scans')
+export class ScansController {
+  constructor(private readonly scans: ScanOrchestrator) {}
+
+  @Post()
+  @Allow('scans:run')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: '发起全量扫描（由各副本的作业队列执行）/ start a full scan on the shared job queue',
+  })
+  async start(@CurrentPrincipal() me: Principal) {
+    const id = await this.scans.start('api', actorOf(me));
+    return this.scans.progress(id);
+  }
+
+  @Get(':id')
+  @Allow('scans:read')
+  @ApiOperation({
+    summary: '扫描进度（作业完成数 / 总数）与结果 / scan progress (jobs done / total) and result',
+  })
+  progress(@Param('id', new ZodPipe(z.uuid())) id: string) {
+    return this.scans.progress(id);
+  }
+}

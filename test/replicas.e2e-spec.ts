@@ -1,0 +1,134 @@
+import os from 'node:os';
+import type { INestApplicationContext } from '@nestjs/common';
+import { SOURCE_IDS } from '@hub/contracts';
+import { writeRegistryWorkbook } from '@hub/registry';
+import { PACKS } from '@hub/rules';
+import { generateDemoCity, startSandbox } from '@hub/sandbox';
+import pino from 'pino';
+import { envForSandbox } from '../apps/hub/src/demo';
+import { PrismaService } from '../apps/hub/src/infra/database/prisma.service';
+import { JobQueue, QUEUES } from '../apps/hub/src/infra/jobs/job-queue';
+import { RegistryImportService } from '../apps/hub/src/modules/registry/registry-import.service';
+import { ScanOrchestrator } from '../apps/hub/src/modules/scans/scan-orchestrator.service';
+import { createTestContext } from '../apps/hub/src/testing/test-context';
+import { createTestDatabase } from './support/database';
+import { DEMO_NOW } from './support/hub';
+import { buildHub, type Replica, startReplica } from './support/replicas';
+
+/**
+ * Several hub processes on one PostgreSQL share a scan through the job queue: the built hub runs as
+ * worker replicas (HUB_ROLE=worker) while this process only queues the scan and reads its progress.
+ * One replica is killed mid-job with SIGKILL; its job expires and another replica finishes the scan.
+ */
+describe('scans shared by replicas on one PostgreSQL', () => {
+  const demo = generateDemoCity({ now: DEMO_NOW });
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+  let ctx: INestApplicationContext;
+  let env: Record<string, string>;
+  const replicas: Replica[] = [];
+  const expectedFindings = demo.projects.reduce((n, p) => n + PACKS[p.policyPack].rules.length, 0);
+
+  beforeAll(async () => {
+    buildHub();
+    db = await createTestDatabase();
+    sandbox = await startSandbox({
+      dataset: demo.dataset,
+      ports: Object.fromEntries(SOURCE_IDS.map((s) => [s, 0])),
+      logger: pino({ level: 'silent' }),
+    });
+    env = {
+      DATABASE_URL: db.url,
+      HUB_NOW: DEMO_NOW,
+      HUB_SANDBOX: 'off',
+      HUB_SCAN_ON_START: 'false',
+      HUB_SCAN_CRON: 'off',
+      HUB_SYNC_CRON: 'off',
+      HUB_SCAN_BATCH_SIZE: '8',
+      HUB_JOB_EXPIRE_SECONDS: '6',
+      HUB_JOBS_MAINTENANCE_SECONDS: '1',
+      HUB_JOBS_POLL_SECONDS: '0.5',
+      ...envForSandbox(sandbox.urls),
+    };
+    ctx = await createTestContext(db.url, { ...env, HUB_ROLE: 'api' });
+    await ctx.get(RegistryImportService).import('p.xlsx', await writeRegistryWorkbook(demo.projects), 'test');
+    // Installs the queue's schema before replicas race to.
+    await ctx.get(JobQueue).pending(QUEUES.scanSync);
+  });
+
+  afterEach(async () => {
+    await Promise.all(replicas.splice(0).map((r) => r.stop()));
+    for (const source of SOURCE_IDS) sandbox.faults.reset(source);
+  });
+
+  afterAll(async () => {
+    await ctx?.close();
+    await sandbox?.stop();
+    await db?.drop();
+  });
+
+  const replicaId = (r: Replica) => `${os.hostname()}:${r.process.pid}`;
+
+  async function expectCompleteAndUnique(runId: string) {
+    const prisma = ctx.get(PrismaService);
+    const [counts] = await prisma.$queryRaw<{ total: bigint; distinct_pairs: bigint }[]>`
+      SELECT COUNT(*) AS total, COUNT(DISTINCT (project_id, rule_id)) AS distinct_pairs
+      FROM findings WHERE check_run_id = ${runId}::uuid`;
+    expect(Number(counts!.total)).toBe(expectedFindings);
+    expect(Number(counts!.distinct_pairs)).toBe(expectedFindings);
+    const tasks = await prisma.scanTask.findMany({ where: { checkRunId: runId } });
+    expect(tasks.every((t) => t.state === 'done')).toBe(true);
+    // Each task's job completed exactly once in the queue, whoever ran it and however often it started.
+    const jobs = await prisma.$queryRaw<{ name: string; task: string; state: string }[]>`
+      SELECT name, COALESCE(data->>'key', data->>'source', name) AS task, state::text AS state
+      FROM pgboss.job WHERE data->>'runId' = ${runId}`;
+    const completed = jobs.filter((j) => j.state === 'completed').map((j) => `${j.name}/${j.task}`);
+    expect(new Set(completed).size).toBe(completed.length);
+    expect(completed.length).toBe(tasks.length);
+    return tasks;
+  }
+
+  it('spreads one scan over two replicas, with every finding written once', async () => {
+    for (const source of SOURCE_IDS) sandbox.faults.update(source, { latencyMs: 100 });
+    replicas.push(await startReplica('a', env), await startReplica('b', env));
+    const scans = ctx.get(ScanOrchestrator);
+    const runId = await scans.start('api', 'test');
+    const progress = await scans.waitFor(runId);
+    expect(progress.status, progress.error ?? '').toBe('completed');
+    expect(progress.jobs.done).toBe(progress.jobs.total);
+    expect(progress.report!.summary!.projects).toBe(demo.projects.length);
+    const tasks = await expectCompleteAndUnique(runId);
+    const by = new Set(tasks.map((t) => t.doneBy));
+    expect([...by].sort()).toEqual(replicas.map(replicaId).sort());
+  });
+
+  it('finishes a scan whose replica was killed in the middle of a job', async () => {
+    // Slow pages keep a sync job running long enough to be caught in the middle.
+    for (const source of SOURCE_IDS) sandbox.faults.update(source, { latencyMs: 700 });
+    const doomed = await startReplica('doomed', env);
+    replicas.push(doomed);
+    const scans = ctx.get(ScanOrchestrator);
+    const prisma = ctx.get(PrismaService);
+    const runId = await scans.start('api', 'test');
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const [active] = await prisma.$queryRaw<{ n: bigint }[]>`
+        SELECT COUNT(*) AS n FROM pgboss.job WHERE data->>'runId' = ${runId} AND state = 'active'`;
+      if (Number(active!.n) > 0) break;
+      if (Date.now() > deadline) throw new Error(`no job became active:\n${doomed.output().slice(-2000)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    doomed.kill();
+    for (const source of SOURCE_IDS) sandbox.faults.update(source, { latencyMs: 50 });
+    const survivor = await startReplica('survivor', env);
+    replicas.push(survivor);
+    const progress = await scans.waitFor(runId);
+    expect(progress.status, progress.error ?? '').toBe('completed');
+    const tasks = await expectCompleteAndUnique(runId);
+    // The job the dead replica held was started twice and completed once, by the survivor.
+    const retried = tasks.filter((t) => t.attempts > 1);
+    expect(retried.length).toBeGreaterThan(0);
+    expect(retried.every((t) => t.doneBy === replicaId(survivor))).toBe(true);
+  });
+});
