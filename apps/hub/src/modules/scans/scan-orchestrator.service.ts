@@ -73,12 +73,15 @@ export class ScanOrchestrator {
     this.finishHooks.push({ name, run });
   }
 
-  /** Registers this replica's workers for every scan queue. */
+  /**
+   * Registers this replica's workers for every scan queue: every source's sync may run at once (they
+   * wait on upstreams, not on this process), evaluation batches `concurrency` at a time.
+   */
   async startWorkers(concurrency = 2): Promise<void> {
     await this.queue.work<{ trigger?: ScanTrigger }>(QUEUES.scanStart, async (data) => {
       await this.start(data.trigger ?? 'schedule', 'system');
     });
-    await this.queue.work<SyncJob>(QUEUES.scanSync, (data, job) => this.runSync(data, job), concurrency);
+    await this.queue.work<SyncJob>(QUEUES.scanSync, (data, job) => this.runSync(data, job), SOURCE_IDS.length);
     await this.queue.work<RunJob>(QUEUES.scanBind, (data, job) => this.runBind(data, job));
     await this.queue.work<EvaluateJob>(
       QUEUES.scanEvaluate,
