@@ -1,11 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CoreModule, type CoreOptions } from './infra/core.module';
+import { AlertsModule } from './modules/alerts/alerts.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BindingsModule } from './modules/bindings/bindings.module';
 import { ChecksModule } from './modules/checks/checks.module';
 import { DisputesModule } from './modules/disputes/disputes.module';
 import { ExemptionsModule } from './modules/exemptions/exemptions.module';
+import { HistoryModule } from './modules/history/history.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PackVersionsModule } from './modules/pack-versions/pack-versions.module';
 import { ScansModule } from './modules/scans/scans.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
@@ -28,6 +31,7 @@ export class AppModule {
         SourcesModule,
         RegistryModule,
         ChecksModule,
+        HistoryModule,
         ExemptionsModule,
         DisputesModule,
         ReviewsModule,
@@ -36,6 +40,8 @@ export class AppModule {
         BindingsModule,
         PacksModule,
         HealthModule,
+        AlertsModule,
+        NotificationsModule,
       ],
     };
   }

@@ -5,9 +5,12 @@ import { POLICY_PACK_IDS, SOURCE_IDS, type PolicyPackId, type SourceId } from '@
 import { PACKS } from '@hub/rules';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { registerAlertsCommands } from './cli/alerts.commands';
 import { cliActor, formatOption, print, withHub } from './cli/context';
 import { registerDisputesCommands } from './cli/disputes.commands';
 import { registerExemptionsCommands } from './cli/exemptions.commands';
+import { registerHistoryCommands } from './cli/history.commands';
+import { registerNotificationsCommands } from './cli/notifications.commands';
 import { registerReviewCommands } from './cli/reviews.commands';
 import { findingJson, findingsTable, rulesTable, type OutputFormat } from './cli/format';
 import { ruleView } from './modules/packs/packs.controller';
@@ -566,7 +569,11 @@ export function buildCli(): Command {
   registerExemptionsCommands(program);
   registerDisputesCommands(program);
 
+  registerHistoryCommands(program);
 
+  registerAlertsCommands(program);
+
+  registerNotificationsCommands(program);
 
   const db = program.command('db').description('数据库 / database');
   db.command('migrate')

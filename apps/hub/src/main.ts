@@ -11,6 +11,7 @@ import { PrismaService } from './infra/database/prisma.service';
 import { JobQueue, REPLICA_ID } from './infra/jobs/job-queue';
 import { ScanOrchestrator } from './modules/scans/scan-orchestrator.service';
 import { ScanScheduler } from './modules/scans/scan-scheduler.service';
+import { ScanWiring } from './modules/scans/scan-wiring.service';
 import { RegistryImportService } from './modules/registry/registry-import.service';
 
 /**
@@ -61,9 +62,9 @@ async function main(): Promise<void> {
     if (app.get(JobQueue).runsWorkers) {
       await app.get(ScanOrchestrator).startWorkers();
       await app.get(ScanScheduler).startWorkers();
-      for (const start of workerStarts) await start(app);
+      await app.get(ScanWiring).startWorkers();
     }
-    const scheduled = app.get(ScanScheduler).start();
+    const scheduled = [...app.get(ScanScheduler).start(), app.get(ScanWiring).schedule()];
     console.log(
       `  定时任务 / schedules (北京时间): ${scheduled.map((s) => `${s.name} "${s.cron}"`).join(', ')}`,
     );
@@ -116,9 +117,6 @@ async function firstScan(app: INestApplication, workbook: string | undefined, lo
   }
   logger.info({ checkRunId: scan.id }, 'first scan done');
 }
-
-/** Workers of other modules' queues (notifications, history), registered alongside the scan's. */
-const workerStarts: ((app: INestApplication) => Promise<void>)[] = [];
 
 function once<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
   let running: Promise<void> | undefined;

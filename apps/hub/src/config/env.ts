@@ -97,6 +97,13 @@ export const ZHubEnv = z.object({
   HUB_SCAN_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
   /** scan history (findings of every scan) is kept this long; runs under review or dispute stay */
   HUB_HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).default(400),
+  /**
+   * outgoing mail for notification subscriptions: `smtp://user:pass@host:587` (STARTTLS when the
+   * server offers it) or `smtps://user:pass@host:465`; email subscriptions are offered only when set
+   */
+  HUB_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** the From of notification mail, e.g. `合规中枢 <hub@example.gov.cn>`; required with HUB_SMTP_URL */
+  HUB_SMTP_FROM: z.string().trim().min(3).optional(),
   GOV_CLOUD_BASE_URL: z.url().default('http://127.0.0.1:4101'),
   GOV_CLOUD_ACCESS_KEY: z.string().min(1).default('sandbox-gov-cloud-ak'),
   GOV_CLOUD_SECRET_KEY: z.string().min(1).default('sandbox-gov-cloud-sk'),
@@ -125,6 +132,7 @@ const SECRET_KEYS = [
   'MLPS_API_TOKEN',
   'VIDEO_TOKEN',
   'SERVICE_PLATFORMS_APP_SECRET',
+  'HUB_SMTP_URL',
 ] as const;
 export type HubEnvInput = z.input<typeof ZHubEnv>;
 

@@ -146,6 +146,11 @@ describe('policy packs', () => {
     it('defaults Yueyang thresholds to the figures of obligations.md and the measures', () => {
       expect(ZYueyangSettings.parse({})).toEqual({
         maxSourceAgeHours: 48,
+        orphanMinDays: 30,
+        idleMaxCpuAvgPct: 5,
+        idleMaxMemAvgPct: 20,
+        evaluationDueWithinDays: 30,
+        updateCycleDays: { REALTIME: 1, DAILY: 1, WEEKLY: 7, MONTHLY: 31, QUARTERLY: 92, YEARLY: 366 },
         bigDataCentreUnitNames: ['岳阳市大数据中心'],
         bigDataCentreUnitCodes: [],
         mlpsEvalMaxAgeDaysLevel3: 365,
@@ -163,6 +168,12 @@ describe('policy packs', () => {
     it('defaults Chenzhou thresholds to the figures of obligations.md and the measures', () => {
       expect(ZChenzhouSettings.parse({})).toEqual({
         maxSourceAgeHours: 48,
+        orphanMinDays: 30,
+        idleMaxCpuAvgPct: 5,
+        idleMaxMemAvgPct: 20,
+        evaluationDueWithinDays: 30,
+        ywtbCaseReturnMaxAgeDays: 30,
+        videoMinOnlineRatio: 0.9,
         intensiveMinVcpu: 4,
         intensiveMaxCpuAvgPct: 10,
         shareWindowDays: 30,

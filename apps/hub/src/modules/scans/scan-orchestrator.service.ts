@@ -81,7 +81,11 @@ export class ScanOrchestrator {
     await this.queue.work<{ trigger?: ScanTrigger }>(QUEUES.scanStart, async (data) => {
       await this.start(data.trigger ?? 'schedule', 'system');
     });
-    await this.queue.work<SyncJob>(QUEUES.scanSync, (data, job) => this.runSync(data, job), SOURCE_IDS.length);
+    await this.queue.work<SyncJob>(
+      QUEUES.scanSync,
+      (data, job) => this.runSync(data, job),
+      SOURCE_IDS.length,
+    );
     await this.queue.work<RunJob>(QUEUES.scanBind, (data, job) => this.runBind(data, job));
     await this.queue.work<EvaluateJob>(
       QUEUES.scanEvaluate,
@@ -135,7 +139,8 @@ export class ScanOrchestrator {
       total: tasks.length,
     });
     const evaluate = phase('evaluate');
-    const plannedBatches = evaluate.length || Math.ceil((await this.prisma.project.count()) / this.env.HUB_SCAN_BATCH_SIZE);
+    const plannedBatches =
+      evaluate.length || Math.ceil((await this.prisma.project.count()) / this.env.HUB_SCAN_BATCH_SIZE);
     const phases = {
       sync: count(phase('sync')),
       bind: { done: count(phase('bind')).done, total: 1 },
@@ -166,7 +171,8 @@ export class ScanOrchestrator {
     for (;;) {
       const p = await this.progress(runId);
       onProgress?.(p);
-      if (p.status !== 'running') return p;
+      // Completed once the finish task is done too (the run's status is set just before it).
+      if (p.status === 'failed' || (p.status === 'completed' && p.phases.finish.done === 1)) return p;
       await new Promise((r) => setTimeout(r, pollMs));
     }
   }
@@ -207,7 +213,6 @@ export class ScanOrchestrator {
 
   private async runFinish({ runId }: RunJob, job: JobContext): Promise<void> {
     await this.guarded(runId, 'finish', job, async () => {
-      const report = await this.checks.completeRun(runId);
       for (const hook of this.finishHooks) {
         try {
           await hook.run(runId);
@@ -216,6 +221,7 @@ export class ScanOrchestrator {
           this.logger.error({ err: e, checkRunId: runId, hook: hook.name }, 'scan finish step failed');
         }
       }
+      const report = await this.checks.completeRun(runId);
       const done = await this.markDone(runId, 'finish');
       if (done) {
         const s = report.summary;

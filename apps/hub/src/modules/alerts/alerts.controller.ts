@@ -1,0 +1,69 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { jsonSchema, ZodPipe } from '../../common/zod';
+import { Allow, CurrentPrincipal } from '../auth/policy';
+import { actorOf, type Principal } from '../auth/roles';
+import { AlertsService, ZAcknowledge, ZAlertFilter, ZResolve } from './alerts.service';
+import { ALERT_SEVERITIES, ALERT_STATUSES, MONITOR_RULE_IDS } from './monitor.catalogue';
+
+const ZListQuery = ZAlertFilter.extend({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+@ApiTags('alerts')
+@Controller('api/alerts')
+export class AlertsController {
+  constructor(private readonly alerts: AlertsService) {}
+
+  @Get()
+  @Allow('alerts:read')
+  @ApiOperation({ summary: '监测告警（MON-* 规则）/ monitoring alerts raised by the MON-* rules' })
+  @ApiQuery({ name: 'status', required: false, enum: ALERT_STATUSES })
+  @ApiQuery({ name: 'ruleId', required: false, enum: MONITOR_RULE_IDS })
+  @ApiQuery({ name: 'severity', required: false, enum: ALERT_SEVERITIES })
+  @ApiQuery({ name: 'projectCode', required: false })
+  @ApiQuery({ name: 'unitCode', required: false, description: '责任单位统一社会信用代码 / owner unit' })
+  @ApiQuery({ name: 'page', required: false })
+  @ApiQuery({ name: 'pageSize', required: false })
+  list(@Query(new ZodPipe(ZListQuery)) q: z.infer<typeof ZListQuery>) {
+    const { page, pageSize, ...filter } = q;
+    return this.alerts.list(filter, { skip: (page - 1) * pageSize, take: pageSize });
+  }
+
+  @Get(':id')
+  @Allow('alerts:read')
+  @ApiOperation({ summary: '一条告警，含证据与明细 / one alert, with evidence and details' })
+  get(@Param('id', new ZodPipe(z.uuid())) id: string) {
+    return this.alerts.get(id);
+  }
+
+  @Post(':id/acknowledge')
+  @Allow('alerts:manage')
+  @HttpCode(200)
+  @ApiOperation({ summary: '确认告警（已知悉、处理中）/ acknowledge an open alert' })
+  @ApiBody({ schema: jsonSchema(ZAcknowledge) })
+  acknowledge(
+    @CurrentPrincipal() me: Principal,
+    @Param('id', new ZodPipe(z.uuid())) id: string,
+    @Body(new ZodPipe(ZAcknowledge)) body: z.infer<typeof ZAcknowledge>,
+  ) {
+    return this.alerts.acknowledge(id, actorOf(me), body.comment);
+  }
+
+  @Post(':id/resolve')
+  @Allow('alerts:manage')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: '关闭告警（情况仍存在时下次评估将重新打开）/ resolve an alert; it reopens if still seen',
+  })
+  @ApiBody({ schema: jsonSchema(ZResolve) })
+  resolve(
+    @CurrentPrincipal() me: Principal,
+    @Param('id', new ZodPipe(z.uuid())) id: string,
+    @Body(new ZodPipe(ZResolve)) body: z.infer<typeof ZResolve>,
+  ) {
+    return this.alerts.resolve(id, actorOf(me), body.comment);
+  }
+}

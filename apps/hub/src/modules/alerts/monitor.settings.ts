@@ -1,0 +1,108 @@
+import { POLICY_PACK_IDS, type PolicyPackId } from '@hub/contracts';
+import {
+  type BaseSettings,
+  type ChenzhouSettings,
+  PACKS,
+  type YueyangSettings,
+  ZBaseSettings,
+} from '@hub/rules';
+import type { PackVersionsService } from '../packs/pack-versions.service';
+import type { ProjectRef } from './monitor.records';
+
+/** The thresholds one monitoring judgement uses: the pack's base settings and its evaluation intervals. */
+export interface MonitorSettings extends BaseSettings {
+  /** 等级测评 interval by level, as the pack's own evaluation rule reads it */
+  evaluationIntervals: { level3Days: number; level4Days: number };
+}
+
+/** National intervals (公通字〔2007〕43号), for a record of no known city. */
+const NATIONAL_INTERVALS = { level3Days: 365, level4Days: 183 };
+
+/**
+ * Where each pack keeps the evaluation interval (YY-MLPS-EVAL, CZ-SECURITY): MON-EVAL-DUE warns
+ * before the pack's own rule would fail, so it reads the same figure.
+ */
+const INTERVALS: Record<PolicyPackId, (settings: never) => MonitorSettings['evaluationIntervals']> = {
+  yueyang: (s: YueyangSettings) => ({
+    level3Days: s.mlpsEvalMaxAgeDaysLevel3,
+    level4Days: s.mlpsEvalMaxAgeDaysLevel4,
+  }),
+  chenzhou: (s: ChenzhouSettings) => ({
+    level3Days: s.securityEvalMaxAgeDaysLevel3,
+    level4Days: s.securityEvalMaxAgeDaysLevel4,
+  }),
+};
+
+/** A stored version's settings through its pack's schema: keys added since it was published get defaults. */
+function monitorSettingsOf(packId: string, stored: unknown): MonitorSettings {
+  const pack = PACKS[packId as PolicyPackId];
+  const parsed = pack?.settingsSchema.safeParse(stored);
+  if (!pack || !parsed?.success) return DEFAULTS;
+  const settings = parsed.data as BaseSettings;
+  return { ...settings, evaluationIntervals: INTERVALS[packId as PolicyPackId](settings as never) };
+}
+
+const DEFAULTS: MonitorSettings = { ...ZBaseSettings.parse({}), evaluationIntervals: NATIONAL_INTERVALS };
+
+/**
+ * 统一社会信用代码 characters 3–8 are the registering authority's division code (GB 32100-2015): the
+ * city of a record that names no region but its unit.
+ */
+export function divisionOfCreditCode(code: string | null | undefined): string | null {
+  return code && /^[0-9A-Z]{2}[0-9]{6}/.test(code) ? code.slice(2, 8) : null;
+}
+
+/**
+ * The settings each monitoring judgement is made under. A record bound to a project is judged under
+ * the pack version the project is judged under; any other record under the version in force today of
+ * the pack of its city (its division's first four digits, 4306 岳阳 / 4310 郴州), or the defaults when
+ * its city is not known.
+ */
+export class MonitorSettingsResolver {
+  private constructor(
+    private readonly byProject: ReadonlyMap<string, MonitorSettings>,
+    private readonly byPack: ReadonlyMap<string, MonitorSettings>,
+  ) {}
+
+  static async build(
+    packVersions: PackVersionsService,
+    projects: readonly ProjectRef[],
+  ): Promise<MonitorSettingsResolver> {
+    const unique = [...new Map(projects.map((p) => [p.id, p])).values()];
+    const cities = POLICY_PACK_IDS.map((packId) => ({
+      id: `city:${packId}`,
+      policyPack: packId,
+      approvedOn: null,
+      packVersionPinned: null,
+    }));
+    const resolved = await packVersions.resolveFor([...unique, ...cities]);
+    const cache = new Map<string, MonitorSettings>();
+    const settingsOf = (packId: string, version: number, stored: unknown) => {
+      const key = `${packId}@${version}`;
+      if (!cache.has(key)) cache.set(key, monitorSettingsOf(packId, stored));
+      return cache.get(key)!;
+    };
+    const byProject = new Map(
+      unique.map((p) => {
+        const policy = resolved.get(p.id)!;
+        return [p.id, settingsOf(p.policyPack, policy.version, policy.settings)];
+      }),
+    );
+    const byPack = new Map(
+      cities.map((c) => {
+        const policy = resolved.get(c.id)!;
+        return [c.policyPack, settingsOf(c.policyPack, policy.version, policy.settings)];
+      }),
+    );
+    return new MonitorSettingsResolver(byProject, byPack);
+  }
+
+  /** The settings for a record bound to `project`, else for a record of `division`. */
+  of(project: ProjectRef | null, division: string | null): MonitorSettings {
+    if (project) return this.byProject.get(project.id) ?? DEFAULTS;
+    const pack = division
+      ? Object.values(PACKS).find((p) => p.divisionCode.slice(0, 4) === division.slice(0, 4))
+      : undefined;
+    return (pack && this.byPack.get(pack.id)) ?? DEFAULTS;
+  }
+}
