@@ -264,19 +264,12 @@ export class ChecksService {
         this.prisma.sourceSync.findFirst({ where: { source }, orderBy: { startedAt: 'desc' } }),
       ),
     );
-    return Object.fromEntries(
-      latest
-        .flatMap((s) => (s ? [s] : []))
-        .map((s) => [
-          s.source,
-          {
-            source: s.source as SourceId,
-            status: s.status === 'running' ? 'failed' : s.status,
-            finishedAt: s.finishedAt?.toISOString() ?? null,
-            error: s.error,
-          } satisfies SourceState,
-        ]),
-    );
+    return sourceStates(latest.flatMap((s) => (s ? [s] : [])));
+  }
+
+  /** What the rules may trust in a scan: each source as the given syncs left it. */
+  async sourceStatesOf(syncIds: string[]): Promise<Partial<Record<SourceId, SourceState>>> {
+    return sourceStates(await this.prisma.sourceSync.findMany({ where: { id: { in: syncIds } } }));
   }
 
   private async summarize(checkRunId: string): Promise<ScanSummary> {
@@ -324,15 +317,25 @@ export class ChecksService {
   }
 }
 
-/** What the rules may trust: each source's state as of the syncs this run made. */
-function sourceStates(syncs: SyncSummary[]): Partial<Record<SourceId, SourceState>> {
+/**
+ * What the rules may trust: each source's state as of the given syncs (a run's own summaries or
+ * stored sync rows). A sync still marked running never finished: it counts as failed.
+ */
+function sourceStates(
+  syncs: readonly {
+    source: string;
+    status: SyncSummary['status'];
+    finishedAt: Date | string | null;
+    error: string | null;
+  }[],
+): Partial<Record<SourceId, SourceState>> {
   return Object.fromEntries(
     syncs.map((s) => [
       s.source,
       {
-        source: s.source,
+        source: s.source as SourceId,
         status: s.status === 'running' ? 'failed' : s.status,
-        finishedAt: s.finishedAt,
+        finishedAt: s.finishedAt instanceof Date ? s.finishedAt.toISOString() : s.finishedAt,
         error: s.error,
       } satisfies SourceState,
     ]),

@@ -349,21 +349,9 @@ export class ScanOrchestrator {
     for (const data of next.jobs) await this.queue.send(next.queue, data);
   }
 
-  /** What the rules may trust in this scan: each source as its sync in this run left it. */
   private async statesOf(runId: string): Promise<Partial<Record<SourceId, SourceState>>> {
     const run = await this.prisma.checkRun.findUniqueOrThrow({ where: { id: runId } });
-    const syncs = await this.prisma.sourceSync.findMany({ where: { id: { in: run.syncIds } } });
-    return Object.fromEntries(
-      syncs.map((s) => [
-        s.source,
-        {
-          source: s.source as SourceId,
-          status: s.status === 'running' ? 'failed' : s.status,
-          finishedAt: s.finishedAt?.toISOString() ?? null,
-          error: s.error,
-        } satisfies SourceState,
-      ]),
-    );
+    return this.checks.sourceStatesOf(run.syncIds);
   }
 }
 

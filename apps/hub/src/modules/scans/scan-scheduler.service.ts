@@ -6,7 +6,7 @@ import { CronJob } from 'cron';
 import type { Logger } from 'pino';
 import type { HubEnv } from '../../config/env';
 import { HUB_ENV, LOGGER } from '../../infra/core.module';
-import { JobQueue, QUEUES } from '../../infra/jobs/job-queue';
+import { JobQueue, type QueueName, QUEUES } from '../../infra/jobs/job-queue';
 import { SyncService } from '../sources/sync.service';
 
 export const SCHEDULE_TIME_ZONE = 'Asia/Shanghai';
@@ -40,34 +40,39 @@ export class ScanScheduler {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  /** Registers the triggers; returns what was scheduled, for the start-up log. */
+  /**
+   * A cron trigger (Beijing time) that queues one job per tick: every replica fires it, the job id
+   * derived from the tick lets the queue keep only the first. `off` schedules nothing.
+   */
+  trigger(name: string, cron: string, queue: QueueName, data: object): { name: string; cron: string } | null {
+    if (cron === 'off') return null;
+    const job = CronJob.from({
+      cronTime: cron,
+      timeZone: SCHEDULE_TIME_ZONE,
+      start: true,
+      onTick: () => {
+        const tick = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+        this.queue
+          .send(queue, data, { id: tickJobId(name, tick) })
+          .catch((e: unknown) => this.logger.error({ err: e, name }, 'scheduled trigger failed'));
+      },
+    });
+    this.registry.addCronJob(name, job as never);
+    return { name, cron };
+  }
+
+  /** Registers the scan and sync triggers; returns what was scheduled, for the start-up log. */
   start(): { name: string; cron: string }[] {
-    const scheduled: { name: string; cron: string }[] = [];
-    const add = (name: string, cron: string, fire: (tick: Date) => Promise<unknown>) => {
-      if (cron === 'off') return;
-      const job = CronJob.from({
-        cronTime: cron,
-        timeZone: SCHEDULE_TIME_ZONE,
-        start: true,
-        onTick: () => {
-          const tick = new Date(Math.floor(Date.now() / 60_000) * 60_000);
-          fire(tick).catch((e: unknown) => this.logger.error({ err: e, name }, 'scheduled trigger failed'));
-        },
-      });
-      this.registry.addCronJob(name, job as never);
-      scheduled.push({ name, cron });
-    };
-    add('scan', this.env.HUB_SCAN_CRON, (tick) =>
-      this.queue.send(QUEUES.scanStart, { trigger: 'schedule' }, { id: tickJobId('scan', tick) }),
-    );
+    const scheduled = [
+      this.trigger('scan', this.env.HUB_SCAN_CRON, QUEUES.scanStart, { trigger: 'schedule' }),
+    ];
     for (const source of this.sync.sources()) {
       const cron = (this.env[SYNC_CRON_KEYS[source]] as string | undefined) ?? this.env.HUB_SYNC_CRON;
-      add(`sync:${source}`, cron, (tick) =>
-        this.queue.send(QUEUES.sourceSync, { source }, { id: tickJobId(`sync:${source}`, tick) }),
-      );
+      scheduled.push(this.trigger(`sync:${source}`, cron, QUEUES.sourceSync, { source }));
     }
-    this.logger.info({ scheduled, timeZone: SCHEDULE_TIME_ZONE }, 'schedules registered');
-    return scheduled;
+    const registered = scheduled.filter((s): s is { name: string; cron: string } => s !== null);
+    this.logger.info({ scheduled: registered, timeZone: SCHEDULE_TIME_ZONE }, 'schedules registered');
+    return registered;
   }
 
   /** The worker for scheduled syncs outside scans. */

@@ -1,6 +1,4 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { SchedulerRegistry } from '@nestjs/schedule';
-import { CronJob } from 'cron';
 import type { Logger } from 'pino';
 import type { HubEnv } from '../../config/env';
 import { Clock } from '../../infra/clock';
@@ -11,7 +9,7 @@ import { HistoryService } from '../history/history.service';
 import { toNotifiableAlert } from '../notifications/notification.types';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ScanOrchestrator } from './scan-orchestrator.service';
-import { SCHEDULE_TIME_ZONE, tickJobId } from './scan-scheduler.service';
+import { ScanScheduler } from './scan-scheduler.service';
 
 /** History retention runs daily at 03:30 Beijing time. */
 const PRUNE_CRON = '30 3 * * *';
@@ -28,7 +26,7 @@ export class ScanWiring implements OnModuleInit {
     private readonly notifications: NotificationsService,
     private readonly history: HistoryService,
     private readonly queue: JobQueue,
-    private readonly registry: SchedulerRegistry,
+    private readonly scheduler: ScanScheduler,
     private readonly clock: Clock,
     @Inject(HUB_ENV) private readonly env: HubEnv,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -68,18 +66,6 @@ export class ScanWiring implements OnModuleInit {
 
   /** The daily prune trigger; one job per tick across replicas. */
   schedule(): { name: string; cron: string } {
-    const job = CronJob.from({
-      cronTime: PRUNE_CRON,
-      timeZone: SCHEDULE_TIME_ZONE,
-      start: true,
-      onTick: () => {
-        const tick = new Date(Math.floor(Date.now() / 60_000) * 60_000);
-        this.queue
-          .send(QUEUES.historyPrune, {}, { id: tickJobId('history-prune', tick) })
-          .catch((e: unknown) => this.logger.error({ err: e }, 'history prune trigger failed'));
-      },
-    });
-    this.registry.addCronJob('history-prune', job as never);
-    return { name: 'history-prune', cron: PRUNE_CRON };
+    return this.scheduler.trigger('history-prune', PRUNE_CRON, QUEUES.historyPrune, {})!;
   }
 }
