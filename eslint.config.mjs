@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/generated/**', '.data/**', '**/.turbo/**'] },
@@ -19,6 +20,12 @@ export default tseslint.config(
       ],
       'no-console': 'off',
     },
+  },
+  {
+    // The dashboard runs in the browser; hooks must follow React's rules.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     // NestJS resolves constructor injection from emitted metadata: a type-only import would erase it.

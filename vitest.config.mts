@@ -35,6 +35,8 @@ export default defineConfig({
           ...(name === 'hub' ? { globalSetup: ['../../test/support/postgres.global-setup.ts'] } : {}),
         },
       })),
+      // The dashboard: its own Vite config (React, jsdom) carries the test settings.
+      'apps/web/vite.config.ts',
       {
         ...shared,
         test: {

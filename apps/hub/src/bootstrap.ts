@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { AppErrorFilter } from './common/app-error.filter';
 import type { HubEnv } from './config/env';
+import { serveDashboard } from './dashboard';
 import { type Clock, clockFor } from './infra/clock';
 import { type DatabaseHandle, migrate, resolveDatabase } from './infra/database/database';
 import { PinoNestLogger } from './infra/logger';
@@ -55,10 +56,13 @@ export async function createHttpApp(
     '/api/docs',
     helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }),
   );
-  app.use(helmet());
+  // upgrade-insecure-requests would send the dashboard's own assets to https:// on an intranet
+  // address served over plain http (a common government deployment behind a TLS proxy or none).
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   // Cross-origin calls stay closed unless origins are configured (the dashboard is served same-origin).
   if (env.HUB_CORS_ORIGINS.length) app.enableCors({ origin: env.HUB_CORS_ORIGINS, credentials: true });
   app.useGlobalFilters(new AppErrorFilter(logger));
+  serveDashboard(app, logger);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -1,0 +1,4 @@
+// Placeholder until the screen is built.
+export default function NotificationsPage() {
+  return <div>NotificationsPage</div>;
+}

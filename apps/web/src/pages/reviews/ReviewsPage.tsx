@@ -1,0 +1,4 @@
+// Placeholder until the screen is built.
+export default function ReviewsPage() {
+  return <div>ReviewsPage</div>;
+}
