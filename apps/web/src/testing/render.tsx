@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
-import { createQueryClient, Providers } from '../App';
+import { createQueryClient, Providers } from '../app';
 import type { Me, Role } from '../auth/auth';
 
 /** A signed-in user as GET /api/auth/me describes them. */

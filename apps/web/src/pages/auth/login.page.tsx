@@ -5,7 +5,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { ME_KEY, useAuth } from '../../auth/auth';
 import { errorMessage } from '../../components/common';
-import { LanguageSwitch } from '../../layout/AppLayout';
+import { LanguageSwitch } from '../../layout/app-layout';
 
 export default function LoginPage() {
   const { t, i18n } = useTranslation();

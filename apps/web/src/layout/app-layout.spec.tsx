@@ -2,9 +2,9 @@ import { screen } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createQueryClient, Providers } from '../App';
+import { createQueryClient, Providers } from '../app';
 import { meOf, mockHub } from '../testing/render';
-import { AppLayout } from './AppLayout';
+import { AppLayout } from './app-layout';
 
 function renderLayout() {
   const router = createMemoryRouter(

@@ -9,22 +9,22 @@ import { createBrowserRouter, type RouteObject, RouterProvider } from 'react-rou
 import { ApiError } from './api/client';
 import { AuthProvider } from './auth/auth';
 import { Forbidden } from './components/common';
-import { AppLayout } from './layout/AppLayout';
-import LoginPage from './pages/auth/LoginPage';
-import PasswordPage from './pages/auth/PasswordPage';
+import { AppLayout } from './layout/app-layout';
+import LoginPage from './pages/auth/login.page';
+import PasswordPage from './pages/auth/password.page';
 
-const OverviewPage = lazy(() => import('./pages/overview/OverviewPage'));
-const ProjectsPage = lazy(() => import('./pages/projects/ProjectsPage'));
-const ProjectDetailPage = lazy(() => import('./pages/projects/ProjectDetailPage'));
-const ReviewsPage = lazy(() => import('./pages/reviews/ReviewsPage'));
-const ReviewPage = lazy(() => import('./pages/reviews/ReviewPage'));
-const MonitoringPage = lazy(() => import('./pages/monitoring/MonitoringPage'));
-const PacksPage = lazy(() => import('./pages/admin/PacksPage'));
-const SourcesPage = lazy(() => import('./pages/admin/SourcesPage'));
-const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
-const TokensPage = lazy(() => import('./pages/admin/TokensPage'));
-const AuditPage = lazy(() => import('./pages/admin/AuditPage'));
-const NotificationsPage = lazy(() => import('./pages/admin/NotificationsPage'));
+const OverviewPage = lazy(() => import('./pages/overview/overview.page'));
+const ProjectsPage = lazy(() => import('./pages/projects/projects.page'));
+const ProjectDetailPage = lazy(() => import('./pages/projects/project-detail.page'));
+const ReviewsPage = lazy(() => import('./pages/reviews/reviews.page'));
+const ReviewPage = lazy(() => import('./pages/reviews/review.page'));
+const MonitoringPage = lazy(() => import('./pages/monitoring/monitoring.page'));
+const PacksPage = lazy(() => import('./pages/admin/packs.page'));
+const SourcesPage = lazy(() => import('./pages/admin/sources.page'));
+const UsersPage = lazy(() => import('./pages/admin/users.page'));
+const TokensPage = lazy(() => import('./pages/admin/tokens.page'));
+const AuditPage = lazy(() => import('./pages/admin/audit.page'));
+const NotificationsPage = lazy(() => import('./pages/admin/notifications.page'));
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
