@@ -85,6 +85,30 @@ interface AuditItem {
   objectId: string;
 }
 
+describe('session cookie on a hub with a fixed clock', () => {
+  let hub: Hub;
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  it('lives for the session’s lifetime by the hub’s clock, not the browser’s', async () => {
+    // Weeks in the past: a Max-Age measured against the real time would be 0 and the browser would
+    // drop the cookie at once.
+    hub = await startHub({ HUB_NOW: '2026-01-05T09:00:00+08:00', HUB_SESSION_TTL_MINUTES: '45' });
+    const { oneTimePassword } = await hub.app
+      .get(UsersService)
+      .create(
+        { username: 'fixed.clock', displayName: 'fixed.clock', role: 'reviewer', unitCode: null },
+        'test',
+      );
+    const login = await request(hub.app.getHttpServer())
+      .post('/api/auth/login')
+      .send({ username: 'fixed.clock', password: oneTimePassword })
+      .expect(200);
+    expect(setCookie(login, 'hub_session').attributes).toContain(`max-age=${45 * 60}`);
+  });
+});
+
 describe('first start and password sign-in', () => {
   let hub: Hub;
   const server = () => hub.app.getHttpServer();

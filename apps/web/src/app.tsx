@@ -79,7 +79,11 @@ export function Providers({ client, children }: { client: QueryClient; children:
   }, [language]);
   return (
     <QueryClientProvider client={client}>
-      <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#c41d1d' } }}>
+      <ConfigProvider
+        locale={language === 'en' ? enUS : zhCN}
+        theme={{ token: { colorPrimary: '#c41d1d' } }}
+        button={{ autoInsertSpace: false }}
+      >
         <AntApp>
           <AuthProvider>{children}</AuthProvider>
         </AntApp>

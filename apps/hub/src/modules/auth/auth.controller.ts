@@ -167,7 +167,6 @@ export class AuthController {
   }
 
   private setSession(req: Request, res: Response, session: Session) {
-    const seconds = Math.max(0, Math.floor((Date.parse(session.expiresAt) - Date.now()) / 1000));
-    setCookie(req, res, SESSION_COOKIE, session.accessToken, seconds, 'strict');
+    setCookie(req, res, SESSION_COOKIE, session.accessToken, this.sessions.secondsLeft(session), 'strict');
   }
 }

@@ -119,6 +119,15 @@ export class SessionsService {
   }
 
   /** A short-lived signed value for the browser to carry back (the OIDC sign-in's state). */
+  /**
+   * Seconds until `session` expires by the hub's clock, for the cookie's Max-Age. Measured against
+   * the browser's clock instead, a hub running on a fixed or skewed clock would hand out cookies
+   * that are already expired.
+   */
+  secondsLeft(session: Session): number {
+    return Math.max(0, Math.floor((Date.parse(session.expiresAt) - this.clock.now().getTime()) / 1000));
+  }
+
   async seal(claims: Record<string, string>, audience: string, ttlSeconds: number): Promise<string> {
     const now = Math.floor(this.clock.now().getTime() / 1000);
     return new SignJWT(claims)
