@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { createAppContext, createHttpApp, prepareDatabase } from './bootstrap';
+import { dashboardDir } from './dashboard';
 import { InvalidEnvError, loadEnv } from './config/env';
 import { ensureDemoCity, startEmbeddedSandbox } from './demo';
 import { createLogger } from './infra/logger';
@@ -56,7 +57,12 @@ async function main(): Promise<void> {
       const url = `http://${env.HUB_HOST}:${(app.getHttpServer().address() as { port: number }).port}`;
       logger.info({ url, docs: `${url}/api/docs`, ms: Date.now() - started }, 'hub listening');
       // The hub's URL is the first one printed: scripts take the first URL of the output as the hub's.
-      console.log(`\n  合规中枢已启动 / hub listening at ${url}  (API docs: ${url}/api/docs)\n`);
+      console.log(`\n  合规中枢已启动 / hub listening at ${url}  (API docs: ${url}/api/docs)`);
+      console.log(
+        dashboardDir()
+          ? `  管理界面 / dashboard: ${url}/\n`
+          : `  管理界面未构建 / dashboard not built: npm run build -w @hub/web\n`,
+      );
     }
     if (sandboxUrls) logger.info({ urls: sandboxUrls }, 'sandbox upstreams serving the demo city');
     if (app.get(JobQueue).runsWorkers) {
