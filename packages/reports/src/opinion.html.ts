@@ -12,11 +12,14 @@ import type { OpinionDocument, OpinionFinding, OpinionSection } from './opinion.
 import {
   checkFields,
   clauseLine,
+  comparisonGroups,
+  comparisonLine,
   evidenceLine,
   findingNotes,
   opinionConclusion,
   projectFields,
   reasonLines,
+  sectionRemark,
   severityLabel,
   verdictLabel,
 } from './opinion.view';
@@ -92,6 +95,7 @@ table.findings td.evidence div + div, table.findings td.notes div + div { margin
 .verdict-WAIVED, .verdict-NOT_APPLICABLE { color: #555; }
 .severity-blocking { font-weight: bold; }
 .empty { color: #666; font-style: italic; }
+.remark { white-space: pre-wrap; border-left: 3px solid #333; padding: 1mm 2mm; margin: 2mm 0; }
 .comments { white-space: pre-wrap; border: 1px solid #999; padding: 2mm; min-height: 12mm; }
 .signature { margin-top: 10mm; display: flex; justify-content: flex-end; gap: 16mm; }
 .signature div { min-width: 70mm; border-bottom: 1px solid #333; padding-bottom: 1mm; }
@@ -107,6 +111,31 @@ function conclusionBlock(doc: OpinionDocument): string {
       [LABELS.readiness, bilingual(c.readiness)],
       [LABELS.blockingRules, blocking],
     ]) +
+    remarkBlock(LABELS.conclusionRemark, doc.remarks?.conclusion ?? null) +
+    `</section>`
+  );
+}
+
+/** The reviewer's text, kept as written (line breaks included). */
+function remarkBlock(label: Text, text: string | null): string {
+  if (!text || text.trim() === '') return '';
+  return `<div class="remark"><strong>${bi(label)}</strong><div>${escapeHtml(text)}</div></div>`;
+}
+
+function comparisonBlock(doc: OpinionDocument): string {
+  if (!doc.comparison) return '';
+  const groups = comparisonGroups(doc);
+  const rows = groups.map(
+    ([label, entries]) =>
+      `<tr><th scope="row">${bi(label)}</th><td>${lines(entries.map(comparisonLine))}</td></tr>`,
+  );
+  const body = groups.length
+    ? `<table class="fields"><tbody>${rows.join('')}</tbody></table>`
+    : `<p class="empty">${escapeHtml(bilingual(LABELS.comparisonNone))}</p>`;
+  return (
+    `<section class="block comparison"><h2>${bi(LABELS.comparison)}</h2>` +
+    fieldsTable([[LABELS.previousCheck, doc.comparison.previousCheckRunId]]) +
+    body +
     `</section>`
   );
 }
@@ -142,8 +171,9 @@ function findingRow(f: OpinionFinding): string {
 
 function sectionBlock(section: OpinionSection, index: number): string {
   const heading = `<h2>${ordinal(index)}、${bi(section.title)}</h2>`;
+  const remark = remarkBlock(LABELS.remark, sectionRemark(section));
   if (section.findings.length === 0) {
-    return `<section class="findings-section" data-domain="${escapeHtml(section.domain)}">${heading}<p class="empty">${escapeHtml(bilingual(LABELS.noFindings))}</p></section>`;
+    return `<section class="findings-section" data-domain="${escapeHtml(section.domain)}">${heading}<p class="empty">${escapeHtml(bilingual(LABELS.noFindings))}</p>${remark}</section>`;
   }
   const head = [
     LABELS.ruleId,
@@ -161,7 +191,7 @@ function sectionBlock(section: OpinionSection, index: number): string {
     `<section class="findings-section" data-domain="${escapeHtml(section.domain)}">${heading}` +
     `<table class="findings"><colgroup><col style="width:10%"><col style="width:12%"><col style="width:9%">` +
     `<col style="width:6%"><col style="width:7%"><col style="width:21%"><col style="width:21%"><col style="width:14%"></colgroup>` +
-    `<thead><tr>${head}</tr></thead><tbody>${section.findings.map(findingRow).join('')}</tbody></table></section>`
+    `<thead><tr>${head}</tr></thead><tbody>${section.findings.map(findingRow).join('')}</tbody></table>${remark}</section>`
   );
 }
 
@@ -243,6 +273,7 @@ export function renderOpinionHtml(doc: OpinionDocument): string {
     `<section class="block check"><h2>${bi(LABELS.checkBlock)}</h2>${fieldsTable(checkFields(doc))}</section>`,
     conclusionBlock(doc),
     countsBlock(doc),
+    comparisonBlock(doc),
     ...doc.sections.map(sectionBlock),
     overrideBlock(doc),
     rectificationBlock(doc),

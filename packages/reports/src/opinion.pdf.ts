@@ -21,10 +21,13 @@ import {
 import type { OpinionDocument, OpinionEvidence, OpinionFinding, OpinionSection } from './opinion.types';
 import {
   checkFields,
+  comparisonGroups,
+  comparisonLine,
   findingNotes,
   opinionConclusion,
   projectFields,
   reasonLines,
+  sectionRemark,
   severityLabel,
   verdictLabel,
 } from './opinion.view';
@@ -130,10 +133,39 @@ function findingRow(f: OpinionFinding): TableCell[] {
   ];
 }
 
+/** The reviewer's text under a label, kept as written; nothing when there is none. */
+function remarkBlock(label: Text, text: string | null): Content[] {
+  if (!text || text.trim() === '') return [];
+  return [
+    {
+      table: { widths: [120, '*'], body: [[{ ...bi(label, true), fillColor: '#f6f7f9' }, text]] },
+      layout: GRID,
+      fontSize: 9,
+      margin: [0, 4, 0, 0],
+    },
+  ];
+}
+
+function comparisonBlock(doc: OpinionDocument): Content[] {
+  if (!doc.comparison) return [];
+  const groups = comparisonGroups(doc);
+  return [
+    heading(LABELS.comparison),
+    fieldsTable([
+      [LABELS.previousCheck, doc.comparison.previousCheckRunId],
+      ...groups.map(([label, entries]): [Text, string] => [label, entries.map(comparisonLine).join('\n')]),
+    ]),
+    ...(groups.length
+      ? []
+      : [{ text: bilingual(LABELS.comparisonNone), color: MUTED, margin: [0, 3, 0, 0] } as Content]),
+  ];
+}
+
 function sectionBlock(section: OpinionSection, index: number): Content[] {
   const head = heading(section.title, `${CHINESE_ORDINALS[index] ?? index + 1}、`);
+  const remark = remarkBlock(LABELS.remark, sectionRemark(section));
   if (section.findings.length === 0) {
-    return [head, { text: bilingual(LABELS.noFindings), color: MUTED }];
+    return [head, { text: bilingual(LABELS.noFindings), color: MUTED }, ...remark];
   }
   const header = [
     LABELS.ruleId,
@@ -157,6 +189,7 @@ function sectionBlock(section: OpinionSection, index: number): Content[] {
       layout: GRID,
       fontSize: 7.5,
     },
+    ...remark,
   ];
 }
 
@@ -178,6 +211,7 @@ function conclusionBlock(doc: OpinionDocument): Content[] {
         c.blockingRuleIds.length ? c.blockingRuleIds.join('、') : bilingual(LABELS.none),
       ],
     ]),
+    ...remarkBlock(LABELS.conclusionRemark, doc.remarks?.conclusion ?? null),
   ];
 }
 
@@ -308,6 +342,7 @@ export function opinionPdfDefinition(doc: OpinionDocument): TDocumentDefinitions
       fieldsTable(checkFields(doc)),
       ...conclusionBlock(doc),
       ...countsBlock(doc),
+      ...comparisonBlock(doc),
       ...doc.sections.flatMap(sectionBlock),
       ...overrideBlock(doc),
       ...rectificationBlock(doc),

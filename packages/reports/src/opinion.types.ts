@@ -37,6 +37,29 @@ export interface OpinionSection {
   /** 政务云资源集约应用 / 数据共享 / 网络安全 / 平台对接 / 项目管理 */
   title: Text;
   findings: OpinionFinding[];
+  /** the reviewer's remark on this section (审查意见), written on the draft; null when none */
+  remark: string | null;
+}
+
+/** One rule in the comparison with the previous check. */
+export interface OpinionComparisonEntry {
+  ruleId: string;
+  title: Text;
+  /** the verdict before (null when the rule was not judged then) */
+  from: Verdict | null;
+  /** the verdict now (null when the rule is no longer judged) */
+  to: Verdict | null;
+}
+
+/** What changed since the previous check of the same project, rule by rule. */
+export interface OpinionComparison {
+  previousCheckRunId: string;
+  /** rules judged now that the previous check did not judge */
+  added: OpinionComparisonEntry[];
+  /** rules the previous check judged that are no longer judged */
+  removed: OpinionComparisonEntry[];
+  /** rules whose verdict differs */
+  changed: OpinionComparisonEntry[];
 }
 
 export type ReviewDecision = 'approve' | 'reject' | 'rectify';
@@ -92,6 +115,10 @@ export interface OpinionDocument {
     override: { reason: string; ruleIds: string[] } | null;
   } | null;
   rectification: RectificationItemView[];
+  /** the reviewer's concluding remark on the draft (审查结论意见), who last edited the remarks and when */
+  remarks: { conclusion: string | null; updatedBy: string; updatedAt: string } | null;
+  /** against the previous check of the same project; null when there is none */
+  comparison: OpinionComparison | null;
   /** when the document was produced */
   generatedAt: string;
 }

@@ -12,7 +12,13 @@ import {
   WARNING_ONLY_LABEL,
   bilingual,
 } from './labels';
-import type { OpinionDocument, OpinionEvidence, OpinionFinding, OpinionSection } from './opinion.types';
+import type {
+  OpinionComparisonEntry,
+  OpinionDocument,
+  OpinionEvidence,
+  OpinionFinding,
+  OpinionSection,
+} from './opinion.types';
 
 /**
  * What the opinion concludes, derived once so that every format says the same: the signed decision,
@@ -134,4 +140,27 @@ export function findingsOfDomain(
   domain: OpinionSection['domain'],
 ): OpinionFinding[] {
   return sections.filter((s) => s.domain === domain).flatMap((s) => s.findings);
+}
+
+/** The comparison with the previous check as labelled groups, empty groups left out. */
+export function comparisonGroups(doc: OpinionDocument): Array<[Text, OpinionComparisonEntry[]]> {
+  const c = doc.comparison;
+  if (!c) return [];
+  const groups: Array<[Text, OpinionComparisonEntry[]]> = [
+    [LABELS.comparisonAdded, c.added],
+    [LABELS.comparisonRemoved, c.removed],
+    [LABELS.comparisonChanged, c.changed],
+  ];
+  return groups.filter(([, entries]) => entries.length > 0);
+}
+
+/** One compared rule: `YY-CLOUD-DEPLOY 部署在政务云：不通过 → 通过`. */
+export function comparisonLine(entry: OpinionComparisonEntry): string {
+  const verdict = (v: OpinionComparisonEntry['from']) => (v ? VERDICT_LABELS[v].zh : '—');
+  return `${entry.ruleId} ${entry.title.zh}：${verdict(entry.from)} → ${verdict(entry.to)}`;
+}
+
+/** The reviewer's remark on a section, if any. */
+export function sectionRemark(section: OpinionSection): string | null {
+  return section.remark && section.remark.trim() !== '' ? section.remark : null;
 }

@@ -15,11 +15,14 @@ import type { OpinionDocument, OpinionFinding } from './opinion.types';
 import {
   changeNote,
   checkFields,
+  comparisonGroups,
+  comparisonLine,
   disputeNote,
   exemptionNote,
   findingsOfDomain,
   opinionConclusion,
   projectFields,
+  sectionRemark,
   severityLabel,
   verdictLabel,
 } from './opinion.view';
@@ -137,6 +140,18 @@ function addSummarySheet(workbook: Workbook, doc: OpinionDocument): void {
   pair(LABELS.conclusion, bilingual(conclusion.headline));
   pair(LABELS.readiness, bilingual(conclusion.readiness));
   pair(LABELS.blockingRules, conclusion.blockingRuleIds.join('\n'));
+  if (doc.remarks?.conclusion) pair(LABELS.conclusionRemark, doc.remarks.conclusion);
+
+  const remarks = doc.sections.flatMap((s) => {
+    const remark = sectionRemark(s);
+    return remark ? [[s.title, remark] as const] : [];
+  });
+  if (remarks.length) {
+    block(LABELS.remark);
+    for (const [title, remark] of remarks) pair(title, remark);
+    if (doc.remarks)
+      pair(LABELS.remarksBy, `${doc.remarks.updatedBy} ${formatBeijingTime(doc.remarks.updatedAt)}`);
+  }
 
   block(LABELS.counts);
   for (const verdict of VERDICT_ORDER) pair(VERDICT_LABELS[verdict], doc.counts[verdict] ?? 0);
@@ -144,6 +159,14 @@ function addSummarySheet(workbook: Workbook, doc: OpinionDocument): void {
     LABELS.total,
     VERDICT_ORDER.reduce((sum, v) => sum + (doc.counts[v] ?? 0), 0),
   );
+
+  if (doc.comparison) {
+    block(LABELS.comparison);
+    pair(LABELS.previousCheck, doc.comparison.previousCheckRunId);
+    const groups = comparisonGroups(doc);
+    for (const [label, entries] of groups) pair(label, entries.map(comparisonLine).join('\n'));
+    if (groups.length === 0) pair(LABELS.comparisonChanged, bilingual(LABELS.comparisonNone));
+  }
 
   block(LABELS.decision);
   const decision = doc.status === 'decided' ? doc.decision : null;

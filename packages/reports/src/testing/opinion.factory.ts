@@ -51,6 +51,7 @@ export function buildSections(findings: OpinionFinding[]): OpinionSection[] {
     domain,
     title: REVIEW_DOMAIN_TITLES[domain],
     findings: findings.filter((f) => f.domain === domain),
+    remark: null,
   })).filter((s) => s.findings.length > 0);
 }
 
@@ -231,6 +232,8 @@ export function buildOpinion(overrides: OpinionOverrides = {}): OpinionDocument 
       },
       { ruleId: null, description: '补充监理报告。', deadline: '2026-04-15', status: 'done' },
     ],
+    remarks: null,
+    comparison: null,
     generatedAt: '2026-03-03T07:05:00.000Z',
     ...rest,
   };

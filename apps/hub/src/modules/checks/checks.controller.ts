@@ -39,6 +39,19 @@ export class ChecksController {
     return this.checks.getRun(id, scopeOf(me));
   }
 
+  @Get('findings/summary')
+  @Allow('projects:read')
+  @ApiOperation({
+    summary: '全部项目的验收条件与结论统计 / readiness and verdict counts of every project',
+    description:
+      'Over the latest completed check of every project the caller may see (an applicant: its own ' +
+      'unit’s): how many are ready, not ready (a blocking, non-warning rule is FAIL or UNKNOWN) or ' +
+      'never checked, and the findings per verdict, in total and per review domain.',
+  })
+  summary(@CurrentPrincipal() me: Principal) {
+    return this.findings.summary(scopeOf(me));
+  }
+
   @Get('findings')
   @Allow('projects:read')
   @ApiOperation({ summary: '每个项目最近一次检查的结论 / every project’s latest findings' })

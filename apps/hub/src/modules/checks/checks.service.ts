@@ -39,6 +39,25 @@ export interface SyncView {
   ms: number | null;
 }
 
+/** One step of a targeted check's progress (GET /api/checks/:id while it runs and after). */
+export interface CheckStep {
+  /** `fetch`: one upstream source's targeted query; `evaluate`: the rules judged on what was fetched */
+  kind: 'fetch' | 'evaluate';
+  source: string | null;
+  status: 'pending' | 'running' | 'succeeded' | 'partial' | 'failed';
+  error: string | null;
+  /** wall time of the step once it ended */
+  ms: number | null;
+}
+
+/**
+ * A running targeted check whose process has not beaten its heartbeat for this long was abandoned
+ * (the process crashed or was killed): reading it marks it failed. The process beats every
+ * {@link HEARTBEAT_MS} whatever the upstreams do, so a slow upstream never looks like a crash.
+ */
+export const CHECK_LEASE_MS = 60_000;
+const HEARTBEAT_MS = 10_000;
+
 export interface CheckReport {
   id: string;
   kind: CheckRun['kind'];
@@ -49,7 +68,9 @@ export interface CheckReport {
   finishedAt: string | null;
   syncs: SyncView[];
   summary: ScanSummary | null;
-  /** a targeted check's project verdict; null for scans (see GET /api/findings) */
+  /** a targeted check's progress, one step per source then the evaluation; null for scans */
+  steps: CheckStep[] | null;
+  /** a targeted check's project verdict once completed; null while running and for scans */
   project: {
     projectCode: string;
     name: string;
@@ -80,28 +101,100 @@ export class ChecksService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async checkProject(code: string, scope: ProjectScope = ALL_PROJECTS): Promise<CheckReport> {
+  /** Fetches fresh data for one project from every source and judges it; resolves when done. */
+  async checkProject(
+    code: string,
+    scope: ProjectScope = ALL_PROJECTS,
+    hooks: CheckHooks = {},
+  ): Promise<CheckReport> {
+    return (await this.startProjectCheck(code, scope, hooks)).done;
+  }
+
+  /**
+   * Starts a targeted check and returns its run id at once: the run exists (running, with its steps)
+   * before any upstream is asked, so its progress can be read while `done` is pending. A caller that
+   * does not await `done` must handle its rejection.
+   */
+  async startProjectCheck(
+    code: string,
+    scope: ProjectScope = ALL_PROJECTS,
+    hooks: CheckHooks = {},
+  ): Promise<{ runId: string; done: Promise<CheckReport> }> {
     const project = await this.projects.findVisible(code, scope);
     if (!project) throw AppError.projectNotFound(code);
     const startedAt = this.clock.now();
-    const syncs = await this.sync.fetchForProject({
-      projectCode: project.code,
-      unitCode: project.unitCode,
-      systemNames: project.systemNames,
-    });
+    const steps: CheckStep[] = [
+      ...this.sync
+        .sources()
+        .map((source): CheckStep => ({ kind: 'fetch', source, status: 'running', error: null, ms: null })),
+      { kind: 'evaluate', source: null, status: 'pending', error: null, ms: null },
+    ];
     const run = await this.prisma.checkRun.create({
       data: {
         kind: 'targeted',
-        projectCode: code,
+        projectCode: project.code,
         status: 'running',
-        asOf: this.clock.now(),
+        asOf: startedAt,
         startedAt,
-        syncIds: syncs.map((s) => s.syncId),
+        syncIds: [],
+        steps: toJson(steps),
+        heartbeatAt: new Date(),
       },
     });
-    return this.finishRun(run, syncs, async () => {
-      await this.evaluateBatch(run.id, [project], sourceStates(syncs));
-    });
+    return {
+      runId: run.id,
+      done: this.runProjectCheck(run, project, new StepRecorder(this.prisma, run.id, steps), hooks),
+    };
+  }
+
+  private async runProjectCheck(
+    run: CheckRun,
+    project: Project,
+    progress: StepRecorder,
+    hooks: CheckHooks,
+  ): Promise<CheckReport> {
+    // Liveness is wall-clock time, never the hub clock: HUB_NOW may fix the latter.
+    const heartbeat = setInterval(() => progress.beat(), HEARTBEAT_MS);
+    heartbeat.unref();
+    try {
+      let syncs: SyncSummary[];
+      try {
+        syncs = await this.sync.fetchForProject(
+          { projectCode: project.code, unitCode: project.unitCode, systemNames: project.systemNames },
+          async (s) => {
+            progress.update(
+              { kind: 'fetch', source: s.source },
+              { status: s.status, error: s.error, ms: s.ms },
+            );
+          },
+        );
+      } catch (e) {
+        await this.failRun(run, e, progress);
+        throw e;
+      }
+      progress.update({ kind: 'evaluate', source: null }, { status: 'running' });
+      await progress.flush();
+      const evaluating = await this.prisma.checkRun.update({
+        where: { id: run.id },
+        data: { asOf: this.clock.now(), syncIds: syncs.map((s) => s.syncId) },
+      });
+      const started = Date.now();
+      return await this.finishRun(
+        evaluating,
+        syncs,
+        async () => {
+          await this.evaluateBatch(run.id, [project], sourceStates(syncs));
+          await hooks.afterEvaluate?.(run.id);
+          progress.update(
+            { kind: 'evaluate', source: null },
+            { status: 'succeeded', ms: Date.now() - started },
+          );
+        },
+        progress,
+      );
+    } finally {
+      clearInterval(heartbeat);
+    }
   }
 
   async scan(mode?: 'full' | 'incremental'): Promise<CheckReport> {
@@ -130,7 +223,8 @@ export class ChecksService {
 
   /** A run, as far as the scope may see it: an applicant sees targeted checks of its own projects. */
   async getRun(id: string, scope: ProjectScope = ALL_PROJECTS): Promise<CheckReport> {
-    const run = await this.prisma.checkRun.findUnique({ where: { id } });
+    const found = await this.prisma.checkRun.findUnique({ where: { id } });
+    const run = found && (await this.reconcileAbandoned(found));
     const visible =
       run &&
       (scope.kind === 'all' ||
@@ -148,34 +242,86 @@ export class ChecksService {
     );
   }
 
+  /**
+   * The project's targeted check that is running now, if any (an abandoned one is closed first): one
+   * check of a project at a time for a review.
+   */
+  async runningProjectCheck(projectCode: string): Promise<string | null> {
+    const runs = await this.prisma.checkRun.findMany({
+      where: { kind: 'targeted', projectCode, status: 'running' },
+      orderBy: { startedAt: 'desc' },
+    });
+    for (const run of runs) {
+      if ((await this.reconcileAbandoned(run)).status === 'running') return run.id;
+    }
+    return null;
+  }
+
+  /** Closes a targeted run whose heartbeat lapsed: nobody will ever finish it. */
+  private async reconcileAbandoned(run: CheckRun): Promise<CheckRun> {
+    if (run.status !== 'running' || run.kind !== 'targeted') return run;
+    // A targeted run without a heartbeat predates heartbeats: whoever ran it is long gone.
+    if (run.heartbeatAt && Date.now() - run.heartbeatAt.getTime() <= CHECK_LEASE_MS) return run;
+    const steps = ((run.steps as unknown as CheckStep[] | null) ?? []).map((step) =>
+      step.status === 'running' || step.status === 'pending' ? { ...step, status: 'failed' as const } : step,
+    );
+    // Only if nobody beat the heartbeat meanwhile: a live process keeps its run.
+    await this.prisma.checkRun.updateMany({
+      where: { id: run.id, status: 'running', heartbeatAt: run.heartbeatAt },
+      data: {
+        status: 'failed',
+        finishedAt: this.clock.now(),
+        steps: toJson(steps),
+        error:
+          `检查进程已中断（超过 ${CHECK_LEASE_MS / 1000} 秒无心跳），请重新检查 / ` +
+          `the process running this check stopped (no heartbeat for ${CHECK_LEASE_MS / 1000} s); run it again`,
+      },
+    });
+    this.logger.warn({ checkRunId: run.id, heartbeatAt: run.heartbeatAt }, 'abandoned check run closed');
+    return this.prisma.checkRun.findUniqueOrThrow({ where: { id: run.id } });
+  }
+
+  private async failRun(run: CheckRun, e: unknown, progress?: StepRecorder): Promise<void> {
+    this.logger.error({ err: e, checkRunId: run.id }, 'check run failed');
+    const steps = progress ? await progress.failOpen() : undefined;
+    await this.prisma.checkRun.update({
+      where: { id: run.id },
+      data: {
+        status: 'failed',
+        finishedAt: this.clock.now(),
+        error: e instanceof Error ? e.message : String(e),
+        ...(steps ? { steps: toJson(steps) } : {}),
+      },
+    });
+  }
+
   private async finishRun(
     run: CheckRun,
     syncs: SyncSummary[],
     work: () => Promise<void>,
+    progress?: StepRecorder,
   ): Promise<CheckReport> {
     const started = Date.now();
     let finished: CheckRun;
     try {
       await work();
       const summary = await this.summarize(run.id);
+      const steps = progress ? await progress.settled() : undefined;
       finished = await this.prisma.checkRun.update({
         where: { id: run.id },
-        data: { status: 'completed', finishedAt: this.clock.now(), summary: { ...summary } },
+        data: {
+          status: 'completed',
+          finishedAt: this.clock.now(),
+          summary: { ...summary },
+          ...(steps ? { steps: toJson(steps) } : {}),
+        },
       });
       this.logger.info(
         { checkRunId: run.id, kind: run.kind, ms: Date.now() - started, ...summary },
         'check run completed',
       );
     } catch (e) {
-      this.logger.error({ err: e, checkRunId: run.id }, 'check run failed');
-      await this.prisma.checkRun.update({
-        where: { id: run.id },
-        data: {
-          status: 'failed',
-          finishedAt: this.clock.now(),
-          error: e instanceof Error ? e.message : String(e),
-        },
-      });
+      await this.failRun(run, e, progress);
       throw e;
     }
     return this.report(
@@ -292,7 +438,7 @@ export class ChecksService {
 
   private async report(run: CheckRun, syncs: SyncView[]): Promise<CheckReport> {
     let project: CheckReport['project'] = null;
-    if (run.kind === 'targeted' && run.projectCode) {
+    if (run.kind === 'targeted' && run.projectCode && run.status !== 'running') {
       const p = await this.projects.findByCode(run.projectCode);
       if (p) {
         const rows = await this.findings.forRun(run.id, p.id);
@@ -311,6 +457,7 @@ export class ChecksService {
       finishedAt: run.finishedAt?.toISOString() ?? null,
       syncs,
       summary: (run.summary as ScanSummary | null) ?? null,
+      steps: (run.steps as unknown as CheckStep[] | null) ?? null,
       project,
       error: run.error,
     };
@@ -340,4 +487,68 @@ function sourceStates(
       } satisfies SourceState,
     ]),
   );
+}
+
+export interface CheckHooks {
+  /**
+   * Runs once the findings are saved, before the run is marked completed: whoever waits for the run
+   * to complete then sees what the hook wrote (a review pointing at it).
+   */
+  afterEvaluate?: (runId: string) => Promise<void>;
+}
+
+const toJson = (steps: CheckStep[]) => steps as unknown as Prisma.InputJsonValue;
+
+/**
+ * A targeted run's steps, written as they change. Sources answer in parallel, so writes are chained:
+ * each writes the whole list as it stands, in order, and the last one wins with the latest state.
+ */
+class StepRecorder {
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly runId: string,
+    private readonly steps: CheckStep[],
+  ) {}
+
+  update(which: Pick<CheckStep, 'kind' | 'source'>, change: Partial<CheckStep>): void {
+    const step = this.steps.find((s) => s.kind === which.kind && s.source === which.source);
+    if (step) Object.assign(step, change);
+    this.write({ steps: toJson(this.steps) });
+  }
+
+  beat(): void {
+    this.write({});
+  }
+
+  /** Every pending write done; the steps as they stand. */
+  async settled(): Promise<CheckStep[]> {
+    await this.flush();
+    return this.steps;
+  }
+
+  /** Steps still open are failed: the run stopped before they ended. */
+  async failOpen(): Promise<CheckStep[]> {
+    for (const step of this.steps) {
+      if (step.status === 'running' || step.status === 'pending') step.status = 'failed';
+    }
+    return this.settled();
+  }
+
+  async flush(): Promise<void> {
+    await this.chain;
+  }
+
+  private write(data: Prisma.CheckRunUpdateManyMutationInput): void {
+    this.chain = this.chain
+      .then(() =>
+        this.prisma.checkRun.updateMany({
+          where: { id: this.runId, status: 'running' },
+          data: { ...data, heartbeatAt: new Date() },
+        }),
+      )
+      // Progress is advisory: a failed write must never fail the check itself.
+      .catch(() => undefined);
+  }
 }

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { Finding as RuleFinding, Severity, Verdict } from '@hub/rules';
+import {
+  type Finding as RuleFinding,
+  REVIEW_DOMAIN_TITLES,
+  type ReviewDomain,
+  type Severity,
+  type Verdict,
+  VERDICTS,
+} from '@hub/rules';
 import { PrismaService } from '../../infra/database/prisma.service';
-import type { Finding, Prisma } from '../../generated/prisma/client';
+import { type Finding, Prisma } from '../../generated/prisma/client';
 import type { ProjectScope } from '../auth/roles';
 
 /** A finding as the API and CLI show it. */
@@ -23,6 +30,30 @@ export interface FindingView {
   checkRunId: string;
   evaluatedAt: string;
 }
+
+/**
+ * Readiness and verdict counts over every project in the caller's scope, each judged by its latest
+ * completed check (as GET /api/findings lists them). Not ready = a blocking, non-warning rule is FAIL
+ * or UNKNOWN, as in a scan's summary and the portfolio.
+ */
+export interface FindingsSummary {
+  /** projects in the caller's scope, checked or not */
+  projects: number;
+  /** projects with at least one completed check */
+  checked: number;
+  ready: number;
+  notReady: number;
+  /** never checked: neither ready nor not ready */
+  unchecked: number;
+  /** the most recent `asOf` among the checks counted; null when none */
+  lastCheckedAt: string | null;
+  /** findings per verdict */
+  verdicts: Record<Verdict, number>;
+  /** findings per verdict in each review domain, every domain listed (zero when no rule of it ran) */
+  domains: { domain: ReviewDomain; title: { zh: string; en: string }; verdicts: Record<Verdict, number> }[];
+}
+
+const zeroVerdicts = () => Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
 
 @Injectable()
 export class FindingsRepository {
@@ -105,6 +136,78 @@ export class FindingsRepository {
       ),
     );
   }
+
+  /** Readiness and verdict counts of the latest findings of every project in `scope`. */
+  async summary(scope: ProjectScope): Promise<FindingsSummary> {
+    const unit = scope.kind === 'unit' ? scope.unitCode : null;
+    // Counted in the database: a city has thousands of projects and a rule pack dozens of rules each.
+    const latest = Prisma.sql`
+      WITH scoped AS (
+        SELECT id FROM projects WHERE (${unit}::text IS NULL OR unit_code = ${unit}::text)
+      ),
+      latest AS (
+        SELECT DISTINCT ON (f.project_id) f.project_id, f.check_run_id, c.as_of
+        FROM findings f
+        JOIN check_runs c ON c.id = f.check_run_id
+        JOIN scoped s ON s.id = f.project_id
+        WHERE c.status = 'completed'
+        ORDER BY f.project_id, f.created_at DESC
+      )`;
+    const [[counts], byDomain] = await Promise.all([
+      this.prisma.$queryRaw<SummaryCounts[]>`${latest},
+        judged AS (
+          SELECT l.project_id, MAX(l.as_of) AS as_of,
+                 BOOL_OR(f.severity = 'blocking' AND NOT f.warning_only AND f.verdict IN ('FAIL', 'UNKNOWN')) AS blocked
+          FROM latest l
+          JOIN findings f ON f.project_id = l.project_id AND f.check_run_id = l.check_run_id
+          GROUP BY l.project_id
+        )
+        SELECT (SELECT COUNT(*) FROM scoped)::int AS projects,
+               COUNT(*)::int AS checked,
+               (COUNT(*) FILTER (WHERE blocked))::int AS not_ready,
+               MAX(as_of) AS last_checked_at
+        FROM judged`,
+      this.prisma.$queryRaw<{ domain: string; verdict: Verdict; n: number }[]>`${latest}
+        SELECT f.domain, f.verdict::text AS verdict, COUNT(*)::int AS n
+        FROM latest l
+        JOIN findings f ON f.project_id = l.project_id AND f.check_run_id = l.check_run_id
+        GROUP BY f.domain, f.verdict`,
+    ]);
+    const verdicts = zeroVerdicts();
+    const domains = new Map(
+      (Object.keys(REVIEW_DOMAIN_TITLES) as ReviewDomain[]).map((d) => [d, zeroVerdicts()]),
+    );
+    for (const row of byDomain) {
+      verdicts[row.verdict] += row.n;
+      const counts = domains.get(row.domain as ReviewDomain) ?? zeroVerdicts();
+      counts[row.verdict] += row.n;
+      domains.set(row.domain as ReviewDomain, counts);
+    }
+    const projects = counts?.projects ?? 0;
+    const checked = counts?.checked ?? 0;
+    const notReady = counts?.not_ready ?? 0;
+    return {
+      projects,
+      checked,
+      ready: checked - notReady,
+      notReady,
+      unchecked: projects - checked,
+      lastCheckedAt: counts?.last_checked_at?.toISOString() ?? null,
+      verdicts,
+      domains: [...domains].map(([domain, v]) => ({
+        domain,
+        title: REVIEW_DOMAIN_TITLES[domain] ?? { zh: domain, en: domain },
+        verdicts: v,
+      })),
+    };
+  }
+}
+
+interface SummaryCounts {
+  projects: number;
+  checked: number;
+  not_ready: number;
+  last_checked_at: Date | null;
 }
 
 interface LatestRow {

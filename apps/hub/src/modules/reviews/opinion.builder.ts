@@ -1,5 +1,12 @@
 import { SOURCE_TITLES, type PolicyPackId, type SourceId } from '@hub/contracts';
-import type { OpinionDocument, OpinionFinding, OpinionSection, RectificationItemView } from '@hub/reports';
+import type {
+  OpinionComparison,
+  OpinionComparisonEntry,
+  OpinionDocument,
+  OpinionFinding,
+  OpinionSection,
+  RectificationItemView,
+} from '@hub/reports';
 import { DECISION_TITLES, type ReviewDecision } from '@hub/reports';
 import {
   PACKS,
@@ -19,7 +26,49 @@ import type {
   Review,
 } from '../../generated/prisma/client';
 
-const DOMAIN_ORDER: ReviewDomain[] = ['cloud', 'data-sharing', 'security', 'platforms', 'management'];
+/** The opinion's five sections, in print order. */
+export const REVIEW_SECTIONS = ['cloud', 'data-sharing', 'security', 'platforms', 'management'] as const;
+const DOMAIN_ORDER: readonly ReviewDomain[] = REVIEW_SECTIONS;
+
+/** The reviewer's text on a draft opinion, as stored on the review. */
+export interface OpinionRemarks {
+  conclusion?: string;
+  sections?: Partial<Record<ReviewDomain, string>>;
+}
+
+/** Rules added, removed and with a changed verdict since the previous check. */
+export function compareFindings(
+  previousCheckRunId: string,
+  now: readonly Finding[],
+  before: readonly Finding[],
+): OpinionComparison {
+  const entry = (f: Finding, from: Verdict | null, to: Verdict | null): OpinionComparisonEntry => ({
+    ruleId: f.ruleId,
+    title: { zh: f.titleZh, en: f.titleEn },
+    from,
+    to,
+  });
+  const previous = new Map(before.map((f) => [f.ruleId, f]));
+  const current = new Set(now.map((f) => f.ruleId));
+  const byRule = (a: OpinionComparisonEntry, b: OpinionComparisonEntry) => a.ruleId.localeCompare(b.ruleId);
+  return {
+    previousCheckRunId,
+    added: now
+      .filter((f) => !previous.has(f.ruleId))
+      .map((f) => entry(f, null, f.verdict))
+      .sort(byRule),
+    removed: before
+      .filter((f) => !current.has(f.ruleId))
+      .map((f) => entry(f, f.verdict, null))
+      .sort(byRule),
+    changed: now
+      .flatMap((f) => {
+        const old = previous.get(f.ruleId);
+        return old && old.verdict !== f.verdict ? [entry(f, old.verdict, f.verdict)] : [];
+      })
+      .sort(byRule),
+  };
+}
 const OPEN: readonly Verdict[] = ['FAIL', 'UNKNOWN'];
 
 /** An upheld dispute's comment, naming where its correction request went: listed with the finding. */
@@ -98,11 +147,13 @@ export function buildOpinion(input: OpinionInputs): OpinionDocument {
       change: input.previousFindings ? changeOf(f.verdict, before.get(f.ruleId)) : null,
     };
   });
+  const remarks = (review.remarks ?? null) as OpinionRemarks | null;
   const sections: OpinionSection[] = DOMAIN_ORDER.map((domain) => ({
     domain,
     title: REVIEW_DOMAIN_TITLES[domain],
     findings: views.filter((f) => f.domain === domain).sort((a, b) => a.ruleId.localeCompare(b.ruleId)),
-  })).filter((s) => s.findings.length > 0);
+    remark: remarks?.sections?.[domain] || null,
+  })).filter((s) => s.findings.length > 0 || s.remark !== null);
   const readiness = readinessOf(views);
   const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
   for (const f of views) counts[f.verdict]++;
@@ -151,6 +202,18 @@ export function buildOpinion(input: OpinionInputs): OpinionDocument {
           }
         : null,
     rectification: items,
+    remarks:
+      remarks && review.remarksBy && review.remarksAt
+        ? {
+            conclusion: remarks.conclusion || null,
+            updatedBy: review.remarksBy,
+            updatedAt: review.remarksAt.toISOString(),
+          }
+        : null,
+    comparison:
+      input.previousFindings && review.previousCheckRunId
+        ? compareFindings(review.previousCheckRunId, findings, input.previousFindings)
+        : null,
     generatedAt: input.generatedAt.toISOString(),
   };
 }

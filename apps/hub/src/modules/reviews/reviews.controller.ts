@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ZProjectCode } from '@hub/contracts';
 import type { Response } from 'express';
@@ -8,7 +8,7 @@ import { Allow, CurrentPrincipal } from '../auth/policy';
 import { actorOf, type Principal, scopeOf } from '../auth/roles';
 import { attachment, OPINION_FORMATS, renderOpinion, renderPortfolio } from './exports';
 import { PortfolioService, ZPortfolioQuery } from './portfolio.service';
-import { ReviewsService, ZDecisionInput } from './reviews.service';
+import { ReviewsService, ZDecisionInput, ZOpinionRemarksInput } from './reviews.service';
 
 const ZApply = z.object({ projectCode: ZProjectCode, note: z.string().max(2000).optional() }).strict();
 const ZListQuery = z
@@ -18,6 +18,8 @@ const ZListQuery = z
   })
   .strict();
 const ZOpinionQuery = z.object({ format: z.enum(OPINION_FORMATS).default('json') }).strict();
+/** `wait=false`: answer 202 with the run id at once instead of waiting for the check to finish. */
+const ZCheckQuery = z.object({ wait: z.enum(['true', 'false']).default('true') }).strict();
 
 @ApiTags('reviews')
 @Controller('api')
@@ -57,9 +59,22 @@ export class ReviewsController {
   @Post('reviews/:id/check')
   @Allow('reviews:apply')
   @HttpCode(200)
-  @ApiOperation({ summary: '重新检查（与上次检查对比）/ re-check, compared with the previous check' })
-  recheck(@CurrentPrincipal() me: Principal, @Param('id', new ZodPipe(z.uuid())) id: string) {
-    return this.reviews.check(id, actorOf(me), scopeOf(me));
+  @ApiOperation({
+    summary:
+      '重新检查（与上次检查对比）；wait=false 时立即返回 202 与检查编号，进度见 GET /api/checks/:id / ' +
+      're-check, compared with the previous check; with wait=false answers 202 with the run id at once',
+  })
+  @ApiQuery({ name: 'wait', required: false, enum: ['true', 'false'] })
+  async recheck(
+    @CurrentPrincipal() me: Principal,
+    @Param('id', new ZodPipe(z.uuid())) id: string,
+    @Query(new ZodPipe(ZCheckQuery)) q: z.infer<typeof ZCheckQuery>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    if (q.wait === 'true') return this.reviews.check(id, actorOf(me), scopeOf(me));
+    const started = await this.reviews.startCheck(id, actorOf(me), scopeOf(me));
+    res.status(202).setHeader('Location', `/api/checks/${started.checkRunId}`);
+    return started;
   }
 
   @Post('reviews/:id/decision')
@@ -73,6 +88,21 @@ export class ReviewsController {
     @Body(new ZodPipe(ZDecisionInput)) body: z.infer<typeof ZDecisionInput>,
   ) {
     return this.reviews.decide(id, body, actorOf(me));
+  }
+
+  @Patch('reviews/:id/opinion')
+  @Allow('reviews:decide')
+  @ApiOperation({
+    summary:
+      '编辑审查意见草稿（结论意见与各部分意见，决定后不可再改）/ edit the reviewer remarks of the draft opinion',
+  })
+  @ApiBody({ schema: jsonSchema(ZOpinionRemarksInput) })
+  editOpinion(
+    @CurrentPrincipal() me: Principal,
+    @Param('id', new ZodPipe(z.uuid())) id: string,
+    @Body(new ZodPipe(ZOpinionRemarksInput)) body: z.infer<typeof ZOpinionRemarksInput>,
+  ) {
+    return this.reviews.updateRemarks(id, body, actorOf(me));
   }
 
   @Post('reviews/:id/items/:itemId/done')
@@ -108,14 +138,24 @@ export class ReviewsController {
   @Allow('projects:read')
   @ApiOperation({
     summary:
-      '项目总览：验收条件与结论计数，可按单位、区划、政策包、状态、规则、结论筛选，可导出 csv/xlsx / portfolio',
+      '项目总览：验收条件与结论计数，可按关键词、单位、区划、政策包、状态、规则、结论、审查领域筛选，可分页，可导出 csv/xlsx / portfolio',
+    description:
+      'Each project’s readiness, verdict counts and per-rule verdicts (`verdicts`) from its latest ' +
+      'completed check. `ruleId`, `verdict` and `domain` select projects with one finding matching all ' +
+      'of those given. JSON with `page` or `pageSize` answers one page `{ total, page, pageSize, items }` ' +
+      '(pageSize default 50, at most 500); without them, every row as an array. csv and xlsx always ' +
+      'hold every row of the filtered view. An applicant sees its own unit’s projects only.',
   })
   async portfolioRows(
     @CurrentPrincipal() me: Principal,
     @Query(new ZodPipe(ZPortfolioQuery)) q: z.infer<typeof ZPortfolioQuery>,
     @Res() res: Response,
   ) {
-    const { format, ...filter } = q;
+    const { format, page, pageSize, ...filter } = q;
+    if (format === 'json' && (page !== undefined || pageSize !== undefined)) {
+      res.json(await this.portfolio.page(filter, scopeOf(me), { page: page ?? 1, pageSize: pageSize ?? 50 }));
+      return;
+    }
     const file = await renderPortfolio(await this.portfolio.rows(filter, scopeOf(me)), format);
     res.type(file.contentType);
     if (format !== 'json') res.setHeader('Content-Disposition', attachment(file.fileName));

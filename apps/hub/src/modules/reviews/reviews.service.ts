@@ -1,18 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { OpinionDocument } from '@hub/reports';
 import { readinessOf } from '@hub/rules';
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';
 import { parseInput } from '../../common/zod';
 import { Clock } from '../../infra/clock';
+import { LOGGER } from '../../infra/core.module';
 import { PrismaService } from '../../infra/database/prisma.service';
 import type { Finding, Prisma, Project, Review } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import { ALL_PROJECTS, type ProjectScope } from '../auth/roles';
-import { ChecksService } from '../checks/checks.service';
+import { CHECK_LEASE_MS, ChecksService } from '../checks/checks.service';
 import { beijingDate } from '../exemptions/exemptions.repository';
 import { projectScopeWhere, ProjectsRepository } from '../projects/projects.repository';
-import { buildOpinion } from './opinion.builder';
+import { buildOpinion, type OpinionRemarks, REVIEW_SECTIONS } from './opinion.builder';
 
 export const REVIEW_DECISIONS = ['approve', 'reject', 'rectify'] as const;
 
@@ -35,18 +37,54 @@ export const ZDecisionInput = z
   .strict();
 export type DecisionInput = z.input<typeof ZDecisionInput>;
 
+const ZRemark = z.string().trim().max(10_000);
+/**
+ * The reviewer's text on the draft opinion: a concluding remark and one per section. A field sent
+ * replaces the stored one (an empty string clears it); a field left out is kept.
+ */
+export const ZOpinionRemarksInput = z
+  .object({
+    conclusion: ZRemark.optional(),
+    sections: z
+      .object(
+        Object.fromEntries(REVIEW_SECTIONS.map((d) => [d, ZRemark.optional()])) as {
+          [K in (typeof REVIEW_SECTIONS)[number]]: z.ZodOptional<typeof ZRemark>;
+        },
+      )
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .refine((v) => v.conclusion !== undefined || Object.keys(v.sections ?? {}).length > 0, {
+    message: 'conclusion or at least one section remark is required',
+  });
+export type OpinionRemarksInput = z.input<typeof ZOpinionRemarksInput>;
+
+/** A check started without waiting (POST /api/reviews/:id/check?wait=false): follow it at GET /api/checks/:id. */
+export interface CheckStarted {
+  reviewId: string;
+  checkRunId: string;
+  status: 'running';
+}
+
 export interface ReviewView {
   id: string;
   documentNo: string;
   projectCode: string;
   projectName: string;
+  /** the construction unit (建设单位) of the project */
+  unitCode: string;
+  unitName: string;
   status: string;
   appliedBy: string;
   appliedAt: string;
   note: string | null;
   checkRunId: string | null;
   previousCheckRunId: string | null;
+  /** a fresh check of the project running now (follow it at GET /api/checks/:id) */
+  activeCheckRunId: string | null;
   decision: string | null;
+  comments: string | null;
   decidedBy: string | null;
   decidedAt: string | null;
   overrideReason: string | null;
@@ -55,19 +93,23 @@ export interface ReviewView {
 
 type ReviewRow = Review & { project: Project; items: Prisma.RectificationItemGetPayload<object>[] };
 
-function toView(r: ReviewRow): ReviewView {
+function toView(r: ReviewRow, activeCheckRunId: string | null): ReviewView {
   return {
     id: r.id,
     documentNo: r.documentNo,
     projectCode: r.project.code,
     projectName: r.project.name,
+    unitCode: r.project.unitCode,
+    unitName: r.project.unitName,
     status: r.status,
     appliedBy: r.appliedBy,
     appliedAt: r.appliedAt.toISOString(),
     note: r.note,
     checkRunId: r.checkRunId,
     previousCheckRunId: r.previousCheckRunId,
+    activeCheckRunId: r.status === 'decided' ? null : activeCheckRunId,
     decision: r.decision,
+    comments: r.comments,
     decidedBy: r.decidedBy,
     decidedAt: r.decidedAt?.toISOString() ?? null,
     overrideReason: r.overrideReason,
@@ -97,6 +139,7 @@ export class ReviewsService {
     private readonly checks: ChecksService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async apply(
@@ -156,23 +199,74 @@ export class ReviewsService {
     return this.check(review.id, actor, scope);
   }
 
-  /** Runs a fresh check for an undecided review; the check it replaces becomes the comparison. */
+  /**
+   * Runs a fresh check for an undecided review and waits for it; the check it replaces becomes the
+   * comparison.
+   */
   async check(reviewId: string, actor: string, scope: ProjectScope): Promise<ReviewView> {
     const review = await this.find(reviewId, scope);
+    await (
+      await this.launchCheck(review, actor)
+    ).done;
+    return this.get(review.id, scope);
+  }
+
+  /**
+   * Starts the same check without waiting: the run id comes back at once and its progress is read
+   * at GET /api/checks/:id. The review points at the run before the run reports completed.
+   */
+  async startCheck(reviewId: string, actor: string, scope: ProjectScope): Promise<CheckStarted> {
+    const review = await this.find(reviewId, scope);
+    const { runId, done } = await this.launchCheck(review, actor);
+    // The failure is recorded on the run itself, where the caller reads it.
+    done.catch((e: unknown) =>
+      this.logger.warn({ err: e, reviewId: review.id, checkRunId: runId }, 'review check failed'),
+    );
+    return { reviewId: review.id, checkRunId: runId, status: 'running' };
+  }
+
+  private async launchCheck(
+    review: ReviewRow,
+    actor: string,
+  ): Promise<{ runId: string; done: Promise<unknown> }> {
     if (review.status === 'decided') {
       throw new AppError('CONFLICT', {
         zh: `审查 ${review.documentNo} 已决定；整改后请重新申请审查（将与本次检查对比）`,
         en: `Review ${review.documentNo} is decided; after rectification apply again (it is compared with this check)`,
       });
     }
-    const report = await this.checks.checkProject(review.project.code);
+    await this.refuseWhileChecking(review);
+    return this.checks.startProjectCheck(review.project.code, ALL_PROJECTS, {
+      afterEvaluate: (runId) => this.attachCheck(review.id, runId, actor),
+    });
+  }
+
+  private async refuseWhileChecking(review: ReviewRow): Promise<void> {
+    const running = await this.checks.runningProjectCheck(review.project.code);
+    if (running) {
+      throw new AppError(
+        'CONFLICT',
+        {
+          zh: `项目 ${review.project.code} 正在检查中，请待检查完成后再操作`,
+          en: `A check of project ${review.project.code} is running; try again once it has finished`,
+        },
+        { checkRunId: running },
+      );
+    }
+  }
+
+  /** Points the review at a finished check; the check it replaces becomes the comparison. */
+  private async attachCheck(reviewId: string, runId: string, actor: string): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
+      const current = await tx.review.findUniqueOrThrow({ where: { id: reviewId } });
+      // Decided while the check ran: the decision rests on the check it saw.
+      if (current.status === 'decided') return;
       await tx.review.update({
-        where: { id: review.id },
+        where: { id: reviewId },
         data: {
           status: 'checked',
-          checkRunId: report.id,
-          previousCheckRunId: review.checkRunId ?? review.previousCheckRunId,
+          checkRunId: runId,
+          previousCheckRunId: current.checkRunId ?? current.previousCheckRunId,
         },
       });
       await this.audit.append(
@@ -180,13 +274,62 @@ export class ReviewsService {
           actor,
           action: 'review.check',
           objectType: 'review',
-          objectId: review.id,
-          data: { checkRunId: report.id },
+          objectId: reviewId,
+          data: { checkRunId: runId },
         },
         tx,
       );
     });
-    return this.get(review.id, scope);
+  }
+
+  /**
+   * Saves the reviewer's remarks on the draft opinion (审查意见): they are printed in every export.
+   * Refused once the review is decided: the signed opinion does not change.
+   */
+  async updateRemarks(reviewId: string, input: OpinionRemarksInput, actor: string): Promise<OpinionDocument> {
+    const body = parseInput(ZOpinionRemarksInput, input, { zh: '审查意见', en: 'opinion remarks' });
+    const review = await this.find(reviewId, ALL_PROJECTS);
+    if (review.status === 'decided') {
+      throw new AppError('CONFLICT', {
+        zh: `审查 ${review.documentNo} 已决定，审查意见不能再修改`,
+        en: `Review ${review.documentNo} is decided: its opinion can no longer be edited`,
+      });
+    }
+    const stored = (review.remarks ?? {}) as OpinionRemarks;
+    const sections = { ...stored.sections };
+    for (const [domain, text] of Object.entries(body.sections ?? {})) {
+      if (text === undefined) continue;
+      if (text === '') delete sections[domain as keyof typeof sections];
+      else sections[domain as keyof typeof sections] = text;
+    }
+    const conclusion = body.conclusion === undefined ? stored.conclusion : body.conclusion || undefined;
+    const remarks: OpinionRemarks = {
+      ...(conclusion ? { conclusion } : {}),
+      ...(Object.keys(sections).length ? { sections } : {}),
+    };
+    await this.prisma.$transaction(async (tx) => {
+      const updated = await tx.review.updateMany({
+        where: { id: review.id, status: { not: 'decided' } },
+        data: { remarks: { ...remarks }, remarksBy: actor, remarksAt: this.clock.now() },
+      });
+      if (updated.count !== 1) {
+        throw new AppError('CONFLICT', { zh: '该审查已被他人决定', en: 'The review was decided meanwhile' });
+      }
+      await this.audit.append(
+        {
+          actor,
+          action: 'review.opinion.edit',
+          objectType: 'review',
+          objectId: review.id,
+          data: {
+            conclusion: body.conclusion !== undefined,
+            sections: Object.keys(body.sections ?? {}),
+          },
+        },
+        tx,
+      );
+    });
+    return this.opinion(review.id, ALL_PROJECTS);
   }
 
   async decide(reviewId: string, input: DecisionInput, actor: string): Promise<ReviewView> {
@@ -198,6 +341,7 @@ export class ReviewsService {
         en: `Review ${review.documentNo} is ${review.status}: only a checked, undecided review can be decided`,
       });
     }
+    await this.refuseWhileChecking(review);
     const findings = await this.prisma.finding.findMany({ where: { checkRunId: review.checkRunId } });
     const { blockingRuleIds } = readinessOf(findings);
     const overriding = body.decision === 'approve' && blockingRuleIds.length > 0;
@@ -330,11 +474,32 @@ export class ReviewsService {
       orderBy: [{ appliedAt: 'desc' }, { documentNo: 'desc' }],
       take: 500,
     });
-    return rows.map(toView);
+    const active = await this.activeChecks(
+      rows.filter((r) => r.status !== 'decided').map((r) => r.project.code),
+    );
+    return rows.map((r) => toView(r, active.get(r.project.code) ?? null));
   }
 
   async get(id: string, scope: ProjectScope): Promise<ReviewView> {
-    return toView(await this.find(id, scope));
+    const row = await this.find(id, scope);
+    const active = row.status === 'decided' ? new Map() : await this.activeChecks([row.project.code]);
+    return toView(row, active.get(row.project.code) ?? null);
+  }
+
+  /** The live targeted check of each project, if any (a lapsed heartbeat is no longer live). */
+  private async activeChecks(projectCodes: string[]): Promise<Map<string, string>> {
+    if (projectCodes.length === 0) return new Map();
+    const runs = await this.prisma.checkRun.findMany({
+      where: {
+        kind: 'targeted',
+        status: 'running',
+        projectCode: { in: [...new Set(projectCodes)] },
+        heartbeatAt: { gte: new Date(Date.now() - CHECK_LEASE_MS) },
+      },
+      orderBy: { startedAt: 'asc' },
+      select: { id: true, projectCode: true },
+    });
+    return new Map(runs.map((r) => [r.projectCode!, r.id]));
   }
 
   /** The review's opinion (技术审查意见): a draft until decided. */

@@ -91,14 +91,24 @@ export class SyncService {
     return summaries;
   }
 
-  /** Targeted queries for one project on every source, in parallel, for a fresh check. */
-  async fetchForProject(scope: TargetScope): Promise<SyncSummary[]> {
+  /**
+   * Targeted queries for one project on every source, in parallel, for a fresh check. `onSource` hears
+   * of each source as soon as its query ends (a check's progress); its failure never fails the sync.
+   */
+  async fetchForProject(
+    scope: TargetScope,
+    onSource?: (summary: SyncSummary) => Promise<unknown>,
+  ): Promise<SyncSummary[]> {
     const summaries = await Promise.all(
-      this.sources().map((source) =>
-        this.run(source, 'targeted', scope.projectCode, null, (sink) =>
+      this.sources().map(async (source) => {
+        const summary = await this.run(source, 'targeted', scope.projectCode, null, (sink) =>
           this.clients.get(source).fetchForProject(scope, sink),
-        ),
-      ),
+        );
+        await onSource?.(summary).catch((e: unknown) =>
+          this.logger.warn({ err: e, source }, 'sync progress listener failed'),
+        );
+        return summary;
+      }),
     );
     await this.bindings.rebind();
     return summaries;
