@@ -20,8 +20,19 @@ export class AlertsController {
   @Get()
   @Allow('alerts:read')
   @ApiOperation({ summary: '监测告警（MON-* 规则）/ monitoring alerts raised by the MON-* rules' })
-  @ApiQuery({ name: 'status', required: false, enum: ALERT_STATUSES })
-  @ApiQuery({ name: 'ruleId', required: false, enum: MONITOR_RULE_IDS })
+  @ApiQuery({
+    name: 'status',
+    required: false,
+    enum: [...ALERT_STATUSES, 'unresolved'],
+    description: 'unresolved = open or acknowledged',
+  })
+  @ApiQuery({
+    name: 'ruleId',
+    required: false,
+    enum: MONITOR_RULE_IDS,
+    isArray: true,
+    description: 'repeat for several rules',
+  })
   @ApiQuery({ name: 'severity', required: false, enum: ALERT_SEVERITIES })
   @ApiQuery({ name: 'projectCode', required: false })
   @ApiQuery({ name: 'unitCode', required: false, description: '责任单位统一社会信用代码 / owner unit' })
@@ -30,6 +41,20 @@ export class AlertsController {
   list(@Query(new ZodPipe(ZListQuery)) q: z.infer<typeof ZListQuery>) {
     const { page, pageSize, ...filter } = q;
     return this.alerts.list(filter, { skip: (page - 1) * pageSize, take: pageSize });
+  }
+
+  // Declared before ':id' so that `summary` is not read as an alert id.
+  @Get('summary')
+  @Allow('alerts:read')
+  @ApiOperation({
+    summary:
+      '未关闭告警统计与孤立/闲置资源占用 / unresolved alerts counted, and the capacity orphaned and idle resources hold',
+    description:
+      'Open and acknowledged alerts per severity and per rule, and the resources, vCPU and memory (GiB) ' +
+      'held by resources with an unresolved MON-ORPHAN or MON-IDLE alert (total counts a resource once).',
+  })
+  summary() {
+    return this.alerts.summary();
   }
 
   @Get(':id')

@@ -106,14 +106,40 @@ export interface AlertChanges {
 
 /** Filters of the alert list (query string or command options). */
 export const ZAlertFilter = z.object({
-  status: z.enum(ALERT_STATUSES).optional(),
-  ruleId: z.enum(MONITOR_RULE_IDS).optional(),
+  /** one status, or `unresolved`: open or acknowledged (what still stands) */
+  status: z.enum([...ALERT_STATUSES, 'unresolved']).optional(),
+  /** one rule, or several (a repeated query parameter) */
+  ruleId: z
+    .union([z.enum(MONITOR_RULE_IDS), z.array(z.enum(MONITOR_RULE_IDS)).min(1).max(MONITOR_RULE_IDS.length)])
+    .optional(),
   severity: z.enum(ALERT_SEVERITIES).optional(),
   projectCode: ZProjectCode.optional(),
   /** the owner unit's 统一社会信用代码 */
   unitCode: z.string().trim().min(1).max(32).optional(),
 });
 export type AlertFilter = z.infer<typeof ZAlertFilter>;
+
+const UNRESOLVED: AlertStatus[] = ['open', 'acknowledged'];
+
+/** Capacity held by the cloud resources of some alerts (their details' vcpu and memoryGiB). */
+export interface HeldCapacity {
+  resources: number;
+  vcpu: number;
+  memoryGiB: number;
+}
+
+/** What still stands (open or acknowledged alerts), counted: GET /api/alerts/summary. */
+export interface AlertSummary {
+  /** open + acknowledged */
+  unresolved: number;
+  bySeverity: Record<AlertSeverity, { open: number; acknowledged: number }>;
+  byRule: Record<MonitorRuleId, { open: number; acknowledged: number }>;
+  /**
+   * Cloud capacity held by resources with an unresolved MON-ORPHAN or MON-IDLE alert; `total` counts a
+   * resource that is both orphaned and idle once.
+   */
+  resources: { orphan: HeldCapacity; idle: HeldCapacity; total: HeldCapacity };
+}
 
 export const ZAcknowledge = z.object({ comment: z.string().trim().min(1).max(1000).optional() }).strict();
 export const ZResolve = z.object({ comment: z.string().trim().min(1).max(1000) }).strict();
@@ -244,8 +270,16 @@ export class AlertsService {
     page: { skip: number; take: number } | null = null,
   ): Promise<{ total: number; items: AlertView[] }> {
     const where: Prisma.AlertWhereInput = {
-      ...(filter.status ? { status: filter.status } : {}),
-      ...(filter.ruleId ? { ruleId: filter.ruleId } : {}),
+      ...(filter.status === 'unresolved'
+        ? { status: { in: UNRESOLVED } }
+        : filter.status
+          ? { status: filter.status }
+          : {}),
+      ...(typeof filter.ruleId === 'string'
+        ? { ruleId: filter.ruleId }
+        : filter.ruleId
+          ? { ruleId: { in: filter.ruleId } }
+          : {}),
       ...(filter.severity ? { severity: filter.severity } : {}),
       ...(filter.projectCode ? { projectCode: filter.projectCode } : {}),
       ...(filter.unitCode ? { ownerUnitCode: filter.unitCode } : {}),
@@ -259,6 +293,53 @@ export class AlertsService {
       this.prisma.alert.count({ where }),
     ]);
     return { total, items: rows.map(toAlertView) };
+  }
+
+  async summary(): Promise<AlertSummary> {
+    const [grouped, held] = await Promise.all([
+      this.prisma.alert.groupBy({
+        by: ['ruleId', 'severity', 'status'],
+        where: { status: { in: UNRESOLVED } },
+        _count: { _all: true },
+      }),
+      // One row per resource and rule, then per rule and in total (a resource counted once).
+      this.prisma.$queryRaw<{ rule: string | null; resources: number; vcpu: number; memory: number }[]>`
+        WITH held AS (
+          SELECT rule_id, subject,
+                 COALESCE((details->>'vcpu')::numeric, 0) AS vcpu,
+                 COALESCE((details->>'memoryGiB')::numeric, 0) AS memory
+          FROM alerts
+          WHERE status IN ('open', 'acknowledged') AND rule_id IN ('MON-ORPHAN', 'MON-IDLE')
+        )
+        SELECT rule_id AS rule, COUNT(*)::int AS resources, SUM(vcpu)::float8 AS vcpu, SUM(memory)::float8 AS memory
+        FROM held GROUP BY rule_id
+        UNION ALL
+        SELECT NULL, COUNT(*)::int, COALESCE(SUM(vcpu), 0)::float8, COALESCE(SUM(memory), 0)::float8
+        FROM (SELECT DISTINCT ON (subject) subject, vcpu, memory FROM held ORDER BY subject) s`,
+    ]);
+    const pair = () => ({ open: 0, acknowledged: 0 });
+    const bySeverity = Object.fromEntries(
+      ALERT_SEVERITIES.map((s) => [s, pair()]),
+    ) as AlertSummary['bySeverity'];
+    const byRule = Object.fromEntries(MONITOR_RULE_IDS.map((r) => [r, pair()])) as AlertSummary['byRule'];
+    let unresolved = 0;
+    for (const g of grouped) {
+      const status = g.status as 'open' | 'acknowledged';
+      const n = g._count._all;
+      unresolved += n;
+      if (g.severity in bySeverity) bySeverity[g.severity as AlertSeverity][status] += n;
+      if (g.ruleId in byRule) byRule[g.ruleId as MonitorRuleId][status] += n;
+    }
+    const capacity = (rule: string | null): HeldCapacity => {
+      const row = held.find((h) => h.rule === rule);
+      return { resources: row?.resources ?? 0, vcpu: row?.vcpu ?? 0, memoryGiB: row?.memory ?? 0 };
+    };
+    return {
+      unresolved,
+      bySeverity,
+      byRule,
+      resources: { orphan: capacity('MON-ORPHAN'), idle: capacity('MON-IDLE'), total: capacity(null) },
+    };
   }
 
   async get(id: string): Promise<AlertView> {

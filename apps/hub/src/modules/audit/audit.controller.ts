@@ -7,6 +7,8 @@ import { AuditService } from './audit.service';
 
 const ZAuditQuery = z.object({
   actor: z.string().max(200).optional(),
+  /** e.g. pack.publish, user.create */
+  action: z.string().max(100).optional(),
   objectType: z.string().max(100).optional(),
   objectId: z.string().max(300).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
@@ -24,6 +26,7 @@ export class AuditController {
   @Allow('audit:read')
   @ApiOperation({ summary: '审计日志（新的在前）/ the audit trail, newest first' })
   @ApiQuery({ name: 'actor', required: false })
+  @ApiQuery({ name: 'action', required: false })
   @ApiQuery({ name: 'objectType', required: false })
   @ApiQuery({ name: 'objectId', required: false })
   @ApiQuery({ name: 'from', required: false })
@@ -31,6 +34,7 @@ export class AuditController {
   list(@Query(new ZodPipe(ZAuditQuery)) q: z.infer<typeof ZAuditQuery>) {
     return this.audit.list({
       actor: q.actor,
+      action: q.action,
       objectType: q.objectType,
       objectId: q.objectId,
       from: q.from ? new Date(q.from) : undefined,

@@ -82,6 +82,14 @@ describe(AuditService.name, () => {
     ]);
   });
 
+  it('filters entries by action', async () => {
+    await sut.append({ actor: 'op1', action: 'binding.reject', objectType: 'binding', objectId: 'b9' });
+    const { total, items } = await sut.list({ action: 'binding.reject', skip: 0, take: 10 });
+    expect(total).toBe(1);
+    expect(items).toEqual([expect.objectContaining({ action: 'binding.reject', objectId: 'b9' })]);
+    expect((await sut.list({ action: 'binding.confirm', skip: 0, take: 10 })).total).toBe(4);
+  });
+
   it('keeps the chain whole when appends race', async () => {
     await Promise.all(
       Array.from({ length: 10 }, (_, i) =>

@@ -84,6 +84,7 @@ export class AuditService {
 
   async list(filter: {
     actor?: string;
+    action?: string;
     objectType?: string;
     objectId?: string;
     from?: Date;
@@ -93,6 +94,7 @@ export class AuditService {
   }): Promise<{ total: number; items: AuditEntryView[] }> {
     const where: Prisma.AuditEntryWhereInput = {
       ...(filter.actor ? { actor: filter.actor } : {}),
+      ...(filter.action ? { action: filter.action } : {}),
       ...(filter.objectType ? { objectType: filter.objectType } : {}),
       ...(filter.objectId ? { objectId: filter.objectId } : {}),
       ...(filter.from || filter.to

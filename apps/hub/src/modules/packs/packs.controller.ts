@@ -7,6 +7,7 @@ import { AppError } from '../../common/app-error';
 import { jsonSchema } from '../../common/zod';
 import { Allow } from '../auth/policy';
 import { PackVersionsService } from './pack-versions.service';
+import { PACK_WIDE_SETTINGS, settingsOfRule } from './rule-settings';
 
 /** A rule as a reviewer reads it in the catalogue. */
 export interface RuleView {
@@ -21,6 +22,8 @@ export interface RuleView {
   domain: { id: string; zh: string; en: string };
   requirement: { zh: string; en: string };
   sources: { id: string; zh: string; en: string }[];
+  /** the pack settings (thresholds) this rule reads; every rule also reads the pack-wide ones */
+  settings: string[];
 }
 
 export function ruleView(rule: RuleDefinition<unknown>): RuleView {
@@ -41,6 +44,7 @@ export function ruleView(rule: RuleDefinition<unknown>): RuleView {
     domain: { id: rule.domain, ...REVIEW_DOMAIN_TITLES[rule.domain] },
     requirement: rule.requirement,
     sources: rule.sources.map((id) => ({ id, ...SOURCE_TITLES[id] })),
+    settings: settingsOfRule(rule.id),
   };
 }
 
@@ -77,6 +81,7 @@ export class PacksController {
           divisionCode: pack.divisionCode,
           rules: pack.rules.length,
           defaults: pack.settingsSchema.parse({}),
+          packWideSettings: PACK_WIDE_SETTINGS,
           latestVersion: latest,
           settingsSchema: jsonSchema(pack.settingsSchema as z.ZodType),
         };
@@ -86,7 +91,9 @@ export class PacksController {
 
   @Get(':id/rules')
   @Allow('packs:read')
-  @ApiOperation({ summary: '政策包的规则目录 / the rules of a pack' })
+  @ApiOperation({
+    summary: '政策包的规则目录（含各规则读取的设置项）/ the rules of a pack, with the settings each reads',
+  })
   rules(@Param('id') id: string): RuleView[] {
     return packOf(id).rules.map((r) => ruleView(r as RuleDefinition<unknown>));
   }

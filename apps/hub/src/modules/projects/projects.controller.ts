@@ -8,6 +8,7 @@ import { ZodPipe } from '../../common/zod';
 import { Allow, CurrentPrincipal } from '../auth/policy';
 import { type Principal, scopeOf } from '../auth/roles';
 import { FindingsRepository, toFindingView } from '../checks/findings.repository';
+import { EvidenceService } from './evidence.service';
 import { ProjectsRepository, toProject } from './projects.repository';
 
 const ZProjectListQuery = z.object({
@@ -28,6 +29,7 @@ export class ProjectsController {
   constructor(
     private readonly projects: ProjectsRepository,
     private readonly findings: FindingsRepository,
+    private readonly evidence: EvidenceService,
   ) {}
 
   @Get()
@@ -90,5 +92,25 @@ export class ProjectsController {
       ...readinessOf(findings),
       findings,
     };
+  }
+
+  @Get(':code/findings/:ruleId/evidence')
+  @Allow('projects:read')
+  @ApiOperation({
+    summary:
+      '最近一次检查中一条结论所依据的上游记录 / the upstream records behind one finding of the latest check',
+    description:
+      'For each evidence reference of the finding (source, kind, external id, fetched at, content hash ' +
+      'as judged): the stored record as it last arrived, payload included, and whether it is still the ' +
+      'version judged (`sameAsEvidence`). An applicant sees its own unit’s projects only; another ' +
+      'unit’s answers 404.',
+  })
+  findingEvidence(
+    @CurrentPrincipal() me: Principal,
+    @Param('code', new ZodPipe(ZProjectCode)) code: string,
+    // Any id is looked up: an unknown rule answers 404 (no such finding), as another unit’s project does.
+    @Param('ruleId', new ZodPipe(z.string().min(1).max(64))) ruleId: string,
+  ) {
+    return this.evidence.forFinding(code, ruleId, scopeOf(me));
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SOURCE_IDS, type SourceId } from '@hub/contracts';
 import type { SourceState } from '@hub/rules';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import { AppError } from '../../common/app-error';
 import { Clock } from '../../infra/clock';
 import type { HubEnv } from '../../config/env';
@@ -9,7 +10,7 @@ import { HUB_ENV, LOGGER } from '../../infra/core.module';
 import { PrismaService } from '../../infra/database/prisma.service';
 import { type JobContext, JobQueue, QUEUES, REPLICA_ID } from '../../infra/jobs/job-queue';
 import type { CheckRun, ScanTask } from '../../generated/prisma/client';
-import { ChecksService, type CheckReport } from '../checks/checks.service';
+import { ChecksService, type CheckReport, type ScanSummary } from '../checks/checks.service';
 import { SyncService } from '../sources/sync.service';
 
 /** Serialises a scan's step from one phase to the next across replicas. */
@@ -30,6 +31,30 @@ export interface ScanProgress {
   /** which replica completed how many of its jobs */
   replicas: Record<string, number>;
   report: CheckReport | null;
+  error: string | null;
+}
+
+/** Filters of the list of recent scans (GET /api/scans). */
+export const ZScanListQuery = z
+  .object({
+    status: z.enum(['running', 'completed', 'failed']).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(30),
+  })
+  .strict();
+export type ScanListQuery = z.infer<typeof ZScanListQuery>;
+
+/** A scan in the list of recent scans: when it ran, who started it, and what it found. */
+export interface ScanListItem {
+  id: string;
+  status: CheckRun['status'];
+  trigger: string | null;
+  requestedBy: string | null;
+  /** the hub clock the verdicts were computed at */
+  asOf: string;
+  startedAt: string;
+  finishedAt: string | null;
+  /** projects judged, how many not ready, findings per verdict; null until the scan completed */
+  summary: ScanSummary | null;
   error: string | null;
 }
 
@@ -164,6 +189,26 @@ export class ScanOrchestrator {
       report: run.status === 'running' ? null : await this.checks.getRun(run.id),
       error: run.error,
     };
+  }
+
+  /** The latest scans, newest first: what a trend over scans is drawn from. */
+  async recent(q: ScanListQuery): Promise<ScanListItem[]> {
+    const runs = await this.prisma.checkRun.findMany({
+      where: { kind: 'scan', ...(q.status ? { status: q.status } : {}) },
+      orderBy: [{ startedAt: 'desc' }, { id: 'asc' }],
+      take: q.limit,
+    });
+    return runs.map((run) => ({
+      id: run.id,
+      status: run.status,
+      trigger: run.trigger,
+      requestedBy: run.requestedBy,
+      asOf: run.asOf.toISOString(),
+      startedAt: run.startedAt.toISOString(),
+      finishedAt: run.finishedAt?.toISOString() ?? null,
+      summary: run.status === 'completed' ? ((run.summary as ScanSummary | null) ?? null) : null,
+      error: run.error,
+    }));
   }
 
   /** Resolves when the scan has finished (completed or failed), polling its progress. */

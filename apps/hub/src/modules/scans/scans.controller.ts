@@ -1,10 +1,10 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ZodPipe } from '../../common/zod';
 import { Allow, CurrentPrincipal } from '../auth/policy';
 import { actorOf, type Principal } from '../auth/roles';
-import { ScanOrchestrator } from './scan-orchestrator.service';
+import { ScanOrchestrator, ZScanListQuery } from './scan-orchestrator.service';
 
 @ApiTags('scans')
 @Controller('api/scans')
@@ -20,6 +20,20 @@ export class ScansController {
   async start(@CurrentPrincipal() me: Principal) {
     const id = await this.scans.start('api', actorOf(me));
     return this.scans.progress(id);
+  }
+
+  @Get()
+  @Allow('scans:read')
+  @ApiOperation({
+    summary: '最近的全量扫描及其结果统计（新的在前）/ the latest full scans with their counts, newest first',
+    description:
+      'Each scan: status, trigger, who started it, when, and once completed its summary (projects ' +
+      'judged, not ready, findings per verdict). GET /api/scans/diff compares two of them.',
+  })
+  @ApiQuery({ name: 'status', required: false, enum: ['running', 'completed', 'failed'] })
+  @ApiQuery({ name: 'limit', required: false, description: '1–200, default 30' })
+  list(@Query(new ZodPipe(ZScanListQuery)) q: z.infer<typeof ZScanListQuery>) {
+    return this.scans.recent(q);
   }
 
   @Get(':id')

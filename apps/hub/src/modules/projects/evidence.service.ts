@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { SOURCE_TITLES, type SourceId } from '@hub/contracts';
+import { z } from 'zod';
+import { AppError } from '../../common/app-error';
+import { PrismaService } from '../../infra/database/prisma.service';
+import type { SourceRecord } from '../../generated/prisma/client';
+import type { ProjectScope } from '../auth/roles';
+import { ProjectsRepository } from './projects.repository';
+
+/** An evidence reference as findings store it (see EvidenceRef in @hub/rules). */
+const ZEvidenceRef = z.object({
+  source: z.string(),
+  kind: z.string(),
+  externalId: z.string(),
+  recordId: z.string().optional(),
+  fetchedAt: z.string(),
+  contentHash: z.string(),
+});
+
+/** One record a finding rests on: the reference the finding kept, and the stored record it names. */
+export interface EvidenceItem {
+  source: string;
+  sourceTitle: { zh: string; en: string };
+  kind: string;
+  externalId: string;
+  /** when the hub fetched the record the verdict was computed on (ISO instant) */
+  fetchedAt: string;
+  /** sha256 of the canonical payload the verdict was computed on */
+  contentHash: string;
+  /**
+   * The record as it last arrived from the upstream (null when no longer stored). Only the latest
+   * version of a record is kept: `sameAsEvidence` says whether it is still the one judged.
+   */
+  record: {
+    id: string;
+    fetchedAt: string;
+    contentHash: string;
+    upstreamUpdatedAt: string | null;
+    tombstone: boolean;
+    payload: unknown;
+  } | null;
+  sameAsEvidence: boolean;
+}
+
+export interface FindingEvidence {
+  projectCode: string;
+  ruleId: string;
+  verdict: string;
+  checkRunId: string;
+  evaluatedAt: string;
+  items: EvidenceItem[];
+}
+
+/** The upstream records behind one finding of a project's latest completed check. */
+@Injectable()
+export class EvidenceService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly projects: ProjectsRepository,
+  ) {}
+
+  async forFinding(code: string, ruleId: string, scope: ProjectScope): Promise<FindingEvidence> {
+    const project = await this.projects.findVisible(code, scope);
+    if (!project) throw AppError.projectNotFound(code);
+    const last = await this.prisma.finding.findFirst({
+      where: { projectId: project.id, checkRun: { status: 'completed' } },
+      orderBy: { createdAt: 'desc' },
+      select: { checkRunId: true },
+    });
+    const finding = last
+      ? await this.prisma.finding.findUnique({
+          where: {
+            checkRunId_projectId_ruleId: { checkRunId: last.checkRunId, projectId: project.id, ruleId },
+          },
+        })
+      : null;
+    if (!finding) {
+      throw new AppError('NOT_FOUND', {
+        zh: `项目 ${code} 最近一次检查没有规则 ${ruleId} 的结论`,
+        en: `The latest check of project ${code} has no finding of rule ${ruleId}`,
+      });
+    }
+    const refs = z.array(ZEvidenceRef).catch([]).parse(finding.evidence);
+    const records = await this.recordsOf(refs);
+    return {
+      projectCode: project.code,
+      ruleId,
+      verdict: finding.verdict,
+      checkRunId: finding.checkRunId,
+      evaluatedAt: finding.createdAt.toISOString(),
+      items: refs.map((ref) => {
+        const row =
+          (ref.recordId ? records.byId.get(ref.recordId) : undefined) ?? records.byKey.get(keyOf(ref));
+        return {
+          source: ref.source,
+          sourceTitle: SOURCE_TITLES[ref.source as SourceId] ?? { zh: ref.source, en: ref.source },
+          kind: ref.kind,
+          externalId: ref.externalId,
+          fetchedAt: ref.fetchedAt,
+          contentHash: ref.contentHash,
+          record: row
+            ? {
+                id: row.id,
+                fetchedAt: row.fetchedAt.toISOString(),
+                contentHash: row.contentHash,
+                upstreamUpdatedAt: row.upstreamUpdatedAt?.toISOString() ?? null,
+                tombstone: row.tombstone,
+                payload: row.payload,
+              }
+            : null,
+          sameAsEvidence: row?.contentHash === ref.contentHash,
+        };
+      }),
+    };
+  }
+
+  private async recordsOf(refs: z.infer<typeof ZEvidenceRef>[]) {
+    const ids = refs.flatMap((r) =>
+      r.recordId && z.uuid().safeParse(r.recordId).success ? [r.recordId] : [],
+    );
+    const rows: SourceRecord[] = refs.length
+      ? await this.prisma.sourceRecord.findMany({
+          where: {
+            OR: [
+              ...(ids.length ? [{ id: { in: ids } }] : []),
+              ...refs.map((r) => ({ source: r.source, kind: r.kind, externalId: r.externalId })),
+            ],
+          },
+        })
+      : [];
+    return {
+      byId: new Map(rows.map((r) => [r.id, r])),
+      byKey: new Map(rows.map((r) => [keyOf(r), r])),
+    };
+  }
+}
+
+const keyOf = (r: { source: string; kind: string; externalId: string }) =>
+  `${r.source}\u0000${r.kind}\u0000${r.externalId}`;
