@@ -1,4 +1,193 @@
-// Placeholder until the screen is built.
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, DatePicker, Form, Input, Space, Table, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { api } from '../../api/client';
+import { useAuth } from '../../auth/auth';
+import { ErrorAlert, Forbidden, QueryState, Time } from '../../components/common';
+import { BEIJING } from '../../time';
+import type { AuditEntry, AuditVerification, Paged } from './admin.types';
+
+const TEXT_FILTERS = ['actor', 'action', 'objectType', 'objectId'] as const;
+const PAGE_SIZE = 50;
+
+interface FilterForm {
+  actor?: string;
+  action?: string;
+  objectType?: string;
+  objectId?: string;
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+/** A picked wall-clock time read as Beijing time, whatever the browser's zone. */
+function beijingIso(value: Dayjs): string {
+  return dayjs.tz(value.format('YYYY-MM-DDTHH:mm:ss'), BEIJING).toISOString();
+}
+/** An instant as the Beijing wall-clock time a picker shows. */
+function beijingPickerValue(iso: string | null): Dayjs | null {
+  return iso ? dayjs(dayjs(iso).tz(BEIJING).format('YYYY-MM-DDTHH:mm:ss')) : null;
+}
+
+function VerifyChain() {
+  const { t } = useTranslation();
+  const verify = useMutation({ mutationFn: () => api.get<AuditVerification>('/api/audit/verify') });
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Button
+        icon={<SafetyCertificateOutlined />}
+        data-testid="audit-verify"
+        loading={verify.isPending}
+        onClick={() => verify.mutate()}
+      >
+        {t('admin.audit.verify')}
+      </Button>
+      {verify.error ? <ErrorAlert error={verify.error} /> : null}
+      {verify.data ? (
+        <div data-testid="audit-verify-result">
+          <Alert
+            type={verify.data.ok ? 'success' : 'error'}
+            showIcon
+            title={
+              verify.data.ok
+                ? t('admin.audit.verifyOk', { entries: verify.data.entries })
+                : t('admin.audit.verifyBroken', {
+                    entries: verify.data.entries,
+                    seq: verify.data.firstBroken?.seq ?? '?',
+                    reason: verify.data.firstBroken?.reason ?? '',
+                  })
+            }
+          />
+        </div>
+      ) : null}
+    </Space>
+  );
+}
+
+/**
+ * 审计日志: the append-only trail, newest first, filtered by actor, action, object and time (all in
+ * the URL), and a check of its hash chain.
+ */
 export default function AuditPage() {
-  return <div>AuditPage</div>;
+  const { t } = useTranslation();
+  const { can, loading } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const [form] = Form.useForm<FilterForm>();
+  const filter = {
+    ...Object.fromEntries(TEXT_FILTERS.map((k) => [k, params.get(k) ?? undefined])),
+    from: params.get('from') ?? undefined,
+    to: params.get('to') ?? undefined,
+  };
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const entries = useQuery({
+    queryKey: ['audit', filter, page],
+    queryFn: () =>
+      api.get<Paged<AuditEntry>>('/api/audit', { query: { ...filter, page, pageSize: PAGE_SIZE } }),
+    enabled: can('audit:read'),
+    placeholderData: (previous) => previous,
+  });
+  if (!can('audit:read')) return loading ? null : <Forbidden />;
+
+  const apply = (v: FilterForm) => {
+    const next = new URLSearchParams();
+    for (const k of TEXT_FILTERS) if (v[k]?.trim()) next.set(k, v[k].trim());
+    if (v.range?.[0]) next.set('from', beijingIso(v.range[0]));
+    if (v.range?.[1]) next.set('to', beijingIso(v.range[1]));
+    setParams(next);
+  };
+  return (
+    <Card title={t('admin.audit.title')} extra={<VerifyChain />}>
+      <Form<FilterForm>
+        form={form}
+        layout="inline"
+        style={{ marginBottom: 16, rowGap: 8 }}
+        initialValues={{
+          ...Object.fromEntries(TEXT_FILTERS.map((k) => [k, params.get(k) ?? ''])),
+          range: [beijingPickerValue(filter.from ?? null), beijingPickerValue(filter.to ?? null)],
+        }}
+        onFinish={apply}
+      >
+        {TEXT_FILTERS.map((k) => (
+          <Form.Item key={k} name={k} label={t(`admin.audit.${k}`)}>
+            <Input allowClear data-testid={`audit-filter-${k}`} style={{ width: 150 }} />
+          </Form.Item>
+        ))}
+        <Form.Item name="range" label={t('admin.audit.timeRange')}>
+          <DatePicker.RangePicker showTime allowEmpty={[true, true]} data-testid="audit-filter-range" />
+        </Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" data-testid="audit-search">
+            {t('common.search')}
+          </Button>
+          <Button
+            onClick={() => {
+              form.setFieldsValue({ actor: '', action: '', objectType: '', objectId: '', range: null });
+              setParams(new URLSearchParams());
+            }}
+          >
+            {t('common.reset')}
+          </Button>
+        </Space>
+      </Form>
+      <QueryState query={entries}>
+        {(data) => (
+          <div data-testid="audit-table">
+            <Table<AuditEntry>
+              rowKey="seq"
+              size="small"
+              dataSource={data.items}
+              loading={entries.isFetching}
+              expandable={{
+                expandedRowRender: (e) => (
+                  <pre style={{ margin: 0, fontSize: 12, maxHeight: 320, overflow: 'auto' }}>
+                    {JSON.stringify(e.data, null, 2)}
+                  </pre>
+                ),
+              }}
+              pagination={{
+                current: page,
+                pageSize: PAGE_SIZE,
+                total: data.total,
+                showSizeChanger: false,
+                showTotal: (total) => t('admin.audit.total', { total }),
+                onChange: (p) =>
+                  setParams((prev) => {
+                    prev.set('page', String(p));
+                    return prev;
+                  }),
+              }}
+              columns={[
+                { title: t('admin.audit.seq'), dataIndex: 'seq', width: 80 },
+                {
+                  title: t('admin.audit.at'),
+                  dataIndex: 'at',
+                  width: 150,
+                  render: (at: string) => <Time value={at} />,
+                },
+                { title: t('admin.audit.actor'), dataIndex: 'actor', width: 120 },
+                {
+                  title: t('admin.audit.action'),
+                  dataIndex: 'action',
+                  render: (a: string) => <code>{a}</code>,
+                },
+                { title: t('admin.audit.objectType'), dataIndex: 'objectType' },
+                { title: t('admin.audit.objectId'), dataIndex: 'objectId' },
+                {
+                  title: t('admin.audit.hash'),
+                  dataIndex: 'hash',
+                  width: 110,
+                  render: (h: string) => (
+                    <Typography.Text code copyable={{ text: h }}>
+                      {h.slice(0, 8)}
+                    </Typography.Text>
+                  ),
+                },
+              ]}
+            />
+          </div>
+        )}
+      </QueryState>
+    </Card>
+  );
 }

@@ -1,0 +1,247 @@
+import type { Bilingual } from '../../api/client';
+import type { Role } from '../../auth/auth';
+
+/** What the administration screens read from the hub, as its controllers answer. */
+
+/** GET /api/packs/:id/versions */
+export interface PackVersion {
+  packId: string;
+  version: number;
+  /** YYYY-MM-DD: projects approved (立项) on or after it are judged under this version */
+  effectiveFrom: string;
+  settings: Record<string, unknown>;
+  confirmedRuleIds: string[];
+  note: string;
+  publishedBy: string;
+  publishedAt: string;
+}
+
+/** A JSON schema property of a pack setting, as z.toJSONSchema writes it. */
+export interface SettingSchema {
+  type?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  items?: { type?: string; enum?: string[] };
+  properties?: Record<string, SettingSchema>;
+}
+
+/** GET /api/packs */
+export interface PackSummary {
+  id: string;
+  title: Bilingual;
+  divisionCode: string;
+  rules: number;
+  defaults: Record<string, unknown>;
+  /** settings every rule reads through the engine (source freshness) */
+  packWideSettings?: string[];
+  latestVersion: PackVersion;
+  settingsSchema: { properties?: Record<string, SettingSchema> };
+}
+
+/** GET /api/packs/:id/rules */
+export interface RuleView {
+  id: string;
+  pack: string;
+  title: Bilingual;
+  clause: string;
+  basis: 'local' | 'national-verified' | 'national-unverified';
+  basisNote: Bilingual | null;
+  severity: 'blocking' | 'advisory';
+  domain: { id: string; zh: string; en: string };
+  requirement: Bilingual;
+  sources: { id: string; zh: string; en: string }[];
+  /** the settings (thresholds) the rule reads */
+  settings?: string[];
+}
+
+/** The body of POST /api/packs/:id/preview and POST /api/packs/:id/versions. */
+export interface PackDraft {
+  settings: Record<string, unknown>;
+  confirmedRuleIds?: string[];
+  effectiveFrom: string;
+  note: string;
+}
+
+export interface VerdictSide {
+  verdict: string;
+  warningOnly: boolean;
+}
+
+/** POST /api/packs/:id/preview */
+export interface ImpactPreview {
+  packId: string;
+  draftVersion: number;
+  effectiveFrom: string;
+  projectsAffected: number;
+  projectsEvaluated: number;
+  flips: { projectCode: string; projectName: string; ruleId: string; from: VerdictSide; to: VerdictSide }[];
+  readinessChanges: { projectCode: string; from: boolean; to: boolean }[];
+}
+
+export interface SyncView {
+  id: string;
+  mode: string;
+  status: string;
+  startedAt: string;
+  finishedAt: string | null;
+  pagesFetched: number;
+  pagesFailed: number;
+  recordsSeen: number;
+  recordsInvalid: number;
+  recordsChanged: number;
+  error: string | null;
+}
+
+/** GET /api/sources */
+export interface SourceStatus {
+  source: string;
+  title: Bilingual;
+  configured: boolean;
+  circuit: string | null;
+  lastSync: SyncView | null;
+  completeness: number | null;
+  lastSuccessAt: string | null;
+  ageHours: number | null;
+  fresh: boolean;
+  records: number;
+  tombstones: number;
+  problems: number;
+}
+
+export interface RecordProblem {
+  kind: string;
+  externalId: string | null;
+  reason: Bilingual;
+  issues: { path: string; message: string }[];
+  payload: unknown;
+}
+
+/** GET /api/sources/:id/problems */
+export interface SourceProblems {
+  source: string;
+  sync: SyncView | null;
+  problems: RecordProblem[];
+}
+
+/** GET /api/users */
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitCode: string | null;
+  signIn: { password: boolean; oidc: boolean };
+  mustChangePassword: boolean;
+  disabled: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+/** POST /api/users and POST /api/users/:id/password-reset */
+export interface UserWithPassword {
+  user: UserView;
+  oneTimePassword: string;
+}
+
+/** GET /api/tokens */
+export interface TokenView {
+  id: string;
+  name: string;
+  prefix: string;
+  username: string;
+  role: Role;
+  expiresAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+  createdBy: string;
+  createdAt: string;
+  status: 'active' | 'expired' | 'revoked';
+}
+
+/** GET /api/audit */
+export interface AuditEntry {
+  seq: string;
+  at: string;
+  actor: string;
+  action: string;
+  objectType: string;
+  objectId: string;
+  data: unknown;
+  hash: string;
+}
+
+/** GET /api/audit/verify */
+export interface AuditVerification {
+  ok: boolean;
+  entries: number;
+  firstBroken: { seq: string; reason: string } | null;
+}
+
+export interface Paged<T> {
+  total: number;
+  items: T[];
+}
+
+export const CHANNELS = ['webhook', 'dingtalk', 'wecom', 'email'] as const;
+export type ChannelId = (typeof CHANNELS)[number];
+export const NOTIFY_SEVERITIES = ['critical', 'warning', 'info'] as const;
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export const DELIVERY_KINDS = ['immediate', 'digest', 'test'] as const;
+
+/** GET /api/notifications/channels */
+export interface ChannelAvailability {
+  channel: ChannelId;
+  title: Bilingual;
+  available: boolean;
+  reason: Bilingual | null;
+}
+
+/** GET /api/notifications/subscriptions */
+export interface SubscriptionView {
+  id: string;
+  name: string;
+  channel: ChannelId;
+  /** masked: tokens and keys never leave the hub */
+  target: string;
+  hasSecret: boolean;
+  unitCodes: string[];
+  ruleIds: string[];
+  minSeverity: (typeof NOTIFY_SEVERITIES)[number];
+  immediate: boolean;
+  digest: boolean;
+  enabled: boolean;
+  createdBy: string;
+  createdAt: string;
+  deliveries: { pending: number; delivered: number; failed: number };
+}
+
+/** GET /api/notifications/deliveries */
+export interface DeliveryView {
+  id: string;
+  subscriptionId: string;
+  subscriptionName: string;
+  channel: ChannelId;
+  kind: (typeof DELIVERY_KINDS)[number];
+  status: (typeof DELIVERY_STATUSES)[number];
+  attempts: number;
+  lastError: string | null;
+  lastAttemptAt: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+  checkRunId: string | null;
+  alertIds: string[];
+}
+
+export interface DeliveryDetail extends DeliveryView {
+  payload: unknown;
+}
+
+/** The reader's half of a bilingual text. */
+export function pick(
+  text: Bilingual | { zh: string; en: string } | null | undefined,
+  language: string,
+): string {
+  if (!text) return '';
+  return language.startsWith('en') ? text.en : text.zh;
+}

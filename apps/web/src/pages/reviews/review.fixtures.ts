@@ -1,0 +1,118 @@
+import type { CheckRunView, OpinionDocument, OpinionFinding, ReviewView } from './review.types';
+
+export const REVIEWER = ['session:self', 'reviews:read', 'reviews:apply', 'reviews:decide'];
+export const APPLICANT = ['session:self', 'reviews:read', 'reviews:apply', 'projects:read'];
+export const AUDITOR = ['session:self', 'reviews:read', 'projects:read'];
+
+export function buildReview(overrides: Partial<ReviewView> = {}): ReviewView {
+  return {
+    id: 'r1',
+    documentNo: 'JSSC-2026-0007',
+    projectCode: 'YY-2026-001',
+    projectName: '岳阳市智慧应急指挥平台',
+    unitCode: '114306000000000001',
+    unitName: '岳阳市应急管理局',
+    status: 'checked',
+    appliedBy: 'zhang.unit',
+    appliedAt: '2026-11-01T02:00:00.000Z',
+    note: '申请竣工验收',
+    checkRunId: 'run1',
+    previousCheckRunId: null,
+    activeCheckRunId: null,
+    decision: null,
+    comments: null,
+    decidedBy: null,
+    decidedAt: null,
+    overrideReason: null,
+    items: [],
+    ...overrides,
+  };
+}
+
+export function buildFinding(overrides: Partial<OpinionFinding> = {}): OpinionFinding {
+  return {
+    ruleId: 'YY-CLOUD-DEPLOY',
+    title: { zh: '部署在政务云', en: 'Deployed on the government cloud' },
+    clause: '第六条',
+    basis: 'local',
+    severity: 'blocking',
+    domain: 'cloud',
+    verdict: 'FAIL',
+    reason: { zh: '政务云台账中没有本项目的运行资源。', en: 'No running resource in the cloud inventory.' },
+    warningOnly: false,
+    evidence: [
+      {
+        source: 'gov-cloud',
+        sourceTitle: { zh: '政务云资源台账', en: 'government cloud resource inventory' },
+        kind: 'tenant',
+        externalId: 'TENANT-430600-0042',
+        fetchedAt: '2026-11-01T01:30:00.000Z',
+        contentHash: 'a'.repeat(64),
+      },
+    ],
+    dispute: null,
+    exemption: null,
+    change: null,
+    ...overrides,
+  };
+}
+
+export function buildOpinion(overrides: Partial<OpinionDocument> = {}): OpinionDocument {
+  const deploy = buildFinding();
+  const mlps = buildFinding({
+    ruleId: 'YY-MLPS-EVAL',
+    title: { zh: '等级保护测评', en: 'MLPS evaluation' },
+    domain: 'security',
+    verdict: 'PASS',
+    reason: { zh: '已备案并测评。', en: 'Filed and evaluated.' },
+    evidence: [],
+  });
+  return {
+    reviewId: 'r1',
+    documentNo: 'JSSC-2026-0007',
+    project: {
+      code: 'YY-2026-001',
+      name: '岳阳市智慧应急指挥平台',
+      unitName: '岳阳市应急管理局',
+      unitCode: '114306000000000001',
+      region: '430600',
+    },
+    checkRunId: 'run1',
+    checkedAt: '2026-11-01T02:00:05.000Z',
+    status: 'draft',
+    ready: false,
+    blockingRuleIds: ['YY-CLOUD-DEPLOY'],
+    counts: { FAIL: 1, UNKNOWN: 0, PASS: 1, WAIVED: 0, NOT_APPLICABLE: 0 },
+    sections: [
+      {
+        domain: 'cloud',
+        title: { zh: '政务云资源集约应用', en: 'Government cloud' },
+        findings: [deploy],
+        remark: null,
+      },
+      { domain: 'security', title: { zh: '网络安全', en: 'Cybersecurity' }, findings: [mlps], remark: null },
+    ],
+    decision: null,
+    rectification: [],
+    remarks: null,
+    comparison: null,
+    generatedAt: '2026-11-01T03:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function buildRun(overrides: Partial<CheckRunView> = {}): CheckRunView {
+  return {
+    id: 'run2',
+    status: 'running',
+    startedAt: '2026-11-01T03:00:00.000Z',
+    finishedAt: null,
+    error: null,
+    steps: [
+      { kind: 'fetch', source: 'gov-cloud', status: 'succeeded', error: null, ms: 120 },
+      { kind: 'fetch', source: 'mlps', status: 'running', error: null, ms: null },
+      { kind: 'evaluate', source: null, status: 'pending', error: null, ms: null },
+    ],
+    ...overrides,
+  };
+}

@@ -1,0 +1,155 @@
+import type { Bilingual } from '../../api/client';
+import type { Verdict } from '../../components/common';
+
+/** GET /api/reviews, /api/reviews/:id */
+export interface ReviewView {
+  id: string;
+  documentNo: string;
+  projectCode: string;
+  projectName: string;
+  unitCode: string;
+  unitName: string;
+  status: ReviewStatus;
+  appliedBy: string;
+  appliedAt: string;
+  note: string | null;
+  checkRunId: string | null;
+  previousCheckRunId: string | null;
+  activeCheckRunId: string | null;
+  decision: ReviewDecision | null;
+  comments: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  overrideReason: string | null;
+  items: RectificationItem[];
+}
+
+export const REVIEW_STATUSES = ['applied', 'checked', 'decided'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+export const REVIEW_DECISIONS = ['approve', 'reject', 'rectify'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
+export interface RectificationItem {
+  id: string;
+  ruleId: string | null;
+  description: string;
+  deadline: string;
+  status: 'open' | 'done';
+}
+
+/** POST /api/reviews/:id/check?wait=false (202) */
+export interface CheckStarted {
+  reviewId: string;
+  checkRunId: string;
+  status: 'running';
+}
+
+export interface CheckStep {
+  kind: 'fetch' | 'evaluate';
+  source: string | null;
+  status: 'pending' | 'running' | 'succeeded' | 'partial' | 'failed';
+  error: string | null;
+  ms: number | null;
+}
+
+/** GET /api/checks/:id (the fields the review screen reads) */
+export interface CheckRunView {
+  id: string;
+  status: 'running' | 'completed' | 'failed';
+  startedAt: string;
+  finishedAt: string | null;
+  steps: CheckStep[] | null;
+  error: string | null;
+}
+
+export interface OpinionEvidence {
+  source: string;
+  sourceTitle: Bilingual;
+  kind: string;
+  externalId: string;
+  fetchedAt: string;
+  contentHash: string;
+}
+
+export type FindingChange = 'new' | 'fixed' | 'still-failing' | 'unchanged';
+
+export interface OpinionFinding {
+  ruleId: string;
+  title: Bilingual;
+  clause: string;
+  basis: string;
+  severity: 'blocking' | 'advisory';
+  domain: string;
+  verdict: Verdict;
+  reason: Bilingual;
+  warningOnly: boolean;
+  evidence: OpinionEvidence[];
+  dispute: { status: string; reason: string; decisionComment: string | null } | null;
+  exemption: { documentNo: string; authority: string; validUntil: string } | null;
+  change: FindingChange | null;
+}
+
+export const REVIEW_SECTIONS = ['cloud', 'data-sharing', 'security', 'platforms', 'management'] as const;
+export type ReviewSection = (typeof REVIEW_SECTIONS)[number];
+
+export interface OpinionSection {
+  domain: ReviewSection;
+  title: Bilingual;
+  findings: OpinionFinding[];
+  remark: string | null;
+}
+
+export interface ComparisonEntry {
+  ruleId: string;
+  title: Bilingual;
+  from: Verdict | null;
+  to: Verdict | null;
+}
+
+/** GET /api/reviews/:id/opinion (json) */
+export interface OpinionDocument {
+  reviewId: string;
+  documentNo: string;
+  project: { code: string; name: string; unitName: string; unitCode: string; region: string };
+  checkRunId: string;
+  checkedAt: string;
+  status: 'draft' | 'decided';
+  ready: boolean;
+  blockingRuleIds: string[];
+  counts: Record<Verdict, number>;
+  sections: OpinionSection[];
+  decision: {
+    decision: ReviewDecision;
+    title: Bilingual;
+    comments: string;
+    decidedBy: string;
+    decidedAt: string;
+    override: { reason: string; ruleIds: string[] } | null;
+  } | null;
+  rectification: { ruleId: string | null; description: string; deadline: string; status: string }[];
+  remarks: { conclusion: string | null; updatedBy: string; updatedAt: string } | null;
+  comparison: {
+    previousCheckRunId: string;
+    added: ComparisonEntry[];
+    removed: ComparisonEntry[];
+    changed: ComparisonEntry[];
+  } | null;
+  generatedAt: string;
+}
+
+/** PATCH /api/reviews/:id/opinion */
+export interface OpinionRemarksInput {
+  conclusion?: string;
+  sections?: Partial<Record<ReviewSection, string>>;
+}
+
+/** POST /api/reviews/:id/decision */
+export interface DecisionInput {
+  decision: ReviewDecision;
+  comments: string;
+  overrideReason?: string;
+  rectification: { ruleId?: string | null; description: string; deadline: string }[];
+}
+
+export const reviewKey = (id: string) => ['reviews', id] as const;
+export const opinionKey = (id: string) => ['reviews', id, 'opinion'] as const;
