@@ -3,10 +3,12 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { writeRegistryWorkbook } from '@hub/registry';
+import { extractPdfText } from '@hub/reports/testing';
 import { generateDemoCity } from '@hub/sandbox';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { repoRoot } from '../apps/hub/src/infra/paths';
 import type { Role } from '../apps/hub/src/modules/auth/roles';
+import { AlertsService } from '../apps/hub/src/modules/alerts/alerts.service';
 import { UsersService } from '../apps/hub/src/modules/auth/users.service';
 import { ChecksService } from '../apps/hub/src/modules/checks/checks.service';
 import { buildDashboard, launchBrowser, recordPageErrors } from './support/browser';
@@ -34,7 +36,9 @@ describe('dashboard in the browser', () => {
       .post('/api/registry/imports')
       .attach('file', await writeRegistryWorkbook(demo.projects), 'p.xlsx')
       .expect(201);
-    await app.get(ChecksService).scan();
+    // The scan and the monitoring evaluation that follows it when scans run on the queue.
+    const scan = await app.get(ChecksService).scan();
+    await app.get(AlertsService).evaluate(scan.id);
     await app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     browser = await launchBrowser();
@@ -47,17 +51,15 @@ describe('dashboard in the browser', () => {
 
   /** A new user's first sign-in: the one-time password, then the forced change to their own. */
   async function signIn(role: Role, options: { unitCode?: string; username: string }) {
-    const { oneTimePassword } = await app
-      .get(UsersService)
-      .create(
-        {
-          username: options.username,
-          displayName: options.username,
-          role,
-          unitCode: options.unitCode ?? null,
-        },
-        'test',
-      );
+    const { oneTimePassword } = await app.get(UsersService).create(
+      {
+        username: options.username,
+        displayName: options.username,
+        role,
+        unitCode: options.unitCode ?? null,
+      },
+      'test',
+    );
     const context: BrowserContext = await browser.newContext({
       locale: 'zh-CN',
       viewport: { width: 1440, height: 900 },
@@ -78,11 +80,158 @@ describe('dashboard in the browser', () => {
     return { context, page, errors };
   }
 
-  it('signs a reviewer in, through the forced password change, to the overview', async () => {
+  /** A screenshot for docs/screenshots once toasts have gone and drawers and charts stopped moving. */
+  async function shot(page: Page, name: string) {
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+  }
+
+  /**
+   * A project the reviewer has work on: a failing finding and an upstream record only suggested
+   * for it (matched by unit and system name, not by project code), so a person must confirm it.
+   */
+  async function projectWithSuggestion() {
+    const pending = (await hub.http.get('/api/bindings?status=pending&pageSize=500').expect(200)).body as {
+      items: { id: string; project: { code: string } }[];
+    };
+    for (const binding of pending.items) {
+      const findings = (await hub.http.get(`/api/projects/${binding.project.code}/findings`).expect(200))
+        .body as {
+        findings: { ruleId: string; verdict: string }[];
+      };
+      // Failing: a FAIL, or an UNKNOWN that the suggestion leaves open, stands in the way of acceptance.
+      const failing =
+        findings.findings.find((f) => f.verdict === 'FAIL') ??
+        findings.findings.find((f) => f.verdict === 'UNKNOWN');
+      if (failing) return { code: binding.project.code, bindingId: binding.id, ruleId: failing.ruleId };
+    }
+    throw new Error('the demo city has no failing project with a suggested binding');
+  }
+
+  it('takes a reviewer from a failing project through evidence, a binding, a check and a decision to the PDF', async () => {
+    const target = await projectWithSuggestion();
+    const project = demo.projects.find((p) => p.code === target.code)!;
     const { page, errors, context } = await signIn('reviewer', { username: 'wang.review' });
-    await page.getByTestId('user-menu').waitFor();
     expect(await page.getByTestId('user-menu').textContent()).toContain('技术审查人员');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'overview.png') });
+    await page.getByTestId('overview-readiness').waitFor();
+    await page.getByTestId('overview-domain-chart').locator('svg').first().waitFor();
+    await shot(page, 'overview');
+
+    // Find it among the failing projects.
+    await page.getByRole('menuitem', { name: '项目' }).click();
+    await page.waitForURL('**/projects');
+    await page.getByTestId('projects-search').fill(project.name);
+    await page.getByTestId('projects-search').press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('q') === project.name);
+    const row = page.getByTestId('projects-table').getByRole('link', { name: target.code });
+    await row.waitFor();
+    await page.getByTestId('projects-search').fill('');
+    await page.getByTestId('projects-search').press('Enter');
+    await page.getByTestId('projects-table').getByRole('row').nth(5).waitFor();
+    await shot(page, 'projects');
+    await page.goto(`${baseUrl}/projects?view=matrix&pack=yueyang`);
+    await page.getByTestId('projects-matrix').locator('a').nth(10).waitFor();
+    await shot(page, 'compliance-matrix');
+    await page.goto(`${baseUrl}/projects?q=${encodeURIComponent(project.name)}`);
+    await page.getByTestId('projects-table').getByRole('link', { name: target.code }).click();
+    await page.waitForURL(`**/projects/${target.code}`);
+    await expect.poll(() => page.getByTestId('project-title').textContent()).toContain(project.name);
+
+    // The failing finding's evidence: the upstream records as they arrived.
+    await page.getByTestId(`finding-evidence-${target.ruleId}`).click();
+    const drawer = page.getByTestId('evidence-drawer');
+    await drawer.waitFor();
+    await expect.poll(() => drawer.textContent()).toMatch(/[0-9a-f]{64}|[0-9a-f]{12}/);
+    await shot(page, 'project-evidence');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+
+    // Confirm the suggested binding.
+    await page.getByRole('tab', { name: '数据绑定' }).click();
+    await page.getByTestId(`binding-confirm-${target.bindingId}`).click();
+    await expect
+      .poll(async () => {
+        const res = await hub.http.get(`/api/bindings?projectCode=${target.code}&pageSize=500`).expect(200);
+        return (res.body.items as { id: string; status: string }[]).find((b) => b.id === target.bindingId)
+          ?.status;
+      })
+      .toBe('confirmed');
+
+    // Apply for the pre-acceptance review, run a fresh check and watch it finish.
+    await page.getByTestId('project-apply-review').click();
+    await page.getByTestId('project-apply-review-submit').click();
+    await page.waitForURL('**/reviews/*');
+    const reviewId = new URL(page.url()).pathname.split('/').pop()!;
+    await page.getByTestId('review-run-check').click();
+    await page
+      .locator('[data-testid="check-progress"][data-status="completed"]')
+      .waitFor({ timeout: 60_000 });
+    await page.getByTestId('opinion-section-cloud').waitFor();
+    await shot(page, 'review');
+
+    // Send it to rectification with one item; the API records the decision.
+    await page.getByTestId('review-decide').click();
+    await page.getByRole('dialog').getByText('整改后复核', { exact: true }).click();
+    await page.getByTestId('decision-comments').fill('请完成云资源备案后申请复核。');
+    await page.getByTestId('decision-add-item').click();
+    await page.getByTestId('item-description-0').fill('补充等级保护备案证明');
+    await page.getByTestId('item-deadline-0').fill('2026-12-31');
+    await page.getByTestId('decision-submit').click();
+    await expect
+      .poll(async () => (await hub.http.get(`/api/reviews/${reviewId}`).expect(200)).body.decision)
+      .toBe('rectify');
+
+    // The signed opinion as PDF.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-pdf').click(),
+    ]);
+    const file = await download.path();
+    const pdf = fs.readFileSync(file);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await extractPdfText(pdf)).text.replace(/\s+/g, '')).toContain(project.name.replace(/\s+/g, ''));
+
+    await page.getByRole('menuitem', { name: '运行监测' }).click();
+    await page.waitForURL('**/monitoring');
+    await page.getByTestId('alerts-table').locator('.ant-table-row').first().waitFor();
+    await shot(page, 'monitoring');
+    await page.getByTestId('monitoring-tab-resources').click();
+    await page.getByTestId('resources-totals').waitFor();
+    await shot(page, 'monitoring-resources');
+
+    await page.getByRole('menuitem', { name: '系统管理' }).click();
+    await page.getByRole('menuitem', { name: '政策规则包' }).click();
+    await page.waitForURL('**/admin/packs');
+    await page.getByTestId('pack-rules').getByRole('row').nth(2).waitFor();
+    await shot(page, 'packs');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps a construction unit to its own projects', async () => {
+    const own = demo.projects[0]!;
+    const foreign = demo.projects.find((p) => p.unitCode !== own.unitCode)!;
+    const { page, errors, context } = await signIn('applicant', {
+      username: 'unit.user',
+      unitCode: own.unitCode,
+    });
+    await page.getByRole('menuitem', { name: '项目' }).click();
+    await page.getByTestId('projects-table').getByRole('link', { name: own.code }).waitFor();
+    const listed = await page.getByTestId('projects-table').getByRole('link').allTextContents();
+    const units = new Map(demo.projects.map((p) => [p.code, p.unitCode]));
+    expect(listed.filter((code) => units.has(code)).every((code) => units.get(code) === own.unitCode)).toBe(
+      true,
+    );
+    expect(listed).not.toContain(foreign.code);
+    // No monitoring or administration of others' data in its menu.
+    expect(await page.getByRole('menuitem', { name: '运行监测' }).count()).toBe(0);
+
+    await page.goto(`${baseUrl}/projects/${foreign.code}`);
+    await page.getByText(/无权访问此页面|页面不存在/).waitFor();
+    expect(await page.content()).not.toContain(foreign.name);
+    await shot(page, 'applicant-refused');
     expect(errors).toEqual([]);
     await context.close();
   });
