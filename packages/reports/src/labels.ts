@@ -1,19 +1,11 @@
-import {
-  REVIEW_DOMAIN_TITLES,
-  VERDICTS,
-  type Basis,
-  type ReviewDomain,
-  type Severity,
-  type Text,
-  type Verdict,
-} from '@hub/rules';
+import { VERDICTS, type Basis, type Severity, type Text, type Verdict } from '@hub/rules';
 import type { OpinionFinding, RectificationItemView } from './opinion.types';
 
 /** The heading every format prints. */
 export const OPINION_TITLE: Text = { zh: '政务信息化项目技术审查意见', en: 'Technical review opinion' };
 
 /** The review domains in the order the opinion prints its sections and the workbook its sheets. */
-export const REVIEW_DOMAINS = Object.keys(REVIEW_DOMAIN_TITLES) as ReviewDomain[];
+export { REVIEW_DOMAINS } from '@hub/rules';
 
 /** The verdicts in the order counts are printed. */
 export const VERDICT_ORDER: readonly Verdict[] = VERDICTS;

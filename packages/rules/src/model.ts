@@ -23,6 +23,14 @@ export const REVIEW_DOMAIN_TITLES: Record<ReviewDomain, Text> = {
   management: { zh: '项目管理', en: 'Project management' },
 };
 
+/** The review domains in the order the opinion prints its sections (a non-empty tuple, for z.enum). */
+export const REVIEW_DOMAINS = Object.keys(REVIEW_DOMAIN_TITLES) as [ReviewDomain, ...ReviewDomain[]];
+
+/** A counter per verdict, every one present and zero: summaries list verdicts nobody reached too. */
+export function zeroVerdictCounts(): Record<Verdict, number> {
+  return Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+}
+
 /**
  * The facts a rule may read, already narrowed to what the engine decided to trust: in the first pass
  * only records bound by code or confirmed, in the second pass suggested ones too.

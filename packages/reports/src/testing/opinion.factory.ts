@@ -1,4 +1,4 @@
-import { REVIEW_DOMAIN_TITLES, VERDICTS, type ReviewDomain, type Verdict } from '@hub/rules';
+import { REVIEW_DOMAIN_TITLES, type ReviewDomain, type Verdict, zeroVerdictCounts } from '@hub/rules';
 import { REVIEW_DOMAINS } from '../labels';
 import {
   DECISION_TITLES,
@@ -165,7 +165,7 @@ export function defaultFindings(): OpinionFinding[] {
 
 /** The verdict counts of a list of findings. */
 export function countVerdicts(findings: OpinionFinding[]): Record<Verdict, number> {
-  const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+  const counts = zeroVerdictCounts();
   for (const f of findings) counts[f.verdict] += 1;
   return counts;
 }

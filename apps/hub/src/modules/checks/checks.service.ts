@@ -6,7 +6,7 @@ import {
   readinessOf,
   type PackEvaluation,
   type SourceState,
-  VERDICTS,
+  zeroVerdictCounts,
 } from '@hub/rules';
 import type { Logger } from 'pino';
 import { AppError } from '../../common/app-error';
@@ -424,7 +424,7 @@ export class ChecksService {
       where: { checkRunId },
       _count: { _all: true },
     });
-    const verdicts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<string, number>;
+    const verdicts: Record<string, number> = zeroVerdictCounts();
     for (const g of grouped) verdicts[g.verdict] = g._count._all;
     // Counted in the database: a scan of a large city has hundreds of thousands of findings.
     const [counts] = await this.prisma.$queryRaw<{ projects: bigint; not_ready: bigint }[]>`

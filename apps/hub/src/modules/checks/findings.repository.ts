@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import {
   type Finding as RuleFinding,
   REVIEW_DOMAIN_TITLES,
+  REVIEW_DOMAINS,
   type ReviewDomain,
   type Severity,
   type Verdict,
-  VERDICTS,
+  zeroVerdictCounts,
 } from '@hub/rules';
 import { PrismaService } from '../../infra/database/prisma.service';
 import { type Finding, Prisma } from '../../generated/prisma/client';
@@ -52,8 +53,6 @@ export interface FindingsSummary {
   /** findings per verdict in each review domain, every domain listed (zero when no rule of it ran) */
   domains: { domain: ReviewDomain; title: { zh: string; en: string }; verdicts: Record<Verdict, number> }[];
 }
-
-const zeroVerdicts = () => Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
 
 @Injectable()
 export class FindingsRepository {
@@ -173,13 +172,11 @@ export class FindingsRepository {
         JOIN findings f ON f.project_id = l.project_id AND f.check_run_id = l.check_run_id
         GROUP BY f.domain, f.verdict`,
     ]);
-    const verdicts = zeroVerdicts();
-    const domains = new Map(
-      (Object.keys(REVIEW_DOMAIN_TITLES) as ReviewDomain[]).map((d) => [d, zeroVerdicts()]),
-    );
+    const verdicts = zeroVerdictCounts();
+    const domains = new Map(REVIEW_DOMAINS.map((d) => [d, zeroVerdictCounts()]));
     for (const row of byDomain) {
       verdicts[row.verdict] += row.n;
-      const counts = domains.get(row.domain as ReviewDomain) ?? zeroVerdicts();
+      const counts = domains.get(row.domain as ReviewDomain) ?? zeroVerdictCounts();
       counts[row.verdict] += row.n;
       domains.set(row.domain as ReviewDomain, counts);
     }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ZProjectCode } from '@hub/contracts';
-import { PACKS, REVIEW_DOMAIN_TITLES, type ReviewDomain, type Text } from '@hub/rules';
+import { PACKS, REVIEW_DOMAIN_TITLES, REVIEW_DOMAINS, type Text } from '@hub/rules';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';
@@ -23,8 +23,6 @@ export const RENEWAL_NOTICE_DAYS = 30;
 
 export const EXEMPTION_STATUSES = ['requested', 'approved', 'rejected', 'revoked'] as const;
 export type ExemptionStatus = (typeof EXEMPTION_STATUSES)[number];
-
-export const REVIEW_DOMAINS = Object.keys(REVIEW_DOMAIN_TITLES) as [ReviewDomain, ...ReviewDomain[]];
 
 const DAY_MS = 86_400_000;
 

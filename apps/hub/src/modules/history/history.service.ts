@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ZProjectCode } from '@hub/contracts';
-import { PACKS, type Text, type Verdict, VERDICTS } from '@hub/rules';
+import { PACKS, type Text, type Verdict, zeroVerdictCounts } from '@hub/rules';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';
@@ -158,10 +158,6 @@ export interface PruneReport {
   runsKept: number;
 }
 
-function emptyCounts(): VerdictCounts {
-  return Object.fromEntries(VERDICTS.map((v) => [v, 0])) as VerdictCounts;
-}
-
 /** The rule of either pack with this id, or undefined. */
 function ruleById(ruleId: string) {
   return Object.values(PACKS)
@@ -240,7 +236,7 @@ export class HistoryService {
           checkRunId: row.id,
           asOf: row.as_of.toISOString(),
           projects: 0,
-          verdicts: emptyCounts(),
+          verdicts: zeroVerdictCounts(),
           asOfMs: row.as_of.getTime(),
           startedAt: row.started_at.getTime(),
           storedAt: Number.POSITIVE_INFINITY,
@@ -409,7 +405,7 @@ export class HistoryService {
 }
 
 function timelineEntry(row: ProjectRunRow, previous: ProjectRunRow | null): TimelineEntry {
-  const verdicts = emptyCounts();
+  const verdicts = zeroVerdictCounts();
   for (const v of Object.values(row.verdicts)) verdicts[v] += 1;
   const changes: VerdictChange[] = [];
   if (previous) {

@@ -12,7 +12,8 @@ import {
   PACKS,
   readinessOf,
   REVIEW_DOMAIN_TITLES,
-  VERDICTS,
+  REVIEW_DOMAINS,
+  zeroVerdictCounts,
   type EvidenceRef,
   type ReviewDomain,
   type Verdict,
@@ -25,10 +26,6 @@ import type {
   RectificationItem,
   Review,
 } from '../../generated/prisma/client';
-
-/** The opinion's five sections, in print order. */
-export const REVIEW_SECTIONS = ['cloud', 'data-sharing', 'security', 'platforms', 'management'] as const;
-const DOMAIN_ORDER: readonly ReviewDomain[] = REVIEW_SECTIONS;
 
 /** The reviewer's text on a draft opinion, as stored on the review. */
 export interface OpinionRemarks {
@@ -148,14 +145,14 @@ export function buildOpinion(input: OpinionInputs): OpinionDocument {
     };
   });
   const remarks = (review.remarks ?? null) as OpinionRemarks | null;
-  const sections: OpinionSection[] = DOMAIN_ORDER.map((domain) => ({
+  const sections: OpinionSection[] = REVIEW_DOMAINS.map((domain) => ({
     domain,
     title: REVIEW_DOMAIN_TITLES[domain],
     findings: views.filter((f) => f.domain === domain).sort((a, b) => a.ruleId.localeCompare(b.ruleId)),
     remark: remarks?.sections?.[domain] || null,
   })).filter((s) => s.findings.length > 0 || s.remark !== null);
   const readiness = readinessOf(views);
-  const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+  const counts = zeroVerdictCounts();
   for (const f of views) counts[f.verdict]++;
   const packId = project.policyPack as PolicyPackId;
   const decision = review.decision as ReviewDecision | null;

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { PolicyPackId } from '@hub/contracts';
 import type { PortfolioRow } from '@hub/reports';
-import { REVIEW_DOMAIN_TITLES, type ReviewDomain, VERDICTS, type Verdict } from '@hub/rules';
+import { REVIEW_DOMAINS, VERDICTS, type Verdict, zeroVerdictCounts } from '@hub/rules';
 import { z } from 'zod';
 import { PrismaService } from '../../infra/database/prisma.service';
 import { Prisma } from '../../generated/prisma/client';
 import type { ProjectScope } from '../auth/roles';
-
-const REVIEW_DOMAINS = Object.keys(REVIEW_DOMAIN_TITLES) as [ReviewDomain, ...ReviewDomain[]];
 
 export const ZPortfolioQuery = z
   .object({
@@ -148,7 +146,7 @@ export class PortfolioService {
       LIMIT ${limit}::int OFFSET ${offset}::int`;
     const items = rows.map((r): PortfolioItem => {
       const verdicts = r.verdicts ?? {};
-      const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+      const counts = zeroVerdictCounts();
       for (const verdict of Object.values(verdicts)) counts[verdict] += 1;
       const checked = r.checked_at !== null;
       return {

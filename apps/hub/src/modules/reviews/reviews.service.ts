@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OpinionDocument } from '@hub/reports';
-import { readinessOf } from '@hub/rules';
+import { readinessOf, REVIEW_DOMAINS } from '@hub/rules';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';
@@ -14,7 +14,7 @@ import { ALL_PROJECTS, type ProjectScope } from '../auth/roles';
 import { CHECK_LEASE_MS, ChecksService } from '../checks/checks.service';
 import { beijingDate } from '../exemptions/exemptions.repository';
 import { projectScopeWhere, ProjectsRepository } from '../projects/projects.repository';
-import { buildOpinion, type OpinionRemarks, REVIEW_SECTIONS } from './opinion.builder';
+import { buildOpinion, type OpinionRemarks } from './opinion.builder';
 
 export const REVIEW_DECISIONS = ['approve', 'reject', 'rectify'] as const;
 
@@ -47,8 +47,8 @@ export const ZOpinionRemarksInput = z
     conclusion: ZRemark.optional(),
     sections: z
       .object(
-        Object.fromEntries(REVIEW_SECTIONS.map((d) => [d, ZRemark.optional()])) as {
-          [K in (typeof REVIEW_SECTIONS)[number]]: z.ZodOptional<typeof ZRemark>;
+        Object.fromEntries(REVIEW_DOMAINS.map((d) => [d, ZRemark.optional()])) as {
+          [K in (typeof REVIEW_DOMAINS)[number]]: z.ZodOptional<typeof ZRemark>;
         },
       )
       .strict()
