@@ -1,4 +1,5 @@
 import type { Bilingual } from '../../api/client';
+import type { SyncView } from '../../api/sources';
 import type { Role } from '../../auth/auth';
 
 /** What the administration screens read from the hub, as its controllers answer. */
@@ -79,35 +80,7 @@ export interface ImpactPreview {
   readinessChanges: { projectCode: string; from: boolean; to: boolean }[];
 }
 
-export interface SyncView {
-  id: string;
-  mode: string;
-  status: string;
-  startedAt: string;
-  finishedAt: string | null;
-  pagesFetched: number;
-  pagesFailed: number;
-  recordsSeen: number;
-  recordsInvalid: number;
-  recordsChanged: number;
-  error: string | null;
-}
-
-/** GET /api/sources */
-export interface SourceStatus {
-  source: string;
-  title: Bilingual;
-  configured: boolean;
-  circuit: string | null;
-  lastSync: SyncView | null;
-  completeness: number | null;
-  lastSuccessAt: string | null;
-  ageHours: number | null;
-  fresh: boolean;
-  records: number;
-  tombstones: number;
-  problems: number;
-}
+export type { SourceStatus, SyncView } from '../../api/sources';
 
 export interface RecordProblem {
   kind: string;
@@ -118,6 +91,7 @@ export interface RecordProblem {
 }
 
 /** GET /api/sources/:id/problems */
+
 export interface SourceProblems {
   source: string;
   sync: SyncView | null;

@@ -1,15 +1,13 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { api } from '../../api/client';
+import { CIRCUIT_COLORS, useSources } from '../../api/sources';
 import { useAuth } from '../../auth/auth';
 import { Forbidden, QueryState, Time } from '../../components/common';
 import { pick, type SourceStatus } from './admin.types';
 import { SourceProblemsDrawer } from './source-problems-drawer';
 
-const CIRCUIT_COLORS: Record<string, string> = { closed: 'success', open: 'error', 'half-open': 'warning' };
 const SYNC_COLORS: Record<string, string> = {
   succeeded: 'success',
   failed: 'error',
@@ -25,11 +23,7 @@ export default function SourcesPage() {
   const { t, i18n } = useTranslation();
   const { can, loading } = useAuth();
   const [params, setParams] = useSearchParams();
-  const sources = useQuery({
-    queryKey: ['sources', 'list'],
-    queryFn: () => api.get<SourceStatus[]>('/api/sources'),
-    enabled: can('sources:read'),
-  });
+  const sources = useSources({ enabled: can('sources:read') });
   if (!can('sources:read')) return loading ? null : <Forbidden />;
   const open = params.get('problems');
   const setOpen = (source: string | null) =>

@@ -29,18 +29,4 @@ export interface ScanListItem {
   error: string | null;
 }
 
-/** GET /api/sources: one upstream system's status. */
-export interface SourceStatus {
-  source: string;
-  title: { zh: string; en: string };
-  configured: boolean;
-  circuit: 'closed' | 'open' | 'half-open' | null;
-  lastSync: { id: string; status: string; startedAt: string; finishedAt: string | null } | null;
-  completeness: number | null;
-  lastSuccessAt: string | null;
-  ageHours: number | null;
-  fresh: boolean;
-  records: number;
-  tombstones: number;
-  problems: number;
-}
+export type { SourceStatus } from '../../api/sources';

@@ -1,21 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
 import { Card, Flex, Progress, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
+import { CIRCUIT_COLORS, useSources } from '../../api/sources';
 import { QueryState, Time } from '../../components/common';
-import type { SourceStatus } from './overview.types';
-
-const CIRCUIT_COLORS: Record<string, string> = { closed: 'success', open: 'error', 'half-open': 'warning' };
 
 /** Each upstream system's freshness, completeness and circuit (needs sources:read). */
 export function SourcesCard() {
   const { t, i18n } = useTranslation();
   const en = i18n.language.startsWith('en');
-  const query = useQuery({
-    queryKey: ['sources'],
-    queryFn: () => api.get<SourceStatus[]>('/api/sources'),
-  });
+  const query = useSources();
   return (
     <Card
       title={t('overview.sources.title')}
