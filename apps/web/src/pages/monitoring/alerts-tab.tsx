@@ -1,10 +1,8 @@
-import { Flex, Select, Table, Typography } from 'antd';
+import { Flex, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { QueryState } from '../../components/common';
 import {
   actionsColumn,
-  expandedMessage,
   openedColumn,
   ownerColumn,
   severityColumn,
@@ -12,7 +10,8 @@ import {
   subjectColumn,
   text,
 } from './alert-columns';
-import { PAGE_SIZE, useAlertPage } from './alerts.queries';
+import { AlertPageTable } from './alert-page-table';
+import { useAlertPage } from './alerts.queries';
 import {
   ALERT_SEVERITIES,
   ALERT_STATUSES,
@@ -106,29 +105,13 @@ export function AlertsTab() {
           options={MONITOR_RULE_IDS.map((r) => ({ value: r, label: t(`monitoring.rule.${r}`) }))}
         />
       </Flex>
-      <QueryState query={query}>
-        {(data) => (
-          <Table<AlertView>
-            rowKey="id"
-            size="middle"
-            data-testid="alerts-table"
-            columns={columns}
-            dataSource={data.items}
-            loading={query.isFetching}
-            expandable={expandedMessage(i18n.language)}
-            locale={{ emptyText: t('monitoring.empty') }}
-            scroll={{ x: 'max-content' }}
-            pagination={{
-              current: page,
-              pageSize: PAGE_SIZE,
-              total: data.total,
-              showSizeChanger: false,
-              showTotal: (total) => t('monitoring.total', { count: total }),
-              onChange: (p) => set('page', p > 1 ? String(p) : undefined),
-            }}
-          />
-        )}
-      </QueryState>
+      <AlertPageTable
+        query={query}
+        page={page}
+        testId="alerts-table"
+        columns={columns}
+        onPage={(p) => set('page', p > 1 ? String(p) : undefined)}
+      />
     </Flex>
   );
 }
