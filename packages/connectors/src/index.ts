@@ -13,6 +13,8 @@ export type {
   ConnectorDeps,
   ConnectorLogger,
   PageSink,
+  RecordIndex,
+  RecordInvalidity,
   RecordKindSpec,
   RecordProblem,
   SyncOutcome,
@@ -22,12 +24,16 @@ export type {
   UpstreamRecord,
 } from './framework/connector';
 export { canonicalJson, contentHash } from './framework/content-hash';
+export { readingsOf } from './framework/untrusted-readings';
 export { evidenceFor } from './framework/evidence';
 export { runPagedSync, type EmitPage, type PagedSyncRun } from './framework/paged-sync';
 export {
   formatPath,
+  readLeniently,
   validateItems,
+  valueAt,
   type ItemValidation,
+  type LenientIndexFields,
   type ValidatedItems,
   type ValidItem,
 } from './framework/record-validation';
@@ -56,6 +62,7 @@ export { ZGovCloudConfig, type GovCloudConfig } from './gov-cloud/gov-cloud.conf
 export { govCloudConnector } from './gov-cloud/gov-cloud.connector';
 export { govCloudEnvelopeError, unwrapGovCloudEnvelope } from './gov-cloud/gov-cloud.envelope';
 export {
+  GOV_CLOUD_KIND_TITLES,
   GOV_CLOUD_KINDS,
   resourceRecord,
   tenantRecord,
@@ -81,6 +88,7 @@ export {
   type DataExchangeFailure,
 } from './data-exchange/data-exchange.envelope';
 export {
+  DATA_EXCHANGE_KIND_TITLES,
   DATA_EXCHANGE_KINDS,
   catalogEntryRecord,
   statsExternalId,
@@ -96,6 +104,7 @@ export { ZVideoConfig, VIDEO_DEFAULT_CITY_DIVISION_CODES, type VideoConfig } fro
 export { videoConnector } from './video/video.connector';
 export { unwrapVideoEnvelope, videoAuthError, videoEnvelopeError } from './video/video.envelope';
 export {
+  VIDEO_KIND_TITLES,
   VIDEO_KINDS,
   deviceRecord,
   platformRecord,
@@ -125,6 +134,7 @@ export {
   type ServicePlatformsEnvelopeErrorContext,
 } from './service-platforms/service-platforms.envelope';
 export {
+  SERVICE_PLATFORMS_KIND_TITLES,
   SERVICE_PLATFORMS_KINDS,
   hubApplicationRecord,
   mobileServiceRecord,
@@ -137,6 +147,6 @@ export { MlpsClient, MLPS_WATERMARK_OVERLAP_MS, type MlpsClientOptions } from '.
 export { ZMlpsConfig, type MlpsConfig } from './mlps/mlps.config';
 export { mlpsConnector } from './mlps/mlps.connector';
 export { htmlPageText, mlpsHttpError } from './mlps/mlps.http-error';
-export { filingRecord, MLPS_KINDS, toFilingFact } from './mlps/mlps.mapper';
+export { filingRecord, MLPS_KIND_TITLES, MLPS_KINDS, toFilingFact } from './mlps/mlps.mapper';
 export { beijingTimeToInstant, instantToBeijingTime } from './mlps/mlps.time';
 export { filingPage, type FilingPage } from './mlps/mlps.validation';

@@ -101,5 +101,14 @@ export const ZProject = z.object({
   securityPrereviewRef: z.string().nullable(),
   /** 密码应用方案 */
   cryptoPrereviewRef: z.string().nullable(),
+  // Columns added to the workbook later: absent from older files, so empty by default.
+  /** 竣工验收日期: the day completion acceptance passed */
+  acceptedOn: ZCalendarDate.nullable().default(null),
+  /** 安全可靠审查 (Chenzhou 第九条) */
+  reliabilityPrereviewRef: z.string().nullable().default(null),
+  /** 电子档案审查 (Chenzhou 第九条) */
+  eArchivePrereviewRef: z.string().nullable().default(null),
+  /** 验收资料备案 (Yueyang 第二十五条(一), 第二十七条) */
+  acceptanceFiled: z.boolean().nullable().default(null),
 });
 export type TProject = z.infer<typeof ZProject>;

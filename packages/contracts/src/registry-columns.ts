@@ -56,6 +56,7 @@ export const REGISTRY_COLUMNS: readonly RegistryColumn[] = [
   { header: '试运行开始', field: 'trialStartOn', type: 'date', required: false },
   { header: '试运行结束', field: 'trialEndOn', type: 'date', required: false },
   { header: '竣工验收申请日期', field: 'acceptanceAppliedOn', type: 'date', required: false },
+  { header: '竣工验收日期', field: 'acceptedOn', type: 'date', required: false },
   { header: '专家评审', field: 'expertReviewRef', type: 'text', required: false },
   { header: '技术评审', field: 'technicalReviewRef', type: 'text', required: false },
   { header: '财政评审', field: 'financialReviewRef', type: 'text', required: false },
@@ -66,6 +67,9 @@ export const REGISTRY_COLUMNS: readonly RegistryColumn[] = [
   { header: '运维方案', field: 'omPlan', type: 'yes-no', required: false },
   { header: '网络安全审查', field: 'securityPrereviewRef', type: 'text', required: false },
   { header: '密码应用方案', field: 'cryptoPrereviewRef', type: 'text', required: false },
+  { header: '安全可靠审查', field: 'reliabilityPrereviewRef', type: 'text', required: false },
+  { header: '电子档案审查', field: 'eArchivePrereviewRef', type: 'text', required: false },
+  { header: '验收资料备案', field: 'acceptanceFiled', type: 'yes-no', required: false },
 ];
 
 /** A project written back as registry cells: 是/否 for flags, `;`-joined system names, empty for null. */

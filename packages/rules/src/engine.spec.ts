@@ -367,7 +367,8 @@ describe(evaluateProject.name, () => {
         domain: 'security',
       });
 
-      const [sut] = evaluateProject(buildPack([rule]), buildFacts(), { now: NOW }).findings;
+      const facts = buildFacts();
+      const [sut] = evaluateProject(buildPack([rule]), facts, { now: NOW }).findings;
 
       expect(sut).toEqual({
         ruleId: rule.id,
@@ -380,6 +381,21 @@ describe(evaluateProject.name, () => {
         verdict: 'PASS',
         reason: { zh: '结论 PASS', en: 'verdict PASS' },
         evidence: [],
+        // a finding on no record cites the registry cells its records are matched by
+        registry: {
+          type: 'registry',
+          importId: null,
+          fileName: null,
+          sha256: null,
+          importedAt: null,
+          importedBy: null,
+          rowNumber: null,
+          cells: [
+            { header: '项目编码', value: facts.project.code },
+            { header: '统一社会信用代码', value: facts.project.unitCode },
+            { header: '信息系统名称', value: facts.project.systemNames.join(';') },
+          ],
+        },
         warningOnly: false,
       } satisfies Finding);
     });
@@ -572,6 +588,7 @@ describe(readinessOf.name, () => {
     verdict: 'PASS',
     reason: { zh: '', en: '' },
     evidence: [],
+    registry: null,
     warningOnly: false,
     ...overrides,
   });

@@ -2,6 +2,7 @@ import type { SourceId } from '@hub/contracts';
 import {
   RECORD_GROUP_SOURCES,
   type EvidenceRef,
+  type RegistryEvidence,
   type ProjectFacts,
   type ProjectRecords,
   type SourceState,
@@ -19,7 +20,10 @@ import type {
   Verdict,
   Waiver,
 } from './model';
+import { ReadLog } from './reads';
+import { MATCHING_FIELDS, registryEvidence } from './registry-evidence';
 import { SOURCE_TITLES } from './sources';
+import { describeUntrusted, judgeWithUntrusted, untrustedEvidence } from './untrusted';
 
 export interface EvaluateOptions<S> {
   /** the hub's clock (ISO instant) */
@@ -69,6 +73,8 @@ function evaluateRule<S extends PackSettingsBase>(
   options: EvaluateOptions<S>,
 ): Finding {
   const { now } = options;
+  const reads = new ReadLog();
+  const project = reads.project(facts.project);
   const finding = (verdict: Verdict, reason: Text, evidence: EvidenceRef[] = []): Finding => ({
     ruleId: rule.id,
     packId: pack.id,
@@ -80,14 +86,15 @@ function evaluateRule<S extends PackSettingsBase>(
     verdict,
     reason,
     evidence,
+    registry: registryCellsOf(facts, reads, evidence, rule.sources.length > 0),
     warningOnly:
       rule.basis === 'national-unverified' && verdict === 'FAIL' && !options.confirmedRuleIds?.has(rule.id),
   });
 
-  const applicability = rule.appliesTo?.(facts.project, settings);
+  const applicability = rule.appliesTo?.(project, settings);
   if (applicability && !applicability.applies) return finding('NOT_APPLICABLE', applicability.reason);
 
-  const waiver = rule.waiver?.(facts.project) ?? options.exemptions?.get(rule.id);
+  const waiver = rule.waiver?.(project) ?? options.exemptions?.get(rule.id);
   if (waiver) return finding('WAIVED', waiver.reason);
 
   for (const source of rule.sources) {
@@ -95,33 +102,78 @@ function evaluateRule<S extends PackSettingsBase>(
     if (distrust) return finding('UNKNOWN', distrust);
   }
 
-  const tenantsById = new Map(facts.cloud.tenants.map((t) => [t.fact.tenantId, t]));
-  const context = (records: ProjectRecords): RuleContext<S> => ({
-    ...records,
-    project: facts.project,
-    settings,
-    now,
-    tenantsById,
-  });
-  const onBound = rule.evaluate(context(recordsView(facts, false)));
-  const suggested = suggestedEvidence(facts, rule.sources);
-  if (suggested.length === 0) return fromOutcome(onBound);
+  const context = (records: ProjectRecords): RuleContext<S> => {
+    const tenantsById = new Map(records.cloud.tenants.map((t) => [t.fact.tenantId, t]));
+    return {
+      ...reads.records(records),
+      project,
+      settings,
+      now,
+      divisionCode: pack.divisionCode,
+      get tenantsById() {
+        reads.read('cloud.tenants');
+        return tenantsById;
+      },
+    };
+  };
+  const bound = recordsView(facts, false);
+  const base = onValidRecords();
+  const untrusted = (facts.untrusted ?? []).filter((u) => reads.lists.has(`${u.group}.${u.key}`));
+  if (untrusted.length === 0) return finding(base.verdict, base.reason, base.evidence);
 
-  const withSuggested = rule.evaluate(context(recordsView(facts, true)));
-  if (withSuggested.verdict === onBound.verdict) return fromOutcome(onBound);
-  const ids = suggested.map((e) => e.externalId).join(', ');
-  return finding(
-    'UNKNOWN',
-    {
-      zh: `结论取决于未经确认的疑似匹配记录（${ids}）：确认或否决匹配后可得出结论。若确认：${withSuggested.reason.zh}`,
-      en: `The verdict depends on suggested, unconfirmed record matches (${ids}): confirm or reject them to decide. If confirmed: ${withSuggested.reason.en}`,
-    },
-    [...onBound.evidence, ...suggested],
-  );
-
-  function fromOutcome(outcome: RuleOutcome): Finding {
-    return finding(outcome.verdict, outcome.reason, outcome.evidence);
+  const evidence = [...base.evidence, ...untrustedEvidence(untrusted)];
+  if (base.verdict === 'UNKNOWN') {
+    const named = describeUntrusted(untrusted);
+    return finding(
+      'UNKNOWN',
+      { zh: `${base.reason.zh}；另：${named.zh}`, en: `${base.reason.en}; also: ${named.en}` },
+      evidence,
+    );
   }
+  const judgement = judgeWithUntrusted(base, untrusted, bound, (records) => rule.evaluate(context(records)));
+  return judgement.decided
+    ? finding(
+        base.verdict,
+        { zh: base.reason.zh + judgement.note.zh, en: base.reason.en + judgement.note.en },
+        evidence,
+      )
+    : finding('UNKNOWN', judgement.reason, evidence);
+
+  /** The rule on bound records, checked against bound + suggested ones (a suggestion never decides). */
+  function onValidRecords(): RuleOutcome {
+    const onBound = rule.evaluate(context(bound));
+    const suggested = suggestedEvidence(facts, rule.sources);
+    if (suggested.length === 0) return onBound;
+    const withSuggested = rule.evaluate(context(recordsView(facts, true)));
+    if (withSuggested.verdict === onBound.verdict) return onBound;
+    const ids = suggested.map((e) => e.externalId).join(', ');
+    return {
+      verdict: 'UNKNOWN',
+      reason: {
+        zh: `结论取决于未经确认的疑似匹配记录（${ids}）：确认或否决匹配后可得出结论。若确认：${withSuggested.reason.zh}`,
+        en: `The verdict depends on suggested, unconfirmed record matches (${ids}): confirm or reject them to decide. If confirmed: ${withSuggested.reason.en}`,
+      },
+      evidence: [...onBound.evidence, ...suggested],
+    };
+  }
+}
+
+/**
+ * The registry cells a finding cites: those the rule read. A finding of a rule reading upstreams that
+ * rests on no record (the inventory has none of the project, a source could not be read) also cites
+ * the cells its records were searched by, so that no finding stands without evidence.
+ */
+function registryCellsOf(
+  facts: ProjectFacts,
+  reads: ReadLog,
+  records: EvidenceRef[],
+  readsUpstreams: boolean,
+): RegistryEvidence | null {
+  const fields = new Set(reads.fields);
+  if (records.length === 0 && (readsUpstreams || fields.size === 0)) {
+    for (const f of MATCHING_FIELDS) fields.add(f);
+  }
+  return fields.size === 0 ? null : registryEvidence(facts.project, fields, facts.registry);
 }
 
 type Group = Record<string, readonly { binding?: string; evidence: EvidenceRef }[]>;
@@ -162,25 +214,59 @@ export function distrustOf(
       en: `The ${name.en} has never been synced: no evidence`,
     };
   }
-  if (state.status === 'failed') {
+  // The project's own records were fetched completely after the bulk sync fell short.
+  const recovered = state.status !== 'succeeded' && state.recoveredAt ? state.recoveredAt : null;
+  if (!recovered && state.status === 'failed') {
     return {
-      zh: `${name.zh}最近一次同步失败：${state.error ?? '未知错误'}`,
-      en: `The last sync of the ${name.en} failed: ${state.error ?? 'unknown error'}`,
+      zh: `${name.zh}最近一次同步失败：${state.error ?? '未知错误'}${pagesText(state, 'zh')}${ageText(name, state, now, 'zh')}`,
+      en: `The last sync of the ${name.en} failed: ${state.error ?? 'unknown error'}${pagesText(state, 'en')}${ageText(name, state, now, 'en')}`,
     };
   }
-  if (state.status === 'partial') {
+  if (!recovered && state.status === 'partial') {
     return {
-      zh: `${name.zh}最近一次同步不完整：${state.error ?? '部分页面未取得'}`,
-      en: `The last sync of the ${name.en} was incomplete: ${state.error ?? 'some pages were not fetched'}`,
+      zh: `${name.zh}最近一次同步不完整：${state.error ?? '部分页面未取得'}${pagesText(state, 'zh')}${ageText(name, state, now, 'zh')}`,
+      en: `The last sync of the ${name.en} was incomplete: ${state.error ?? 'some pages were not fetched'}${pagesText(state, 'en')}${ageText(name, state, now, 'en')}`,
     };
   }
-  const ageHours = state.finishedAt ? (Date.parse(now) - Date.parse(state.finishedAt)) / HOUR_MS : NaN;
+  const at = recovered ?? state.finishedAt;
+  const ageHours = at ? (Date.parse(now) - Date.parse(at)) / HOUR_MS : NaN;
   // A missing or unreadable finish time is as untrustworthy as an old one.
   if (!(ageHours <= maxAgeHours)) {
     return {
-      zh: `${name.zh}数据已过期：最近一次成功同步于 ${state.finishedAt}，超过 ${maxAgeHours} 小时`,
-      en: `The ${name.en} data is stale: last successful sync at ${state.finishedAt}, more than ${maxAgeHours} h ago`,
+      zh: `${name.zh}数据已过期：最近一次成功同步于 ${at}，超过 ${maxAgeHours} 小时`,
+      en: `The ${name.en} data is stale: last successful sync at ${at}, more than ${maxAgeHours} h ago`,
     };
   }
   return null;
+}
+
+/** `；共 14 页，2 页获取失败` — how much of a sync is missing, when its pages were counted. */
+function pagesText(state: SourceState, lang: 'zh' | 'en'): string {
+  const p = state.pages;
+  if (!p || p.failed === 0) return '';
+  if (p.total !== null) {
+    return lang === 'zh'
+      ? `；共 ${p.total} 页，${p.failed} 页获取失败`
+      : `; ${p.failed} of ${p.total} pages could not be fetched`;
+  }
+  return lang === 'zh'
+    ? `；已取得 ${p.fetched} 页，${p.failed} 页获取失败`
+    : `; ${p.fetched} pages fetched, ${p.failed} failed`;
+}
+
+/** `；网络安全等级保护备案系统数据已 9 天未更新` — how old the source's last complete data is. */
+function ageText(name: Text, state: SourceState, now: string, lang: 'zh' | 'en'): string {
+  if (state.lastCompleteAt === undefined) return '';
+  if (state.lastCompleteAt === null) {
+    return lang === 'zh' ? `；${name.zh}从未完整同步` : `; the ${name.en} was never synced completely`;
+  }
+  const hours = (Date.parse(now) - Date.parse(state.lastCompleteAt)) / HOUR_MS;
+  if (!Number.isFinite(hours)) return '';
+  const age =
+    hours >= 24
+      ? { zh: `${Math.floor(hours / 24)} 天`, en: `${Math.floor(hours / 24)} days` }
+      : { zh: `${Math.max(0, Math.floor(hours))} 小时`, en: `${Math.max(0, Math.floor(hours))} hours` };
+  return lang === 'zh'
+    ? `；${name.zh}数据已 ${age.zh}未完整更新`
+    : `; the ${name.en} data was last complete ${age.en} ago`;
 }

@@ -1,6 +1,6 @@
 import type { PolicyPackId, SourceId, TProject } from '@hub/contracts';
 import type { z } from 'zod';
-import type { CloudTenantFact, EvidenceRef, ProjectRecords, Sourced, Text } from './facts';
+import type { CloudTenantFact, EvidenceRef, ProjectRecords, RegistryEvidence, Sourced, Text } from './facts';
 
 /** The five verdicts (obligations.md "Verdicts"). */
 export const VERDICTS = ['PASS', 'FAIL', 'WAIVED', 'NOT_APPLICABLE', 'UNKNOWN'] as const;
@@ -42,6 +42,8 @@ export interface RuleContext<S> extends ProjectRecords {
   now: string;
   /** the project's cloud tenants by tenant id */
   tenantsById: ReadonlyMap<string, Sourced<CloudTenantFact>>;
+  /** the 市本级 division code of the pack's city, e.g. 430600 (its first 4 digits are the prefecture) */
+  divisionCode: string;
 }
 
 /** What a rule's evaluation decides. UNKNOWN is for evidence the rule itself cannot trust. */
@@ -114,7 +116,13 @@ export interface Finding {
   domain: ReviewDomain;
   verdict: Verdict;
   reason: Text;
+  /** the upstream records the verdict rests on */
   evidence: EvidenceRef[];
+  /**
+   * the registry cells it read, with the import they came from; a finding that rests on no record
+   * cites the cells its records were searched by, so every finding has evidence of one kind or both
+   */
+  registry: RegistryEvidence | null;
   /** a national-unverified rule's FAIL is shown as a warning until confirmed for the city */
   warningOnly: boolean;
 }

@@ -260,6 +260,10 @@ export class DemoCityBuilder implements DemoRecords {
       omPlan: r.omPlan,
       securityPrereviewRef: ref(r.docs.securityPrereview, '网安审'),
       cryptoPrereviewRef: ref(r.docs.cryptoPrereview, '密审'),
+      acceptedOn: null,
+      reliabilityPrereviewRef: null,
+      eArchivePrereviewRef: null,
+      acceptanceFiled: null,
     };
     this.projects.push(project);
     return project;

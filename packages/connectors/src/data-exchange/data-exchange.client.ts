@@ -21,7 +21,7 @@ import type {
   TargetScope,
 } from '../framework/connector';
 import { runPagedSync } from '../framework/paged-sync';
-import { validateItems, type ValidItem } from '../framework/record-validation';
+import { readLeniently, validateItems, type ValidItem } from '../framework/record-validation';
 import { ResilientHttp, resilienceSettings } from '../framework/resilient-http';
 import { UpstreamError } from '../framework/upstream-error';
 import type { DataExchangeConfig } from './data-exchange.config';
@@ -30,7 +30,14 @@ import {
   isTokenRejection,
   unwrapDataExchangeEnvelope,
 } from './data-exchange.envelope';
-import { DATA_EXCHANGE_KINDS, catalogEntryRecord, statsRecord, systemRecord } from './data-exchange.mapper';
+import {
+  DATA_EXCHANGE_KIND_TITLES,
+  DATA_EXCHANGE_KINDS,
+  catalogEntryRecord,
+  statsExternalId,
+  statsRecord,
+  systemRecord,
+} from './data-exchange.mapper';
 import { DataExchangeTokenSource } from './data-exchange.token';
 import {
   LatestInstant,
@@ -343,9 +350,18 @@ function freshTokenRefused(err: UpstreamError): UpstreamError {
 function validateSystems(items: readonly unknown[]) {
   return validateItems({
     kind: DATA_EXCHANGE_KINDS.system,
+    title: DATA_EXCHANGE_KIND_TITLES.system,
     schema: ZDataExchangeSystem,
     idField: 'systemId',
     items,
+    attribute: (raw) =>
+      readLeniently(raw, {
+        id: 'systemId',
+        projectCode: 'projectCode',
+        systemName: 'systemName',
+        unitCode: 'unitCode',
+        updatedAt: 'modifiedAt',
+      }),
   });
 }
 
@@ -360,9 +376,12 @@ function systemPage(items: readonly unknown[]): {
 function catalogPage(items: readonly unknown[]) {
   const { valid, problems } = validateItems({
     kind: DATA_EXCHANGE_KINDS.catalogEntry,
+    title: DATA_EXCHANGE_KIND_TITLES.catalogEntry,
     schema: ZDataExchangeCatalogEntry,
     idField: 'resourceCode',
     items,
+    attribute: (raw) =>
+      readLeniently(raw, { id: 'resourceCode', parent: 'systemId', updatedAt: 'modifiedAt' }),
   });
   return {
     page: { records: valid.map(({ raw, value }) => catalogEntryRecord(raw, value)), problems },
@@ -373,9 +392,18 @@ function catalogPage(items: readonly unknown[]) {
 function statsPage(items: readonly unknown[]): SyncPage {
   const { valid, problems } = validateItems({
     kind: DATA_EXCHANGE_KINDS.stats,
+    title: DATA_EXCHANGE_KIND_TITLES.stats,
     schema: ZDataExchangeStats,
     idField: 'systemId',
     items,
+    attribute: (raw) => {
+      // One record per system and window: without a readable window it cannot replace its record.
+      const days = typeof raw['days'] === 'number' ? raw['days'] : null;
+      const index = readLeniently(raw, { id: 'systemId', parent: 'systemId' });
+      return index && days !== null
+        ? { ...index, externalId: statsExternalId(index.externalId, days) }
+        : null;
+    },
   });
   return { records: valid.map(({ raw, value }) => statsRecord(raw, value)), problems };
 }

@@ -1,8 +1,14 @@
-import { SOURCE_TITLES } from '@hub/contracts';
+import {
+  SOURCE_TITLES,
+  ZDataExchangeCatalogEntry,
+  ZDataExchangeStats,
+  ZDataExchangeSystem,
+} from '@hub/contracts';
 import type { ConnectorDefinition } from '../framework/connector';
 import { DataExchangeClient } from './data-exchange.client';
 import { ZDataExchangeConfig, type DataExchangeConfig } from './data-exchange.config';
 import {
+  DATA_EXCHANGE_KIND_TITLES,
   DATA_EXCHANGE_KINDS,
   toCatalogEntryFact,
   toExchangeStatsFact,
@@ -21,6 +27,8 @@ export const dataExchangeConnector: ConnectorDefinition<DataExchangeConfig> = {
   records: [
     {
       kind: DATA_EXCHANGE_KINDS.system,
+      title: DATA_EXCHANGE_KIND_TITLES.system,
+      schema: ZDataExchangeSystem,
       group: 'dataExchange',
       key: 'systems',
       toFact: toExchangeSystemFact,
@@ -28,6 +36,8 @@ export const dataExchangeConnector: ConnectorDefinition<DataExchangeConfig> = {
     },
     {
       kind: DATA_EXCHANGE_KINDS.catalogEntry,
+      title: DATA_EXCHANGE_KIND_TITLES.catalogEntry,
+      schema: ZDataExchangeCatalogEntry,
       group: 'dataExchange',
       key: 'catalog',
       toFact: toCatalogEntryFact,
@@ -36,6 +46,8 @@ export const dataExchangeConnector: ConnectorDefinition<DataExchangeConfig> = {
     },
     {
       kind: DATA_EXCHANGE_KINDS.stats,
+      title: DATA_EXCHANGE_KIND_TITLES.stats,
+      schema: ZDataExchangeStats,
       group: 'dataExchange',
       key: 'stats',
       toFact: toExchangeStatsFact,

@@ -16,6 +16,13 @@ export const DATA_EXCHANGE_KINDS = {
   stats: 'exchange-stats',
 } as const;
 
+/** How operators call each kind. */
+export const DATA_EXCHANGE_KIND_TITLES = {
+  system: { zh: '共享交换接入系统', en: 'exchange system' },
+  catalogEntry: { zh: '资源目录条目', en: 'catalogue entry' },
+  stats: { zh: '交换统计', en: 'exchange statistics' },
+} as const;
+
 /** External id of a statistics record: one per system and window, e.g. `SYS-430600-0317:30`. */
 export function statsExternalId(systemId: string, days: number): string {
   return `${systemId}:${days}`;

@@ -34,18 +34,38 @@ export interface UpstreamRecord {
   tombstone: boolean;
   /** the external id of the record this one belongs to (a catalogue entry's system), when it has one */
   parentExternalId?: string | null;
+  /**
+   * Set on a record that failed its contract's schema but names its project (or its unit and system):
+   * stored and bound like a valid one, it reaches the rules as untrusted evidence, never as a fact.
+   */
+  invalid?: RecordInvalidity | null;
 }
+
+/** What is wrong with an untrusted record, for the reasons of the verdicts it leaves undecided. */
+export interface RecordInvalidity {
+  /** the record, the fields and what is wrong with each, e.g. `政务云资源 ecs-1：networkZone …` */
+  reason: Text;
+  issues: { path: string; message: string }[];
+}
+
+/** The fields of an upstream record the hub indexes it by, as far as they can be read. */
+export type RecordIndex = Omit<UpstreamRecord, 'kind' | 'payload' | 'invalid'>;
 
 /** An upstream record that failed validation: reported, never silently dropped. */
 export interface RecordProblem {
   kind: string;
   /** the record's id when it could be read */
   externalId: string | null;
-  /** why the record was not stored, for operators */
+  /** why the record was not stored (or was stored only as untrusted), for operators */
   reason: Text;
   issues: { path: string; message: string }[];
   /** the raw item as it arrived */
   payload: unknown;
+  /**
+   * the record as far as it could be read, when it can be attributed to a project (its project code,
+   * or its unit and system name): stored as an untrusted record of that project
+   */
+  record?: UpstreamRecord;
 }
 
 /** What one upstream page yields. */
@@ -115,6 +135,13 @@ export interface ConnectorClient {
  */
 export interface RecordKindSpec {
   kind: string;
+  /** how operators call it, e.g. 政务云资源 / cloud resource */
+  title: Text;
+  /**
+   * the contract's schema of one item: an untrusted record's possible readings are the repairs of
+   * its unreadable fields that this schema accepts
+   */
+  schema: z.ZodType;
   /** where its facts go in {@link ProjectRecords} */
   group: keyof ProjectRecords;
   key: string;

@@ -28,7 +28,7 @@ describe(validateItems.name, () => {
     const problem = sut.problems[0]!;
     expect(problem).toMatchObject({ kind: 'thing', externalId: 'b', payload: raw });
     expect(problem.issues.map((i) => i.path)).toEqual(['size', 'tags[1]']);
-    expect(problem.reason.zh).toMatch(/^thing 记录不符合接口约定，未入库：size: /);
+    expect(problem.reason.zh).toMatch(/^thing 记录不符合接口约定，未入库：size 为 1.5：无效输入/);
     expect(problem.reason.en).toContain('tags[1]');
   });
 

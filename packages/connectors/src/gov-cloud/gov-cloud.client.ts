@@ -18,12 +18,12 @@ import type {
   TargetScope,
 } from '../framework/connector';
 import { runPagedSync, type EmitPage } from '../framework/paged-sync';
-import { validateItems, type ValidItem } from '../framework/record-validation';
+import { readLeniently, validateItems, type ValidItem } from '../framework/record-validation';
 import { ResilientHttp, resilienceSettings } from '../framework/resilient-http';
 import { UpstreamError } from '../framework/upstream-error';
 import type { GovCloudConfig } from './gov-cloud.config';
 import { unwrapGovCloudEnvelope } from './gov-cloud.envelope';
-import { GOV_CLOUD_KINDS, resourceRecord, tenantRecord } from './gov-cloud.mapper';
+import { GOV_CLOUD_KIND_TITLES, GOV_CLOUD_KINDS, resourceRecord, tenantRecord } from './gov-cloud.mapper';
 import { buildPathWithQuery, signGovCloudRequest } from './gov-cloud.signer';
 
 const SOURCE: SourceId = 'gov-cloud';
@@ -143,9 +143,12 @@ export class GovCloudClient implements ConnectorClient {
       );
       const { valid, problems } = validateItems({
         kind: GOV_CLOUD_KINDS.tenant,
+        title: GOV_CLOUD_KIND_TITLES.tenant,
         schema: ZGovCloudTenant,
         idField: 'tenantId',
         items: page.items,
+        // A tenant reaches projects through their resources: kept as untrusted context.
+        attribute: (raw) => readLeniently(raw, { id: 'tenantId', unitCode: 'unitCode' }, { context: true }),
       });
       for (const { value } of valid) units.set(value.tenantId, value.unitCode);
       await emit({ records: valid.map(({ raw, value }) => tenantRecord(raw, value)), problems });
@@ -239,9 +242,19 @@ function resourcePage(
 ): { page: SyncPage; valid: ValidItem<TGovCloudResource>[] } {
   const { valid, problems } = validateItems({
     kind: GOV_CLOUD_KINDS.resource,
+    title: GOV_CLOUD_KIND_TITLES.resource,
     schema: ZGovCloudResource,
     idField: 'resourceId',
     items,
+    attribute: (raw) => {
+      const tenantId = typeof raw['tenantId'] === 'string' ? raw['tenantId'] : null;
+      const unitCode = tenantId === null ? null : (units.get(tenantId) ?? null);
+      return readLeniently(
+        raw,
+        { id: 'resourceId', projectCode: 'projectCode', systemName: 'systemName', updatedAt: 'updatedAt' },
+        { unitCode },
+      );
+    },
   });
   const records = valid.map(({ raw, value }) =>
     resourceRecord(raw, value, units.get(value.tenantId) ?? null),

@@ -10,6 +10,12 @@ import type { UpstreamRecord } from '../framework/connector';
 /** Record kinds of the gov-cloud source. */
 export const GOV_CLOUD_KINDS = { tenant: 'tenant', resource: 'resource' } as const;
 
+/** How operators call each kind. */
+export const GOV_CLOUD_KIND_TITLES = {
+  tenant: { zh: '政务云租户', en: 'cloud tenant' },
+  resource: { zh: '政务云资源', en: 'cloud resource' },
+} as const;
+
 /**
  * Maps a stored resource payload to the canonical fact. Pure; throws a ZodError when the payload
  * is not a valid resource (only records that passed validation are stored as records).

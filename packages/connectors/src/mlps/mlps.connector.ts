@@ -1,8 +1,8 @@
-import { SOURCE_TITLES } from '@hub/contracts';
+import { SOURCE_TITLES, ZMlpsFiling } from '@hub/contracts';
 import type { ConnectorDefinition } from '../framework/connector';
 import { MlpsClient } from './mlps.client';
 import { ZMlpsConfig, type MlpsConfig } from './mlps.config';
-import { MLPS_KINDS, toFilingFact } from './mlps.mapper';
+import { MLPS_KIND_TITLES, MLPS_KINDS, toFilingFact } from './mlps.mapper';
 
 /** The MLPS connector (网络安全等级保护备案系统): grading-filing records with their evaluations. */
 export const mlpsConnector: ConnectorDefinition<MlpsConfig> = {
@@ -12,6 +12,8 @@ export const mlpsConnector: ConnectorDefinition<MlpsConfig> = {
   records: [
     {
       kind: MLPS_KINDS.filing,
+      title: MLPS_KIND_TITLES.filing,
+      schema: ZMlpsFiling,
       group: 'mlps',
       key: 'filings',
       toFact: toFilingFact,

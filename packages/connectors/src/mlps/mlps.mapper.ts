@@ -11,6 +11,9 @@ import { beijingTimeToInstant } from './mlps.time';
 /** Record kinds of the MLPS source. */
 export const MLPS_KINDS = { filing: 'filing' } as const;
 
+/** How operators call each kind. */
+export const MLPS_KIND_TITLES = { filing: { zh: '等保备案', en: 'MLPS filing' } } as const;
+
 /**
  * Maps a stored filing payload to the canonical fact: registry times become instants with +08:00,
  * evaluations and assessments are put newest first whatever order they came in. Pure; throws a

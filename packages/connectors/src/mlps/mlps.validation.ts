@@ -1,16 +1,20 @@
 import { MLPS_LOCAL_TIME_PATTERN, ZMlpsFiling, type TMlpsFiling } from '@hub/contracts';
 import type { z } from 'zod';
-import type { RecordProblem, SyncPage } from '../framework/connector';
-import { formatPath, validateItems, type ValidItem } from '../framework/record-validation';
-import { filingRecord, MLPS_KINDS } from './mlps.mapper';
+import type { SyncPage } from '../framework/connector';
+import {
+  formatPath,
+  readLeniently,
+  validateItems,
+  valueAt,
+  type ValidItem,
+} from '../framework/record-validation';
+import { filingRecord, MLPS_KIND_TITLES, MLPS_KINDS } from './mlps.mapper';
 
 /** A page of filings split into records to store and problems to report. */
 export interface FilingPage {
   page: SyncPage;
   valid: ValidItem<TMlpsFiling>[];
 }
-
-const ISSUES_IN_REASON = 3;
 
 /** Operator names of the fields whose problems are common enough to explain in words. */
 const FIELD_NAMES: Readonly<Record<string, { zh: string; en: string }>> = {
@@ -33,51 +37,40 @@ const TIME_FIELDS = new Set(['updatedAt', 'gradedAt', 'filedAt', 'evaluatedAt', 
 export function filingPage(items: readonly unknown[]): FilingPage {
   const { valid, problems } = validateItems({
     kind: MLPS_KINDS.filing,
+    title: MLPS_KIND_TITLES.filing,
     schema: ZMlpsFiling,
     idField: 'filingNo',
     items,
+    describe: describeIssue,
+    attribute: (raw) => readLeniently(raw, FILING_INDEX),
   });
   return {
     page: {
       records: valid.map(({ raw, value }) => filingRecord(raw, value)),
-      problems: problems.map(explain),
+      problems,
     },
     valid,
   };
 }
 
-function explain(problem: RecordProblem): RecordProblem {
-  // Non-objects keep the framework's reason; objects are parsed again for the issues' raw paths.
-  const parsed = isObject(problem.payload) ? ZMlpsFiling.safeParse(problem.payload) : undefined;
-  if (!parsed || parsed.success) return problem;
-  const described = parsed.error.issues.map((issue) => describeIssue(issue, problem.payload));
-  const shown = described.slice(0, ISSUES_IN_REASON);
-  const more = described.length > ISSUES_IN_REASON ? ` (+${described.length - ISSUES_IN_REASON})` : '';
-  return {
-    ...problem,
-    reason: {
-      zh: `等保备案记录不符合接口约定，未入库：${shown.map((d) => d.zh).join('；')}${more}`,
-      en: `MLPS filing record does not match the upstream contract and was not stored: ${shown
-        .map((d) => d.en)
-        .join('; ')}${more}`,
-    },
-  };
-}
+/** Where a filing keeps the fields it is matched to a project by. */
+const FILING_INDEX = {
+  id: 'filingNo',
+  projectCode: 'projectCode',
+  systemName: 'systemName',
+  unitCode: 'unitCode',
+} as const;
 
-function describeIssue(issue: z.core.$ZodIssue, payload: unknown): { zh: string; en: string } {
+function describeIssue(issue: z.core.$ZodIssue, payload: unknown): { zh: string; en: string } | null {
   const path = formatPath(issue.path);
   const field = issue.path.at(-1);
   const name = typeof field === 'string' ? FIELD_NAMES[field] : undefined;
   const value = valueAt(payload, issue.path);
-  const generic = {
-    zh: `${path || '(root)'}: ${issue.message}`,
-    en: `${path || '(root)'}: ${issue.message}`,
-  };
-  if (!name || typeof field !== 'string') return generic;
+  if (!name || typeof field !== 'string') return null;
   const zhName = `${name.zh}（${path}）`;
   const enName = `${name.en} (${path})`;
   if (value === undefined || value === null) {
-    return issue.code === 'invalid_type' ? { zh: `缺少${zhName}`, en: `${enName} is missing` } : generic;
+    return issue.code === 'invalid_type' ? { zh: `缺少${zhName}`, en: `${enName} is missing` } : null;
   }
   const shown = JSON.stringify(value);
   if (field === 'filingNo' && typeof value === 'string') {
@@ -103,18 +96,5 @@ function describeIssue(issue: z.core.$ZodIssue, payload: unknown): { zh: string;
       en: `${enName} must be a whole number from 1 to 5, got ${shown}`,
     };
   }
-  return generic;
-}
-
-function valueAt(payload: unknown, path: readonly PropertyKey[]): unknown {
-  let at: unknown = payload;
-  for (const key of path) {
-    if (typeof at !== 'object' || at === null) return undefined;
-    at = (at as Record<PropertyKey, unknown>)[key];
-  }
-  return at;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return null;
 }

@@ -1,5 +1,6 @@
 import { isAxiosError } from 'axios';
 import type { z } from 'zod';
+import type { Text } from '@hub/rules';
 import {
   SERVICE_PLATFORMS_HEADERS,
   SERVICE_PLATFORMS_PATHS,
@@ -23,12 +24,13 @@ import type {
   UpstreamRecord,
 } from '../framework/connector';
 import { runPagedSync, type EmitPage } from '../framework/paged-sync';
-import { validateItems } from '../framework/record-validation';
+import { readLeniently, validateItems } from '../framework/record-validation';
 import { ResilientHttp, resilienceSettings, type JsonResponse } from '../framework/resilient-http';
 import { UpstreamError } from '../framework/upstream-error';
 import type { ServicePlatformsConfig } from './service-platforms.config';
 import { servicePlatformsHttpError, unwrapServicePlatformsEnvelope } from './service-platforms.envelope';
 import {
+  SERVICE_PLATFORMS_KIND_TITLES,
   SERVICE_PLATFORMS_KINDS,
   hubApplicationRecord,
   mobileServiceRecord,
@@ -52,18 +54,29 @@ interface RegistryWalk {
 interface RegistrySpec<T> {
   registry: ServicePlatformRegistry;
   kind: string;
+  title: Text;
   schema: z.ZodType<T>;
   /** field holding the row's id, read from invalid rows too */
   idField: string;
+  /** field holding the row's system (or service, app) name, read from invalid rows too */
+  nameField: string;
   toRecord(raw: Record<string, unknown>, value: T): UpstreamRecord;
 }
 
 function registryWalk<T>(spec: RegistrySpec<T>): RegistryWalk {
-  const { registry, kind, schema, idField, toRecord } = spec;
+  const { registry, kind, title, schema, idField, nameField, toRecord } = spec;
+  const fields = { id: idField, projectCode: 'projectCode', systemName: nameField, unitCode: 'unitCode' };
   return {
     registry,
     toPage(rows) {
-      const { valid, problems } = validateItems({ kind, schema, idField, items: rows });
+      const { valid, problems } = validateItems({
+        kind,
+        title,
+        schema,
+        idField,
+        items: rows,
+        attribute: (raw) => readLeniently(raw, fields),
+      });
       return { records: valid.map(({ raw, value }) => toRecord(raw, value)), problems };
     },
   };
@@ -74,22 +87,28 @@ const REGISTRY_WALKS: readonly RegistryWalk[] = [
   registryWalk({
     registry: 'ywtb',
     kind: SERVICE_PLATFORMS_KINDS.ywtbSystem,
+    title: SERVICE_PLATFORMS_KIND_TITLES.ywtbSystem,
     schema: ZYwtbSystem,
     idField: 'systemCode',
+    nameField: 'systemName',
     toRecord: ywtbSystemRecord,
   }),
   registryWalk({
     registry: 'ybyh',
     kind: SERVICE_PLATFORMS_KINDS.mobileService,
+    title: SERVICE_PLATFORMS_KIND_TITLES.mobileService,
     schema: ZMobileService,
     idField: 'serviceId',
+    nameField: 'serviceName',
     toRecord: mobileServiceRecord,
   }),
   registryWalk({
     registry: 'brain',
     kind: SERVICE_PLATFORMS_KINDS.hubApplication,
+    title: SERVICE_PLATFORMS_KIND_TITLES.hubApplication,
     schema: ZHubApplication,
     idField: 'appId',
+    nameField: 'appName',
     toRecord: hubApplicationRecord,
   }),
 ];

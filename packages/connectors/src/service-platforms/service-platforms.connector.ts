@@ -1,8 +1,9 @@
-import { SOURCE_TITLES } from '@hub/contracts';
+import { SOURCE_TITLES, ZHubApplication, ZMobileService, ZYwtbSystem } from '@hub/contracts';
 import type { ConnectorDefinition } from '../framework/connector';
 import { ServicePlatformsClient } from './service-platforms.client';
 import { ZServicePlatformsConfig, type ServicePlatformsConfig } from './service-platforms.config';
 import {
+  SERVICE_PLATFORMS_KIND_TITLES,
   SERVICE_PLATFORMS_KINDS,
   toHubApplicationFact,
   toMobileServiceFact,
@@ -21,6 +22,8 @@ export const servicePlatformsConnector: ConnectorDefinition<ServicePlatformsConf
   records: [
     {
       kind: SERVICE_PLATFORMS_KINDS.ywtbSystem,
+      title: SERVICE_PLATFORMS_KIND_TITLES.ywtbSystem,
+      schema: ZYwtbSystem,
       group: 'services',
       key: 'ywtb',
       toFact: toYwtbSystemFact,
@@ -28,6 +31,8 @@ export const servicePlatformsConnector: ConnectorDefinition<ServicePlatformsConf
     },
     {
       kind: SERVICE_PLATFORMS_KINDS.mobileService,
+      title: SERVICE_PLATFORMS_KIND_TITLES.mobileService,
+      schema: ZMobileService,
       group: 'services',
       key: 'ybyh',
       toFact: toMobileServiceFact,
@@ -35,6 +40,8 @@ export const servicePlatformsConnector: ConnectorDefinition<ServicePlatformsConf
     },
     {
       kind: SERVICE_PLATFORMS_KINDS.hubApplication,
+      title: SERVICE_PLATFORMS_KIND_TITLES.hubApplication,
+      schema: ZHubApplication,
       group: 'services',
       key: 'brain',
       toFact: toHubApplicationFact,

@@ -16,6 +16,13 @@ export const SERVICE_PLATFORMS_KINDS = {
   hubApplication: 'brain-app',
 } as const;
 
+/** How operators call each kind. */
+export const SERVICE_PLATFORMS_KIND_TITLES = {
+  ywtbSystem: { zh: '一网通办对接系统', en: '一网通办 system' },
+  mobileService: { zh: '岳办岳好服务', en: '岳办岳好 service' },
+  hubApplication: { zh: '城市大脑接入应用', en: 'city-brain application' },
+} as const;
+
 /**
  * Maps a stored 一网通办 system payload to the canonical fact. Pure; throws a ZodError when the payload
  * is not a valid system. An integration item the registry does not report counts as not completed.

@@ -1,8 +1,8 @@
-import { SOURCE_TITLES } from '@hub/contracts';
+import { SOURCE_TITLES, ZVideoDevice, ZVideoPlatform } from '@hub/contracts';
 import type { ConnectorDefinition } from '../framework/connector';
 import { VideoClient } from './video.client';
 import { ZVideoConfig, type VideoConfig } from './video.config';
-import { toVideoDeviceFact, toVideoPlatformFact, VIDEO_KINDS } from './video.mapper';
+import { toVideoDeviceFact, toVideoPlatformFact, VIDEO_KIND_TITLES, VIDEO_KINDS } from './video.mapper';
 
 /**
  * The video connector (视频共享交换平台, GB/T 28181): cascaded platforms and devices. A platform binds
@@ -16,6 +16,8 @@ export const videoConnector: ConnectorDefinition<VideoConfig> = {
   records: [
     {
       kind: VIDEO_KINDS.platform,
+      title: VIDEO_KIND_TITLES.platform,
+      schema: ZVideoPlatform,
       group: 'video',
       key: 'platforms',
       toFact: toVideoPlatformFact,
@@ -23,6 +25,8 @@ export const videoConnector: ConnectorDefinition<VideoConfig> = {
     },
     {
       kind: VIDEO_KINDS.device,
+      title: VIDEO_KIND_TITLES.device,
+      schema: ZVideoDevice,
       group: 'video',
       key: 'devices',
       toFact: toVideoDeviceFact,

@@ -13,6 +13,12 @@ import type { UpstreamRecord } from '../framework/connector';
 /** Record kinds of the video source. */
 export const VIDEO_KINDS = { platform: 'platform', device: 'device' } as const;
 
+/** How operators call each kind. */
+export const VIDEO_KIND_TITLES = {
+  platform: { zh: '级联视频平台', en: 'cascaded video platform' },
+  device: { zh: '视频设备', en: 'video device' },
+} as const;
+
 /**
  * Maps a stored platform payload to the canonical fact. Pure; throws a ZodError when the payload is
  * not a valid platform (only records that passed validation are stored as records).

@@ -1,7 +1,7 @@
 import { ZVideoDevice, ZVideoPlatform, type TVideoDevice, type TVideoPlatform } from '@hub/contracts';
 import type { RecordProblem, SyncPage } from '../framework/connector';
-import { validateItems, type ValidItem } from '../framework/record-validation';
-import { deviceRecord, platformRecord, VIDEO_KINDS } from './video.mapper';
+import { readLeniently, validateItems, type ValidItem } from '../framework/record-validation';
+import { deviceRecord, platformRecord, VIDEO_KIND_TITLES, VIDEO_KINDS } from './video.mapper';
 
 /** Reason of a record whose GB/T 28181 code belongs to another prefecture. */
 export const OUTSIDE_CITY_REASON = {
@@ -42,7 +42,20 @@ export function platformPage(
   city: CityDivisions,
 ): VideoPageResult<TVideoPlatform> {
   const checked = validateInCity(
-    validateItems({ kind: VIDEO_KINDS.platform, schema: ZVideoPlatform, idField: 'platformId', items }),
+    validateItems({
+      kind: VIDEO_KINDS.platform,
+      title: VIDEO_KIND_TITLES.platform,
+      schema: ZVideoPlatform,
+      idField: 'platformId',
+      items,
+      attribute: (raw) =>
+        readLeniently(raw, {
+          id: 'platformId',
+          projectCode: 'projectCode',
+          systemName: 'name',
+          unitCode: 'ownerUnitCode',
+        }),
+    }),
     VIDEO_KINDS.platform,
     'platformId',
     (p) => p.platformId,
@@ -60,7 +73,21 @@ export function platformPage(
 /** Validates a device page: the contract's schema, then the city's division. */
 export function devicePage(items: readonly unknown[], city: CityDivisions): VideoPageResult<TVideoDevice> {
   const checked = validateInCity(
-    validateItems({ kind: VIDEO_KINDS.device, schema: ZVideoDevice, idField: 'deviceId', items }),
+    validateItems({
+      kind: VIDEO_KINDS.device,
+      title: VIDEO_KIND_TITLES.device,
+      schema: ZVideoDevice,
+      idField: 'deviceId',
+      items,
+      attribute: (raw) =>
+        readLeniently(raw, {
+          id: 'deviceId',
+          projectCode: 'projectCode',
+          unitCode: 'ownerUnitCode',
+          parent: 'platformId',
+          updatedAt: 'updatedAt',
+        }),
+    }),
     VIDEO_KINDS.device,
     'deviceId',
     (d) => d.deviceId,

@@ -54,6 +54,10 @@ export function buildProject(overrides: Partial<TProject> = {}): TProject {
     omPlan: null,
     securityPrereviewRef: null,
     cryptoPrereviewRef: null,
+    acceptedOn: null,
+    reliabilityPrereviewRef: null,
+    eArchivePrereviewRef: null,
+    acceptanceFiled: null,
     ...overrides,
   };
 }

@@ -73,6 +73,10 @@ export const projectArbitrary: fc.Arbitrary<TProject> = fc.record({
   omPlan: optionalFlag,
   securityPrereviewRef: optionalText,
   cryptoPrereviewRef: optionalText,
+  acceptedOn: optionalDate,
+  reliabilityPrereviewRef: optionalText,
+  eArchivePrereviewRef: optionalText,
+  acceptanceFiled: optionalFlag,
 });
 
 /** Lists of valid projects with distinct codes, as a registry file must hold them. */

@@ -1,5 +1,5 @@
 import type { TProject } from '@hub/contracts';
-import type { BoundFact, Sourced, SourceState } from './common';
+import type { BoundFact, RegistryProvenance, Sourced, SourceState, UntrustedRecord } from './common';
 import type { CatalogEntryFact, ExchangeStatsFact, ExchangeSystemFact } from './data-exchange';
 import type { CloudResourceFact, CloudTenantFact } from './gov-cloud';
 import type { FilingFact } from './mlps';
@@ -52,6 +52,10 @@ export const RECORD_GROUP_SOURCES = {
 export interface ProjectFacts extends ProjectRecords {
   project: TProject;
   sources: Partial<Record<import('@hub/contracts').SourceId, SourceState>>;
+  /** records of the project that failed their contract's schema (see {@link UntrustedRecord}) */
+  untrusted?: readonly UntrustedRecord[];
+  /** the registry import the project's row came from, cited by every finding that reads it */
+  registry?: RegistryProvenance | null;
 }
 
 /** Records of a project that has none, for building facts group by group. */

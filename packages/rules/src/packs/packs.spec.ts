@@ -37,6 +37,10 @@ const YUEYANG_TABLE: Row[] = [
   ['YY-OM-PERIOD', 'advisory', '第十八条'],
   ['YY-ACCEPTANCE-PATH', 'blocking', '第二十五条'],
   ['YY-SECURITY-SYNC', 'advisory', '第二十八、二十九条'],
+  ['YY-FINANCE-REVIEW', 'blocking', '第十六条'],
+  ['YY-NETSEC-REVIEW', 'advisory', '第五条'],
+  ['YY-ACCEPTANCE-FILED', 'advisory', '第二十五条(一), 第二十七条'],
+  ['YY-MLPS-TIMELY', 'advisory', '公通字〔2007〕43号 第十五条'],
 ];
 
 /** Every row of obligations.md's Chenzhou table, in its order. */
@@ -54,14 +58,16 @@ const CHENZHOU_TABLE: Row[] = [
   ['CZ-PREREVIEW', 'blocking', '第九条'],
   ['CZ-PLAN', 'blocking', '第六条'],
   ['CZ-ACCEPTANCE-FLOW', 'blocking', '第十六条'],
+  ['CZ-PREREVIEW-RELIABLE', 'advisory', '第九条'],
+  ['CZ-MLPS-TIMELY', 'advisory', '第十四条; 公通字〔2007〕43号 第十五条'],
 ];
 
 /** Rules resting on national texts rather than a clause of the measures (obligations.md "National facts"). */
 const NOT_LOCAL: Record<string, Basis> = {
   'YY-MLPS-EVAL': 'national-verified',
   'YY-DATA-SHARE': 'national-verified',
-  'YY-CRYPTO': 'national-unverified',
-  'CZ-CRYPTO': 'national-unverified',
+  'YY-MLPS-TIMELY': 'national-verified',
+  'CZ-MLPS-TIMELY': 'national-verified',
 };
 
 const DOMAINS: readonly ReviewDomain[] = ['cloud', 'data-sharing', 'security', 'platforms', 'management'];
@@ -162,6 +168,8 @@ describe('policy packs', () => {
         supervisionMinInvestment: 200,
         omPeriodMinMonths: 12,
         acceptanceExpertMinInvestment: 100,
+        mlpsFilingDeadlineDays: 30,
+        filingPendingMaxDays: 14,
       });
     });
 
@@ -183,6 +191,8 @@ describe('policy packs', () => {
         approvalThreshold: 1000,
         securityEvalMaxAgeDaysLevel3: 365,
         securityEvalMaxAgeDaysLevel4: 183,
+        mlpsFilingDeadlineDays: 30,
+        filingPendingMaxDays: 14,
       });
     });
 

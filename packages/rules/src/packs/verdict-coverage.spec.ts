@@ -7,7 +7,6 @@ import {
   NOW,
   allSourcesFailed,
   buildFacts,
-  buildFiling,
   compliantChenzhouInput,
   compliantYueyangCountyInput,
   compliantYueyangInput,
@@ -43,6 +42,10 @@ const OWN_VERDICTS: Record<string, readonly Verdict[]> = {
   'YY-OM-PERIOD': ['PASS', 'FAIL'],
   'YY-ACCEPTANCE-PATH': ['PASS', 'FAIL', 'UNKNOWN'],
   'YY-SECURITY-SYNC': ['PASS', 'FAIL'],
+  'YY-FINANCE-REVIEW': ['PASS', 'FAIL', 'NOT_APPLICABLE'],
+  'YY-NETSEC-REVIEW': ['PASS', 'FAIL'],
+  'YY-ACCEPTANCE-FILED': ['PASS', 'FAIL', 'NOT_APPLICABLE'],
+  'YY-MLPS-TIMELY': ['PASS', 'FAIL', 'NOT_APPLICABLE', 'UNKNOWN'],
   'CZ-CLOUD': ['PASS', 'FAIL', 'NOT_APPLICABLE', 'WAIVED'],
   'CZ-CLOUD-INTENSIVE': ['PASS', 'FAIL', 'NOT_APPLICABLE'],
   'CZ-DATA-AGG': ['PASS', 'FAIL', 'NOT_APPLICABLE', 'UNKNOWN'],
@@ -56,6 +59,8 @@ const OWN_VERDICTS: Record<string, readonly Verdict[]> = {
   'CZ-PREREVIEW': ['PASS', 'FAIL', 'NOT_APPLICABLE'],
   'CZ-PLAN': ['PASS', 'FAIL', 'NOT_APPLICABLE'],
   'CZ-ACCEPTANCE-FLOW': ['PASS', 'FAIL', 'NOT_APPLICABLE'],
+  'CZ-PREREVIEW-RELIABLE': ['PASS', 'FAIL', 'NOT_APPLICABLE'],
+  'CZ-MLPS-TIMELY': ['PASS', 'FAIL', 'NOT_APPLICABLE', 'UNKNOWN'],
 };
 
 /**
@@ -68,11 +73,12 @@ const CANDIDATES: Record<PolicyPackId, readonly (() => FactsInput)[]> = {
   chenzhou: [() => compliantChenzhouInput()],
 };
 
-/** A FAIL case for each national-unverified rule: a level-3 system with no 密评 on record. */
-const FAIL_CASES: Record<string, () => FactsInput> = {
-  'YY-CRYPTO': () => ({ ...compliantYueyangInput(), filings: [buildFiling({ cryptoAssessments: [] })] }),
-  'CZ-CRYPTO': () => ({ ...compliantChenzhouInput(), filings: [buildFiling({ cryptoAssessments: [] })] }),
-};
+/**
+ * A FAIL case for each national-unverified rule. None is left: both cities' measures make the
+ * cryptography duty their own (obligations.md), so YY-CRYPTO and CZ-CRYPTO are local. A rule a city
+ * adds from practice comes with its case here.
+ */
+const FAIL_CASES: Record<string, () => FactsInput> = {};
 
 type Row = [id: string, pack: AnyPolicyPack, rule: RuleDefinition<unknown>];
 
@@ -252,12 +258,64 @@ describe('verdict coverage of every rule of both packs', () => {
 
       const warning = findingOf(unconfirmed, id);
       expect(warning).toMatchObject({ verdict: 'FAIL', basis: 'national-unverified', warningOnly: true });
-      expect(warning.reason.en).toContain('has no cryptography assessment on record');
       expect(warning.evidence).toEqual(facts.mlps.filings.map((f) => f.evidence));
       expect(unconfirmed.readiness.blockingRuleIds).not.toContain(id);
       expect(findingOf(otherConfirmed, id).warningOnly).toBe(true);
       expect(findingOf(confirmed, id)).toEqual({ ...warning, warningOnly: false });
       expect(confirmed.readiness.blockingRuleIds).toContain(id);
+    });
+  });
+
+  describe('evidence for every line', () => {
+    /** Inputs that reach each kind of verdict: the compliant project, one with nothing, outages, a waiver. */
+    const scenarios = (pack: AnyPolicyPack, rule: RuleDefinition<unknown>): [string, FactsInput][] => {
+      const applying = applyingInput(pack, rule);
+      return [
+        ['compliant', applying],
+        ['no upstream record', { project: applying.project }],
+        ['every upstream down', { ...applying, sources: allSourcesFailed() }],
+        ['classified', { ...applying, project: { ...applying.project!, classified: true } }],
+        [
+          'cloud exemption',
+          { ...applying, project: { ...applying.project!, cloudExemptionRef: '政数函〔2025〕2号' } },
+        ],
+      ];
+    };
+
+    it.each(ROWS)('%s cites an upstream record or a registry cell in every finding', (id, pack, rule) => {
+      for (const [name, input] of scenarios(pack, rule)) {
+        for (const exemptions of [undefined, new Map([[id, buildExemption()]])]) {
+          const finding = findingOf(
+            evaluateProject(pack, buildFacts(input), { now: NOW, ...(exemptions ? { exemptions } : {}) }),
+            id,
+          );
+          const items = finding.evidence.length + (finding.registry?.cells.length ?? 0);
+          expect([id, name, finding.verdict, items > 0]).toEqual([id, name, finding.verdict, true]);
+        }
+      }
+    });
+
+    it.each(ROWS)('%s cites the import, row and cells of the registry it read', (id, pack, rule) => {
+      const provenance = {
+        importId: 'imp-1',
+        fileName: '2025年度项目台账.xlsx',
+        sha256: 'c'.repeat(64),
+        importedAt: '2025-06-01T01:00:00.000Z',
+        importedBy: '张工',
+        rowNumber: 12,
+      };
+
+      const finding = findingOf(
+        evaluateProject(
+          pack,
+          { ...buildFacts(applyingInput(pack, rule)), registry: provenance },
+          { now: NOW },
+        ),
+        id,
+      );
+
+      if (finding.registry) expect(finding.registry).toMatchObject({ type: 'registry', ...provenance });
+      for (const cell of finding.registry?.cells ?? []) expect(cell.header).toMatch(/[\u4e00-\u9fff]/);
     });
   });
 

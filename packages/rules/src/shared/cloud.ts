@@ -50,9 +50,10 @@ export function cloudExemption(project: TProject): Waiver | null {
   if (!project.cloudExemptionRef) return null;
   return {
     documentNo: project.cloudExemptionRef,
+    // The registry holds only the document number: who approved it and until when are not known here.
     reason: {
-      zh: `已批准不上云例外（文号 ${project.cloudExemptionRef}）`,
-      en: `Approved exemption from cloud deployment (document ${project.cloudExemptionRef})`,
+      zh: `已批准不上云例外（文号 ${project.cloudExemptionRef}，见项目台账「不上云例外文号」）；台账未载明审批机关和有效期，可在中枢登记豁免以补全`,
+      en: `Approved exemption from cloud deployment (document ${project.cloudExemptionRef}, from the registry's 不上云例外文号); the registry names neither the approving authority nor the validity: record the exemption in the hub to complete them`,
     },
   };
 }

@@ -44,5 +44,15 @@ export const ZBaseSettings = z.object({
   videoMinOnlineRatio: z.number().min(0).max(1).default(0.9),
   /** MON-SHARE-STALE: maximum age of a catalogue entry's data per update cycle (CZ-DATA-SHARE too). */
   updateCycleDays: ZUpdateCycleDays.prefault({}),
+  /**
+   * YY-MLPS-TIMELY / CZ-MLPS-TIMELY: a level ≥ 2 system files within this many days after its grading
+   * or its entry into operation, whichever is later (公通字〔2007〕43号 第十五条: 30 days).
+   */
+  mlpsFilingDeadlineDays: z.number().int().positive().default(30),
+  /**
+   * MON-FILING-PENDING: a filing still PENDING this many days after its grading is overdue on the public
+   * security organ's side (第十七条: the certificate within 10 working days of acceptance; 14 days).
+   */
+  filingPendingMaxDays: z.number().int().positive().default(14),
 });
 export type BaseSettings = z.infer<typeof ZBaseSettings>;

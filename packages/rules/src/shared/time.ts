@@ -25,3 +25,8 @@ export function withinDays(atMs: number, now: string, days: number): boolean {
 export function wholeDaysSince(atMs: number, now: string): number {
   return Math.floor((Date.parse(now) - atMs) / DAY_MS);
 }
+
+/** The Beijing calendar date (`yyyy-MM-dd`) of an instant, for deadlines in reasons. */
+export function beijingDateOf(ms: number): string {
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -3,6 +3,8 @@ import { creditCodeCheckChar, ZProject, type SourceId, type TProject } from '@hu
 import { buildProject as buildAnyProject } from '@hub/contracts/testing';
 import {
   emptyRecords,
+  RECORD_GROUP_SOURCES,
+  type ProjectRecords,
   type BindingMethod,
   type BoundFact,
   type CatalogEntryFact,
@@ -19,6 +21,7 @@ import {
   type ProjectFacts,
   type SourceState,
   type Sourced,
+  type UntrustedRecord,
   type VideoDeviceFact,
   type VideoPlatformFact,
   type YwtbSystemFact,
@@ -404,6 +407,8 @@ export interface FactsInput {
   ywtb?: BoundFact<YwtbSystemFact>[];
   ybyh?: BoundFact<MobileServiceFact>[];
   brain?: BoundFact<HubApplicationFact>[];
+  /** records that failed their contract (see {@link buildUntrusted}) */
+  untrusted?: UntrustedRecord[];
   /**
    * Merged over the synced sources: gov-cloud always, and every other source whose records are given
    * (even an empty list, which is what a sync that found nothing yields). `{ mlps: undefined }` removes one.
@@ -452,6 +457,7 @@ export function buildFacts(input: FactsInput = {}): ProjectFacts {
     ...emptyRecords(),
     project,
     sources,
+    untrusted: input.untrusted ?? [],
     cloud: {
       resources: withCode(input.resources, project.code),
       tenants: input.tenants ?? [],
@@ -505,6 +511,8 @@ const COMPLETE_REGISTRY: Partial<TProject> = {
   trialStartOn: '2025-05-12',
   trialEndOn: '2025-06-12',
   acceptanceAppliedOn: '2025-06-20',
+  acceptedOn: '2025-06-28',
+  acceptanceFiled: true,
   technicalReviewRef: '技审〔2025〕8号',
   financialReviewRef: '财审〔2025〕9号',
   supervisionContractRef: 'JL-2025-031',
@@ -514,6 +522,8 @@ const COMPLETE_REGISTRY: Partial<TProject> = {
   omPlan: true,
   securityPrereviewRef: '网信前审〔2025〕3号',
   cryptoPrereviewRef: '密前审〔2025〕4号',
+  reliabilityPrereviewRef: '安可审〔2025〕5号',
+  eArchivePrereviewRef: '档审〔2025〕6号',
   buildsCloudOrDataCentre: false,
   buildsServicePlatform: false,
   standaloneMobileApp: false,
@@ -583,5 +593,34 @@ export function compliantChenzhouInput(overrides: Partial<TProject> = {}): Facts
       ...overrides,
     }),
     ...compliantRecords(),
+  };
+}
+
+/**
+ * An untrusted record of the project: `readings` are the facts it could stand for (the valid fact with
+ * each possible value of its unreadable field), or null when they cannot be enumerated. `what` says
+ * what is wrong, as the connector would.
+ */
+export function buildUntrusted<G extends keyof ProjectRecords>(
+  group: G,
+  key: keyof ProjectRecords[G] & string,
+  readings: readonly unknown[] | null,
+  what: { externalId: string; source?: SourceId; kind?: string; zh?: string; en?: string },
+  binding: BindingMethod | null = 'code',
+): UntrustedRecord {
+  const source = what.source ?? RECORD_GROUP_SOURCES[group];
+  const evidence = evidenceFor(what.kind ?? key, what.externalId, readings ?? what, source);
+  return {
+    group,
+    key,
+    binding,
+    evidence: {
+      ...evidence,
+      untrusted: {
+        zh: what.zh ?? `记录 ${what.externalId} 不符合接口约定：字段无法读取`,
+        en: what.en ?? `${what.externalId} does not match the contract: a field cannot be read`,
+      },
+    },
+    variants: readings,
   };
 }

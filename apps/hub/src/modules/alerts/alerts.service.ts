@@ -41,6 +41,7 @@ import {
   idle,
   type MonitorContext,
   orphans,
+  filingsPending,
   prodNoFiling,
   staleServices,
   staleShares,
@@ -460,7 +461,7 @@ export class AlertsService {
         cloud ? this.records.load<CloudResourceFact>('gov-cloud', 'resource') : none<CloudResourceFact>(),
         cloud ? this.records.load<CloudTenantFact>('gov-cloud', 'tenant') : none<CloudTenantFact>(),
         // Revoked and cancelled filings are tombstones, kept: a message names them.
-        needs('MON-PROD-NO-FILING', 'MON-EVAL-DUE')
+        needs('MON-PROD-NO-FILING', 'MON-EVAL-DUE', 'MON-FILING-PENDING')
           ? this.records.load<FilingFact>('mlps', 'filing', { tombstones: true })
           : none<FilingFact>(),
         needs('MON-SHARE-STALE')
@@ -500,12 +501,18 @@ export class AlertsService {
     );
     const ctx: MonitorContext = { now, settings: (project, division) => settings.of(project, division) };
     const tenantsById = new Map(tenants.map((t) => [t.fact.tenantId, t]));
+    const unreadableFilings = needs('MON-PROD-NO-FILING')
+      ? await this.records.loadUntrusted('mlps', 'filing')
+      : [];
 
     const results = new Map<MonitorRuleId, RuleResult>();
     for (const ruleId of judged) {
       switch (ruleId) {
         case 'MON-PROD-NO-FILING':
-          results.set(ruleId, prodNoFiling(resources, tenantsById, filings));
+          results.set(ruleId, prodNoFiling(resources, tenantsById, filings, unreadableFilings));
+          break;
+        case 'MON-FILING-PENDING':
+          results.set(ruleId, filingsPending(filings, ctx));
           break;
         case 'MON-ORPHAN': {
           const unbound = await unboundRunningResources(this.prisma);

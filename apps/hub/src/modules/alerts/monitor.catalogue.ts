@@ -18,6 +18,7 @@ export const MONITOR_RULE_IDS = [
   'MON-VIDEO-OFFLINE',
   'MON-SERVICE-STALE',
   'MON-REGRESSION',
+  'MON-FILING-PENDING',
 ] as const;
 export type MonitorRuleId = (typeof MONITOR_RULE_IDS)[number];
 
@@ -106,6 +107,16 @@ export const MONITOR_RULES: Readonly<Record<MonitorRuleId, MonitorRule>> = {
     clause: '两市办法 / both measures',
     severity: 'critical',
     sources: [],
+  },
+  'MON-FILING-PENDING': {
+    id: 'MON-FILING-PENDING',
+    title: {
+      zh: '等级保护备案受理超期未出具备案证明',
+      en: 'MLPS filing pending beyond the certificate deadline',
+    },
+    clause: '公通字〔2007〕43号 第十七条',
+    severity: 'warning',
+    sources: ['mlps'],
   },
 };
 

@@ -13,7 +13,7 @@ import {
 } from '@hub/rules';
 import type { UnboundResourceView } from '../bindings/bindings-admin.service';
 import type { Condition, MonitorRuleId, RuleResult } from './monitor.catalogue';
-import type { ProjectRef, StoredFact } from './monitor.records';
+import type { ProjectRef, StoredFact, UntrustedStored } from './monitor.records';
 import { divisionOfCreditCode, type MonitorSettings } from './monitor.settings';
 
 /**
@@ -92,21 +92,68 @@ export function prodNoFiling(
   resources: readonly Resource[],
   tenants: ReadonlyMap<string, Tenant>,
   filings: readonly Filing[],
+  unreadable: readonly UntrustedStored[] = [],
 ): RuleResult {
   const filed = filings.filter((f) => f.fact.status === 'FILED');
-  const sameSystem = (f: Filing, r: Resource, unitCode: string | null | undefined) =>
+  const sameSystem = (
+    f: {
+      project: ProjectRef | null;
+      projectCode: string | null;
+      unitCode: string | null;
+      systemName: string | null;
+    },
+    r: Resource,
+    unitCode: string | null | undefined,
+  ) =>
     (r.project !== null && f.project?.id === r.project.id) ||
-    (r.fact.projectCode !== null && f.fact.projectCode === r.fact.projectCode) ||
+    (r.fact.projectCode !== null && f.projectCode === r.fact.projectCode) ||
     (!!unitCode &&
       !!r.fact.systemName &&
-      f.fact.unitCode === unitCode &&
-      systemNameScore(f.fact.systemName, r.fact.systemName) >= SUGGESTION_SCORE);
+      !!f.systemName &&
+      f.unitCode === unitCode &&
+      systemNameScore(f.systemName, r.fact.systemName) >= SUGGESTION_SCORE);
+  const ofFiling = (f: Filing) => ({
+    project: f.project,
+    projectCode: f.fact.projectCode,
+    unitCode: f.fact.unitCode,
+    systemName: f.fact.systemName,
+  });
   const conditions: Condition[] = [];
   for (const r of resources) {
     if (r.tombstone || r.fact.status !== 'running' || r.fact.environment !== 'production') continue;
     const { unit } = resourceOwner(r, tenants);
-    if (filed.some((f) => sameSystem(f, r, unit.code))) continue;
-    const related = filings.filter((f) => sameSystem(f, r, unit.code));
+    if (filed.some((f) => sameSystem(ofFiling(f), r, unit.code))) continue;
+    const related = filings.filter((f) => sameSystem(ofFiling(f), r, unit.code));
+    const project = r.project
+      ? { zh: `（项目 ${r.project.code}）`, en: ` of project ${r.project.code}` }
+      : null;
+    // A filing of the system that cannot be read may well be FILED: say what is unreadable, not "none".
+    const untrusted = unreadable.filter((u) => sameSystem(u, r, unit.code));
+    if (untrusted.length > 0) {
+      conditions.push({
+        ruleId: 'MON-PROD-NO-FILING',
+        key: key('MON-PROD-NO-FILING', 'gov-cloud', r.fact.resourceId),
+        subject: `gov-cloud/resource/${r.fact.resourceId}`,
+        label: r.fact.resourceId,
+        ...owner(r.project, unit),
+        message: {
+          zh: `生产环境资源 ${resourceName(r.fact, 'zh')}${project?.zh ?? ''}正在运行，所属系统的等级保护备案无法确认：${untrusted.map((u) => u.evidence.untrusted.zh).join('；')}；请备案系统更正该记录后复核`,
+          en: `Production resource ${resourceName(r.fact, 'en')}${project?.en ?? ''} is running and its system's MLPS filing cannot be confirmed: ${untrusted.map((u) => u.evidence.untrusted.en).join('; ')}; have the registry correct the record, then check again`,
+        },
+        evidence: [r.evidence, ...related.map((f) => f.evidence), ...untrusted.map((u) => u.evidence)],
+        details: {
+          resourceId: r.fact.resourceId,
+          systemName: r.fact.systemName,
+          environment: r.fact.environment,
+          networkZone: r.fact.networkZone,
+          ...held(r.fact),
+          createdAt: r.fact.createdAt,
+          filings: related.map((f) => ({ filingNo: f.fact.filingNo, status: f.fact.status })),
+          unreadableFilings: untrusted.map((u) => u.externalId),
+        },
+      });
+      continue;
+    }
     const onRecord = {
       zh: related.length
         ? `现有备案：${related.map((f) => `${f.fact.filingNo}（${f.fact.status}）`).join('、')}`
@@ -115,9 +162,6 @@ export function prodNoFiling(
         ? `filings on record: ${related.map((f) => `${f.fact.filingNo} (${f.fact.status})`).join(', ')}`
         : 'no filing on record',
     };
-    const project = r.project
-      ? { zh: `（项目 ${r.project.code}）`, en: ` of project ${r.project.code}` }
-      : null;
     conditions.push({
       ruleId: 'MON-PROD-NO-FILING',
       key: key('MON-PROD-NO-FILING', 'gov-cloud', r.fact.resourceId),
@@ -243,6 +287,49 @@ export function idle(
         memAvg30d: f.memAvg30d,
         maxCpuAvgPct: s.idleMaxCpuAvgPct,
         maxMemAvgPct: s.idleMaxMemAvgPct,
+      },
+    });
+  }
+  return result(conditions);
+}
+
+/**
+ * MON-FILING-PENDING. Reading: a level ≥ 2 filing still PENDING more than the pack's
+ * `filingPendingMaxDays` (14) after its `gradedAt`: the public security organ issues the certificate
+ * within 10 working days of accepting a filing (公通字〔2007〕43号 第十七条), so the big-data centre
+ * chases it. A PENDING filing with no readable grading time cannot be aged and is left alone.
+ */
+export function filingsPending(filings: readonly Filing[], ctx: MonitorContext): RuleResult {
+  const conditions: Condition[] = [];
+  const nowMs = ctx.now.getTime();
+  for (const filing of filings) {
+    const f = filing.fact;
+    if (filing.tombstone || f.status !== 'PENDING' || f.level < 2) continue;
+    const gradedMs = instantMs(f.gradedAt);
+    if (gradedMs === null) continue;
+    const maxDays = ctx.settings(filing.project, f.acceptingDivision).filingPendingMaxDays;
+    const ageMs = nowMs - gradedMs;
+    if (ageMs <= maxDays * DAY_MS) continue;
+    const days = wholeDays(ageMs);
+    const graded = beijingIso(gradedMs);
+    conditions.push({
+      ruleId: 'MON-FILING-PENDING',
+      key: key('MON-FILING-PENDING', 'mlps', f.filingNo),
+      subject: `mlps/filing/${f.filingNo}`,
+      label: f.filingNo,
+      ...owner(filing.project, { code: f.unitCode, name: f.unitName }),
+      message: {
+        zh: `备案 ${f.filingNo}（${f.systemName}，第${f.level}级）于 ${graded} 定级后仍在受理中（PENDING），已 ${days} 天，超过 ${maxDays} 天；公安机关应在受理后 10 个工作日内出具备案证明，请向受理机关催办`,
+        en: `Filing ${f.filingNo} (${f.systemName}, level ${f.level}) is still PENDING ${days} days after its grading at ${graded}, more than ${maxDays}; the public security organ issues the certificate within 10 working days of acceptance: chase it`,
+      },
+      evidence: [filing.evidence],
+      details: {
+        filingNo: f.filingNo,
+        systemName: f.systemName,
+        level: f.level,
+        gradedAt: f.gradedAt,
+        pendingDays: days,
+        acceptingDivision: f.acceptingDivision,
       },
     });
   }

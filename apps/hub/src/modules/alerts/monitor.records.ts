@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SourceId } from '@hub/contracts';
 import { CONNECTORS } from '@hub/connectors';
-import type { EvidenceRef } from '@hub/rules';
+import type { EvidenceRef, Text } from '@hub/rules';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../infra/core.module';
 import { PrismaService } from '../../infra/database/prisma.service';
@@ -41,6 +41,21 @@ export interface StoredFact<T> {
   project: ProjectRef | null;
 }
 
+/**
+ * A stored record that failed its contract's schema: no fact, but what it names (its project, unit and
+ * system, as read leniently) and what is wrong with it. Monitoring never says "no record" while one of
+ * these stands for the subject.
+ */
+export interface UntrustedStored {
+  recordId: string;
+  externalId: string;
+  evidence: EvidenceRef & { untrusted: Text };
+  projectCode: string | null;
+  unitCode: string | null;
+  systemName: string | null;
+  project: ProjectRef | null;
+}
+
 const PAGE = 2000;
 
 /**
@@ -66,7 +81,7 @@ export class MonitorRecords {
     let cursor: string | undefined;
     for (;;) {
       const rows = await this.prisma.sourceRecord.findMany({
-        where: { source, kind, ...(opts.tombstones ? {} : { tombstone: false }) },
+        where: { source, kind, invalid: false, ...(opts.tombstones ? {} : { tombstone: false }) },
         include: {
           bindings: {
             where: { method: { in: ['code', 'confirmed'] } },
@@ -104,5 +119,28 @@ export class MonitorRecords {
       if (rows.length < PAGE) return out;
       cursor = rows.at(-1)!.id;
     }
+  }
+
+  /** The untrusted records of one kind, with the project each is bound to (by code or confirmation). */
+  async loadUntrusted(source: SourceId, kind: string): Promise<UntrustedStored[]> {
+    const rows = await this.prisma.sourceRecord.findMany({
+      where: { source, kind, invalid: true },
+      include: {
+        bindings: {
+          where: { method: { in: ['code', 'confirmed'] } },
+          select: { method: true, project: { select: PROJECT_SELECT } },
+        },
+      },
+      orderBy: { externalId: 'asc' },
+    });
+    return rows.map((row) => ({
+      recordId: row.id,
+      externalId: row.externalId,
+      evidence: evidenceOf(row) as UntrustedStored['evidence'],
+      projectCode: row.projectCode,
+      unitCode: row.unitCode,
+      systemName: row.systemName,
+      project: row.bindings.find((b) => b.method === 'code')?.project ?? row.bindings[0]?.project ?? null,
+    }));
   }
 }

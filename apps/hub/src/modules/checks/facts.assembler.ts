@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { SourceId } from '@hub/contracts';
-import { CONNECTORS, type RecordKindSpec } from '@hub/connectors';
+import { CONNECTORS, readingsOf, type RecordInvalidity, type RecordKindSpec } from '@hub/connectors';
 import {
   emptyRecords,
   type BindingMethod,
   type EvidenceRef,
   type ProjectFacts,
   type ProjectRecords,
+  type RegistryProvenance,
   type SourceState,
+  type UntrustedRecord,
 } from '@hub/rules';
 import { PrismaService } from '../../infra/database/prisma.service';
-import type { Project, SourceRecord } from '../../generated/prisma/client';
+import type { Project, RegistryImport, SourceRecord } from '../../generated/prisma/client';
 import { toProject } from '../projects/projects.repository';
 
 const BINDING: Record<string, BindingMethod | undefined> = {
@@ -22,6 +24,7 @@ const BINDING: Record<string, BindingMethod | undefined> = {
 const STRENGTH: Record<BindingMethod, number> = { code: 3, confirmed: 2, suggested: 1 };
 
 export function evidenceOf(record: SourceRecord): EvidenceRef {
+  const untrusted = record.invalid ? (record.invalidity as RecordInvalidity | null)?.reason : undefined;
   return {
     source: record.source as SourceId,
     kind: record.kind,
@@ -29,6 +32,42 @@ export function evidenceOf(record: SourceRecord): EvidenceRef {
     recordId: record.id,
     fetchedAt: record.fetchedAt.toISOString(),
     contentHash: record.contentHash,
+    ...(record.invalid
+      ? { untrusted: untrusted ?? { zh: '记录不符合接口约定', en: 'the record does not match the contract' } }
+      : {}),
+  };
+}
+
+/**
+ * The facts a stored record stands for: one for a valid record; for an untrusted one, one per reading
+ * of its unreadable fields (none when they cannot be enumerated).
+ */
+export function factsOf(spec: RecordKindSpec, record: Pick<SourceRecord, 'payload' | 'invalid'>): unknown[] {
+  if (!record.invalid) return [spec.toFact(record.payload)];
+  const payload = record.payload as Record<string, unknown>;
+  const readings = readingsOf(spec.schema, payload) ?? [];
+  return readings.flatMap((reading) => {
+    try {
+      return [spec.toFact(reading)];
+    } catch {
+      // A reading the schema accepts but the mapper refuses cannot be told apart: leave it out.
+      return [];
+    }
+  });
+}
+
+/** Where a project's registry row came from. */
+export function provenanceOf(
+  project: Project & { registryImport?: RegistryImport | null },
+): RegistryProvenance {
+  const i = project.registryImport ?? null;
+  return {
+    importId: project.importId,
+    fileName: i?.fileName ?? null,
+    sha256: i?.sha256 ?? null,
+    importedAt: i?.importedAt.toISOString() ?? null,
+    importedBy: i?.importedBy ?? null,
+    rowNumber: project.importRow,
   };
 }
 
@@ -84,19 +123,47 @@ export class FactsAssembler {
       await this.attachReferenced(spec, attached, attach);
     }
 
+    const imports = await this.importsOf(projects);
     return new Map(
       projects.map((p) => {
         const records = emptyRecords();
+        const untrusted: UntrustedRecord[] = [];
         for (const { record, binding } of attached.get(p.id)!.values()) {
           const spec = specOf(record.source, record.kind)!;
+          const evidence = evidenceOf(record);
+          if (record.invalid) {
+            const variants = factsOf(spec, record);
+            untrusted.push({
+              group: spec.group,
+              key: spec.key,
+              binding,
+              evidence: evidence as UntrustedRecord['evidence'],
+              variants: variants.length > 0 ? variants : null,
+            });
+            continue;
+          }
           const list = (records[spec.group] as unknown as Record<string, unknown[]>)[spec.key]!;
           const fact = spec.toFact(record.payload);
-          const evidence = evidenceOf(record);
           list.push(binding ? { fact, binding, evidence } : { fact, evidence });
         }
-        return [p.id, { ...records, project: toProject(p), sources } satisfies ProjectFacts];
+        const registryImport = p.importId ? (imports.get(p.importId) ?? null) : null;
+        const facts: ProjectFacts = {
+          ...records,
+          project: toProject(p),
+          sources,
+          untrusted,
+          registry: provenanceOf({ ...p, registryImport }),
+        };
+        return [p.id, facts];
       }),
     );
+  }
+
+  private async importsOf(projects: Project[]): Promise<Map<string, RegistryImport>> {
+    const ids = [...new Set(projects.flatMap((p) => (p.importId ? [p.importId] : [])))];
+    if (ids.length === 0) return new Map();
+    const rows = await this.prisma.registryImport.findMany({ where: { id: { in: ids } } });
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   /** Records whose parent is attached to a project belong to it too, with the parent's binding. */
@@ -134,8 +201,11 @@ export class FactsAssembler {
     for (const [projectId, own] of attached) {
       for (const { record } of own.values()) {
         if (record.source !== spec.source || record.kind !== ref.kind) continue;
-        const id = (ref.reference as (fact: unknown) => string | null)(referrerSpec.toFact(record.payload));
-        if (id) wanted.set(id, (wanted.get(id) ?? new Set()).add(projectId));
+        // An untrusted referrer references what each of its readings does.
+        for (const fact of factsOf(referrerSpec, record)) {
+          const id = (ref.reference as (fact: unknown) => string | null)(fact);
+          if (id) wanted.set(id, (wanted.get(id) ?? new Set()).add(projectId));
+        }
       }
     }
     if (wanted.size === 0) return;

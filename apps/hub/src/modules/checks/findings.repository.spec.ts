@@ -27,6 +27,7 @@ function finding(ruleId: string, verdict: Verdict, warningOnly = false): RuleFin
     verdict,
     reason: { zh: verdict, en: verdict },
     evidence: [],
+    registry: null,
     warningOnly,
   };
 }

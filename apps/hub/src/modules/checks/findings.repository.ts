@@ -26,6 +26,8 @@ export interface FindingView {
   reason: { zh: string; en: string };
   warningOnly: boolean;
   evidence: unknown;
+  /** the registry cells it read, with the import they came from (null on findings stored before) */
+  registry: unknown;
   /** the version of the pack's settings that judged it */
   packVersion: number;
   checkRunId: string;
@@ -129,6 +131,7 @@ export class FindingsRepository {
           warningOnly: r.warning_only,
           packVersion: r.pack_version,
           evidence: r.evidence,
+          registry: r.registry,
           createdAt: r.created_at,
         },
         r.project_code,
@@ -226,6 +229,7 @@ interface LatestRow {
   warning_only: boolean;
   pack_version: number;
   evidence: Finding['evidence'];
+  registry: Finding['registry'];
   created_at: Date;
 }
 
@@ -253,6 +257,7 @@ export function toFindingRows(
     warningOnly: f.warningOnly,
     packVersion,
     evidence: f.evidence as object[],
+    registry: f.registry === null ? Prisma.JsonNull : (f.registry as object),
   }));
 }
 
@@ -270,6 +275,7 @@ export function toFindingView(f: Finding, projectCode: string): FindingView {
     reason: { zh: f.messageZh, en: f.messageEn },
     warningOnly: f.warningOnly,
     evidence: f.evidence,
+    registry: f.registry,
     packVersion: f.packVersion,
     checkRunId: f.checkRunId,
     evaluatedAt: f.createdAt.toISOString(),

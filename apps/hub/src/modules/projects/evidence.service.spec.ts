@@ -82,6 +82,7 @@ describe(EvidenceService.name, () => {
       verdict: 'PASS',
       reason: { zh: '已上云', en: 'on the cloud' },
       evidence,
+      registry: null,
       warningOnly: false,
     };
     await ctx

@@ -25,6 +25,7 @@ const DATE_FIELDS = [
   'trialStartOn',
   'trialEndOn',
   'acceptanceAppliedOn',
+  'acceptedOn',
 ] as const;
 
 /** Projects as stored ↔ the canonical TProject the rules read. */
@@ -156,5 +157,8 @@ export function toProject(row: Project): TProject {
     omPlan: row.omPlan,
     securityPrereviewRef: row.securityPrereviewRef,
     cryptoPrereviewRef: row.cryptoPrereviewRef,
+    reliabilityPrereviewRef: row.reliabilityPrereviewRef,
+    eArchivePrereviewRef: row.eArchivePrereviewRef,
+    acceptanceFiled: row.acceptanceFiled,
   };
 }

@@ -26,6 +26,7 @@ function finding(ruleId: string, verdict: Verdict): RuleFinding {
     verdict,
     reason: { zh: verdict, en: verdict },
     evidence: [],
+    registry: null,
     warningOnly: false,
   };
 }

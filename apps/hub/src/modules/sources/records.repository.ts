@@ -21,12 +21,14 @@ export class RecordsRepository {
     let changed = 0;
     let tombstones = 0;
     const byKind = new Map<string, typeof page.records>();
-    for (const r of page.records) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r]);
+    // An invalid record that names its project is kept too, as untrusted evidence of that project.
+    const untrusted = page.problems.flatMap((p) => (p.record ? [p.record] : []));
+    for (const r of [...page.records, ...untrusted]) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r]);
 
     for (const [kind, records] of byKind) {
       const existing = await this.prisma.sourceRecord.findMany({
         where: { source, kind, externalId: { in: records.map((r) => r.externalId) } },
-        select: { id: true, externalId: true, contentHash: true },
+        select: { id: true, externalId: true, contentHash: true, invalid: true },
       });
       const known = new Map(existing.map((e) => [e.externalId, e]));
       const unchangedIds: string[] = [];
@@ -36,7 +38,8 @@ export class RecordsRepository {
         if (r.tombstone) tombstones++;
         const hash = contentHash(r.payload);
         const prior = known.get(r.externalId);
-        if (prior?.contentHash === hash) {
+        // The same payload judged differently (a contract check added or relaxed) is a change too.
+        if (prior?.contentHash === hash && prior.invalid === Boolean(r.invalid)) {
           unchangedIds.push(prior.id);
           continue;
         }
@@ -52,6 +55,8 @@ export class RecordsRepository {
           fetchedAt,
           tombstone: r.tombstone,
           lastSyncId: syncId,
+          invalid: Boolean(r.invalid),
+          invalidity: r.invalid ? (r.invalid as object) : Prisma.JsonNull,
         };
         if (prior) updates.push({ id: prior.id, data });
         else created.push({ source, kind, externalId: r.externalId, firstSeenAt: fetchedAt, ...data });

@@ -24,6 +24,7 @@ export default {
       'MON-VIDEO-OFFLINE': '视频通道在线率低',
       'MON-SERVICE-STALE': '政务服务对接中断',
       'MON-REGRESSION': '已验收项目出现阻断项',
+      'MON-FILING-PENDING': '备案受理超期',
     },
     filter: {
       status: '状态',
@@ -122,6 +123,7 @@ export default {
       'MON-VIDEO-OFFLINE': 'Video channels offline',
       'MON-SERVICE-STALE': 'Service integration lapsed',
       'MON-REGRESSION': 'Accepted project now failing',
+      'MON-FILING-PENDING': 'MLPS filing pending too long',
     },
     filter: {
       status: 'Status',

@@ -14,6 +14,7 @@ export const MONITOR_RULE_IDS = [
   'MON-VIDEO-OFFLINE',
   'MON-SERVICE-STALE',
   'MON-REGRESSION',
+  'MON-FILING-PENDING',
 ] as const;
 export type MonitorRuleId = (typeof MONITOR_RULE_IDS)[number];
 

@@ -105,7 +105,9 @@ describe(czCloud.id, () => {
       });
 
       expect(finding.verdict).toBe('WAIVED');
-      expect(finding.reason.zh).toBe('已批准不上云例外（文号 郴政函〔2025〕5号）');
+      expect(finding.reason.zh).toBe(
+        '已批准不上云例外（文号 郴政函〔2025〕5号，见项目台账「不上云例外文号」）；台账未载明审批机关和有效期，可在中枢登记豁免以补全',
+      );
     });
   });
 

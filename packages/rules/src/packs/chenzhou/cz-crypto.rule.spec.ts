@@ -65,7 +65,7 @@ describe(czCrypto.id, () => {
     expect(finding.evidence).toEqual([good.evidence, missing.evidence]);
   });
 
-  it('fails when the latest assessment is FAIL, as a warning only', () => {
+  it('fails when the latest assessment is FAIL, blocking acceptance (第九条, 第十四条)', () => {
     const filing = buildFiling({
       cryptoAssessments: [
         buildCryptoAssessment({ assessedAt: daysBeforeNow(10), conclusion: 'FAIL' }),
@@ -83,9 +83,10 @@ describe(czCrypto.id, () => {
 
     expect(evaluation.findings.find((f) => f.ruleId === czCrypto.id)).toMatchObject({
       verdict: 'FAIL',
-      warningOnly: true,
+      basis: 'local',
+      warningOnly: false,
     });
-    expect(evaluation.readiness.blockingRuleIds).not.toContain(czCrypto.id);
+    expect(evaluation.readiness.blockingRuleIds).toContain(czCrypto.id);
   });
 
   it('gives UNKNOWN naming the report whose assessment date cannot be read, resting on its filing', () => {

@@ -3,14 +3,15 @@ import { cryptoAssessed } from '../../shared/mlps';
 import { withinMeasures } from './scope';
 import type { ChenzhouSettings } from './settings';
 
-// Basis national-unverified: 第九条 and 第十四条 require the national cryptography rules, but which
-// systems need 密评 (here: level ≥ 3) is practice, not a text read.
+// Basis local: 第九条 (pre-review against 国家密码管理政策法规标准) and 第十四条 (落实国家密码管理有关法律
+// 法规和标准规范的工作要求) make the duty the measures' own, so its FAIL blocks; which systems need 密评
+// (here: level ≥ 3) follows national practice.
 export const czCrypto: RuleDefinition<ChenzhouSettings> = {
   id: 'CZ-CRYPTO',
   pack: 'chenzhou',
   title: { zh: '商用密码', en: 'Commercial cryptography' },
   clause: '第九条, 第十四条',
-  basis: 'national-unverified',
+  basis: 'local',
   severity: 'blocking',
   domain: 'security',
   requirement: {

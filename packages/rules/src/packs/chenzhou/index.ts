@@ -6,8 +6,10 @@ import { czCrypto } from './cz-crypto.rule';
 import { czDataAgg } from './cz-data-agg.rule';
 import { czDataShare } from './cz-data-share.rule';
 import { czHub } from './cz-hub.rule';
+import { czMlpsTimely } from './cz-mlps-timely.rule';
 import { czNet } from './cz-net.rule';
 import { czPlan } from './cz-plan.rule';
+import { czPrereviewReliable } from './cz-prereview-reliable.rule';
 import { czPrereview } from './cz-prereview.rule';
 import { czReviewPath } from './cz-review-path.rule';
 import { czSecurity } from './cz-security.rule';
@@ -37,5 +39,7 @@ export const chenzhouPack: PolicyPack<ChenzhouSettings> = {
     czPrereview,
     czPlan,
     czAcceptanceFlow,
+    czPrereviewReliable,
+    czMlpsTimely,
   ],
 };

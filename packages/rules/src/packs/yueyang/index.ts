@@ -1,5 +1,6 @@
 import type { PolicyPack } from '../../model';
 import { ZYueyangSettings, type YueyangSettings } from './settings';
+import { yyAcceptanceFiled } from './yy-acceptance-filed.rule';
 import { yyAcceptancePath } from './yy-acceptance-path.rule';
 import { yyCloudCounty } from './yy-cloud-county.rule';
 import { yyCloudDeploy } from './yy-cloud-deploy.rule';
@@ -7,10 +8,13 @@ import { yyCloudNoSelfbuild } from './yy-cloud-no-selfbuild.rule';
 import { yyCrypto } from './yy-crypto.rule';
 import { yyDataShare } from './yy-data-share.rule';
 import { yyExpertReview } from './yy-expert-review.rule';
+import { yyFinanceReview } from './yy-finance-review.rule';
 import { yyKeyDomain } from './yy-key-domain.rule';
 import { yyMlpsEval } from './yy-mlps-eval.rule';
 import { yyMlpsProd } from './yy-mlps-prod.rule';
+import { yyMlpsTimely } from './yy-mlps-timely.rule';
 import { yyNetEgov } from './yy-net-egov.rule';
+import { yyNetsecReview } from './yy-netsec-review.rule';
 import { yyOmPeriod } from './yy-om-period.rule';
 import { yyPlan } from './yy-plan.rule';
 import { yyProcurementFiled } from './yy-procurement-filed.rule';
@@ -51,5 +55,9 @@ export const yueyangPack: PolicyPack<YueyangSettings> = {
     yyOmPeriod,
     yyAcceptancePath,
     yySecuritySync,
+    yyFinanceReview,
+    yyNetsecReview,
+    yyAcceptanceFiled,
+    yyMlpsTimely,
   ],
 };

@@ -142,7 +142,13 @@ describe(yyCloudDeploy.id, () => {
       });
 
       expect(finding.verdict).toBe('WAIVED');
-      expect(finding.reason.zh).toBe('已批准不上云例外（文号 岳政函〔2025〕12号）');
+      expect(finding.reason.zh).toBe(
+        '已批准不上云例外（文号 岳政函〔2025〕12号，见项目台账「不上云例外文号」）；台账未载明审批机关和有效期，可在中枢登记豁免以补全',
+      );
+      expect(finding.registry?.cells).toContainEqual({
+        header: '不上云例外文号',
+        value: '岳政函〔2025〕12号',
+      });
       expect(finding.reason.en).toContain('document 岳政函〔2025〕12号');
     });
 

@@ -77,17 +77,17 @@ describe(yyCrypto.id, () => {
     expect(finding.reason.zh).toContain('没有商用密码应用安全性评估（密评）记录');
   });
 
-  it('shows its FAIL as a warning that does not hold acceptance back, its basis being practice', () => {
+  it('blocks acceptance with its FAIL, its basis being the measures themselves (第五条)', () => {
     const facts = buildFacts({ project: buildProject(), filings: [buildFiling({ cryptoAssessments: [] })] });
 
     const evaluation = evaluateProject(yueyangPack, facts, { now: NOW });
 
     expect(evaluation.findings.find((f) => f.ruleId === yyCrypto.id)).toMatchObject({
       verdict: 'FAIL',
-      basis: 'national-unverified',
-      warningOnly: true,
+      basis: 'local',
+      warningOnly: false,
     });
-    expect(evaluation.readiness.blockingRuleIds).not.toContain(yyCrypto.id);
+    expect(evaluation.readiness.blockingRuleIds).toContain(yyCrypto.id);
   });
 
   it('gives UNKNOWN naming the report whose assessment date cannot be read, resting on its filing', () => {

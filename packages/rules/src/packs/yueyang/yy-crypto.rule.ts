@@ -2,13 +2,14 @@ import type { RuleDefinition } from '../../model';
 import { cryptoAssessed } from '../../shared/mlps';
 import type { YueyangSettings } from './settings';
 
-// Basis national-unverified: which systems need 密评 (here: level ≥ 3) is practice, not a text read.
+// Basis local: 第五条 gives the supervision of 商用密码应用 to the city's 机要、保密 departments, so its
+// FAIL blocks; which systems need 密评 (here: level ≥ 3) follows national practice.
 export const yyCrypto: RuleDefinition<YueyangSettings> = {
   id: 'YY-CRYPTO',
   pack: 'yueyang',
   title: { zh: '商用密码应用', en: 'Commercial cryptography' },
   clause: '第五条; national crypto rules',
-  basis: 'national-unverified',
+  basis: 'local',
   severity: 'blocking',
   domain: 'security',
   requirement: {
