@@ -66,6 +66,8 @@ export interface RecordProblem {
    * or its unit and system name): stored as an untrusted record of that project
    */
   record?: UpstreamRecord;
+  /** a remark on a record that passed and is among the page's records (counted once, as valid) */
+  warning?: boolean;
 }
 
 /** What one upstream page yields. */

@@ -34,9 +34,10 @@ export async function runPagedSync(
   const started = Date.now();
   const counts = { pagesFetched: 0, recordsSeen: 0, recordsInvalid: 0 };
   const emit: EmitPage = async (page) => {
+    const invalid = page.problems.filter((p) => !p.warning).length;
     counts.pagesFetched++;
-    counts.recordsSeen += page.records.length + page.problems.length;
-    counts.recordsInvalid += page.problems.length;
+    counts.recordsSeen += page.records.length + invalid;
+    counts.recordsInvalid += invalid;
     if (page.problems.length > 0) {
       run.logger.warn(
         {

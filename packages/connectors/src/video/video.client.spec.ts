@@ -15,6 +15,7 @@ import {
 } from './testing/video.factory';
 import { VideoClient } from './video.client';
 import { ZVideoConfig } from './video.config';
+import { OUTSIDE_CITY_REASON } from './video.records';
 
 const PLATFORMS = '/vss/api/v1/platforms';
 const DEVICES = '/vss/api/v1/devices';
@@ -391,7 +392,7 @@ describe(VideoClient.name, () => {
       expect(scope.isDone()).toBe(true);
     });
 
-    it('reports a platform or device coded in another prefecture as a problem and does not store it', async () => {
+    it('reports a platform or device coded in another prefecture as a problem and still stores it', async () => {
       const foreignPlatform = aVideoPlatform({
         platformId: aGbCode({ centreCode: '43070000', typeCode: '200' }),
       });
@@ -410,20 +411,26 @@ describe(VideoClient.name, () => {
 
       const outcome = await sut.sync(full, sink);
 
-      expect(outcome).toMatchObject({ complete: true, recordsSeen: 4, recordsInvalid: 2 });
-      expect(pages[0]?.records).toEqual([]);
+      // Kept and counted as valid once: the project's video rule decides they do not count.
+      expect(outcome).toMatchObject({ complete: true, recordsSeen: 4, recordsInvalid: 0 });
+      expect(pages[0]?.records.map((r) => r.externalId)).toEqual([foreignPlatform.platformId]);
       expect(pages[0]?.problems).toEqual([
         {
           kind: 'platform',
           externalId: foreignPlatform.platformId,
-          reason: { zh: '国标编码不属于本市行政区划', en: "GB/T 28181 code outside the city's division" },
+          reason: OUTSIDE_CITY_REASON,
           issues: [{ path: 'platformId', message: expect.stringContaining('prefecture 4307') }],
           payload: foreignPlatform,
+          warning: true,
         },
       ]);
-      expect(pages[1]?.records.map((r) => r.externalId)).toEqual([county.deviceId, chenzhou.deviceId]);
+      expect(pages[1]?.records.map((r) => r.externalId)).toEqual([
+        county.deviceId,
+        foreignDevice.deviceId,
+        chenzhou.deviceId,
+      ]);
       expect(pages[1]?.problems.map((p) => [p.externalId, p.reason.zh])).toEqual([
-        [foreignDevice.deviceId, '国标编码不属于本市行政区划'],
+        [foreignDevice.deviceId, OUTSIDE_CITY_REASON.zh],
       ]);
       expect(scope.isDone()).toBe(true);
     });
@@ -442,17 +449,17 @@ describe(VideoClient.name, () => {
 
       const outcome = await sut.sync(full, sink);
 
-      expect(outcome).toMatchObject({ complete: true, recordsInvalid: 1 });
-      expect(pages[0]?.records).toEqual([]);
-      expect(pages[0]?.problems[0]?.externalId).toBe(chenzhou.deviceId);
+      expect(outcome).toMatchObject({ complete: true, recordsInvalid: 0 });
+      expect(pages[0]?.records.map((r) => r.externalId)).toEqual([chenzhou.deviceId]);
+      expect(pages[0]?.problems[0]).toMatchObject({ externalId: chenzhou.deviceId, warning: true });
       expect(scope.isDone()).toBe(true);
     });
 
-    it('does not let a problem record move the cursor', async () => {
+    it('does not let an invalid record move the cursor', async () => {
       const since = '2025-05-02T08:00:00+08:00';
       const valid = aVideoDevice({ updatedAt: '2025-05-02T09:00:00+08:00' });
       const foreign = aVideoDevice({
-        deviceId: aGbCode({ centreCode: '43070000' }),
+        deviceId: '4306000000132600000X',
         updatedAt: '2025-05-02T23:00:00+08:00',
       });
       const scope = platform()

@@ -3,10 +3,13 @@ import type { RecordProblem, SyncPage } from '../framework/connector';
 import { readLeniently, validateItems, type ValidItem } from '../framework/record-validation';
 import { deviceRecord, platformRecord, VIDEO_KIND_TITLES, VIDEO_KINDS } from './video.mapper';
 
-/** Reason of a record whose GB/T 28181 code belongs to another prefecture. */
+/**
+ * Reason of a record whose GB/T 28181 code belongs to another prefecture. The record is stored all the
+ * same: a project's video rule must see it, and say it does not count as connected to this city.
+ */
 export const OUTSIDE_CITY_REASON = {
-  zh: '国标编码不属于本市行政区划',
-  en: "GB/T 28181 code outside the city's division",
+  zh: '国标编码不属于本市行政区划：记录已保存，但不计为接入本市视频平台',
+  en: "GB/T 28181 code outside the city's division: stored, but not counted as connected to this city's platform",
 } as const;
 
 /**
@@ -103,8 +106,9 @@ export function devicePage(items: readonly unknown[], city: CityDivisions): Vide
 }
 
 /**
- * Moves the records whose code lies outside the city to the problems: a code of another prefecture is
- * a wrongly coded (or foreign) device, and storing it would let it count for a project of this city.
+ * Reports the records whose code lies outside the city: a code of another prefecture is a wrongly coded
+ * (or foreign) device or platform. It is kept among the valid records, so that the project it belongs
+ * to sees it: the project's video rule does not count it, and lists it (obligations.md, GB/T 28181).
  */
 function validateInCity<T>(
   validated: { valid: ValidItem<T>[]; problems: RecordProblem[] },
@@ -113,14 +117,10 @@ function validateInCity<T>(
   idOf: (value: T) => string,
   city: CityDivisions,
 ): { valid: ValidItem<T>[]; problems: RecordProblem[] } {
-  const valid: ValidItem<T>[] = [];
   const problems = [...validated.problems];
   for (const item of validated.valid) {
     const id = idOf(item.value);
-    if (city.includes(id)) {
-      valid.push(item);
-      continue;
-    }
+    if (city.includes(id)) continue;
     problems.push({
       kind,
       externalId: id,
@@ -132,7 +132,8 @@ function validateInCity<T>(
         },
       ],
       payload: item.raw,
+      warning: true,
     });
   }
-  return { valid, problems };
+  return { valid: validated.valid, problems };
 }

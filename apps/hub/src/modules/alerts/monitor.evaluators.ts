@@ -1,4 +1,6 @@
+import type { PolicyPackId } from '@hub/contracts';
 import {
+  PACKS,
   type CatalogEntryFact,
   type CloudResourceFact,
   type CloudTenantFact,
@@ -61,6 +63,10 @@ function result(conditions: Condition[], undecided: Iterable<string> = []): Rule
 }
 
 const key = (ruleId: MonitorRuleId, ...parts: string[]) => [ruleId, ...parts].join(':');
+
+/** The prefecture (first 4 digits of the division code) of the city whose pack judges the project. */
+const cityPrefecture = (project: ProjectRef) =>
+  (PACKS[project.policyPack as PolicyPackId]?.divisionCode ?? project.policyPack).slice(0, 4);
 
 const resourceName = (r: CloudResourceFact, lang: 'zh' | 'en') =>
   lang === 'zh'
@@ -499,7 +505,8 @@ export function videoOffline(
     if (d.tombstone || d.fact.status === 'DELETED') continue;
     const platform = d.fact.platformId ? platforms.get(d.fact.platformId) : undefined;
     const project = d.project ?? platform?.project ?? null;
-    if (!project) continue;
+    // A device coded in another city is not connected to this city's platform (as YY-VIDEO reads it).
+    if (!project || !d.fact.deviceId.startsWith(cityPrefecture(project))) continue;
     const group = byProject.get(project.id) ?? { project, devices: new Map() };
     if (!group.devices.has(d.fact.deviceId)) group.devices.set(d.fact.deviceId, d);
     byProject.set(project.id, group);

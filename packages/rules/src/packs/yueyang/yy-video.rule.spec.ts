@@ -140,6 +140,54 @@ describe(yyVideo.id, () => {
     });
   });
 
+  describe('GB/T 28181 codes of another city', () => {
+    /** The same device coded under 长沙市 (4301): registered, but not with this city's platform. */
+    const foreign = (channels: number, online: number) => {
+      const d = device(channels, online);
+      return {
+        ...d,
+        fact: { ...d.fact, deviceId: `4301${d.fact.deviceId.slice(4)}`, divisionCode: '430100' },
+      };
+    };
+
+    it('fails a project whose only devices are coded in another city, listing their codes', () => {
+      const elsewhere = foreign(4, 4);
+
+      const finding = sut({ videoDevices: [elsewhere] });
+
+      expect(finding.verdict).toBe('FAIL');
+      expect(finding.reason.zh).toBe(
+        `视频共享交换平台上没有该项目登记的设备或级联平台；国标编码不属于本市（4306）、不计为接入本市平台：${elsewhere.fact.deviceId}`,
+      );
+      expect(finding.evidence).toEqual([elsewhere.evidence]);
+    });
+
+    it('leaves them out of the channel ratio: 4/4 online here and 0/4 elsewhere passes, listing the other', () => {
+      const here = device(4, 4);
+      const elsewhere = foreign(4, 0);
+
+      const finding = sut({ videoDevices: [here, elsewhere] });
+
+      expect(finding.verdict).toBe('PASS');
+      expect(finding.reason.zh).toContain('在线通道 4/4');
+      expect(finding.reason.zh).toContain(`不计为接入本市平台：${elsewhere.fact.deviceId}`);
+      expect(finding.evidence).toEqual([here.evidence, elsewhere.evidence]);
+    });
+
+    it('does not count a cascaded platform coded in another city', () => {
+      const platform = buildVideoPlatform();
+      const elsewhere = {
+        ...platform,
+        fact: { ...platform.fact, platformId: `4310${platform.fact.platformId.slice(4)}` },
+      };
+
+      const finding = sut({ videoPlatforms: [elsewhere], videoDevices: [] });
+
+      expect(finding.verdict).toBe('FAIL');
+      expect(finding.reason.en).toContain(`not counted as connected here: ${elsewhere.fact.platformId}`);
+    });
+  });
+
   it('gives UNKNOWN naming the video platform when its sync failed', () => {
     const finding = sut({
       videoDevices: [device(1, 1)],

@@ -35,14 +35,34 @@ export const yyVideo: RuleDefinition<YueyangSettings> = {
   // Reading: the project's devices are those the platform binds to it, directly or under its cascaded
   // platforms, each counted once; DELETED devices are gone; a device that is OFF has no channel
   // online whatever count it last reported; a registration with no channel at all shares no video
-  // (FAIL).
-  evaluate: ({ video, settings }) => {
-    const platforms = video.platforms;
+  // (FAIL). A device or platform whose GB/T 28181 code does not start with the city's prefecture (the
+  // first 4 digits of its division code) is not connected to this city's platform: it is not counted,
+  // and the reason lists it.
+  evaluate: ({ video, settings, divisionCode }) => {
+    const prefecture = divisionCode.slice(0, 4);
+    const inCity = (code: string) => code.startsWith(prefecture);
+    const foreign = [
+      ...video.platforms
+        .filter((p) => !inCity(p.fact.platformId))
+        .map((p) => ({ code: p.fact.platformId, evidence: p.evidence })),
+      ...video.devices
+        .filter((d) => !inCity(d.fact.deviceId))
+        .map((d) => ({ code: d.fact.deviceId, evidence: d.evidence })),
+    ];
+    const foreignNote = foreign.length
+      ? {
+          zh: `；国标编码不属于本市（${prefecture}）、不计为接入本市平台：${[...new Set(foreign.map((f) => f.code))].join('、')}`,
+          en: `; GB/T 28181 codes outside the city (${prefecture}), not counted as connected here: ${[...new Set(foreign.map((f) => f.code))].join(', ')}`,
+        }
+      : { zh: '', en: '' };
+    const platforms = video.platforms.filter((p) => inCity(p.fact.platformId));
     const unique = new Map<string, Device>();
-    for (const d of video.devices) if (!unique.has(d.fact.deviceId)) unique.set(d.fact.deviceId, d);
+    for (const d of video.devices) {
+      if (inCity(d.fact.deviceId) && !unique.has(d.fact.deviceId)) unique.set(d.fact.deviceId, d);
+    }
     const deleted = [...unique.values()].filter((d) => d.fact.status === 'DELETED');
     const devices = [...unique.values()].filter((d) => d.fact.status !== 'DELETED');
-    const evidence = [...evidenceOf(platforms), ...evidenceOf(devices)];
+    const evidence = [...evidenceOf(platforms), ...evidenceOf(devices), ...evidenceOf(foreign)];
     if (platforms.length === 0 && devices.length === 0) {
       const note = deleted.length
         ? {
@@ -51,9 +71,9 @@ export const yyVideo: RuleDefinition<YueyangSettings> = {
           }
         : { zh: '', en: '' };
       return fail(
-        `视频共享交换平台上没有该项目登记的设备或级联平台${note.zh}`,
-        `No device or cascaded platform of the project is registered on the video sharing platform${note.en}`,
-        evidenceOf(deleted),
+        `视频共享交换平台上没有该项目登记的设备或级联平台${note.zh}${foreignNote.zh}`,
+        `No device or cascaded platform of the project is registered on the video sharing platform${note.en}${foreignNote.en}`,
+        [...evidenceOf(deleted), ...evidenceOf(foreign)],
       );
     }
     const channels = devices.reduce((n, d) => n + d.fact.channelCount, 0);
@@ -68,8 +88,8 @@ export const yyVideo: RuleDefinition<YueyangSettings> = {
     const threshold = settings.videoMinOnlineRatio;
     if (channels === 0) {
       return fail(
-        `${registered.zh}，但没有任何视频通道，在线通道比例无法达到 ${threshold}`,
-        `${registered.en}, but no video channel at all: the online ratio cannot reach ${threshold}`,
+        `${registered.zh}，但没有任何视频通道，在线通道比例无法达到 ${threshold}${foreignNote.zh}`,
+        `${registered.en}, but no video channel at all: the online ratio cannot reach ${threshold}${foreignNote.en}`,
         evidence,
       );
     }
@@ -80,8 +100,8 @@ export const yyVideo: RuleDefinition<YueyangSettings> = {
     };
     if (ratio >= threshold) {
       return pass(
-        `${registered.zh}；${figures.zh}，不低于 ${threshold}`,
-        `${registered.en}; ${figures.en}, at least ${threshold}`,
+        `${registered.zh}；${figures.zh}，不低于 ${threshold}${foreignNote.zh}`,
+        `${registered.en}; ${figures.en}, at least ${threshold}${foreignNote.en}`,
         evidence,
       );
     }
@@ -90,8 +110,8 @@ export const yyVideo: RuleDefinition<YueyangSettings> = {
       ? { zh: `；离线设备：${off.join('、')}`, en: `; devices OFF: ${off.join(', ')}` }
       : { zh: '', en: '' };
     return fail(
-      `${registered.zh}；${figures.zh}，低于 ${threshold}${offNote.zh}`,
-      `${registered.en}; ${figures.en}, below ${threshold}${offNote.en}`,
+      `${registered.zh}；${figures.zh}，低于 ${threshold}${offNote.zh}${foreignNote.zh}`,
+      `${registered.en}; ${figures.en}, below ${threshold}${offNote.en}${foreignNote.en}`,
       evidence,
     );
   },
