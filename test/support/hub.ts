@@ -67,7 +67,7 @@ export async function userWithToken(
  */
 export async function startTestHub(
   dataset: TSandboxDataset,
-  options: { sandbox?: Pick<SandboxOptions, 'credentials'>; env?: Record<string, string> } = {},
+  options: { sandbox?: Pick<SandboxOptions, 'credentials' | 'random'>; env?: Record<string, string> } = {},
 ): Promise<TestHub> {
   const logger = pino({ level: 'silent' });
   const db = await createTestDatabase();

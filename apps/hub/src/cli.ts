@@ -315,22 +315,44 @@ export function buildCli(): Command {
   program
     .command('sources')
     .description('上游系统同步状态 / upstream source status')
+    .option(
+      '--problems',
+      "同时列出最近一次同步的问题记录及其所属项目 / also list the last sync's problem records and their projects",
+    )
     .addOption(formatOption())
-    .action((opts: { format: OutputFormat }) =>
+    .action((opts: { format: OutputFormat; problems?: boolean }) =>
       withHub(async (ctx) => {
-        const rows = await ctx.get(SourcesStatusService).lastSyncs();
-        print(opts.format, rows, () =>
-          rows
-            .map((r) =>
+        const status = ctx.get(SourcesStatusService);
+        const rows = await status.lastSyncs();
+        const problems = opts.problems
+          ? await Promise.all(rows.filter((r) => r.configured).map((r) => status.problems(r.source)))
+          : [];
+        print(opts.format, opts.problems ? { sources: rows, problems } : rows, () =>
+          [
+            ...rows.map((r) =>
               !r.configured
                 ? `${r.source.padEnd(18)} ${r.title.zh}: 未配置 / not configured`
                 : `${r.source.padEnd(18)} ${r.title.zh}: ${r.lastSync?.status ?? 'never'}` +
                   `, complete ${r.completeness === null ? '-' : `${Math.round(r.completeness * 100)}%`}` +
                   `, ${r.fresh ? 'fresh' : 'STALE'} (age ${r.ageHours ?? '-'} h), records ${r.records}` +
-                  `, tombstones ${r.tombstones}, problems ${r.problems}, circuit ${r.circuit}` +
+                  `, untrusted ${r.untrusted}, tombstones ${r.tombstones}, problems ${r.problems}, circuit ${r.circuit}` +
+                  (r.shortfall ? `\n    ${r.shortfall.zh}` : '') +
+                  (r.recovery
+                    ? `\n    定向补取 / recovery: ${r.recovery.recoveredProjects} 个项目补齐 / projects made whole, ${r.recovery.requests} 次请求 / requests`
+                    : '') +
                   (r.lastSync?.error ? `\n    ${r.lastSync.error}` : ''),
-            )
-            .join('\n'),
+            ),
+            ...problems.flatMap((p) =>
+              p.problems.map(
+                (x) =>
+                  `${p.source}/${x.kind}/${x.externalId ?? '-'}` +
+                  (x.projects.length
+                    ? ` → ${x.projects.map((b) => `${b.code}（${b.binding}）`).join('、')}`
+                    : '') +
+                  `\n    ${x.reason.zh}`,
+              ),
+            ),
+          ].join('\n'),
         );
       }),
     );

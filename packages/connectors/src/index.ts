@@ -16,6 +16,10 @@ export type {
   RecordIndex,
   RecordInvalidity,
   RecordKindSpec,
+  RecoveryOutcome,
+  RecoveryTarget,
+  ListPaging,
+  SyncPaging,
   RecordProblem,
   SyncOutcome,
   SyncPage,
@@ -26,7 +30,14 @@ export type {
 export { canonicalJson, contentHash } from './framework/content-hash';
 export { readingsOf } from './framework/untrusted-readings';
 export { evidenceFor } from './framework/evidence';
-export { runPagedSync, type EmitPage, type PagedSyncRun } from './framework/paged-sync';
+export {
+  pagesOf,
+  runPagedSync,
+  type EmitPage,
+  type PagePosition,
+  type PagedSyncRun,
+} from './framework/paged-sync';
+export { coveredWhen, runRecovery, type RecoveryQuery } from './framework/recovery';
 export {
   formatPath,
   readLeniently,

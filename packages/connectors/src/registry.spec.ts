@@ -48,6 +48,8 @@ describe(getConnector.name, () => {
       breakerCooldownMs: 30_000,
       maxConcurrency: 4,
       maxRequestsPerSecond: 20,
+      reaskLostPages: true,
+      reaskDelayMs: 2_000,
     });
     expect(client.circuitState()).toBe('closed');
     expect(govCloudConnector.records.map((r) => r.kind).sort()).toEqual(['resource', 'tenant']);

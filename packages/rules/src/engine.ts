@@ -240,6 +240,17 @@ export function distrustOf(
   return null;
 }
 
+/**
+ * How much of a source's last sync is missing and how old its complete data is, in the words the
+ * verdicts use (`共 14 页，2 页获取失败；…数据已 9 天未完整更新`); null when nothing is missing.
+ */
+export function sourceShortfall(source: SourceId, state: SourceState, now: string): Text | null {
+  const name = SOURCE_TITLES[source];
+  const zh = `${pagesText(state, 'zh')}${ageText(name, state, now, 'zh')}`.replace(/^；/, '');
+  const en = `${pagesText(state, 'en')}${ageText(name, state, now, 'en')}`.replace(/^; /, '');
+  return zh ? { zh, en: en.charAt(0).toUpperCase() + en.slice(1) } : null;
+}
+
 /** `；共 14 页，2 页获取失败` — how much of a sync is missing, when its pages were counted. */
 function pagesText(state: SourceState, lang: 'zh' | 'en'): string {
   const p = state.pages;
@@ -262,10 +273,15 @@ function ageText(name: Text, state: SourceState, now: string, lang: 'zh' | 'en')
   }
   const hours = (Date.parse(now) - Date.parse(state.lastCompleteAt)) / HOUR_MS;
   if (!Number.isFinite(hours)) return '';
+  if (hours < 1) {
+    return lang === 'zh'
+      ? `；${name.zh}上次完整同步在 1 小时内`
+      : `; the ${name.en} was last complete within the hour`;
+  }
   const age =
     hours >= 24
       ? { zh: `${Math.floor(hours / 24)} 天`, en: `${Math.floor(hours / 24)} days` }
-      : { zh: `${Math.max(0, Math.floor(hours))} 小时`, en: `${Math.max(0, Math.floor(hours))} hours` };
+      : { zh: `${Math.floor(hours)} 小时`, en: `${Math.floor(hours)} hours` };
   return lang === 'zh'
     ? `；${name.zh}数据已 ${age.zh}未完整更新`
     : `; the ${name.en} data was last complete ${age.en} ago`;

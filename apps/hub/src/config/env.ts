@@ -95,6 +95,11 @@ export const ZHubEnv = z.object({
   HUB_JOBS_POLL_SECONDS: z.coerce.number().min(0.5).default(2),
   /** projects judged per evaluation job of a scan (more, smaller jobs spread wider over replicas) */
   HUB_SCAN_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  /**
+   * After a bulk sync lost pages, at most this many projects (in code order) have their records of
+   * the lost lists fetched by the contract's filters; the others stay UNKNOWN on that source.
+   */
+  HUB_RECOVERY_MAX_PROJECTS: z.coerce.number().int().min(0).max(100_000).default(2_000),
   /** scan history (findings of every scan) is kept this long; runs under review or dispute stay */
   HUB_HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).default(400),
   /**
@@ -115,6 +120,8 @@ export const ZHubEnv = z.object({
   MLPS_API_TOKEN: z.string().min(1).default('sandbox-mlps-token'),
   /** the MLPS registry is slow (p50 ~300 ms, stalls of 10 s): a longer timeout than the others */
   MLPS_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** filings per page of the MLPS listing (the registry allows up to 200) */
+  MLPS_PAGE_SIZE: z.coerce.number().int().min(1).max(200).default(200),
   VIDEO_BASE_URL: z.url().default('http://127.0.0.1:4104'),
   VIDEO_TOKEN: z.string().min(1).default('sandbox-video-token'),
   SERVICE_PLATFORMS_BASE_URL: z.url().default('http://127.0.0.1:4105'),

@@ -43,6 +43,8 @@ function makeSut(overrides: Record<string, unknown> = {}, options: DataExchangeC
     breakerThreshold: 50,
     breakerCooldownMs: 60,
     maxRequestsPerSecond: 0,
+    // The second ask of a lost page has its own spec (framework/patience.spec.ts).
+    reaskLostPages: false,
     incrementalOverlapMs: 0,
     ...overrides,
   });
@@ -371,6 +373,15 @@ describe(DataExchangeClient.name, () => {
         recordsInvalid: 0,
         cursor: JSON.stringify({ systems: systems[2]!.modifiedAt, catalog: entries[1]!.modifiedAt }),
         error: null,
+        paging: {
+          lists: [
+            { kind: 'system', pagesFetched: 2, pagesTotal: 2, complete: true },
+            { kind: 'catalog-entry', pagesFetched: 1, pagesTotal: 1, complete: true },
+            { kind: 'exchange-stats', pagesFetched: 2, pagesTotal: 2, complete: true },
+          ],
+          pagesReasked: 0,
+          pagesRecovered: 0,
+        },
       });
       expect(pages.map((p) => p.records.map((r) => `${r.kind}:${r.externalId}`))).toEqual([
         systems.slice(0, 2).map((s) => `system:${s.systemId}`),

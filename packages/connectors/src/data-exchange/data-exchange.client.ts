@@ -19,8 +19,11 @@ import type {
   SyncPage,
   SyncRequest,
   TargetScope,
+  RecoveryOutcome,
+  RecoveryTarget,
 } from '../framework/connector';
-import { runPagedSync } from '../framework/paged-sync';
+import { pagesOf, runPagedSync } from '../framework/paged-sync';
+import { coveredWhen, runRecovery, type RecoveryQuery } from '../framework/recovery';
 import { readLeniently, validateItems, type ValidItem } from '../framework/record-validation';
 import { ResilientHttp, resilienceSettings } from '../framework/resilient-http';
 import { UpstreamError } from '../framework/upstream-error';
@@ -117,6 +120,7 @@ export class DataExchangeClient implements ConnectorClient {
       logger: this.deps.logger,
       startCursor: req.cursor,
       sink,
+      patient: true,
     };
     return runPagedSync(run, async (emit) => {
       const systemsSeen = new LatestInstant(since.systems);
@@ -124,10 +128,10 @@ export class DataExchangeClient implements ConnectorClient {
         DATA_EXCHANGE_PATHS.systems,
         { modifiedAfter: this.askFrom(since.systems) },
         req.signal,
-        async (items) => {
+        async (items, pages) => {
           const { page, valid } = systemPage(items);
           for (const { value } of valid) systemsSeen.offer(value.modifiedAt);
-          await emit(page);
+          await emit(page, { kind: DATA_EXCHANGE_KINDS.system, pages });
         },
       );
       const catalogSeen = new LatestInstant(since.catalog);
@@ -135,17 +139,17 @@ export class DataExchangeClient implements ConnectorClient {
         DATA_EXCHANGE_PATHS.catalog,
         { modifiedAfter: this.askFrom(since.catalog) },
         req.signal,
-        async (items) => {
+        async (items, pages) => {
           const { page, valid } = catalogPage(items);
           for (const { value } of valid) catalogSeen.offer(value.modifiedAt);
-          await emit(page);
+          await emit(page, { kind: DATA_EXCHANGE_KINDS.catalogEntry, pages });
         },
       );
       await this.walkPages(
         DATA_EXCHANGE_PATHS.stats,
         { days: this.config.statsDays },
         req.signal,
-        async (items) => emit(statsPage(items)),
+        async (items, pages) => emit(statsPage(items), { kind: DATA_EXCHANGE_KINDS.stats, pages }),
       );
       return encodeWatermark({ systems: systemsSeen.value, catalog: catalogSeen.value });
     });
@@ -204,6 +208,43 @@ export class DataExchangeClient implements ConnectorClient {
     });
   }
 
+  /**
+   * After a sync lost catalogue or statistics pages: each project's systems' catalogue entries (by
+   * `systemId`) and statistics (per-system endpoint), each system asked once. The systems list has no
+   * filter, so when its pages were lost nothing is covered.
+   */
+  async recover(
+    targets: readonly RecoveryTarget[],
+    kinds: readonly string[],
+    sink: PageSink,
+  ): Promise<RecoveryOutcome> {
+    const recoverable = kinds.every(
+      (k) => k === DATA_EXCHANGE_KINDS.catalogEntry || k === DATA_EXCHANGE_KINDS.stats,
+    );
+    const systems = [...new Set(targets.flatMap((t) => t.known.systemIds ?? []))];
+    const queries: RecoveryQuery[] = recoverable
+      ? systems.map((systemId) => ({
+          key: `system:${systemId}`,
+          fetch: async (emit) => {
+            await this.walkPages(DATA_EXCHANGE_PATHS.catalog, { systemId }, undefined, async (items, pages) =>
+              emit(catalogPage(items).page, { kind: DATA_EXCHANGE_KINDS.catalogEntry, pages }),
+            );
+            await emit(await this.systemStats(systemId), { kind: DATA_EXCHANGE_KINDS.stats, pages: null });
+          },
+        }))
+      : [];
+    return runRecovery(
+      { source: SOURCE, logger: this.deps.logger },
+      sink,
+      queries,
+      coveredWhen(
+        recoverable ? targets : [],
+        (t) => (t.known.systemIds ?? []).map((id) => `system:${id}`),
+        kinds,
+      ),
+    );
+  }
+
   /** One system's statistics from the slow per-system endpoint; an empty page when it has none. */
   private async systemStats(systemId: string): Promise<SyncPage> {
     let result: unknown;
@@ -234,7 +275,7 @@ export class DataExchangeClient implements ConnectorClient {
     path: string,
     query: Query,
     signal: AbortSignal | undefined,
-    onRecords: (records: unknown[]) => Promise<void>,
+    onRecords: (records: unknown[], pages: number) => Promise<void>,
   ): Promise<void> {
     let size = this.config.pageSize;
     let read = 0;
@@ -257,7 +298,7 @@ export class DataExchangeClient implements ConnectorClient {
           });
         },
       );
-      await onRecords(result.records);
+      await onRecords(result.records, pagesOf(result.total, result.size || size));
       read += result.records.length;
       if (result.records.length === 0 || read >= result.total) return;
       if (page === 1 && result.size < size) size = result.size;

@@ -59,6 +59,8 @@ describe('dataExchangeConnector', () => {
       breakerCooldownMs: 30_000,
       maxConcurrency: 4,
       maxRequestsPerSecond: 20,
+      reaskLostPages: true,
+      reaskDelayMs: 2_000,
     });
     expect(client).toBeInstanceOf(DataExchangeClient);
     expect(client.circuitState()).toBe('closed');

@@ -89,6 +89,25 @@ export interface SyncOutcome {
   cursor: string | null;
   /** why the sync stopped, when it did not complete */
   error: UpstreamError | null;
+  /** pages by list, and the pages asked again, when the walk reported them */
+  paging?: SyncPaging;
+}
+
+/** One list of a sync (a record kind), as far as it was walked. */
+export interface ListPaging {
+  kind: string;
+  pagesFetched: number;
+  /** the list's length in pages as the upstream said it; null for a cursor-paged list */
+  pagesTotal: number | null;
+  /** every page of the list was fetched */
+  complete: boolean;
+}
+
+/** How a sync's pages went: per list, and the pages asked once more after their retries ran out. */
+export interface SyncPaging {
+  lists: ListPaging[];
+  pagesReasked: number;
+  pagesRecovered: number;
 }
 
 /** A request for a bulk sync. */
@@ -117,6 +136,22 @@ export interface TargetScope {
 export type PageSink = (page: SyncPage) => Promise<void>;
 
 /**
+ * A project whose records a recovery fetches by the contract's filters, with what the hub's store
+ * already holds that those filters need (the unit's cloud tenants, the project's exchange systems).
+ */
+export interface RecoveryTarget extends TargetScope {
+  known: { tenantIds?: readonly string[]; systemIds?: readonly string[] };
+}
+
+/** What a recovery fetched: which kinds of which projects it could fetch completely by filter. */
+export interface RecoveryOutcome extends SyncOutcome {
+  /** project code → the record kinds of it fetched completely */
+  covered: Map<string, Set<string>>;
+  /** requests the recovery made, answered or not */
+  requests: number;
+}
+
+/**
  * A live connection to one upstream system. Upstream failures never throw: they end the outcome
  * with `complete: false` and a typed error. Errors thrown by the sink are the caller's and propagate.
  */
@@ -125,6 +160,16 @@ export interface ConnectorClient {
   sync(req: SyncRequest, sink: PageSink): Promise<SyncOutcome>;
   /** Targeted queries for one project, e.g. before a pre-acceptance check. */
   fetchForProject(scope: TargetScope, sink: PageSink): Promise<SyncOutcome>;
+  /**
+   * After a bulk sync lost pages of the `kinds` lists: the projects' records of those kinds, fetched
+   * with the contract's filters only (by project code, unit, system), so that a project whose records
+   * all came is judged again. Absent when the contract has no filter for the source's lists.
+   */
+  recover?(
+    targets: readonly RecoveryTarget[],
+    kinds: readonly string[],
+    sink: PageSink,
+  ): Promise<RecoveryOutcome>;
   circuitState(): CircuitStateName;
 }
 

@@ -1,9 +1,23 @@
 import type { SourceId } from '@hub/contracts';
-import type { ConnectorLogger, PageSink, SyncOutcome, SyncPage } from './connector';
+import type { ConnectorLogger, ListPaging, PageSink, SyncOutcome, SyncPage } from './connector';
+import { Patience, withPatience } from './patience';
 import { UpstreamError } from './upstream-error';
 
-/** Hands one fetched page to the sink and counts it. */
-export type EmitPage = (page: SyncPage) => Promise<void>;
+/**
+ * Where a fetched page sits: the record kind of its list and how many pages the list has, as the
+ * upstream says (null for a cursor-paged list, whose length is not known until its end).
+ */
+export interface PagePosition {
+  kind: string;
+  pages: number | null;
+}
+
+/** A list's length in pages from its item total and the page size served (at least one page). */
+export const pagesOf = (total: number, pageSize: number): number =>
+  Math.max(1, Math.ceil(total / Math.max(1, pageSize)));
+
+/** Hands one fetched page to the sink and counts it, by list when the walk says which. */
+export type EmitPage = (page: SyncPage, position?: PagePosition) => Promise<void>;
 
 /** What {@link runPagedSync} needs to know about the run. */
 export interface PagedSyncRun {
@@ -14,6 +28,8 @@ export interface PagedSyncRun {
   /** the watermark the run started from; the outcome keeps it when the run does not complete */
   startCursor: string | null;
   sink: PageSink;
+  /** a bulk sync: a page lost after its retries is asked once more (see {@link Patience}) */
+  patient?: boolean;
 }
 
 /** Wraps an error thrown by the caller's sink, so it is never mistaken for an upstream failure. */
@@ -33,9 +49,24 @@ export async function runPagedSync(
 ): Promise<SyncOutcome> {
   const started = Date.now();
   const counts = { pagesFetched: 0, recordsSeen: 0, recordsInvalid: 0 };
-  const emit: EmitPage = async (page) => {
+  const lists = new Map<string, ListPaging>();
+  const patience = run.patient ? new Patience() : null;
+  const emit: EmitPage = async (page, position) => {
     const invalid = page.problems.filter((p) => !p.warning).length;
     counts.pagesFetched++;
+    if (position) {
+      // A walk moving to another list has finished the ones before it.
+      for (const other of lists.values()) if (other.kind !== position.kind) other.complete = true;
+      const list = lists.get(position.kind) ?? {
+        kind: position.kind,
+        pagesFetched: 0,
+        pagesTotal: null,
+        complete: false,
+      };
+      list.pagesFetched++;
+      list.pagesTotal = position.pages ?? list.pagesTotal;
+      lists.set(position.kind, list);
+    }
     counts.recordsSeen += page.records.length + invalid;
     counts.recordsInvalid += invalid;
     if (page.problems.length > 0) {
@@ -56,13 +87,38 @@ export async function runPagedSync(
   };
 
   let outcome: SyncOutcome;
+  const paging = () =>
+    lists.size > 0 || patience?.reasked
+      ? {
+          paging: {
+            lists: [...lists.values()],
+            pagesReasked: patience?.reasked ?? 0,
+            pagesRecovered: patience?.recovered ?? 0,
+          },
+        }
+      : {};
   try {
-    const cursor = await walk(emit);
-    outcome = { complete: true, pagesFailed: 0, ...counts, cursor, error: null };
+    const cursor = await (patience ? withPatience(patience, () => walk(emit)) : walk(emit));
+    for (const list of lists.values()) list.complete = true;
+    outcome = { complete: true, pagesFailed: 0, ...counts, cursor, error: null, ...paging() };
   } catch (err) {
     if (err instanceof SinkFailure) throw err.error;
     if (!(err instanceof UpstreamError)) throw err;
-    outcome = { complete: false, pagesFailed: 1, ...counts, cursor: run.startCursor, error: err };
+    // The list the walk stopped in: the pages it still had are the ones lost, when its length is known.
+    const last = [...lists.values()].at(-1);
+    if (last) last.complete = last.pagesTotal !== null && last.pagesFetched >= last.pagesTotal;
+    const lost =
+      last?.pagesTotal != null && last.pagesFetched < last.pagesTotal
+        ? last.pagesTotal - last.pagesFetched
+        : 1;
+    outcome = {
+      complete: false,
+      pagesFailed: lost,
+      ...counts,
+      cursor: run.startCursor,
+      error: err,
+      ...paging(),
+    };
   }
   const log = {
     source: run.source,

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import type { SourceId } from '@hub/contracts';
 import { BaseUrlScope } from './base-url';
 import type { CircuitStateName, ConnectorLogger } from './connector';
+import { currentPatience } from './patience';
 import { RequestThrottle } from './request-throttle';
 import { UpstreamError } from './upstream-error';
 
@@ -42,6 +43,9 @@ export const resilienceConfigShape = {
   maxConcurrency: z.coerce.number().int().min(1).max(64).default(4),
   /** request starts per second to this source (0 = unlimited) */
   maxRequestsPerSecond: z.coerce.number().min(0).default(20),
+  /** a bulk sync's page that fails after its retries is asked once more (after this pause) */
+  reaskLostPages: z.union([z.boolean(), z.stringbool()]).default(true),
+  reaskDelayMs: z.coerce.number().int().nonnegative().default(2_000),
 };
 
 /** Resilience settings of one source (see {@link resilienceConfigShape}). */
@@ -62,6 +66,10 @@ export interface ResilienceSettings {
    * Default 60 000 ms.
    */
   maxRetryAfterMs?: number;
+  /** whether a patient call (a bulk sync's page) is asked once more after its retries; default yes */
+  reaskLostPages?: boolean;
+  /** pause before it is; default 2 000 ms */
+  reaskDelayMs?: number;
 }
 
 /** The resilience settings out of a connector's config (which also holds URLs and secrets). */
@@ -78,6 +86,8 @@ export function resilienceSettings(config: ResilienceSettings): ResilienceSettin
       ? {}
       : { maxRequestsPerSecond: config.maxRequestsPerSecond }),
     ...(config.maxRetryAfterMs === undefined ? {} : { maxRetryAfterMs: config.maxRetryAfterMs }),
+    ...(config.reaskLostPages === undefined ? {} : { reaskLostPages: config.reaskLostPages }),
+    ...(config.reaskDelayMs === undefined ? {} : { reaskDelayMs: config.reaskDelayMs }),
   };
 }
 
@@ -116,6 +126,18 @@ export interface AttemptContext {
 }
 
 const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+const DEFAULT_REASK_DELAY_MS = 2_000;
+
+/** Resolves after `ms`, or at once when the caller aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
 
 function isRedirect(status: number): boolean {
   return status >= 300 && status < 400;
@@ -240,7 +262,44 @@ export class ResilientHttp {
         ),
       },
     );
-    return policy.execute(({ attempt }) => this.attempt(attempt + 1, fn, signal), signal);
+    const run = () => policy.execute(({ attempt }) => this.attempt(attempt + 1, fn, signal), signal);
+    try {
+      return await run();
+    } catch (err) {
+      const patience = this.options.reaskLostPages === false ? undefined : currentPatience();
+      if (!patience || patience.exhausted || signal?.aborted || !this.worthAskingAgain(err)) throw err;
+      // A bulk sync asks a lost page once more, once the pause and any open circuit's cool-down are over.
+      patience.reasked++;
+      const waitMs = Math.max(this.options.reaskDelayMs ?? DEFAULT_REASK_DELAY_MS, this.coolDownLeftMs());
+      this.options.logger.warn(
+        { source: this.options.source, operation, waitMs, error: (err as Error).message },
+        'page failed after its retries; asking once more',
+      );
+      await sleep(waitMs, signal);
+      try {
+        const result = await run();
+        patience.recovered++;
+        return result;
+      } catch (again) {
+        patience.exhausted = true;
+        throw again;
+      }
+    }
+  }
+
+  /** A failure that a later ask might not meet: an outage, not a refusal or a malformed answer. */
+  private worthAskingAgain(err: unknown): boolean {
+    return (
+      err instanceof UpstreamError &&
+      (err.code === 'circuit-open' || (err.retryable && err.code !== 'auth')) &&
+      (err.retryAfterMs === undefined || err.retryAfterMs <= this.maxRetryAfterMs)
+    );
+  }
+
+  /** How long an open circuit still fails fast (0 when it is closed or due for its trial call). */
+  private coolDownLeftMs(): number {
+    if (this.breaker.state !== CircuitState.Open) return 0;
+    return Math.max(0, this.openedAt + this.options.breakerCooldownMs - Date.now());
   }
 
   private async attempt<T>(

@@ -12,13 +12,16 @@ import type {
   ConnectorClient,
   ConnectorDeps,
   PageSink,
+  RecoveryOutcome,
+  RecoveryTarget,
   SyncOutcome,
   SyncPage,
   SyncRequest,
   TargetScope,
 } from '../framework/connector';
-import { runPagedSync, type EmitPage } from '../framework/paged-sync';
+import { pagesOf, runPagedSync, type EmitPage } from '../framework/paged-sync';
 import { readLeniently, validateItems, type ValidItem } from '../framework/record-validation';
+import { coveredWhen, runRecovery, type RecoveryQuery } from '../framework/recovery';
 import { ResilientHttp, resilienceSettings } from '../framework/resilient-http';
 import { UpstreamError } from '../framework/upstream-error';
 import type { GovCloudConfig } from './gov-cloud.config';
@@ -82,6 +85,7 @@ export class GovCloudClient implements ConnectorClient {
       logger: this.deps.logger,
       startCursor: req.cursor,
       sink,
+      patient: true,
     };
     return runPagedSync(run, async (emit) => {
       const units = await this.walkTenants(emit, req.signal);
@@ -89,7 +93,7 @@ export class GovCloudClient implements ConnectorClient {
       await this.walkResources({ updatedSince }, req.signal, async (items) => {
         const { page, valid } = resourcePage(items, units);
         for (const { value } of valid) latest.offer(value.updatedAt);
-        await emit(page);
+        await emit(page, { kind: GOV_CLOUD_KINDS.resource, pages: null });
       });
       return latest.value ?? req.cursor;
     });
@@ -131,6 +135,54 @@ export class GovCloudClient implements ConnectorClient {
     });
   }
 
+  /**
+   * After a sync lost resource pages: each project's resources by `projectCode`, and those of every
+   * tenant of its unit (as stored) by `tenantId`, each tenant asked once. The tenant list itself has
+   * no filter, so when its pages were lost nothing is covered.
+   */
+  async recover(
+    targets: readonly RecoveryTarget[],
+    kinds: readonly string[],
+    sink: PageSink,
+  ): Promise<RecoveryOutcome> {
+    const recoverable = kinds.every((k) => k === GOV_CLOUD_KINDS.resource);
+    const units: TenantUnits = new Map();
+    for (const t of targets) for (const id of t.known.tenantIds ?? []) units.set(id, t.unitCode);
+    const once = { records: new Set<string>(), problems: new Set<string>() };
+    const query = (key: string, q: ResourceQuery): RecoveryQuery => ({
+      key,
+      fetch: (emit) =>
+        this.walkResources(q, undefined, async (items) => {
+          const { page } = resourcePage(items, units);
+          await emit(
+            {
+              records: page.records.filter((r) => firstTime(once.records, r.externalId)),
+              problems: page.problems.filter(
+                (p) => p.externalId === null || firstTime(once.problems, p.externalId),
+              ),
+            },
+            { kind: GOV_CLOUD_KINDS.resource, pages: null },
+          );
+        }),
+    });
+    const needs = (t: RecoveryTarget) => [
+      `project:${t.projectCode}`,
+      ...(t.known.tenantIds ?? []).map((id) => `tenant:${id}`),
+    ];
+    const queries = recoverable
+      ? targets.flatMap((t) => [
+          query(`project:${t.projectCode}`, { projectCode: t.projectCode }),
+          ...(t.known.tenantIds ?? []).map((tenantId) => query(`tenant:${tenantId}`, { tenantId })),
+        ])
+      : [];
+    return runRecovery(
+      { source: SOURCE, logger: this.deps.logger },
+      sink,
+      queries,
+      coveredWhen(recoverable ? targets : [], needs, kinds),
+    );
+  }
+
   /** Pages through all tenants, emitting each page; returns the tenant → unit map of the valid ones. */
   private async walkTenants(emit: EmitPage, signal?: AbortSignal): Promise<TenantUnits> {
     const units: TenantUnits = new Map();
@@ -151,7 +203,10 @@ export class GovCloudClient implements ConnectorClient {
         attribute: (raw) => readLeniently(raw, { id: 'tenantId', unitCode: 'unitCode' }, { context: true }),
       });
       for (const { value } of valid) units.set(value.tenantId, value.unitCode);
-      await emit({ records: valid.map(({ raw, value }) => tenantRecord(raw, value)), problems });
+      await emit(
+        { records: valid.map(({ raw, value }) => tenantRecord(raw, value)), problems },
+        { kind: GOV_CLOUD_KINDS.tenant, pages: pagesOf(page.total, page.pageSize) },
+      );
       // The served page size, not the requested one: the cloud may cap it.
       if (page.items.length === 0 || pageNo * page.pageSize >= page.total) return units;
     }

@@ -15,8 +15,11 @@ import type {
   SyncPage,
   SyncRequest,
   TargetScope,
+  RecoveryOutcome,
+  RecoveryTarget,
 } from '../framework/connector';
-import { runPagedSync } from '../framework/paged-sync';
+import { pagesOf, runPagedSync } from '../framework/paged-sync';
+import { coveredWhen, runRecovery, type RecoveryQuery } from '../framework/recovery';
 import {
   ResilientHttp,
   resilienceSettings,
@@ -27,6 +30,7 @@ import { UpstreamError } from '../framework/upstream-error';
 import type { MlpsConfig } from './mlps.config';
 import { mlpsHttpError } from './mlps.http-error';
 import { instantToBeijingTime } from './mlps.time';
+import { MLPS_KINDS } from './mlps.mapper';
 import { filingPage } from './mlps.validation';
 
 const SOURCE: SourceId = 'mlps';
@@ -87,6 +91,7 @@ export class MlpsClient implements ConnectorClient {
       logger: this.deps.logger,
       startCursor: req.cursor,
       sink,
+      patient: true,
     };
     const query: FilingQuery = {};
     if (req.mode === 'incremental' && req.cursor !== null) {
@@ -102,9 +107,9 @@ export class MlpsClient implements ConnectorClient {
     }
     return runPagedSync(run, async (emit) => {
       const latest = new LatestInstant();
-      const { listingChanged } = await this.walkFilings(query, req.signal, async (page) => {
+      const { listingChanged } = await this.walkFilings(query, req.signal, async (page, pages) => {
         for (const record of page.records) if (record.updatedAt) latest.offer(record.updatedAt);
-        await emit(page);
+        await emit(page, { kind: MLPS_KINDS.filing, pages });
       });
       if (listingChanged) {
         this.deps.logger.warn(
@@ -132,9 +137,37 @@ export class MlpsClient implements ConnectorClient {
       sink,
     };
     return runPagedSync(run, async (emit) => {
-      await this.walkFilings({ unitCode: scope.unitCode.trim().toUpperCase() }, undefined, emit);
+      await this.walkFilings({ unitCode: scope.unitCode.trim().toUpperCase() }, undefined, (page, pages) =>
+        emit(page, { kind: MLPS_KINDS.filing, pages }),
+      );
       return null;
     });
+  }
+
+  /** After a sync lost filing pages: every filing of each target's unit, by `?unitCode=`, each unit once. */
+  async recover(
+    targets: readonly RecoveryTarget[],
+    kinds: readonly string[],
+    sink: PageSink,
+  ): Promise<RecoveryOutcome> {
+    const unit = (t: RecoveryTarget) => t.unitCode.trim().toUpperCase();
+    const recoverable = kinds.every((k) => k === MLPS_KINDS.filing);
+    const queries: RecoveryQuery[] = recoverable
+      ? [...new Set(targets.map(unit))].map((unitCode) => ({
+          key: `unit:${unitCode}`,
+          fetch: async (emit) => {
+            await this.walkFilings({ unitCode }, undefined, (page, pages) =>
+              emit(page, { kind: MLPS_KINDS.filing, pages }),
+            );
+          },
+        }))
+      : [];
+    return runRecovery(
+      { source: SOURCE, logger: this.deps.logger },
+      sink,
+      queries,
+      coveredWhen(recoverable ? targets : [], (t) => [`unit:${unit(t)}`], kinds),
+    );
   }
 
   /**
@@ -155,7 +188,7 @@ export class MlpsClient implements ConnectorClient {
   private async walkFilings(
     query: FilingQuery,
     signal: AbortSignal | undefined,
-    onPage: (page: SyncPage) => Promise<void>,
+    onPage: (page: SyncPage, pages: number) => Promise<void>,
   ): Promise<{ listingChanged: boolean }> {
     let firstTotal: number | undefined;
     let listingChanged = false;
@@ -163,7 +196,7 @@ export class MlpsClient implements ConnectorClient {
       const page = await this.getPage({ ...query, offset, limit: this.config.pageSize }, signal);
       firstTotal ??= page.total;
       if (page.total !== firstTotal) listingChanged = true;
-      await onPage(filingPage(page.items).page);
+      await onPage(filingPage(page.items).page, pagesOf(page.total, this.config.pageSize));
       // The served count, not the requested limit: the registry may cap a page.
       offset += page.items.length;
       if (page.items.length === 0 || offset >= page.total) return { listingChanged };

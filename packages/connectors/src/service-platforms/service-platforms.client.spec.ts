@@ -41,6 +41,8 @@ function makeSut(overrides: Record<string, unknown> = {}, options: ServicePlatfo
     breakerThreshold: 50,
     breakerCooldownMs: 60,
     maxRequestsPerSecond: 0,
+    // The second ask of a lost page has its own spec (framework/patience.spec.ts).
+    reaskLostPages: false,
     ...overrides,
   });
   const logger = new RecordingLogger();
@@ -91,6 +93,15 @@ describe(ServicePlatformsClient.name, () => {
         recordsInvalid: 0,
         cursor: null,
         error: null,
+        paging: {
+          lists: [
+            { kind: 'ywtb-system', pagesFetched: 3, pagesTotal: 3, complete: true },
+            { kind: 'ybyh-service', pagesFetched: 1, pagesTotal: 1, complete: true },
+            { kind: 'brain-app', pagesFetched: 1, pagesTotal: 1, complete: true },
+          ],
+          pagesReasked: 0,
+          pagesRecovered: 0,
+        },
       });
       expect(ids(pages)).toEqual([
         systems.slice(0, 2).map((s) => `ywtb-system:${s.systemCode}`),

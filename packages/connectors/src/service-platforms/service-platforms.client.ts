@@ -23,7 +23,7 @@ import type {
   TargetScope,
   UpstreamRecord,
 } from '../framework/connector';
-import { runPagedSync, type EmitPage } from '../framework/paged-sync';
+import { pagesOf, runPagedSync, type EmitPage } from '../framework/paged-sync';
 import { readLeniently, validateItems } from '../framework/record-validation';
 import { ResilientHttp, resilienceSettings, type JsonResponse } from '../framework/resilient-http';
 import { UpstreamError } from '../framework/upstream-error';
@@ -47,6 +47,8 @@ export interface ServicePlatformsClientOptions {
 /** How one registry's rows become a page of records and problems. */
 interface RegistryWalk {
   registry: ServicePlatformRegistry;
+  /** the record kind of its rows */
+  kind: string;
   toPage(rows: readonly unknown[]): SyncPage;
 }
 
@@ -68,6 +70,7 @@ function registryWalk<T>(spec: RegistrySpec<T>): RegistryWalk {
   const fields = { id: idField, projectCode: 'projectCode', systemName: nameField, unitCode: 'unitCode' };
   return {
     registry,
+    kind,
     toPage(rows) {
       const { valid, problems } = validateItems({
         kind,
@@ -162,6 +165,7 @@ export class ServicePlatformsClient implements ConnectorClient {
       logger: this.deps.logger,
       startCursor: req.cursor,
       sink,
+      patient: true,
     };
     return runPagedSync(run, async (emit) => {
       await this.walkAll(emit, req.signal);
@@ -204,7 +208,10 @@ export class ServicePlatformsClient implements ConnectorClient {
     for (let pageNum = 1; ; pageNum++) {
       const page = await this.getPage(walk.registry, pageNum, signal);
       received += page.rows.length;
-      await emit(walk.toPage(page.rows));
+      await emit(walk.toPage(page.rows), {
+        kind: walk.kind,
+        pages: pagesOf(page.total, this.config.pageSize),
+      });
       if (page.rows.length === 0 || received >= page.total) {
         if (received < page.total) {
           this.deps.logger.warn(

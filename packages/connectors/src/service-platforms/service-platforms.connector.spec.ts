@@ -52,6 +52,8 @@ describe('servicePlatformsConnector', () => {
       breakerCooldownMs: 30_000,
       maxConcurrency: 4,
       maxRequestsPerSecond: 20,
+      reaskLostPages: true,
+      reaskDelayMs: 2_000,
     });
     expect(client.circuitState()).toBe('closed');
   });

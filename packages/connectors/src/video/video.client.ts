@@ -22,11 +22,12 @@ import type {
   UpstreamRecord,
 } from '../framework/connector';
 import { canonicalJson } from '../framework/content-hash';
-import { runPagedSync, type EmitPage } from '../framework/paged-sync';
+import { pagesOf, runPagedSync, type EmitPage } from '../framework/paged-sync';
 import { ResilientHttp, resilienceSettings } from '../framework/resilient-http';
 import { UpstreamError } from '../framework/upstream-error';
 import type { VideoConfig } from './video.config';
 import { unwrapVideoEnvelope, videoAuthError } from './video.envelope';
+import { VIDEO_KINDS } from './video.mapper';
 import { CityDivisions, devicePage, platformPage } from './video.records';
 
 const SOURCE: SourceId = 'video';
@@ -88,14 +89,15 @@ export class VideoClient implements ConnectorClient {
       logger: this.deps.logger,
       startCursor: req.cursor,
       sink,
+      patient: true,
     };
     return runPagedSync(run, async (emit) => {
       await this.walkPlatforms(emit, req.signal);
       const latest = new LatestInstant();
-      await this.walkDevices({ updatedSince }, req.signal, async (items) => {
+      await this.walkDevices({ updatedSince }, req.signal, async (items, pages) => {
         const { page, valid } = devicePage(items, this.city);
         for (const { value } of valid) latest.offer(changedAt(value));
-        await emit(page);
+        await emit(page, { kind: VIDEO_KINDS.device, pages });
       });
       return latest.value ?? req.cursor;
     });
@@ -145,10 +147,10 @@ export class VideoClient implements ConnectorClient {
   /** Pages through every platform, emitting each page; returns the valid ones of the city. */
   private async walkPlatforms(emit: EmitPage, signal?: AbortSignal): Promise<TVideoPlatform[]> {
     const platforms: TVideoPlatform[] = [];
-    await this.walkPages(VIDEO_PLATFORMS_PATH, {}, signal, async (items) => {
+    await this.walkPages(VIDEO_PLATFORMS_PATH, {}, signal, async (items, pages) => {
       const { page, valid } = platformPage(items, this.city);
       platforms.push(...valid.map((v) => v.value));
-      await emit(page);
+      await emit(page, { kind: VIDEO_KINDS.platform, pages });
     });
     return platforms;
   }
@@ -156,7 +158,7 @@ export class VideoClient implements ConnectorClient {
   private walkDevices(
     query: DeviceQuery,
     signal: AbortSignal | undefined,
-    onItems: (items: unknown[]) => Promise<void>,
+    onItems: (items: unknown[], pages: number) => Promise<void>,
   ): Promise<void> {
     return this.walkPages(VIDEO_DEVICES_PATH, query, signal, onItems);
   }
@@ -169,12 +171,12 @@ export class VideoClient implements ConnectorClient {
     path: string,
     query: Record<string, string | null | undefined>,
     signal: AbortSignal | undefined,
-    onItems: (items: unknown[]) => Promise<void>,
+    onItems: (items: unknown[], pages: number) => Promise<void>,
   ): Promise<void> {
     let received = 0;
     for (let pageNo = 1; ; pageNo++) {
       const page = await this.getPage(path, { ...query, pageNo, pageSize: this.config.pageSize }, signal);
-      await onItems(page.list);
+      await onItems(page.list, pagesOf(page.total, this.config.pageSize));
       received += page.list.length;
       if (page.list.length === 0 || received >= page.total) return;
     }

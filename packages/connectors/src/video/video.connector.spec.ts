@@ -50,6 +50,8 @@ describe('videoConnector', () => {
       breakerCooldownMs: 30_000,
       maxConcurrency: 4,
       maxRequestsPerSecond: 20,
+      reaskLostPages: true,
+      reaskDelayMs: 2_000,
     });
     expect(sut).toBeInstanceOf(VideoClient);
     expect(sut.circuitState()).toBe('closed');

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SOURCE_IDS, type SourceId } from '@hub/contracts';
+import { SOURCE_IDS } from '@hub/contracts';
 import {
   evaluateProject,
   PACKS,
   readinessOf,
   type PackEvaluation,
-  type SourceState,
   zeroVerdictCounts,
 } from '@hub/rules';
 import type { Logger } from 'pino';
@@ -20,6 +19,7 @@ import { ALL_PROJECTS, type ProjectScope } from '../auth/roles';
 import { beijingDate, ExemptionsRepository } from '../exemptions/exemptions.repository';
 import { PackVersionsService } from '../packs/pack-versions.service';
 import { FactsAssembler } from './facts.assembler';
+import { SourceTrust } from './source-trust';
 import { FindingsRepository, toFindingRows, toFindingView, type FindingView } from './findings.repository';
 
 const SCAN_BATCH = 200;
@@ -183,7 +183,7 @@ export class ChecksService {
         evaluating,
         syncs,
         async () => {
-          await this.evaluateBatch(run.id, [project], sourceStates(syncs));
+          await this.evaluateBatch(run.id, [project], trustOfSummaries(syncs));
           await hooks.afterEvaluate?.(run.id);
           progress.update(
             { kind: 'evaluate', source: null },
@@ -211,7 +211,7 @@ export class ChecksService {
     });
     const log = this.logger.child({ checkRunId: run.id });
     return this.finishRun(run, syncs, async () => {
-      const states = sourceStates(syncs);
+      const states = await this.sourceStatesOf(run.syncIds);
       let done = 0;
       for await (const batch of this.projects.allInBatches(SCAN_BATCH)) {
         await this.evaluateBatch(run.id, batch, states);
@@ -330,11 +330,7 @@ export class ChecksService {
     );
   }
 
-  private async evaluateBatch(
-    checkRunId: string,
-    projects: Project[],
-    states: Partial<Record<SourceId, SourceState>>,
-  ): Promise<void> {
+  private async evaluateBatch(checkRunId: string, projects: Project[], states: SourceTrust): Promise<void> {
     const results = await this.evaluate(projects, states);
     await this.findings.save(
       checkRunId,
@@ -360,7 +356,7 @@ export class ChecksService {
   async evaluateAndSave(
     runId: string,
     projects: Project[],
-    states: Partial<Record<SourceId, SourceState>>,
+    states: SourceTrust,
     tx: Prisma.TransactionClient,
   ): Promise<number> {
     const results = await this.evaluate(projects, states);
@@ -380,12 +376,12 @@ export class ChecksService {
    */
   async evaluate(
     projects: Project[],
-    states: Partial<Record<SourceId, SourceState>>,
+    states: SourceTrust,
     draft?: Parameters<PackVersionsService['resolveFor']>[1],
   ): Promise<{ project: Project; packVersion: number; evaluation: PackEvaluation }[]> {
     const ids = projects.map((p) => p.id);
     const [factsById, policies, exemptions] = await Promise.all([
-      this.facts.assemble(projects, states),
+      this.facts.assemble(projects, (p) => states.forProject(p.code)),
       this.packVersions.resolveFor(projects, draft),
       this.exemptions.currentFor(ids, beijingDate(this.clock.now())),
     ]);
@@ -404,18 +400,43 @@ export class ChecksService {
   }
 
   /** Each source's state as of its latest sync: what a judgement on stored facts may trust. */
-  async latestSourceStates(): Promise<Partial<Record<SourceId, SourceState>>> {
+  async latestSourceStates(): Promise<SourceTrust> {
     const latest = await Promise.all(
       SOURCE_IDS.map((source) =>
-        this.prisma.sourceSync.findFirst({ where: { source }, orderBy: { startedAt: 'desc' } }),
+        this.prisma.sourceSync.findFirst({
+          where: { source, parentSyncId: null },
+          orderBy: { startedAt: 'desc' },
+        }),
       ),
     );
-    return sourceStates(latest.flatMap((s) => (s ? [s] : [])));
+    const syncs = latest.flatMap((s) => (s ? [s] : []));
+    const recoveries = await this.prisma.sourceSync.findMany({
+      where: { parentSyncId: { in: syncs.map((s) => s.id) } },
+    });
+    return SourceTrust.fromSyncs([...syncs, ...recoveries], await this.lastCompleteAt());
   }
 
-  /** What the rules may trust in a scan: each source as the given syncs left it. */
-  async sourceStatesOf(syncIds: string[]): Promise<Partial<Record<SourceId, SourceState>>> {
-    return sourceStates(await this.prisma.sourceSync.findMany({ where: { id: { in: syncIds } } }));
+  /**
+   * What the rules may trust in a scan: each source as the given syncs left it, the projects its
+   * recoveries made whole again, and how old each source's last complete data is.
+   */
+  async sourceStatesOf(syncIds: string[]): Promise<SourceTrust> {
+    const syncs = await this.prisma.sourceSync.findMany({
+      where: { OR: [{ id: { in: syncIds } }, { parentSyncId: { in: syncIds } }] },
+    });
+    return SourceTrust.fromSyncs(syncs, await this.lastCompleteAt());
+  }
+
+  /** When each source's latest complete bulk sync finished (null: never). */
+  private async lastCompleteAt(): Promise<Map<string, Date | null>> {
+    const rows = await this.prisma.sourceSync.groupBy({
+      by: ['source'],
+      where: { status: 'succeeded', mode: { in: ['full', 'incremental'] } },
+      _max: { finishedAt: true },
+    });
+    const at = new Map<string, Date | null>(SOURCE_IDS.map((s) => [s, null]));
+    for (const r of rows) at.set(r.source, r._max.finishedAt);
+    return at;
   }
 
   private async summarize(checkRunId: string): Promise<ScanSummary> {
@@ -468,24 +489,20 @@ export class ChecksService {
  * What the rules may trust: each source's state as of the given syncs (a run's own summaries or
  * stored sync rows). A sync still marked running never finished: it counts as failed.
  */
-function sourceStates(
-  syncs: readonly {
-    source: string;
-    status: SyncSummary['status'];
-    finishedAt: Date | string | null;
-    error: string | null;
-  }[],
-): Partial<Record<SourceId, SourceState>> {
-  return Object.fromEntries(
-    syncs.map((s) => [
-      s.source,
-      {
-        source: s.source as SourceId,
-        status: s.status === 'running' ? 'failed' : s.status,
-        finishedAt: s.finishedAt instanceof Date ? s.finishedAt.toISOString() : s.finishedAt,
-        error: s.error,
-      } satisfies SourceState,
-    ]),
+/** The trust of a run judged on its own syncs alone (a targeted check, the in-process scan). */
+function trustOfSummaries(syncs: readonly SyncSummary[]): SourceTrust {
+  return SourceTrust.fromSyncs(
+    syncs.map((s) => ({
+      source: s.source,
+      status: s.status,
+      finishedAt: new Date(s.finishedAt),
+      error: s.error,
+      pagesFetched: s.pagesFetched,
+      pagesFailed: s.pagesFailed,
+      pagesTotal: null,
+      parentSyncId: null,
+      recoveredProjects: [],
+    })),
   );
 }
 

@@ -94,7 +94,7 @@ export class FactsAssembler {
 
   async assemble(
     projects: Project[],
-    sources: Partial<Record<SourceId, SourceState>>,
+    sources: (project: Project) => Partial<Record<SourceId, SourceState>>,
   ): Promise<Map<string, ProjectFacts>> {
     const attached = new Map<string, Map<string, Attached>>(projects.map((p) => [p.id, new Map()]));
     const attach = (projectId: string, record: SourceRecord, binding: BindingMethod | null) => {
@@ -150,7 +150,7 @@ export class FactsAssembler {
         const facts: ProjectFacts = {
           ...records,
           project: toProject(p),
-          sources,
+          sources: sources(p),
           untrusted,
           registry: provenanceOf({ ...p, registryImport }),
         };

@@ -8,6 +8,7 @@ import { PrismaService } from '../../infra/database/prisma.service';
 import type { Project } from '../../generated/prisma/client';
 import { createTestContext, ManualClock } from '../../testing/test-context';
 import { ChecksService } from '../checks/checks.service';
+import { SourceTrust } from '../checks/source-trust';
 import { FindingsRepository } from '../checks/findings.repository';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { DisputesService } from './disputes.service';
@@ -58,7 +59,7 @@ describe(DisputesService.name, () => {
     const states = Object.fromEntries(
       SOURCE_IDS.map((source) => [source, { source, status: 'succeeded', finishedAt: now, error: null }]),
     ) as Record<string, SourceState>;
-    const [result] = await ctx.get(ChecksService).evaluate([project], states);
+    const [result] = await ctx.get(ChecksService).evaluate([project], SourceTrust.of(states));
     const findings: RuleFinding[] = result!.evaluation.findings.map((f) => ({ ...f, ...change[f.ruleId] }));
     const run = await prisma.checkRun.create({
       data: {

@@ -10,6 +10,7 @@ import type { Project } from '../../generated/prisma/client';
 import { createTestContext, ManualClock } from '../../testing/test-context';
 import { AuditService } from '../audit/audit.service';
 import { ChecksService } from '../checks/checks.service';
+import { SourceTrust } from '../checks/source-trust';
 import { ProjectsRepository } from '../projects/projects.repository';
 import {
   type ExemptionRequest,
@@ -75,7 +76,7 @@ describe(ExemptionsService.name, () => {
     const states = Object.fromEntries(
       SOURCE_IDS.map((source) => [source, { source, status: 'succeeded', finishedAt: now, error: null }]),
     ) as Record<string, SourceState>;
-    const [result] = await ctx.get(ChecksService).evaluate([project], states);
+    const [result] = await ctx.get(ChecksService).evaluate([project], SourceTrust.of(states));
     return result!.evaluation.findings.find((f) => f.ruleId === ruleId)!;
   }
 

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SOURCE_IDS, type SourceId } from '@hub/contracts';
-import type { SourceState } from '@hub/rules';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';
@@ -11,6 +10,7 @@ import { PrismaService } from '../../infra/database/prisma.service';
 import { type JobContext, JobQueue, QUEUES, REPLICA_ID } from '../../infra/jobs/job-queue';
 import type { CheckRun, ScanTask } from '../../generated/prisma/client';
 import { ChecksService, type CheckReport, type ScanSummary } from '../checks/checks.service';
+import type { SourceTrust } from '../checks/source-trust';
 import { SyncService } from '../sources/sync.service';
 
 /** Serialises a scan's step from one phase to the next across replicas. */
@@ -226,6 +226,9 @@ export class ScanOrchestrator {
     await this.guarded(runId, `sync:${source}`, job, async () => {
       if (!(SOURCE_IDS as readonly string[]).includes(source)) throw new Error(`unknown source ${source}`);
       const summary = await this.sync.syncWithoutRebind(source, mode);
+      // A short sync costs only what it must: lost pages were asked again; now the projects' records
+      // of the lists still short are fetched by filter, before anything is judged.
+      await this.sync.recover(summary);
       return this.markDone(runId, `sync:${source}`, async (tx) => {
         await tx.$executeRaw`UPDATE check_runs SET sync_ids = array_append(sync_ids, ${summary.syncId}) WHERE id = ${runId}::uuid`;
       });
@@ -394,7 +397,7 @@ export class ScanOrchestrator {
     for (const data of next.jobs) await this.queue.send(next.queue, data);
   }
 
-  private async statesOf(runId: string): Promise<Partial<Record<SourceId, SourceState>>> {
+  private async statesOf(runId: string): Promise<SourceTrust> {
     const run = await this.prisma.checkRun.findUniqueOrThrow({ where: { id: runId } });
     return this.checks.sourceStatesOf(run.syncIds);
   }

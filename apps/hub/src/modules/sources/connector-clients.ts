@@ -27,7 +27,12 @@ function connectorSettings(env: HubEnv): Partial<Record<SourceId, unknown>> {
       clientId: env.DATA_EXCHANGE_CLIENT_ID,
       clientSecret: env.DATA_EXCHANGE_CLIENT_SECRET,
     },
-    mlps: { baseUrl: env.MLPS_BASE_URL, token: env.MLPS_API_TOKEN, timeoutMs: env.MLPS_TIMEOUT_MS },
+    mlps: {
+      baseUrl: env.MLPS_BASE_URL,
+      token: env.MLPS_API_TOKEN,
+      timeoutMs: env.MLPS_TIMEOUT_MS,
+      pageSize: env.MLPS_PAGE_SIZE,
+    },
     video: { baseUrl: env.VIDEO_BASE_URL, token: env.VIDEO_TOKEN, pageSize: VIDEO_PAGE_SIZE_MAX },
     'service-platforms': {
       baseUrl: env.SERVICE_PLATFORMS_BASE_URL,

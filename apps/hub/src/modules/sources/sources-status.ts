@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SOURCE_IDS, SOURCE_TITLES, type SourceId } from '@hub/contracts';
-import { PACKS } from '@hub/rules';
+import type { SyncPaging } from '@hub/connectors';
+import { PACKS, sourceShortfall, type Text } from '@hub/rules';
 import { AppError } from '../../common/app-error';
 import { Clock } from '../../infra/clock';
 import { PrismaService } from '../../infra/database/prisma.service';
@@ -26,6 +27,10 @@ export interface SyncView {
   recordsInvalid: number;
   recordsChanged: number;
   error: string | null;
+  /** the pages its lists have in all, when every list said (page-numbered lists) */
+  pagesTotal: number | null;
+  /** pages by list, and the pages asked once more after their retries ran out */
+  paging: SyncPaging | null;
 }
 
 export interface SourceStatusView {
@@ -45,6 +50,15 @@ export interface SourceStatusView {
   tombstones: number;
   /** records of the last bulk sync that failed validation */
   problems: number;
+  /** stored records that failed their contract but name a project: untrusted evidence of it */
+  untrusted: number;
+  /**
+   * what the last bulk sync missed and how old the complete data is, in the verdicts' words
+   * (`共 14 页，2 页获取失败；…已 9 天未完整更新`); null when it was complete
+   */
+  shortfall: Text | null;
+  /** the recovery after a short last sync: projects asked for, made whole again, requests made */
+  recovery: { at: string | null; status: string; recoveredProjects: number; requests: number } | null;
 }
 
 function syncView(s: SourceSync): SyncView {
@@ -60,6 +74,8 @@ function syncView(s: SourceSync): SyncView {
     recordsInvalid: s.recordsInvalid,
     recordsChanged: s.recordsChanged,
     error: s.error,
+    pagesTotal: s.pagesTotal,
+    paging: (s.paging as SyncPaging | null) ?? null,
   };
 }
 
@@ -79,7 +95,7 @@ export class SourcesStatusService {
 
   private async status(source: SourceId, configured: boolean): Promise<SourceStatusView> {
     const bulk = { source, mode: { in: ['full', 'incremental'] as ('full' | 'incremental')[] } };
-    const [last, lastSuccess, records, tombstones] = await Promise.all([
+    const [last, lastSuccess, records, tombstones, untrusted] = await Promise.all([
       this.prisma.sourceSync.findFirst({
         where: { ...bulk, status: { not: 'running' } },
         orderBy: { startedAt: 'desc' },
@@ -90,7 +106,15 @@ export class SourcesStatusService {
       }),
       this.prisma.sourceRecord.count({ where: { source, tombstone: false } }),
       this.prisma.sourceRecord.count({ where: { source, tombstone: true } }),
+      this.prisma.sourceRecord.count({ where: { source, invalid: true } }),
     ]);
+    const recovery =
+      last && last.status !== 'succeeded'
+        ? await this.prisma.sourceSync.findFirst({
+            where: { parentSyncId: last.id },
+            orderBy: { startedAt: 'desc' },
+          })
+        : null;
     const problems = last ? await this.prisma.recordProblem.count({ where: { syncId: last.id } }) : 0;
     const pages = last ? last.pagesFetched + last.pagesFailed : 0;
     const ageHours = lastSuccess?.finishedAt
@@ -115,6 +139,28 @@ export class SourcesStatusService {
       records,
       tombstones,
       problems,
+      untrusted,
+      shortfall:
+        last && last.status !== 'succeeded'
+          ? sourceShortfall(
+              source,
+              {
+                source,
+                status: last.status === 'running' ? 'failed' : last.status,
+                finishedAt: last.finishedAt?.toISOString() ?? null,
+                error: last.error,
+                pages: { fetched: last.pagesFetched, failed: last.pagesFailed, total: last.pagesTotal },
+                lastCompleteAt: lastSuccess?.finishedAt?.toISOString() ?? null,
+              },
+              this.clock.nowIso(),
+            )
+          : null,
+      recovery: recovery && {
+        at: recovery.finishedAt?.toISOString() ?? null,
+        status: recovery.status,
+        recoveredProjects: recovery.recoveredProjects.length,
+        requests: recovery.requests,
+      },
     };
   }
 
@@ -137,16 +183,39 @@ export class SourcesStatusService {
       where: { syncId: sync.id },
       orderBy: { createdAt: 'asc' },
     });
+    // A problem kept as an untrusted record belongs to the projects that record is bound to.
+    const kept = await this.prisma.sourceRecord.findMany({
+      where: {
+        source,
+        invalid: true,
+        externalId: { in: problems.flatMap((p) => (p.externalId ? [p.externalId] : [])) },
+      },
+      select: {
+        kind: true,
+        externalId: true,
+        bindings: {
+          where: { method: { in: ['code', 'confirmed', 'suggested'] } },
+          select: { method: true, project: { select: { code: true } } },
+        },
+      },
+    });
+    const keptBy = new Map(kept.map((r) => [`${r.kind}/${r.externalId}`, r]));
     return {
       source,
       sync: syncView(sync),
-      problems: problems.map((p) => ({
-        kind: p.kind,
-        externalId: p.externalId,
-        reason: { zh: p.reasonZh, en: p.reasonEn },
-        issues: p.issues,
-        payload: p.payload,
-      })),
+      problems: problems.map((p) => {
+        const record = p.externalId ? keptBy.get(`${p.kind}/${p.externalId}`) : undefined;
+        return {
+          kind: p.kind,
+          externalId: p.externalId,
+          reason: { zh: p.reasonZh, en: p.reasonEn },
+          issues: p.issues,
+          payload: p.payload,
+          /** kept as untrusted evidence of the projects it names */
+          untrusted: record !== undefined,
+          projects: (record?.bindings ?? []).map((b) => ({ code: b.project.code, binding: b.method })),
+        };
+      }),
     };
   }
 }

@@ -1,11 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SourceId } from '@hub/contracts';
-import type { PageSink, SyncOutcome, TargetScope } from '@hub/connectors';
+import {
+  CONNECTORS,
+  type PageSink,
+  type RecoveryTarget,
+  type SyncOutcome,
+  type SyncPaging,
+  type TargetScope,
+} from '@hub/connectors';
 import type { Logger } from 'pino';
 import { Clock } from '../../infra/clock';
 import { LOGGER } from '../../infra/core.module';
 import { PrismaService } from '../../infra/database/prisma.service';
-import type { SourceSync, SyncMode } from '../../generated/prisma/client';
+import { Prisma, type SourceSync, type SyncMode } from '../../generated/prisma/client';
+import type { HubEnv } from '../../config/env';
+import { HUB_ENV } from '../../infra/core.module';
 import { BindingsService } from './bindings.service';
 import { ConnectorClients } from './connector-clients';
 import { RecordsRepository } from './records.repository';
@@ -23,6 +32,20 @@ export interface SyncSummary {
   error: string | null;
   finishedAt: string;
   ms: number;
+  /** pages by list and pages asked again, when the connector reported them */
+  paging: SyncPaging | null;
+}
+
+/** What a recovery after a short bulk sync did. */
+export interface RecoverySummary extends SyncSummary {
+  parentSyncId: string;
+  /** the lists (record kinds) that were short and that it fetched by filter */
+  kinds: string[];
+  /** projects whose records of those lists all came */
+  recoveredProjects: string[];
+  /** projects asked for (all, up to HUB_RECOVERY_MAX_PROJECTS) */
+  targets: number;
+  requests: number;
 }
 
 /**
@@ -39,6 +62,7 @@ export class SyncService {
     private readonly bindings: BindingsService,
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(HUB_ENV) private readonly env: HubEnv,
   ) {}
 
   sources(): SourceId[] {
@@ -77,7 +101,13 @@ export class SyncService {
   /** Every configured source in parallel; one failing never stops the others. */
   async syncAll(requested?: 'full' | 'incremental'): Promise<SyncSummary[]> {
     const started = Date.now();
-    const summaries = await Promise.all(this.sources().map((s) => this.syncOne(s, requested)));
+    const summaries = await Promise.all(
+      this.sources().map(async (s) => {
+        const summary = await this.syncOne(s, requested);
+        await this.recover(summary);
+        return summary;
+      }),
+    );
     // One matching pass after all sources, not one per source racing the others.
     await this.bindings.rebind();
     const failed = summaries.filter((s) => s.status !== 'succeeded');
@@ -114,16 +144,110 @@ export class SyncService {
     return summaries;
   }
 
+  /**
+   * After a bulk sync of `source` fell short: the projects' records of the lists it lost, fetched by
+   * the contract's filters (resources by project code and tenant, filings by unit, catalogue entries
+   * by system), so that a project whose records all came is judged on whole evidence. The lists a
+   * contract cannot filter (tenants, exchange systems, video, service platforms) are not recovered.
+   * Null when there is nothing to recover, or no filter to recover it with.
+   */
+  async recover(bulk: SyncSummary): Promise<RecoverySummary | null> {
+    if (bulk.status === 'succeeded' || bulk.mode === 'targeted') return null;
+    const client = this.clients.get(bulk.source);
+    const connector = CONNECTORS.find((c) => c.id === bulk.source);
+    if (!client.recover || !connector) return null;
+    const complete = new Set((bulk.paging?.lists ?? []).filter((l) => l.complete).map((l) => l.kind));
+    const kinds = connector.records.map((r) => r.kind).filter((k) => !complete.has(k));
+    if (kinds.length === 0) return null;
+    const targets = await this.recoveryTargets(bulk.source);
+    let covered = new Map<string, Set<string>>();
+    let requests = 0;
+    const summary = await this.run(
+      bulk.source,
+      'targeted',
+      null,
+      null,
+      async (sink) => {
+        const outcome = await client.recover!(targets, kinds, sink);
+        covered = outcome.covered;
+        requests = outcome.requests;
+        return outcome;
+      },
+      { parentSyncId: bulk.syncId, extra: () => ({ recoveredProjects: [...covered.keys()], requests }) },
+    );
+    const recoveredProjects = [...covered.keys()];
+    this.logger.info(
+      { source: bulk.source, kinds, targets: targets.length, recovered: recoveredProjects.length, requests },
+      `recovery after a short sync: ${recoveredProjects.length}/${targets.length} projects whole again`,
+    );
+    return {
+      ...summary,
+      parentSyncId: bulk.syncId,
+      kinds,
+      recoveredProjects,
+      targets: targets.length,
+      requests,
+    };
+  }
+
+  /**
+   * The projects a recovery asks for, each with what the store holds that its filters need: the
+   * cloud tenants of its unit, the exchange systems that carry its code or belong to its unit.
+   */
+  private async recoveryTargets(source: SourceId): Promise<RecoveryTarget[]> {
+    const projects = await this.prisma.project.findMany({
+      select: { code: true, unitCode: true, systemNames: true },
+      orderBy: { code: 'asc' },
+      take: this.env.HUB_RECOVERY_MAX_PROJECTS,
+    });
+    const kindOf = { 'gov-cloud': 'tenant', 'data-exchange': 'system' } as Partial<Record<SourceId, string>>;
+    const kind = kindOf[source];
+    const stored = kind
+      ? await this.prisma.sourceRecord.findMany({
+          where: {
+            source,
+            kind,
+            OR: [
+              { unitCode: { in: [...new Set(projects.map((p) => p.unitCode))] } },
+              { projectCode: { in: projects.map((p) => p.code) } },
+            ],
+          },
+          select: { externalId: true, unitCode: true, projectCode: true },
+        })
+      : [];
+    return projects.map((p) => {
+      const own = stored
+        .filter((r) => r.projectCode === p.code || r.unitCode === p.unitCode)
+        .map((r) => r.externalId);
+      return {
+        projectCode: p.code,
+        unitCode: p.unitCode,
+        systemNames: p.systemNames,
+        known:
+          source === 'gov-cloud' ? { tenantIds: own } : source === 'data-exchange' ? { systemIds: own } : {},
+      };
+    });
+  }
+
   private async run(
     source: SourceId,
     mode: SyncMode,
     scope: string | null,
     cursorBefore: string | null,
     execute: (sink: PageSink) => Promise<SyncOutcome>,
+    recovery?: { parentSyncId: string; extra: () => { recoveredProjects: string[]; requests: number } },
   ): Promise<SyncSummary> {
     const started = Date.now();
     const sync = await this.prisma.sourceSync.create({
-      data: { source, mode, scope, status: 'running', startedAt: this.clock.now(), cursorBefore },
+      data: {
+        source,
+        mode,
+        scope,
+        status: 'running',
+        startedAt: this.clock.now(),
+        cursorBefore,
+        parentSyncId: recovery?.parentSyncId ?? null,
+      },
     });
     const log = this.logger.child({ source, syncId: sync.id, mode });
     let changed = 0;
@@ -171,6 +295,9 @@ export class SyncService {
         cursorAfter: outcome.complete ? outcome.cursor : cursorBefore,
         error,
         errorCode,
+        pagesTotal: pagesTotalOf(source, outcome.paging),
+        paging: outcome.paging ? (outcome.paging as object) : Prisma.JsonNull,
+        ...(recovery ? recovery.extra() : {}),
       },
     });
     const ms = Date.now() - started;
@@ -199,6 +326,23 @@ export class SyncService {
       error,
       finishedAt: done.finishedAt!.toISOString(),
       ms,
+      paging: outcome.paging ?? null,
     };
   }
+}
+
+/**
+ * The pages a sync's lists have in all, when every list of the source was reached and says its
+ * length: what "共 14 页" counts. Null when a list's length is unknown (cursor paging, not reached).
+ */
+function pagesTotalOf(source: SourceId, paging: SyncPaging | undefined): number | null {
+  const kinds = CONNECTORS.find((c) => c.id === source)?.records.map((r) => r.kind) ?? [];
+  if (!paging || kinds.length === 0) return null;
+  let total = 0;
+  for (const kind of kinds) {
+    const list = paging.lists.find((l) => l.kind === kind);
+    if (!list || list.pagesTotal === null) return null;
+    total += list.pagesTotal;
+  }
+  return total;
 }

@@ -19,7 +19,10 @@ ADD COLUMN     "invalidity" JSONB;
 
 -- AlterTable
 ALTER TABLE "source_syncs" ADD COLUMN     "pages_total" INTEGER,
-ADD COLUMN     "parent_sync_id" UUID;
+ADD COLUMN     "paging" JSONB,
+ADD COLUMN     "parent_sync_id" UUID,
+ADD COLUMN     "recovered_projects" TEXT[] DEFAULT ARRAY[]::TEXT[],
+ADD COLUMN     "requests" INTEGER NOT NULL DEFAULT 0;
 
 -- CreateIndex
 CREATE INDEX "source_syncs_parent_sync_id_idx" ON "source_syncs"("parent_sync_id");
