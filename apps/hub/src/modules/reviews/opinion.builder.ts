@@ -9,12 +9,14 @@ import type {
 } from '@hub/reports';
 import { DECISION_TITLES, type ReviewDecision } from '@hub/reports';
 import {
+  divisionName,
   PACKS,
   readinessOf,
   REVIEW_DOMAIN_TITLES,
   REVIEW_DOMAINS,
   zeroVerdictCounts,
   type EvidenceRef,
+  type OpinionIssuer,
   type ReviewDomain,
   type Verdict,
 } from '@hub/rules';
@@ -89,6 +91,8 @@ export function changeOf(now: Verdict, before: Verdict | undefined): OpinionFind
 export interface OpinionInputs {
   review: Review & { items: RectificationItem[] };
   project: Project;
+  /** the city's issuer as configured */
+  issuer: OpinionIssuer;
   findings: Finding[];
   previousFindings: Finding[] | null;
   checkedAt: Date;
@@ -166,13 +170,16 @@ export function buildOpinion(input: OpinionInputs): OpinionDocument {
     }));
   return {
     reviewId: review.id,
-    documentNo: review.documentNo,
+    reviewNo: review.documentNo,
+    documentNo: decision ? review.opinionNo : null,
+    issuer: { office: input.issuer.office, title: input.issuer.title },
     project: {
       code: project.code,
       name: project.name,
       unitName: project.unitName,
       unitCode: project.unitCode,
       region: project.region,
+      regionName: divisionName(project.region)?.name ?? null,
       investment: project.investment.toString(),
       packId,
       packTitle: PACKS[packId].title,
@@ -192,6 +199,7 @@ export function buildOpinion(input: OpinionInputs): OpinionDocument {
             title: DECISION_TITLES[decision],
             comments: review.comments ?? '',
             decidedBy: review.decidedBy,
+            reviewerName: review.reviewerName,
             decidedAt: review.decidedAt.toISOString(),
             override: review.overrideReason
               ? { reason: review.overrideReason, ruleIds: review.overrideRuleIds }
