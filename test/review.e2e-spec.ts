@@ -7,9 +7,16 @@ import { extractPdfText } from '@hub/reports/testing';
 import { generateDemoCity } from '@hub/sandbox';
 import ExcelJS from 'exceljs';
 import type request from 'supertest';
+import { repoRoot } from '../apps/hub/src/infra/paths';
 import { ChecksService } from '../apps/hub/src/modules/checks/checks.service';
 import { runCli } from './support/cli';
 import { type ApiClient, DEMO_NOW, startTestHub, type TestHub, userWithToken } from './support/hub';
+import { renderPdfPages } from './support/pdf-pages';
+
+const SCREENSHOTS = path.join(repoRoot(), 'docs', 'screenshots');
+
+/** pdf.js may split or space a run differently from how it was laid out: compare without whitespace. */
+const squeeze = (text: string) => text.replace(/\s+/g, '');
 
 /** Binary bodies (pdf, xlsx) as a Buffer. */
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
@@ -43,7 +50,7 @@ describe('pre-acceptance review workflow', () => {
       .expect(201);
     await app.get(ChecksService).scan();
     applicant = (await userWithToken(app, 'applicant', { unitCode: project.unitCode })).http;
-    reviewer = (await userWithToken(app, 'reviewer', { username: 'li.review' })).http;
+    reviewer = (await userWithToken(app, 'reviewer', { username: 'li.review', displayName: '王科长' })).http;
     const otherUnit = demo.projects.find((p) => p.unitCode !== project.unitCode)!.unitCode;
     other = (await userWithToken(app, 'applicant', { unitCode: otherUnit })).http;
   });
@@ -115,7 +122,14 @@ describe('pre-acceptance review workflow', () => {
         rectification: [{ ruleId: 'YY-CLOUD-DEPLOY', description: '迁移上云', deadline: '2026-12-31' }],
       })
       .expect(200);
-    expect(res.body).toMatchObject({ status: 'decided', decision: 'rectify', decidedBy: 'li.review' });
+    expect(res.body).toMatchObject({
+      status: 'decided',
+      decision: 'rectify',
+      decidedBy: 'li.review',
+      reviewerName: '王科长',
+      // the city's first opinion of the year (the demo clock stands in 2026)
+      opinionNo: '岳技审〔2026〕1号',
+    });
     expect(res.body.items).toEqual([expect.objectContaining({ ruleId: 'YY-CLOUD-DEPLOY', status: 'open' })]);
     await reviewer.post(`/api/reviews/${reviewId}/check`).expect(409);
   });
@@ -170,16 +184,64 @@ describe('pre-acceptance review workflow', () => {
       .parse(binary)
       .expect(200);
     expect(res.headers['content-type']).toContain('application/pdf');
-    const { text } = await extractPdfText(res.body as Buffer);
-    const flat = text.replace(/\s+/g, '');
-    expect(flat).toContain(project.name.replace(/\s+/g, ''));
+    const { text, pages } = await extractPdfText(res.body as Buffer);
+    const flat = squeeze(text);
+    expect(flat).toContain(squeeze(project.name));
     expect(flat).toContain('同意竣工验收');
     const doc = (await reviewer.get(`/api/reviews/${reviewId}/opinion`).expect(200)).body;
+    expect(doc.documentNo).toBe('岳技审〔2026〕2号');
+    expect(flat).toContain('岳阳市政务信息化项目技术支持组岳技审〔2026〕2号');
+    expect(flat).toContain('审查人：王科长');
+    expect(flat).not.toContain('li.review');
+    expect(flat).toContain('日期：二〇二六年十一月一日'); // decided at 10:00 on 1 November, Beijing time
+    expect(pages).toBeLessThanOrEqual(3);
+    expect(flat).toContain(`第1页共${pages}页`);
+    expect(flat).not.toContain('Notagreed');
     const failingRules = doc.sections
       .flatMap((s: { findings: { ruleId: string; verdict: string }[] }) => s.findings)
       .filter((f: { verdict: string }) => f.verdict === 'FAIL')
       .map((f: { ruleId: string }) => f.ruleId);
     for (const rule of failingRules) expect(flat).toContain(rule);
+  });
+
+  it('prints the opinion with English beside the Chinese when asked for lang=bilingual, and refuses another language', async () => {
+    const res = await reviewer
+      .get(`/api/reviews/${reviewId}/opinion`)
+      .query({ format: 'pdf', lang: 'bilingual' })
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const flat = squeeze((await extractPdfText(res.body as Buffer)).text);
+    expect(flat).toContain('Technicalreviewopinion');
+    expect(flat).toContain('Page1of');
+    const refused = await reviewer
+      .get(`/api/reviews/${reviewId}/opinion`)
+      .query({ format: 'pdf', lang: 'en' })
+      .expect(400);
+    expect(JSON.stringify(refused.body.error)).toContain('lang');
+  });
+
+  it('numbers each city’s opinions on its own sequence: 郴技审 starts at 1 while 岳技审 goes on', async () => {
+    const chenzhou = demo.projects.find((p) => p.policyPack === 'chenzhou')!;
+    const applied = await reviewer.post('/api/reviews').send({ projectCode: chenzhou.code }).expect(201);
+    expect(applied.body.opinionNo).toBeNull();
+    const draft = (await reviewer.get(`/api/reviews/${applied.body.id}/opinion`).expect(200)).body;
+    expect(draft).toMatchObject({ documentNo: null, issuer: { office: '郴州市政务信息化项目技术支持组' } });
+    const decided = await reviewer
+      .post(`/api/reviews/${applied.body.id}/decision`)
+      .send(
+        draft.ready
+          ? { decision: 'approve' }
+          : { decision: 'approve', overrideReason: '经主管部门书面确认，剩余事项验收后整改' },
+      )
+      .expect(200);
+    expect(decided.body.opinionNo).toBe('郴技审〔2026〕1号');
+    const html = await reviewer
+      .get(`/api/reviews/${applied.body.id}/opinion`)
+      .query({ format: 'html' })
+      .expect(200);
+    expect(html.text).toContain('<p class="masthead">郴州市政务信息化项目技术支持组</p>');
+    expect(html.text).toContain('<p class="doc-no">郴技审〔2026〕1号</p>');
   });
 
   it('exports the opinion as xlsx with a sheet per section, read back', async () => {
@@ -196,6 +258,13 @@ describe('pre-acceptance review workflow', () => {
     const cloud = workbook.getWorksheet('政务云资源集约应用')!;
     const cells = cloud.getSheetValues().flat().map(String).join(' ');
     expect(cells).toContain('YY-CLOUD-DEPLOY');
+    const summary = workbook.getWorksheet('审查概况')!;
+    expect(summary.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1 });
+    let investment: ExcelJS.CellValue = null;
+    summary.eachRow((row) => {
+      if (row.getCell(1).value === '总投资（万元）') investment = row.getCell(2).value;
+    });
+    expect(investment).toBe(Number(project.investment));
   });
 
   it('writes the opinion from the CLI (hub opinion <code> --format pdf -o FILE)', async () => {
@@ -225,12 +294,42 @@ describe('pre-acceptance review workflow', () => {
       '--decision',
       'rectify',
       '--comments',
-      '请整改',
+      '请按整改事项逐项整改，整改完成后重新申请技术审查。',
       '--item',
-      '|按审查意见整改全部不通过项|2026-12-31',
+      'YY-CLOUD-DEPLOY|将系统迁移部署至政务云，并在政务云资源台账中登记|2026-12-31',
+      '--item',
+      '|按审查意见整改其余不通过项，并提交整改报告|2026-12-31',
+      '--by',
+      '李科长',
     ]);
     expect(decided).toContain('rectify');
     expect(decided).toContain('整改 2026-12-31 open');
+    expect(decided).toContain('岳技审〔2026〕3号');
+
+    // The signed opinion as the unit receives it, page by page, for the README and for a look.
+    const signed = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'opinion-')), 'rectify.pdf');
+    await runCli(hub.envVars, ['opinion', id, '--format', 'pdf', '-o', signed]);
+    const rectifyPdf = fs.readFileSync(signed);
+    const { text: rectifyText, pages } = await extractPdfText(rectifyPdf);
+    const flat = squeeze(rectifyText);
+    expect(flat).toContain('岳技审〔2026〕3号');
+    expect(flat).toContain('审查人：李科长');
+    expect(flat).not.toContain('cli:');
+    expect(flat).toContain('审查人（签字）：');
+    expect(flat).toContain('岳阳市政务信息化项目技术支持组（盖章）');
+    expect(flat).toContain('日期：二〇二六年十一月一日');
+    expect(flat).toContain('整改后复核');
+    expect(flat).toContain('2026年12月31日');
+    expect(flat).toContain(`第1页共${pages}页`);
+    for (const rule of Object.keys(next.expected)) expect(flat).toContain(rule);
+    expect(Object.keys(next.expected)).toHaveLength(20);
+    expect(pages).toBeLessThanOrEqual(3);
+    const images = renderPdfPages(rectifyPdf, SCREENSHOTS, 'opinion-page');
+    expect(images.map((f) => path.basename(f))).toEqual(
+      Array.from({ length: pages }, (_, i) => `opinion-page-${i + 1}.png`),
+    );
+    for (const image of images) expect(fs.statSync(image).size).toBeGreaterThan(20_000);
+
     const again = await runCli(hub.envVars, ['review', 'apply', next.code]);
     const recheck = /^([0-9a-f-]{36}) /.exec(again)![1]!;
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'opinion-')), 'recheck.json');

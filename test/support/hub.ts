@@ -50,12 +50,18 @@ let userSeq = 0;
 export async function userWithToken(
   app: INestApplication,
   role: Role,
-  options: { unitCode?: string; username?: string } = {},
+  options: { unitCode?: string; username?: string; displayName?: string } = {},
 ): Promise<{ username: string; token: string; http: ApiClient }> {
   const username = options.username ?? `${role}-${process.pid}-${++userSeq}`;
-  const { user } = await app
-    .get(UsersService)
-    .create({ username, displayName: username, role, unitCode: options.unitCode ?? null }, 'test');
+  const { user } = await app.get(UsersService).create(
+    {
+      username,
+      displayName: options.displayName ?? username,
+      role,
+      unitCode: options.unitCode ?? null,
+    },
+    'test',
+  );
   const owner = await app.get(UsersService).get(user.id);
   const { token } = await app.get(TokensService).create(owner, { name: 'test' }, 'test');
   return { username, token, http: apiClient(app, token) };

@@ -1,6 +1,6 @@
 export * from './opinion.types';
 export * from './labels';
-export { formatBeijingTime, formatDateOrInstant, shortHash, OPINION_TIME_ZONE } from './format';
+export { chineseDate, formatBeijingTime, formatDateOrInstant, shortHash, OPINION_TIME_ZONE } from './format';
 export { opinionConclusion, type OpinionConclusion } from './opinion.view';
 export { renderOpinionHtml, escapeHtml } from './opinion.html';
 export { renderOpinionPdf, opinionPdfDefinition } from './opinion.pdf';
@@ -10,6 +10,7 @@ export {
   OPINION_SUMMARY_SHEET,
   OPINION_DOMAIN_SHEETS,
   FINDING_COLUMNS,
+  findingColumns,
 } from './opinion.xlsx';
 export { renderOpinionJson } from './opinion.json';
 export { renderPortfolioXlsx, renderPortfolioCsv, PORTFOLIO_SHEET, PORTFOLIO_COLUMNS } from './portfolio';

@@ -1,7 +1,7 @@
 import { VERDICTS, type Basis, type Severity, type Text, type Verdict } from '@hub/rules';
-import type { OpinionFinding, RectificationItemView } from './opinion.types';
+import type { OpinionFinding, OpinionLanguage, RectificationItemView } from './opinion.types';
 
-/** The heading every format prints. */
+/** The heading every format prints when the city's own title is not known. */
 export const OPINION_TITLE: Text = { zh: '政务信息化项目技术审查意见', en: 'Technical review opinion' };
 
 /** The review domains in the order the opinion prints its sections and the workbook its sheets. */
@@ -60,15 +60,18 @@ export const DRAFT_LABEL: Text = { zh: '草稿', en: 'draft' };
 /** Field and block labels shared by every format. */
 export const LABELS = {
   documentNo: { zh: '文号', en: 'Document No.' },
-  reviewId: { zh: '审查编号', en: 'Review ID' },
-  projectBlock: { zh: '项目信息', en: 'Project' },
+  draftDocumentNo: { zh: '（草稿，签发时编号）', en: '(draft: numbered when issued)' },
+  reviewId: { zh: '审查编号', en: 'Review No.' },
+  issuer: { zh: '发文机关', en: 'Issued by' },
+  projectBlock: { zh: '项目基本情况', en: 'Project' },
   projectName: { zh: '项目名称', en: 'Project name' },
   projectCode: { zh: '项目编码', en: 'Project code' },
   unitName: { zh: '建设单位', en: 'Construction unit' },
   unitCode: { zh: '统一社会信用代码', en: 'Unified social credit code' },
-  region: { zh: '行政区划', en: 'Region' },
+  region: { zh: '所属区划', en: 'Region' },
+  cityLevel: { zh: '市本级', en: 'city level' },
   investment: { zh: '总投资（万元）', en: 'Total investment (10,000 CNY)' },
-  pack: { zh: '审查规则包', en: 'Policy pack' },
+  pack: { zh: '审查依据', en: 'Policy pack' },
   checkBlock: { zh: '检查', en: 'Check' },
   checkRunId: { zh: '检查批次', en: 'Check run' },
   checkedAt: { zh: '检查时间', en: 'Checked at' },
@@ -79,8 +82,9 @@ export const LABELS = {
   none: { zh: '无', en: 'none' },
   counts: { zh: '检查结果统计', en: 'Verdict counts' },
   total: { zh: '合计', en: 'Total' },
+  findingsBlock: { zh: '分领域审查意见', en: 'Findings by review domain' },
   ruleId: { zh: '规则编号', en: 'Rule' },
-  ruleTitle: { zh: '规则名称', en: 'Title' },
+  ruleTitle: { zh: '审查事项', en: 'Obligation' },
   clause: { zh: '条款依据', en: 'Clause' },
   severity: { zh: '严重程度', en: 'Severity' },
   verdict: { zh: '结论', en: 'Verdict' },
@@ -105,12 +109,12 @@ export const LABELS = {
   overrideRules: { zh: '涉及规则', en: 'Rules' },
   rectification: { zh: '整改事项', en: 'Rectification items' },
   rectificationNo: { zh: '序号', en: 'No.' },
-  rectificationRule: { zh: '规则', en: 'Rule' },
+  rectificationRule: { zh: '对应规则', en: 'Rule' },
   rectificationDescription: { zh: '整改内容', en: 'Description' },
   rectificationDeadline: { zh: '整改期限', en: 'Deadline' },
   rectificationStatus: { zh: '状态', en: 'Status' },
   noRectification: { zh: '无整改事项', en: 'no rectification items' },
-  comments: { zh: '审查意见说明', en: 'Comments' },
+  comments: { zh: '其他说明', en: 'Comments' },
   remark: { zh: '审查意见', en: 'Reviewer remarks' },
   conclusionRemark: { zh: '结论意见', en: 'Concluding remarks' },
   remarksBy: { zh: '意见编辑', en: 'Remarks by' },
@@ -123,10 +127,18 @@ export const LABELS = {
   decidedBy: { zh: '审查人', en: 'Reviewed by' },
   decidedAt: { zh: '签署时间', en: 'Signed at' },
   notSigned: { zh: '（未签署）', en: '(not signed)' },
+  signature: { zh: '审查人（签字）', en: 'Reviewer (signature)' },
+  seal: { zh: '（盖章）', en: '(seal)' },
+  date: { zh: '日期', en: 'Date' },
   page: { zh: '页', en: 'Page' },
 } satisfies Record<string, Text>;
 
-/** `中文 / English`, the way every label is printed. */
+/** `中文 / English`: how a label is printed in both languages. */
 export function bilingual(text: Text, separator = ' / '): string {
   return text.en ? `${text.zh}${separator}${text.en}` : text.zh;
+}
+
+/** A label as an opinion in `lang` prints it: the Chinese alone, or `中文 / English`. */
+export function say(text: Text, lang: OpinionLanguage, separator = ' / '): string {
+  return lang === 'bilingual' ? bilingual(text, separator) : text.zh;
 }

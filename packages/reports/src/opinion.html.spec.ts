@@ -14,106 +14,137 @@ describe('renderOpinionHtml', () => {
       ]),
     });
     doc.decision!.comments = '</div><script>document.cookie</script>';
+    doc.decision!.reviewerName = '<b>李科长</b>';
 
-    const html = renderOpinionHtml(doc);
+    for (const lang of ['zh', 'bilingual'] as const) {
+      const html = renderOpinionHtml(doc, { lang });
 
-    expect(html).not.toMatch(/<script/i);
-    expect(html).not.toMatch(/<img/i);
-    expect(html).toContain('理由&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;');
-    expect(html).toContain('reason &lt;/td&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;');
-    expect(html).toContain('项目 &lt;img src=x onerror=alert(1)&gt; &amp; &quot;引号&quot;');
-    expect(html).toContain('&lt;/div&gt;&lt;script&gt;document.cookie&lt;/script&gt;');
+      expect(html).not.toMatch(/<script/i);
+      expect(html).not.toMatch(/<img/i);
+      expect(html).not.toContain('<b>');
+      expect(html).toContain('理由&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;');
+      expect(html).toContain('项目 &lt;img src=x onerror=alert(1)&gt; &amp; &quot;引号&quot;');
+      expect(html).toContain('&lt;/div&gt;&lt;script&gt;document.cookie&lt;/script&gt;');
+    }
+    expect(renderOpinionHtml(doc, { lang: 'bilingual' })).toContain(
+      'reason &lt;/td&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;',
+    );
   });
 
-  it('is one self-contained page: inline CSS, no external asset, no script', () => {
+  it('is one self-contained A4 portrait page: inline CSS, no external asset, no script', () => {
     const html = renderOpinionHtml(buildOpinion());
 
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toContain('<style>');
-    expect(html).toContain('@page { size: A4 landscape');
+    expect(html).toContain('@page { size: A4 portrait');
     expect(html).not.toMatch(/<link|<script|<img|<iframe|\ssrc=|\shref=|url\(|@import/i);
   });
 
-  it('prints the opinion Chinese first, English second: header, project, check, conclusion, counts', () => {
+  it('opens like an official opinion: masthead, 文号, the city’s title, addressee and the check in one sentence', () => {
     const html = renderOpinionHtml(buildOpinion());
 
-    expect(html).toContain('政务信息化项目技术审查意见 <span class="en">Technical review opinion</span>');
-    expect(html).toContain('岳数审〔2026〕12号');
-    for (const value of [
-      '岳阳市智慧应急指挥平台建设项目',
-      '2025-430600-65-01-000123',
-      '岳阳市应急管理局',
-      '11430600MB1234567X',
-      '430600',
-      '1280.50',
-      '岳阳市政务信息化项目管理办法 / Yueyang e-government project measures（第 3 版 / version 3）',
-      'run_01JABCDEF9876543210',
+    expect(html).toContain('<p class="masthead">岳阳市政务信息化项目技术支持组</p>');
+    expect(html).toContain('<p class="doc-no">岳技审〔2026〕12号</p>');
+    expect(html).toContain('<h1>岳阳市政务信息化项目技术审查意见</h1>');
+    expect(html).toContain('<p class="addressee">岳阳市应急管理局：</p>');
+    expect(html).toContain(
+      '你单位“岳阳市智慧应急指挥平台建设项目”（项目编码 2025-430600-65-01-000123）竣工验收前技术审查申请收悉。' +
+        '我组依据《岳阳市政务信息化项目管理办法》（第 3 版），于 2026年3月2日 对照各相关业务系统的数据对项目进行了检查，' +
+        '共检查 8 项：通过 2 项，不通过 3 项，豁免 1 项，不适用 1 项，无法判断 1 项。',
+    );
+  });
+
+  it('prints the project block with the region by name and the investment as an amount, then the counts', () => {
+    const html = renderOpinionHtml(buildOpinion());
+
+    expect(html).toContain('<h2>一、项目基本情况</h2>');
+    for (const [label, value] of [
+      ['项目名称', '岳阳市智慧应急指挥平台建设项目'],
+      ['项目编码', '2025-430600-65-01-000123'],
+      ['所属区划', '岳阳市（市本级，430600）'],
+      ['建设单位', '岳阳市应急管理局'],
+      ['统一社会信用代码', '11430600MB1234567X'],
+      ['总投资（万元）', '1,280.50'],
+      ['审查依据', '《岳阳市政务信息化项目管理办法》（第 3 版）'],
+      ['检查时间', '2026-03-02 09:35 (北京时间)'],
+      ['检查批次', 'run_01JABCDEF9876543210'],
+      ['审查编号', 'JSSC-2026-0012'],
     ]) {
-      expect(html).toContain(value);
+      expect(html).toContain(`<tr><th scope="row">${label}</th><td>${value}</td></tr>`);
     }
-    expect(html).toContain('总投资（万元） <span class="en">Total investment (10,000 CNY)</span>');
-    // 01:35 UTC is 09:35 in Beijing
-    expect(html).toContain('2026-03-02 09:35 (北京时间)');
-    expect(html).toContain('<p class="headline">不同意竣工验收 <span class="en">Not agreed</span></p>');
-    expect(html).toContain('不具备验收条件 / not ready for acceptance');
-    expect(html).toContain('YY-CLOUD-DEPLOY、YY-DATA-SHARE');
+    expect(html).toContain('<h2>二、检查结果统计</h2>');
     // counts: PASS 2, FAIL 3, WAIVED 1, NOT_APPLICABLE 1, UNKNOWN 1, total 8
     expect(html).toContain(
       '<tbody><tr><td>2</td><td>3</td><td>1</td><td>1</td><td>1</td><td>8</td></tr></tbody>',
     );
   });
 
-  it('prints one section per entry with a row per finding: clause, severity, verdict, reason, evidence, notes', () => {
+  it('prints a sub-section per review domain with a row per finding: clause, verdict, severity, reason, evidence, notes', () => {
     const html = renderOpinionHtml(buildOpinion());
 
-    const headings = [
-      ...html.matchAll(/<h2>([一二三四五])、([^<]+) <span class="en">([^<]+)<\/span><\/h2>/g),
-    ].map((m) => `${m[1]}${m[2]}/${m[3]}`);
+    const headings = [...html.matchAll(/<h3>（([一二三四五])）([^<]+)<\/h3>/g)].map((m) => `${m[1]}${m[2]}`);
     expect(headings).toEqual([
-      '一政务云资源集约应用/Government cloud use',
-      '二数据共享/Data sharing',
-      '三网络安全/Network security',
-      '四平台对接/Platform integration',
-      '五项目管理/Project management',
+      '一政务云资源集约应用',
+      '二数据共享',
+      '三网络安全',
+      '四平台对接',
+      '五项目管理',
     ]);
     const failing = html.slice(html.indexOf('data-rule-id="YY-CLOUD-DEPLOY"'));
     const row = failing.slice(0, failing.indexOf('</tr>'));
-    expect(row).toContain('第十二条（本地规定 / local measures）');
-    expect(row).toContain('阻断 <span class="en">Blocking</span>');
-    expect(row).toContain('<td class="verdict-FAIL">不通过 <span class="en">Fail</span></td>');
+    expect(row).toContain('<div class="clause">第十二条 · 本地规定</div>');
+    expect(row).toContain('<div class="verdict-FAIL">不通过</div>');
+    expect(row).toContain('<div class="severity severity-blocking">阻断</div>');
     expect(row).toContain('政务云台账中没有本项目的运行资源');
     expect(row).toContain(
-      '政务云资源台账 / government cloud resource inventory · resource ECS-YY-000123 · 2026-03-02 09:30 (北京时间) · sha256 a3f1c2d4e5b6',
+      '政务云资源台账 · resource ECS-YY-000123 · 2026-03-02 09:30 (北京时间) · sha256 a3f1c2d4e5b6',
     );
     expect(row).not.toContain('a3f1c2d4e5b60'); // only the first 12 characters of the hash
     expect(row).toContain('tenant TENANT-430600-0042');
-    expect(row).toContain('变化 / Change: 上次检查亦未通过 / still failing');
+    expect(row).toContain('变化: 上次检查亦未通过');
 
-    expect(html).toContain('无法判断 <span class="en">Unknown</span>');
-    expect(html).toContain('不通过（仅提示） <span class="en">Fail (warning only)</span>');
-    expect(html).toContain('建议 <span class="en">Advisory</span>');
-    expect(html).toContain('豁免 <span class="en">Waived</span>');
-    expect(html).toContain('不适用 <span class="en">Not applicable</span>');
+    for (const label of ['无法判断', '不通过（仅提示）', '建议', '豁免', '不适用'])
+      expect(html).toContain(`>${label}<`);
     expect(html).toContain(
-      '豁免依据 / Exemption: 岳政数函〔2026〕7号；批准机关 / authority: 岳阳市政务服务和大数据管理局；有效期至 / valid until: 2026-12-31',
+      '豁免依据: 岳政数函〔2026〕7号；批准机关: 岳阳市政务服务和大数据管理局；有效期至: 2026-12-31',
     );
-    expect(html).toContain('异议 / Dispute: 异议待处理 / dispute open: 监理报告已线下提交，见附件。');
+    expect(html).toContain('异议: 异议待处理: 监理报告已线下提交，见附件。');
   });
 
-  it('ends with rectification items, comments and the signature line', () => {
+  it('is Chinese only by default and Chinese with English when bilingual', () => {
+    const zh = renderOpinionHtml(buildOpinion());
+    const both = renderOpinionHtml(buildOpinion(), { lang: 'bilingual' });
+
+    expect(zh).not.toContain('class="en"');
+    expect(zh).not.toMatch(/Not agreed|Blocking|The cloud inventory|Deployed on/);
+    expect(both).toContain(
+      '<h1>岳阳市政务信息化项目技术审查意见 <span class="en">Technical review opinion</span></h1>',
+    );
+    expect(both).toContain('<p class="headline">不同意竣工验收 <span class="en">Not agreed</span></p>');
+    expect(both).toContain('<div class="verdict-FAIL">不通过 <span class="en">Fail</span></div>');
+    expect(both).toContain('The cloud inventory lists running resources of the project.');
+  });
+
+  it('ends with the conclusion, rectification items with deadlines, comments and the signature and seal lines', () => {
     const html = renderOpinionHtml(buildOpinion());
 
+    expect(html).toContain('<h2>四、审查结论</h2><p class="headline">不同意竣工验收</p>');
+    expect(html).toContain('<td>不具备验收条件</td>');
+    expect(html).toContain('<h2>五、整改事项</h2>');
     expect(html).toContain(
-      '<tr><td>1</td><td>YY-CLOUD-DEPLOY</td><td>将系统迁移至政务云并更新资源台账。</td><td>2026-06-30</td><td>未完成 <span class="en">open</span></td></tr>',
+      '<tr><td>1</td><td>将系统迁移至政务云并更新资源台账。</td><td>YY-CLOUD-DEPLOY</td><td>2026年6月30日</td><td>未完成</td></tr>',
     );
-    expect(html).toContain('<tr><td>2</td><td>—</td><td>补充监理报告。</td>');
+    expect(html).toContain('<tr><td>2</td><td>补充监理报告。</td><td>—</td>');
     expect(html).toContain(
-      '<div class="comments">项目未部署在政务云，请整改后重新申请验收。\n第二行说明。</div>',
+      '<h2>六、其他说明</h2><p>项目未部署在政务云，请整改后重新申请验收。</p><p>第二行说明。</p>',
     );
-    expect(html).toContain('<span class="decided-by">张审查</span>');
-    expect(html).toContain('<span class="decided-at">2026-03-03 15:00 (北京时间)</span>');
-    expect(html).not.toContain('class="block override"');
+    expect(html).toContain('审查人：<strong class="decided-by">张审查</strong>');
+    expect(html).toContain('审查人（签字）：<span class="sign-line"></span>');
+    expect(html).toContain('<div class="office">岳阳市政务信息化项目技术支持组（盖章）</div>');
+    expect(html).toContain('日期：<span class="issued-on">二〇二六年三月三日</span>');
+    expect(html).not.toContain('zhang.review');
+    expect(html).not.toContain('class="override"');
   });
 
   it('prints an approval despite blocking findings with its override', () => {
@@ -127,27 +158,38 @@ describe('renderOpinionHtml', () => {
 
     const html = renderOpinionHtml(doc);
 
-    expect(html).toContain(
-      '<p class="headline">同意竣工验收 <span class="en">Agreed to completion acceptance</span></p>',
-    );
-    expect(html).toContain('存在阻断项仍同意验收 <span class="en">Approved despite blocking findings</span>');
+    expect(html).toContain('<p class="headline">同意竣工验收</p>');
+    expect(html).toContain('<div class="override"><strong>存在阻断项仍同意验收</strong>');
     expect(html).toContain('<td>市领导批示同意先行验收</td>');
     expect(html).toContain('<td>YY-CLOUD-DEPLOY、YY-DATA-SHARE</td>');
   });
 
-  it('prints a draft as 草稿 / draft with the readiness and the blocking rule ids, unsigned', () => {
-    const html = renderOpinionHtml(buildOpinion({ status: 'draft', decision: null }));
+  it('prints a draft as 草稿 with the readiness and the blocking rule ids, no number and blank signature lines', () => {
+    const html = renderOpinionHtml(buildOpinion({ status: 'draft', decision: null, documentNo: null }));
 
+    expect(html).toContain('<p class="doc-no">（草稿，签发时编号）</p>');
     expect(html).toContain('<section class="block conclusion draft">');
-    expect(html).toContain('<p class="headline">草稿 <span class="en">draft</span></p>');
-    expect(html).toContain('不具备验收条件 / not ready for acceptance');
+    expect(html).toContain('<p class="headline">草稿</p>');
+    expect(html).toContain('不具备验收条件');
     expect(html).toContain('YY-CLOUD-DEPLOY、YY-DATA-SHARE');
-    expect(html).toContain('<span class="decided-by">（未签署） / (not signed)</span>');
+    expect(html).toContain('<strong class="decided-by"></strong>');
+    expect(html).toContain('<span class="issued-on">　　年　　月　　日</span>');
+    expect(html).not.toContain('其他说明');
 
     const ready = renderOpinionHtml(
       buildOpinion({ status: 'draft', decision: null, sections: buildSections([buildFinding()]) }),
     );
-    expect(ready).toContain('具备验收条件 / ready for acceptance');
-    expect(ready).toContain('<td>无 / none</td>');
+    expect(ready).toContain('<td>具备验收条件</td>');
+    expect(ready).toContain('<td>无</td>');
+  });
+
+  it('names a county by the city and the county, and shows an unknown division code as it is', () => {
+    const county = renderOpinionHtml(
+      buildOpinion({ project: { region: '430602', regionName: '岳阳市岳阳楼区' } }),
+    );
+    const unknown = renderOpinionHtml(buildOpinion({ project: { region: '110000', regionName: null } }));
+
+    expect(county).toContain('<td>岳阳市岳阳楼区（430602）</td>');
+    expect(unknown).toContain('<tr><th scope="row">所属区划</th><td>110000</td></tr>');
   });
 });

@@ -8,27 +8,36 @@ import type {
   TableCell,
 } from 'pdfmake/interfaces';
 import { CJK_FONT_FAMILY, cjkFontFiles } from './cjk-font';
-import { formatBeijingTime, formatDateOrInstant, shortHash } from './format';
+import { beijingMinutes, chineseNumericDate, shortHash } from './format';
+import { LABELS, OPINION_TITLE, RECTIFICATION_STATUS_LABELS, say } from './labels';
+import type {
+  OpinionDocument,
+  OpinionEvidence,
+  OpinionFinding,
+  OpinionLanguage,
+  OpinionRenderOptions,
+  OpinionSection,
+} from './opinion.types';
 import {
-  BASIS_LABELS,
-  LABELS,
-  OPINION_TITLE,
-  RECTIFICATION_STATUS_LABELS,
-  VERDICT_LABELS,
-  VERDICT_ORDER,
-  bilingual,
-} from './labels';
-import type { OpinionDocument, OpinionEvidence, OpinionFinding, OpinionSection } from './opinion.types';
-import {
+  addressee,
   checkFields,
+  clauseLine,
   comparisonGroups,
   comparisonLine,
+  countCells,
+  evidenceShown,
+  moreEvidence,
+  documentNoLine,
+  evidenceSource,
   findingNotes,
   opinionConclusion,
+  opinionIntro,
+  ordinal,
   projectFields,
   reasonLines,
   sectionRemark,
   severityLabel,
+  signatureLines,
   verdictLabel,
 } from './opinion.view';
 
@@ -40,7 +49,19 @@ const pdfmake: typeof PdfMake = require('pdfmake');
 const MUTED = '#555555';
 const ALERT = '#b00020';
 const WARNING = '#8a5a00';
-const CHINESE_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/** the red of an official document's masthead (版头) and its rule */
+const MASTHEAD = '#c8161d';
+
+/** A4 portrait in points, and margins that leave room for binding on the left (GB/T 9704 leaves 28 mm). */
+const PAGE_WIDTH = 595.28;
+const MARGINS: [number, number, number, number] = [71, 56, 51, 56];
+const CONTENT_WIDTH = PAGE_WIDTH - MARGINS[0] - MARGINS[2];
+
+/** What each part of an evidence line is, said once above the lines. */
+const EVIDENCE_LEGEND: Text = {
+  zh: '证据（来源 · 记录 · 获取时间 · 内容哈希前 12 位）',
+  en: 'evidence (source · record · fetched at · first 12 of the sha256)',
+};
 
 /** Thin grey grid with a shaded header row. */
 const GRID: CustomTableLayout = {
@@ -55,38 +76,191 @@ const GRID: CustomTableLayout = {
   fillColor: (rowIndex, node) => (rowIndex < (node.table.headerRows ?? 0) ? '#eef1f5' : null),
 };
 
-/** Chinese, then the English smaller and grey: on one line, or on the next. */
-function bi(text: Text, newline = false): ContentText {
-  if (!text.en) return { text: text.zh };
-  return { text: [text.zh, newline ? '\n' : ' ', { text: text.en, color: MUTED }] };
-}
+/** The pieces of the opinion that depend on its language. */
+class Printer {
+  constructor(private readonly lang: OpinionLanguage) {}
 
-function headerCell(label: Text): TableCell {
-  return { ...bi(label, true), bold: true };
-}
+  /** The Chinese; in a bilingual opinion the English after it (or under it), smaller and grey. */
+  bi(text: Text, newline = false): ContentText {
+    if (this.lang !== 'bilingual' || !text.en) return { text: text.zh };
+    return { text: [text.zh, newline ? '\n' : ' ', { text: text.en, color: MUTED, fontSize: 7 }] };
+  }
 
-function fieldsTable(fields: Array<[Text, string]>): Content {
-  return {
-    table: {
-      widths: [190, '*'],
-      body: fields.map(([label, value]): TableCell[] => [{ ...bi(label), fillColor: '#f6f7f9' }, value]),
-    },
-    layout: GRID,
-    fontSize: 9,
-  };
-}
+  say(text: Text): string {
+    return say(text, this.lang);
+  }
 
-/**
- * A block heading, `中文  English`. Marked as a headline so that {@link keepHeadingsWithContent} moves
- * it to the next page rather than leave it alone at the foot of one.
- */
-function heading(text: Text, prefix = ''): Content {
-  return {
-    text: [`${prefix}${text.zh}`, { text: `  ${text.en}`, color: MUTED, fontSize: 10, bold: false }],
-    style: 'h2',
-    headlineLevel: 1,
-    margin: [0, 12, 0, 5],
-  };
+  headerCell(label: Text): ContentText {
+    return { ...this.bi(label, true), bold: true };
+  }
+
+  labelCell(label: Text): ContentText {
+    return { ...this.bi(label, true), fillColor: '#f6f7f9' };
+  }
+
+  /**
+   * Label/value pairs two to a row; a `wide` label takes a row of its own, so that a long name is
+   * not squeezed into half the width.
+   */
+  fieldsGrid(fields: Array<[Text, string]>, wide: readonly Text[]): Content {
+    const body: TableCell[][] = [];
+    let pending: [Text, string] | null = null;
+    const flush = () => {
+      if (pending) body.push([this.labelCell(pending[0]), { text: pending[1], colSpan: 3 }, {}, {}]);
+      pending = null;
+    };
+    for (const field of fields) {
+      if (wide.includes(field[0])) {
+        flush();
+        body.push([this.labelCell(field[0]), { text: field[1], colSpan: 3 }, {}, {}]);
+      } else if (pending) {
+        const [label, value] = pending as [Text, string];
+        body.push([this.labelCell(label), value, this.labelCell(field[0]), field[1]]);
+        pending = null;
+      } else {
+        pending = field;
+      }
+    }
+    flush();
+    // The right-hand values are the longer ones (a check run's id is 36 characters): a wider column.
+    return { table: { widths: [72, '*', 66, 166], body }, layout: GRID, fontSize: 8.5 };
+  }
+
+  /** `一、项目基本情况`, kept with what follows it. */
+  heading(text: Text, prefix: string): Content {
+    return {
+      text: [
+        `${prefix}${text.zh}`,
+        ...(this.lang === 'bilingual'
+          ? [{ text: `  ${text.en}`, color: MUTED, fontSize: 9, bold: false }]
+          : []),
+      ],
+      style: 'h2',
+      headlineLevel: 1,
+      margin: [0, 10, 0, 4],
+    };
+  }
+
+  subheading(text: Text, prefix: string): Content {
+    return {
+      text: [
+        `${prefix}${text.zh}`,
+        ...(this.lang === 'bilingual' ? [{ text: `  ${text.en}`, color: MUTED, bold: false }] : []),
+      ],
+      style: 'h3',
+      headlineLevel: 1,
+      margin: [0, 6, 0, 3],
+    };
+  }
+
+  evidenceLine(e: OpinionEvidence): Content {
+    return {
+      text: [
+        { text: `${evidenceSource(e, this.lang)} · ` },
+        { text: `${e.kind} ${e.externalId}`, wordBreak: 'break-all' },
+        { text: ` · ${beijingMinutes(e.fetchedAt) ?? e.fetchedAt} · ${shortHash(e.contentHash)}` },
+      ],
+      color: MUTED,
+      fontSize: 6.5,
+      margin: [0, 1, 0, 0],
+    } as Content;
+  }
+
+  /** Reason, then the evidence records one per line, then exemption / dispute / change notes. */
+  explanationCell(f: OpinionFinding): TableCell {
+    const reason = reasonLines(f, this.lang).map((line, i): Content => ({
+      text: line,
+      color: i === 0 ? undefined : MUTED,
+    }));
+    const { shown, more } = evidenceShown(f);
+    const evidence: Content[] = f.evidence.length
+      ? [
+          { text: `${this.say(EVIDENCE_LEGEND)}：`, color: MUTED, fontSize: 6.5, margin: [0, 2, 0, 0] },
+          ...shown.map((e) => this.evidenceLine(e)),
+          ...(more
+            ? [{ text: this.say(moreEvidence(f.evidence.length)), color: MUTED, fontSize: 6.5 } as Content]
+            : []),
+        ]
+      : [];
+    const notes = findingNotes(f, this.lang).map((line): Content => ({
+      text: line,
+      fontSize: 7,
+      color: WARNING,
+      margin: [0, 2, 0, 0],
+    }));
+    return { stack: [...reason, ...evidence, ...notes] };
+  }
+
+  findingRow(f: OpinionFinding): TableCell[] {
+    const alert = f.verdict === 'FAIL' || f.verdict === 'UNKNOWN';
+    return [
+      { text: f.ruleId, fontSize: 6.5 },
+      {
+        stack: [
+          this.bi(f.title, true),
+          { text: clauseLine(f, this.lang), color: MUTED, fontSize: 6.5, margin: [0, 1, 0, 0] },
+        ],
+      },
+      {
+        stack: [
+          {
+            ...this.bi(verdictLabel(f), true),
+            color: alert ? (f.warningOnly ? WARNING : ALERT) : undefined,
+            bold: alert,
+          },
+          {
+            ...this.bi(severityLabel(f)),
+            fontSize: 6.5,
+            color: MUTED,
+            bold: f.severity === 'blocking',
+          },
+        ],
+      },
+      this.explanationCell(f),
+    ];
+  }
+
+  remark(label: Text, text: string | null): Content[] {
+    if (!text || text.trim() === '') return [];
+    return [
+      {
+        table: { widths: [72, '*'], body: [[this.labelCell(label), text]] },
+        layout: GRID,
+        fontSize: 8.5,
+        margin: [0, 4, 0, 0],
+      },
+    ];
+  }
+
+  section(section: OpinionSection, index: number): Content[] {
+    const head = this.subheading(section.title, `（${ordinal(index)}）`);
+    const remark = this.remark(LABELS.remark, sectionRemark(section));
+    if (section.findings.length === 0) {
+      return [head, { text: this.say(LABELS.noFindings), color: MUTED }, ...remark];
+    }
+    const header = [
+      this.headerCell(LABELS.ruleId),
+      this.headerCell({ zh: '审查事项及依据', en: 'Obligation and clause' }),
+      this.headerCell(LABELS.verdict),
+      this.headerCell({ zh: '审查说明及证据', en: 'Reason and evidence' }),
+    ];
+    return [
+      head,
+      {
+        table: {
+          headerRows: 1,
+          keepWithHeaderRows: 1,
+          dontBreakRows: true,
+          widths: [58, 92, 50, '*'],
+          body: [header, ...section.findings.map((f) => this.findingRow(f))],
+        },
+        layout: GRID,
+        fontSize: 7.5,
+        lineHeight: 1.1,
+      },
+      ...remark,
+    ];
+  }
 }
 
 /**
@@ -97,272 +271,301 @@ function heading(text: Text, prefix = ''): Content {
 const keepHeadingsWithContent: TDocumentDefinitions['pageBreakBefore'] = (node) =>
   node.headlineLevel === 1 && node.startPosition.verticalRatio > 0.8;
 
-function evidenceCell(evidence: OpinionEvidence[]): TableCell {
-  if (evidence.length === 0) return { text: bilingual(LABELS.noEvidence), color: MUTED };
-  return {
-    stack: evidence.map((e, i) => ({
-      stack: [
-        { text: [e.sourceTitle.zh, { text: ` ${e.sourceTitle.en}`, color: MUTED }] },
-        { text: `${e.kind} ${e.externalId}`, wordBreak: 'break-all' as const },
-        { text: `${formatBeijingTime(e.fetchedAt)} · sha256 ${shortHash(e.contentHash)}` },
+/** 发文机关标志 in red, the 文号 under it, a red rule, then the title. */
+function masthead(doc: OpinionDocument, p: Printer, lang: OpinionLanguage): Content[] {
+  const bilingualTitle = lang === 'bilingual';
+  return [
+    {
+      text: doc.issuer.office,
+      fontSize: 21,
+      bold: true,
+      color: MASTHEAD,
+      alignment: 'center',
+      characterSpacing: 1,
+    },
+    {
+      text: [
+        ...(bilingualTitle ? [{ text: `${p.say(LABELS.documentNo)}：`, color: MUTED, fontSize: 8 }] : []),
+        documentNoLine(doc, lang),
       ],
-      margin: [0, i === 0 ? 0 : 3, 0, 0] as [number, number, number, number],
-    })),
+      alignment: 'center',
+      fontSize: 11,
+      margin: [0, 10, 0, 4],
+    },
+    {
+      canvas: [
+        {
+          type: 'line',
+          x1: 0,
+          y1: 0,
+          x2: CONTENT_WIDTH,
+          y2: 0,
+          lineWidth: 1.6,
+          lineColor: MASTHEAD,
+        },
+      ],
+      margin: [0, 0, 0, 12],
+    },
+    { text: doc.issuer.title, fontSize: 16, bold: true, alignment: 'center' },
+    ...(bilingualTitle
+      ? [{ text: OPINION_TITLE.en, fontSize: 10, color: MUTED, alignment: 'center' } as Content]
+      : []),
+    { text: addressee(doc), fontSize: 10.5, margin: [0, 12, 0, 3] },
+    { text: opinionIntro(doc), fontSize: 10.5, leadingIndent: 21, lineHeight: 1.45 },
+  ];
+}
+
+function countsTable(doc: OpinionDocument, p: Printer): Content {
+  const { labels, values } = countCells(doc);
+  return {
+    table: {
+      headerRows: 1,
+      widths: Array(labels.length).fill('*'),
+      body: [
+        labels.map((l) => p.headerCell(l)),
+        values.map((v) => ({ text: String(v), alignment: 'center' })),
+      ],
+    },
+    layout: GRID,
+    fontSize: 8.5,
+    margin: [0, 4, 0, 0],
   };
 }
 
-function findingRow(f: OpinionFinding): TableCell[] {
-  const alert = f.verdict === 'FAIL' || f.verdict === 'UNKNOWN';
-  return [
-    { text: f.ruleId, noWrap: true },
-    bi(f.title, true),
-    {
-      stack: [f.clause, { text: bilingual(BASIS_LABELS[f.basis]), color: MUTED }].filter(
-        (line) => line !== '',
-      ),
-    },
-    { ...bi(severityLabel(f), true), bold: f.severity === 'blocking' },
-    {
-      ...bi(verdictLabel(f), true),
-      color: alert ? (f.warningOnly ? WARNING : ALERT) : undefined,
-      bold: alert,
-    },
-    { stack: reasonLines(f).map((line, i) => ({ text: line, color: i === 0 ? undefined : MUTED })) },
-    evidenceCell(f.evidence),
-    { stack: findingNotes(f).map((line) => ({ text: line, margin: [0, 0, 0, 2] })) },
-  ];
-}
-
-/** The reviewer's text under a label, kept as written; nothing when there is none. */
-function remarkBlock(label: Text, text: string | null): Content[] {
-  if (!text || text.trim() === '') return [];
-  return [
-    {
-      table: { widths: [120, '*'], body: [[{ ...bi(label, true), fillColor: '#f6f7f9' }, text]] },
-      layout: GRID,
-      fontSize: 9,
-      margin: [0, 4, 0, 0],
-    },
-  ];
-}
-
-function comparisonBlock(doc: OpinionDocument): Content[] {
+function comparisonBlock(doc: OpinionDocument, p: Printer, prefix: string): Content[] {
   if (!doc.comparison) return [];
   const groups = comparisonGroups(doc);
   return [
-    heading(LABELS.comparison),
-    fieldsTable([
-      [LABELS.previousCheck, doc.comparison.previousCheckRunId],
-      ...groups.map(([label, entries]): [Text, string] => [label, entries.map(comparisonLine).join('\n')]),
-    ]),
-    ...(groups.length
-      ? []
-      : [{ text: bilingual(LABELS.comparisonNone), color: MUTED, margin: [0, 3, 0, 0] } as Content]),
-  ];
-}
-
-function sectionBlock(section: OpinionSection, index: number): Content[] {
-  const head = heading(section.title, `${CHINESE_ORDINALS[index] ?? index + 1}、`);
-  const remark = remarkBlock(LABELS.remark, sectionRemark(section));
-  if (section.findings.length === 0) {
-    return [head, { text: bilingual(LABELS.noFindings), color: MUTED }, ...remark];
-  }
-  const header = [
-    LABELS.ruleId,
-    LABELS.ruleTitle,
-    LABELS.clause,
-    LABELS.severity,
-    LABELS.verdict,
-    LABELS.reason,
-    LABELS.evidence,
-    LABELS.notes,
-  ].map(headerCell);
-  return [
-    head,
+    p.heading(LABELS.comparison, prefix),
     {
       table: {
-        headerRows: 1,
-        keepWithHeaderRows: 1,
-        widths: ['auto', 86, 70, 36, 50, '*', 200, 100],
-        body: [header, ...section.findings.map(findingRow)],
-      },
-      layout: GRID,
-      fontSize: 7.5,
-    },
-    ...remark,
-  ];
-}
-
-function conclusionBlock(doc: OpinionDocument): Content[] {
-  const c = opinionConclusion(doc);
-  return [
-    heading(LABELS.conclusion),
-    {
-      text: [c.headline.zh, { text: `  ${c.headline.en}`, fontSize: 11, bold: false, color: MUTED }],
-      fontSize: 16,
-      bold: true,
-      color: c.decided ? undefined : WARNING,
-      margin: [0, 0, 0, 5],
-    },
-    fieldsTable([
-      [LABELS.readiness, bilingual(c.readiness)],
-      [
-        LABELS.blockingRules,
-        c.blockingRuleIds.length ? c.blockingRuleIds.join('、') : bilingual(LABELS.none),
-      ],
-    ]),
-    ...remarkBlock(LABELS.conclusionRemark, doc.remarks?.conclusion ?? null),
-  ];
-}
-
-function countsBlock(doc: OpinionDocument): Content[] {
-  const total = VERDICT_ORDER.reduce((sum, v) => sum + (doc.counts[v] ?? 0), 0);
-  return [
-    heading(LABELS.counts),
-    {
-      table: {
-        headerRows: 1,
-        widths: Array(VERDICT_ORDER.length + 1).fill('*'),
+        widths: [72, '*'],
         body: [
-          [...VERDICT_ORDER.map((v) => headerCell(VERDICT_LABELS[v])), headerCell(LABELS.total)],
-          [...VERDICT_ORDER.map((v) => String(doc.counts[v] ?? 0)), String(total)],
-        ],
-      },
-      layout: GRID,
-      fontSize: 9,
-    },
-  ];
-}
-
-function overrideBlock(doc: OpinionDocument): Content[] {
-  const override = doc.decision?.override;
-  if (!override) return [];
-  return [
-    heading(LABELS.override),
-    fieldsTable([
-      [LABELS.overrideReason, override.reason],
-      [LABELS.overrideRules, override.ruleIds.join('、')],
-    ]),
-  ];
-}
-
-function rectificationBlock(doc: OpinionDocument): Content[] {
-  const head = heading(LABELS.rectification);
-  if (doc.rectification.length === 0) {
-    return [head, { text: bilingual(LABELS.noRectification), color: MUTED }];
-  }
-  return [
-    head,
-    {
-      table: {
-        headerRows: 1,
-        widths: [40, 'auto', '*', 90, 70],
-        body: [
-          [
-            LABELS.rectificationNo,
-            LABELS.rectificationRule,
-            LABELS.rectificationDescription,
-            LABELS.rectificationDeadline,
-            LABELS.rectificationStatus,
-          ].map(headerCell),
-          ...doc.rectification.map((item, i): TableCell[] => [
-            String(i + 1),
-            { text: item.ruleId ?? '—', noWrap: true },
-            item.description,
-            formatDateOrInstant(item.deadline),
-            bi(RECTIFICATION_STATUS_LABELS[item.status]),
+          [p.labelCell(LABELS.previousCheck), doc.comparison.previousCheckRunId],
+          ...groups.map(([label, entries]): TableCell[] => [
+            p.labelCell(label),
+            entries.map(comparisonLine).join('\n'),
           ]),
         ],
       },
       layout: GRID,
-      fontSize: 9,
+      fontSize: 8.5,
+    },
+    ...(groups.length
+      ? []
+      : [{ text: p.say(LABELS.comparisonNone), color: MUTED, margin: [0, 3, 0, 0] } as Content]),
+  ];
+}
+
+function conclusionBlock(doc: OpinionDocument, p: Printer, prefix: string): Content[] {
+  const c = opinionConclusion(doc);
+  const override = doc.decision?.override;
+  const blocking = c.blockingRuleIds.length ? c.blockingRuleIds.join('、') : p.say(LABELS.none);
+  return [
+    p.heading(LABELS.conclusion, prefix),
+    {
+      text: [
+        c.headline.zh,
+        ...(p.say(c.headline) !== c.headline.zh
+          ? [{ text: `  ${c.headline.en}`, fontSize: 10, bold: false, color: MUTED }]
+          : []),
+      ],
+      fontSize: 14,
+      bold: true,
+      color: c.decided ? undefined : WARNING,
+      margin: [0, 0, 0, 4],
+    },
+    {
+      text: [
+        `${p.say(LABELS.readiness)}：${p.say(c.readiness)}；`,
+        `${p.say(LABELS.blockingRules)}：${blocking}。`,
+      ],
+      fontSize: 10,
+    },
+    ...p.remark(LABELS.conclusionRemark, doc.remarks?.conclusion ?? null),
+    ...(override
+      ? [
+          {
+            table: {
+              widths: [72, '*'],
+              body: [
+                [{ ...p.labelCell(LABELS.override), colSpan: 2, bold: true, color: ALERT }, {}],
+                [p.labelCell(LABELS.overrideReason), override.reason],
+                [p.labelCell(LABELS.overrideRules), override.ruleIds.join('、')],
+              ],
+            },
+            layout: GRID,
+            fontSize: 8.5,
+            margin: [0, 4, 0, 0],
+          } as Content,
+        ]
+      : []),
+  ];
+}
+
+function rectificationBlock(doc: OpinionDocument, p: Printer, prefix: string): Content[] {
+  const head = p.heading(LABELS.rectification, prefix);
+  if (doc.rectification.length === 0) return [head, { text: p.say(LABELS.noRectification), color: MUTED }];
+  return [
+    head,
+    {
+      table: {
+        headerRows: 1,
+        dontBreakRows: true,
+        widths: [26, '*', 92, 70, 40],
+        body: [
+          [
+            LABELS.rectificationNo,
+            LABELS.rectificationDescription,
+            LABELS.rectificationRule,
+            LABELS.rectificationDeadline,
+            LABELS.rectificationStatus,
+          ].map((l) => p.headerCell(l)),
+          ...doc.rectification.map((item, i): TableCell[] => [
+            { text: String(i + 1), alignment: 'center' },
+            item.description,
+            { text: item.ruleId ?? '—', fontSize: 7 },
+            chineseNumericDate(item.deadline),
+            p.bi(RECTIFICATION_STATUS_LABELS[item.status]),
+          ]),
+        ],
+      },
+      layout: GRID,
+      fontSize: 8.5,
     },
   ];
 }
 
-function signatureBlock(doc: OpinionDocument): Content {
-  const decision = doc.status === 'decided' ? doc.decision : null;
+function commentsBlock(doc: OpinionDocument, p: Printer, prefix: string): Content[] {
+  const comments = doc.decision?.comments?.trim();
+  if (!comments) return [];
+  return [
+    p.heading(LABELS.comments, prefix),
+    ...comments
+      .split('\n')
+      .map((line): Content => ({ text: line, fontSize: 10, leadingIndent: 21, lineHeight: 1.4 })),
+  ];
+}
+
+/**
+ * 审查人 with the line to sign on, the issuing office with room for its seal, and the date of issue
+ * in Chinese numerals; never split across pages.
+ */
+function signatureBlock(doc: OpinionDocument, p: Printer): Content {
+  const s = signatureLines(doc);
+  const line = (width: number): Content => ({
+    canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.6 }],
+    margin: [0, 1, 0, 0],
+  });
   return {
+    unbreakable: true,
+    margin: [0, 26, 0, 0],
+    fontSize: 10.5,
     columns: [
-      { width: '*', text: '' },
       {
-        width: 'auto',
+        width: 230,
         stack: [
+          { text: [`${p.say(LABELS.decidedBy)}：`, { text: s.reviewer, bold: true }] },
           {
-            text: `${bilingual(LABELS.decidedBy)}：${decision ? decision.decidedBy : bilingual(LABELS.notSigned)}`,
-          },
-          {
-            text: `${bilingual(LABELS.decidedAt)}：${decision ? formatBeijingTime(decision.decidedAt) : ''}`,
+            columns: [
+              { width: 'auto', text: `${p.say(LABELS.signature)}：` },
+              { width: 110, stack: [{ text: ' ' }, line(110)] },
+            ],
+            margin: [0, 22, 0, 0],
           },
         ],
-        fontSize: 10.5,
-        lineHeight: 1.6,
+      },
+      {
+        width: '*',
+        alignment: 'center',
+        stack: [
+          { text: `${s.office}${p.say(LABELS.seal)}` },
+          { text: ' ', margin: [0, 0, 0, 26] },
+          { text: `${p.say(LABELS.date)}：${s.date}` },
+        ],
       },
     ],
-    margin: [0, 24, 0, 0],
   };
 }
 
 /** The pdfmake document of an opinion (exported for inspection; {@link renderOpinionPdf} prints it). */
-export function opinionPdfDefinition(doc: OpinionDocument): TDocumentDefinitions {
-  const decision = doc.decision;
+export function opinionPdfDefinition(
+  doc: OpinionDocument,
+  options: OpinionRenderOptions = {},
+): TDocumentDefinitions {
+  const lang = options.lang ?? 'zh';
+  const p = new Printer(lang);
+  const blocks: Array<(prefix: string) => Content[]> = [
+    (prefix) => [
+      p.heading(LABELS.projectBlock, prefix),
+      p.fieldsGrid(
+        [...projectFields(doc, lang), ...checkFields(doc)],
+        [LABELS.projectName, LABELS.unitName, LABELS.pack],
+      ),
+    ],
+    (prefix) => [p.heading(LABELS.counts, prefix), countsTable(doc, p)],
+    (prefix) => [p.heading(LABELS.findingsBlock, prefix), ...doc.sections.flatMap((s, i) => p.section(s, i))],
+    ...(doc.comparison ? [(prefix: string) => comparisonBlock(doc, p, prefix)] : []),
+    (prefix) => conclusionBlock(doc, p, prefix),
+    (prefix) => rectificationBlock(doc, p, prefix),
+    ...(doc.decision?.comments?.trim() ? [(prefix: string) => commentsBlock(doc, p, prefix)] : []),
+  ];
+  const running = `${doc.documentNo ?? doc.reviewNo}\u3000${doc.project.name}`;
   return {
     pageSize: 'A4',
-    pageOrientation: 'landscape',
-    pageMargins: [36, 36, 36, 40],
+    pageOrientation: 'portrait',
+    pageMargins: MARGINS,
     language: 'zh-CN',
     info: {
-      title: `${OPINION_TITLE.zh} ${doc.project.name}`,
-      subject: `${OPINION_TITLE.en} ${doc.documentNo}`,
-      keywords: [doc.documentNo, doc.project.code, doc.checkRunId].join(' '),
+      title: `${doc.issuer.title} ${doc.project.name}`,
+      subject: `${OPINION_TITLE.en} ${doc.documentNo ?? doc.reviewNo}`,
+      keywords: [doc.documentNo ?? doc.reviewNo, doc.project.code, doc.checkRunId].join(' '),
       creator: '@hub/reports',
       producer: '@hub/reports (pdfmake)',
     },
-    defaultStyle: { font: CJK_FONT_FAMILY, fontSize: 9, lineHeight: 1.15 },
-    styles: { h2: { fontSize: 12.5, bold: true } },
+    defaultStyle: { font: CJK_FONT_FAMILY, fontSize: 9, lineHeight: 1.2 },
+    styles: { h2: { fontSize: 11.5, bold: true }, h3: { fontSize: 10, bold: true } },
     pageBreakBefore: keepHeadingsWithContent,
+    ...(doc.status === 'draft'
+      ? { watermark: { text: '草稿', color: MUTED, opacity: 0.12, bold: true, fontSize: 120 } }
+      : {}),
+    header: (currentPage) =>
+      currentPage === 1
+        ? null
+        : {
+            text: running,
+            alignment: 'right',
+            fontSize: 7.5,
+            color: MUTED,
+            margin: [MARGINS[0], 24, MARGINS[2], 0],
+          },
     footer: (currentPage, pageCount) => ({
-      text: `${doc.documentNo}    第 ${currentPage} 页 / 共 ${pageCount} 页 · Page ${currentPage} of ${pageCount}`,
+      text:
+        `第 ${currentPage} 页 共 ${pageCount} 页` +
+        (lang === 'bilingual' ? ` · Page ${currentPage} of ${pageCount}` : ''),
       alignment: 'center',
-      fontSize: 8,
-      color: MUTED,
-      margin: [0, 12, 0, 0],
+      fontSize: 9,
+      margin: [0, 18, 0, 0],
     }),
     content: [
-      { text: OPINION_TITLE.zh, fontSize: 18, bold: true, alignment: 'center' },
-      { text: OPINION_TITLE.en, fontSize: 11, color: MUTED, alignment: 'center', margin: [0, 2, 0, 4] },
-      {
-        text: `${bilingual(LABELS.documentNo)}：${doc.documentNo}`,
-        alignment: 'center',
-        margin: [0, 0, 0, 4],
-      },
-      heading(LABELS.projectBlock),
-      fieldsTable(projectFields(doc)),
-      heading(LABELS.checkBlock),
-      fieldsTable(checkFields(doc)),
-      ...conclusionBlock(doc),
-      ...countsBlock(doc),
-      ...comparisonBlock(doc),
-      ...doc.sections.flatMap(sectionBlock),
-      ...overrideBlock(doc),
-      ...rectificationBlock(doc),
-      heading(LABELS.comments),
-      {
-        table: { widths: ['*'], body: [[decision?.comments ? decision.comments : ' ']] },
-        layout: GRID,
-        fontSize: 9.5,
-      },
-      signatureBlock(doc),
+      ...masthead(doc, p, lang),
+      ...blocks.flatMap((block, i) => block(`${ordinal(i)}、`)),
+      signatureBlock(doc, p),
     ],
   };
 }
 
 /**
- * The review opinion as a PDF: the same content as {@link renderOpinionHtml}, A4 landscape, with the
- * Chinese font of {@link CJK_FONT_PACKAGE} embedded as a subset (CID font with a ToUnicode map, so the
- * text can be searched and extracted). No file or URL other than the two font files is read.
+ * The review opinion as a PDF: A4 portrait with the city's masthead, document number, sections by
+ * review domain, conclusion, rectification items and the signature and seal lines; Chinese only unless
+ * `lang` is `bilingual`. The Chinese font of {@link CJK_FONT_PACKAGE} is embedded as a subset (CID
+ * font with a ToUnicode map, so the text can be searched and extracted). No file or URL other than
+ * the two font files is read.
  */
-export async function renderOpinionPdf(doc: OpinionDocument): Promise<Buffer> {
+export async function renderOpinionPdf(
+  doc: OpinionDocument,
+  options: OpinionRenderOptions = {},
+): Promise<Buffer> {
   const fonts = cjkFontFiles();
   // pdfmake keeps its configuration on one shared instance: set all of it on every call, so that no
   // other user of the instance can leave it pointing at other fonts or open to other files.
@@ -376,5 +579,5 @@ export async function renderOpinionPdf(doc: OpinionDocument): Promise<Buffer> {
   });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((file) => file === fonts.normal || file === fonts.bold);
-  return pdfmake.createPdf(opinionPdfDefinition(doc)).getBuffer();
+  return pdfmake.createPdf(opinionPdfDefinition(doc, options)).getBuffer();
 }

@@ -83,15 +83,26 @@ export interface RectificationItemView {
  * checked when, the findings grouped by section with evidence and clause, and the decision.
  */
 export interface OpinionDocument {
-  /** the review's id; the document number printed on the opinion */
   reviewId: string;
-  documentNo: string;
+  /** the review's own number (审查编号), given when the unit applied, e.g. JSSC-2026-0007 */
+  reviewNo: string;
+  /**
+   * 文号, e.g. 岳技审〔2026〕3号: counted per city per year and given when the opinion is issued
+   * (decided); null on a draft
+   */
+  documentNo: string | null;
+  /** who issues the opinion (发文机关) and under which title: the city's, as configured */
+  issuer: { office: string; title: string };
   project: {
     code: string;
     name: string;
     unitName: string;
     unitCode: string;
+    /** division code (所属区划) */
     region: string;
+    /** the division's name, e.g. 岳阳市 or 岳阳市岳阳楼区; null when no pack lists the code */
+    regionName: string | null;
+    /** 总投资 in 10,000 CNY (万元), as the exact decimal the registry holds, e.g. `1280.50` */
     investment: string;
     packId: PolicyPackId;
     packTitle: Text;
@@ -109,7 +120,13 @@ export interface OpinionDocument {
     decision: ReviewDecision;
     title: Text;
     comments: string;
+    /** who recorded the decision, as the audit trail names them (a login, `cli:…`) */
     decidedBy: string;
+    /**
+     * the reviewer (审查人) as the opinion prints them: a person's name (the user's display name, or
+     * the name the CLI was given with --by), never a login; null leaves the line to sign by hand
+     */
+    reviewerName: string | null;
     decidedAt: string;
     /** set when 同意 was given despite blocking FAIL/UNKNOWN */
     override: { reason: string; ruleIds: string[] } | null;
@@ -121,6 +138,16 @@ export interface OpinionDocument {
   comparison: OpinionComparison | null;
   /** when the document was produced */
   generatedAt: string;
+}
+
+/** The languages an opinion is printed in: Chinese only (the default), or Chinese with English. */
+export const OPINION_LANGUAGES = ['zh', 'bilingual'] as const;
+export type OpinionLanguage = (typeof OPINION_LANGUAGES)[number];
+
+/** How an opinion is rendered (HTML, PDF, xlsx; the JSON is the document itself). */
+export interface OpinionRenderOptions {
+  /** `zh` when absent */
+  lang?: OpinionLanguage;
 }
 
 /** One project's line in the portfolio export. */

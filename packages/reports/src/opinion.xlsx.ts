@@ -1,27 +1,27 @@
 import { REVIEW_DOMAIN_TITLES, type ReviewDomain, type Text } from '@hub/rules';
-import { Workbook, type Worksheet } from 'exceljs';
-import { formatBeijingTime, formatDateOrInstant } from './format';
+import { Workbook, type CellValue, type PageSetup, type Worksheet } from 'exceljs';
+import { formatBeijingTime, investmentNumber, spreadsheetDate } from './format';
 import {
   BASIS_LABELS,
   LABELS,
-  OPINION_TITLE,
   RECTIFICATION_STATUS_LABELS,
   REVIEW_DOMAINS,
   VERDICT_LABELS,
   VERDICT_ORDER,
-  bilingual,
+  say,
 } from './labels';
-import type { OpinionDocument, OpinionFinding } from './opinion.types';
+import type { OpinionDocument, OpinionFinding, OpinionLanguage, OpinionRenderOptions } from './opinion.types';
 import {
   changeNote,
-  checkFields,
   comparisonGroups,
   comparisonLine,
   disputeNote,
+  documentNoLine,
   exemptionNote,
   findingsOfDomain,
   opinionConclusion,
-  projectFields,
+  packLine,
+  regionLine,
   sectionRemark,
   severityLabel,
   verdictLabel,
@@ -40,7 +40,9 @@ interface FindingColumn {
   key: string;
   header: Text;
   width: number;
-  value: (f: OpinionFinding) => string;
+  value: (f: OpinionFinding, lang: OpinionLanguage) => string;
+  /** an English column, left out of a Chinese-only workbook */
+  english?: true;
 }
 
 /** Evidence records are joined with a newline in each evidence column: line n of each is record n. */
@@ -48,62 +50,89 @@ const EVIDENCE_SEPARATOR = '\n';
 
 /** The columns of a domain sheet, one row per finding. */
 export const FINDING_COLUMNS: readonly FindingColumn[] = [
-  { key: 'ruleId', header: LABELS.ruleId, width: 24, value: (f) => f.ruleId },
-  { key: 'titleZh', header: LABELS.ruleTitle, width: 30, value: (f) => f.title.zh },
+  { key: 'ruleId', header: LABELS.ruleId, width: 22, value: (f) => f.ruleId },
+  { key: 'titleZh', header: LABELS.ruleTitle, width: 24, value: (f) => f.title.zh },
   {
     key: 'titleEn',
-    header: { zh: '规则名称（英文）', en: 'Title (English)' },
-    width: 30,
+    header: { zh: '审查事项（英文）', en: 'Obligation (English)' },
+    width: 24,
     value: (f) => f.title.en,
+    english: true,
   },
   { key: 'clause', header: LABELS.clause, width: 14, value: (f) => f.clause },
   {
     key: 'basis',
     header: { zh: '依据类型', en: 'Basis' },
-    width: 22,
-    value: (f) => bilingual(BASIS_LABELS[f.basis]),
+    width: 14,
+    value: (f, lang) => say(BASIS_LABELS[f.basis], lang),
   },
-  { key: 'severity', header: LABELS.severity, width: 14, value: (f) => bilingual(severityLabel(f)) },
-  { key: 'verdict', header: LABELS.verdict, width: 22, value: (f) => bilingual(verdictLabel(f)) },
-  { key: 'verdictCode', header: { zh: '结论代码', en: 'Verdict code' }, width: 16, value: (f) => f.verdict },
-  { key: 'reasonZh', header: LABELS.reason, width: 44, value: (f) => f.reason.zh },
+  { key: 'severity', header: LABELS.severity, width: 9, value: (f, lang) => say(severityLabel(f), lang) },
+  { key: 'verdict', header: LABELS.verdict, width: 14, value: (f, lang) => say(verdictLabel(f), lang) },
+  { key: 'verdictCode', header: { zh: '结论代码', en: 'Verdict code' }, width: 12, value: (f) => f.verdict },
+  { key: 'reasonZh', header: LABELS.reason, width: 40, value: (f) => f.reason.zh },
   {
     key: 'reasonEn',
     header: { zh: '理由（英文）', en: 'Reason (English)' },
-    width: 44,
+    width: 40,
     value: (f) => f.reason.en,
+    english: true,
   },
   {
     key: 'evidenceSource',
     header: LABELS.evidenceSource,
-    width: 34,
+    width: 26,
     value: (f) =>
       f.evidence.map((e) => `${e.sourceTitle.zh} (${e.source} · ${e.kind})`).join(EVIDENCE_SEPARATOR),
   },
   {
     key: 'evidenceRecordId',
     header: LABELS.evidenceRecordId,
-    width: 26,
+    width: 22,
     value: (f) => f.evidence.map((e) => e.externalId).join(EVIDENCE_SEPARATOR),
   },
   {
     key: 'evidenceFetchedAt',
     header: LABELS.evidenceFetchedAt,
-    width: 28,
+    width: 24,
     value: (f) => f.evidence.map((e) => formatBeijingTime(e.fetchedAt)).join(EVIDENCE_SEPARATOR),
   },
   {
     key: 'evidenceHash',
     header: LABELS.evidenceHash,
-    width: 68,
+    width: 66,
     value: (f) => f.evidence.map((e) => e.contentHash).join(EVIDENCE_SEPARATOR),
   },
-  { key: 'exemption', header: LABELS.exemption, width: 30, value: (f) => exemptionNote(f) ?? '' },
-  { key: 'dispute', header: LABELS.dispute, width: 30, value: (f) => disputeNote(f) ?? '' },
-  { key: 'change', header: LABELS.change, width: 22, value: (f) => changeNote(f) ?? '' },
+  { key: 'exemption', header: LABELS.exemption, width: 28, value: (f, lang) => exemptionNote(f, lang) ?? '' },
+  { key: 'dispute', header: LABELS.dispute, width: 28, value: (f, lang) => disputeNote(f, lang) ?? '' },
+  { key: 'change', header: LABELS.change, width: 18, value: (f, lang) => changeNote(f, lang) ?? '' },
 ];
 
+/** The columns a workbook in `lang` has: the English ones only in a bilingual workbook. */
+export function findingColumns(lang: OpinionLanguage): FindingColumn[] {
+  return FINDING_COLUMNS.filter((c) => lang === 'bilingual' || !c.english);
+}
+
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF1F5' } } as const;
+const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
+const DATE_FORMAT = 'yyyy-mm-dd';
+const AMOUNT_FORMAT = '#,##0.00';
+
+/**
+ * A4, fitted to one page wide with as many pages down as it takes, margins in inches (binding side
+ * wider), centred across the page, page numbers in the footer.
+ */
+function printSetup(sheet: Worksheet, setup: Partial<PageSetup>): void {
+  sheet.pageSetup = {
+    paperSize: 9, // A4
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.9, right: 0.6, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
+    ...setup,
+  };
+  sheet.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
+}
 
 function styleHeaderRow(sheet: Worksheet, rowNumber: number): void {
   const row = sheet.getRow(rowNumber);
@@ -114,33 +143,68 @@ function styleHeaderRow(sheet: Worksheet, rowNumber: number): void {
   });
 }
 
-function addSummarySheet(workbook: Workbook, doc: OpinionDocument): void {
+/** A label and its value, the value stored as what it is: text, a number with its format, a date. */
+type Value = string | number | { date: string; format: string } | { amount: string };
+
+function cellValue(value: Value): { value: CellValue; numFmt?: string } {
+  if (typeof value === 'string' || typeof value === 'number') return { value };
+  if ('amount' in value) {
+    const amount = investmentNumber(value.amount);
+    return amount === null ? { value: value.amount } : { value: amount, numFmt: AMOUNT_FORMAT };
+  }
+  const date = spreadsheetDate(value.date);
+  return date === null ? { value: value.date } : { value: date, numFmt: value.format };
+}
+
+function addSummarySheet(workbook: Workbook, doc: OpinionDocument, lang: OpinionLanguage): void {
   const sheet = workbook.addWorksheet(OPINION_SUMMARY_SHEET);
-  sheet.columns = [{ width: 36 }, { width: 64 }, { width: 40 }, { width: 16 }, { width: 16 }];
-  const title = sheet.addRow([bilingual(OPINION_TITLE)]);
+  sheet.columns = [{ width: 24 }, { width: 52 }, { width: 22 }, { width: 14 }, { width: 10 }];
+  printSetup(sheet, { orientation: 'portrait' });
+  const t = (text: Text) => say(text, lang);
+  const title = sheet.addRow([doc.issuer.title]);
   title.font = { bold: true, size: 14 };
-  const pair = (label: Text, value: string | number) => sheet.addRow([bilingual(label), value]);
+  const pair = (label: string, value: Value) => {
+    const row = sheet.addRow([label]);
+    const { value: v, numFmt } = cellValue(value);
+    const cell = row.getCell(2);
+    cell.value = v;
+    if (numFmt) cell.numFmt = numFmt;
+    // Numbers and dates read left like the text around them, as the printed opinion shows them.
+    cell.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
+    return row;
+  };
   const block = (label: Text) => {
     sheet.addRow([]);
-    const row = sheet.addRow([`■ ${bilingual(label)}`]);
+    const row = sheet.addRow([`■ ${t(label)}`]);
     row.font = { bold: true };
   };
+  const beijing = (label: Text) => `${t(label)}（北京时间）`;
 
-  pair(LABELS.documentNo, doc.documentNo);
-  pair(LABELS.reviewId, doc.reviewId);
+  pair(t(LABELS.issuer), doc.issuer.office);
+  pair(t(LABELS.documentNo), documentNoLine(doc, lang));
+  pair(t(LABELS.reviewId), doc.reviewNo);
 
+  const p = doc.project;
   block(LABELS.projectBlock);
-  for (const [label, value] of projectFields(doc)) pair(label, value);
+  pair(t(LABELS.projectName), p.name);
+  pair(t(LABELS.projectCode), p.code);
+  pair(t(LABELS.region), regionLine(doc, lang));
+  pair(t(LABELS.unitName), p.unitName);
+  pair(t(LABELS.unitCode), p.unitCode);
+  pair(t(LABELS.investment), { amount: p.investment });
+  pair(t(LABELS.pack), packLine(doc, lang));
 
   block(LABELS.checkBlock);
-  for (const [label, value] of checkFields(doc)) pair(label, value);
+  pair(t(LABELS.checkRunId), doc.checkRunId);
+  pair(beijing(LABELS.checkedAt), { date: doc.checkedAt, format: DATE_TIME_FORMAT });
+  pair(beijing(LABELS.generatedAt), { date: doc.generatedAt, format: DATE_TIME_FORMAT });
 
   const conclusion = opinionConclusion(doc);
   block(LABELS.conclusion);
-  pair(LABELS.conclusion, bilingual(conclusion.headline));
-  pair(LABELS.readiness, bilingual(conclusion.readiness));
-  pair(LABELS.blockingRules, conclusion.blockingRuleIds.join('\n'));
-  if (doc.remarks?.conclusion) pair(LABELS.conclusionRemark, doc.remarks.conclusion);
+  pair(t(LABELS.conclusion), t(conclusion.headline));
+  pair(t(LABELS.readiness), t(conclusion.readiness));
+  pair(t(LABELS.blockingRules), conclusion.blockingRuleIds.join('\n'));
+  if (doc.remarks?.conclusion) pair(t(LABELS.conclusionRemark), doc.remarks.conclusion);
 
   const remarks = doc.sections.flatMap((s) => {
     const remark = sectionRemark(s);
@@ -148,96 +212,112 @@ function addSummarySheet(workbook: Workbook, doc: OpinionDocument): void {
   });
   if (remarks.length) {
     block(LABELS.remark);
-    for (const [title, remark] of remarks) pair(title, remark);
-    if (doc.remarks)
-      pair(LABELS.remarksBy, `${doc.remarks.updatedBy} ${formatBeijingTime(doc.remarks.updatedAt)}`);
+    for (const [title, remark] of remarks) pair(t(title), remark);
   }
 
   block(LABELS.counts);
-  for (const verdict of VERDICT_ORDER) pair(VERDICT_LABELS[verdict], doc.counts[verdict] ?? 0);
+  for (const verdict of VERDICT_ORDER) pair(t(VERDICT_LABELS[verdict]), doc.counts[verdict] ?? 0);
   pair(
-    LABELS.total,
+    t(LABELS.total),
     VERDICT_ORDER.reduce((sum, v) => sum + (doc.counts[v] ?? 0), 0),
   );
 
   if (doc.comparison) {
     block(LABELS.comparison);
-    pair(LABELS.previousCheck, doc.comparison.previousCheckRunId);
+    pair(t(LABELS.previousCheck), doc.comparison.previousCheckRunId);
     const groups = comparisonGroups(doc);
-    for (const [label, entries] of groups) pair(label, entries.map(comparisonLine).join('\n'));
-    if (groups.length === 0) pair(LABELS.comparisonChanged, bilingual(LABELS.comparisonNone));
+    for (const [label, entries] of groups) pair(t(label), entries.map(comparisonLine).join('\n'));
+    if (groups.length === 0) pair(t(LABELS.comparisonChanged), t(LABELS.comparisonNone));
   }
 
   block(LABELS.decision);
   const decision = doc.status === 'decided' ? doc.decision : null;
-  pair(LABELS.decision, decision ? bilingual(decision.title) : bilingual(LABELS.notSigned));
-  pair(LABELS.decidedBy, decision?.decidedBy ?? '');
-  pair(LABELS.decidedAt, decision ? formatBeijingTime(decision.decidedAt) : '');
-  pair(LABELS.comments, doc.decision?.comments ?? '');
+  pair(t(LABELS.decision), decision ? t(decision.title) : t(LABELS.notSigned));
+  pair(t(LABELS.decidedBy), decision?.reviewerName ?? '');
+  pair(beijing(LABELS.decidedAt), decision ? { date: decision.decidedAt, format: DATE_TIME_FORMAT } : '');
+  pair(t(LABELS.comments), doc.decision?.comments ?? '');
 
   const override = doc.decision?.override;
   if (override) {
     block(LABELS.override);
-    pair(LABELS.overrideReason, override.reason);
-    pair(LABELS.overrideRules, override.ruleIds.join('\n'));
+    pair(t(LABELS.overrideReason), override.reason);
+    pair(t(LABELS.overrideRules), override.ruleIds.join('\n'));
   }
 
   block(LABELS.rectification);
   const header = sheet.addRow(
     [
       LABELS.rectificationNo,
-      LABELS.rectificationRule,
       LABELS.rectificationDescription,
+      LABELS.rectificationRule,
       LABELS.rectificationDeadline,
       LABELS.rectificationStatus,
-    ].map((l) => bilingual(l)),
+    ].map(t),
   );
   styleHeaderRow(sheet, header.number);
   doc.rectification.forEach((item, i) => {
-    sheet.addRow([
+    const deadline = cellValue({ date: item.deadline, format: DATE_FORMAT });
+    const row = sheet.addRow([
       i + 1,
-      item.ruleId ?? '',
       item.description,
-      formatDateOrInstant(item.deadline),
-      bilingual(RECTIFICATION_STATUS_LABELS[item.status]),
+      item.ruleId ?? '',
+      deadline.value,
+      t(RECTIFICATION_STATUS_LABELS[item.status]),
     ]);
+    if (deadline.numFmt) row.getCell(4).numFmt = deadline.numFmt;
+    row.getCell(1).alignment = { horizontal: 'left', vertical: 'top' };
   });
 
   sheet.eachRow((row) => {
-    row.alignment = { vertical: 'top', wrapText: true };
+    row.eachCell((cell) => {
+      cell.alignment = { vertical: 'top', wrapText: true, ...cell.alignment };
+    });
   });
 }
 
-function addDomainSheet(workbook: Workbook, domain: ReviewDomain, findings: OpinionFinding[]): void {
+function addDomainSheet(
+  workbook: Workbook,
+  domain: ReviewDomain,
+  findings: OpinionFinding[],
+  lang: OpinionLanguage,
+): void {
+  const columns = findingColumns(lang);
   const sheet = workbook.addWorksheet(OPINION_DOMAIN_SHEETS[domain], {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }],
   });
-  sheet.columns = FINDING_COLUMNS.map((c) => ({ key: c.key, width: c.width }));
-  sheet.addRow(FINDING_COLUMNS.map((c) => bilingual(c.header)));
+  // A row per finding across a dozen and more columns: only landscape keeps the print legible.
+  printSetup(sheet, { orientation: 'landscape', printTitlesRow: '1:1' });
+  sheet.columns = columns.map((c) => ({ key: c.key, width: c.width }));
+  sheet.addRow(columns.map((c) => say(c.header, lang)));
   styleHeaderRow(sheet, 1);
   for (const finding of findings) {
-    const row = sheet.addRow(FINDING_COLUMNS.map((c) => c.value(finding)));
+    const row = sheet.addRow(columns.map((c) => c.value(finding, lang)));
     row.alignment = { vertical: 'top', wrapText: true };
   }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: FINDING_COLUMNS.length } };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
 }
 
 /**
- * The review opinion as a workbook: a summary sheet (审查概况: project, check, conclusion, counts,
- * decision, override, rectification items), then one sheet per review domain, always all five and in
- * the same order, with a row per finding. Several evidence records of a finding are joined with
- * newlines in each evidence column, so line n of every evidence column describes the same record.
- * Every value is written as a plain string or number, never as a formula.
+ * The review opinion as a workbook: a summary sheet (审查概况: issuer and 文号, project, check,
+ * conclusion, counts, decision, override, rectification items), then one sheet per review domain,
+ * always all five and in the same order, with a row per finding. Several evidence records of a
+ * finding are joined with newlines in each evidence column, so line n of every evidence column
+ * describes the same record. Amounts and counts are numbers, times and deadlines dates (Beijing time),
+ * with their formats; text is text, never a formula. Each sheet prints on A4, one page wide.
  */
-export async function renderOpinionXlsx(doc: OpinionDocument): Promise<Buffer> {
+export async function renderOpinionXlsx(
+  doc: OpinionDocument,
+  options: OpinionRenderOptions = {},
+): Promise<Buffer> {
+  const lang = options.lang ?? 'zh';
   const workbook = new Workbook();
   workbook.creator = '@hub/reports';
-  workbook.title = `${OPINION_TITLE.zh} ${doc.documentNo}`;
+  workbook.title = `${doc.issuer.title} ${doc.documentNo ?? doc.reviewNo}`;
   const generatedAt = new Date(doc.generatedAt);
   if (!Number.isNaN(generatedAt.getTime())) workbook.created = workbook.modified = generatedAt;
-  addSummarySheet(workbook, doc);
+  addSummarySheet(workbook, doc, lang);
   for (const domain of REVIEW_DOMAINS)
-    addDomainSheet(workbook, domain, findingsOfDomain(doc.sections, domain));
+    addDomainSheet(workbook, domain, findingsOfDomain(doc.sections, domain), lang);
   const written = await workbook.xlsx.writeBuffer();
   return Buffer.from(written as ArrayBuffer);
 }

@@ -89,12 +89,35 @@ export interface RuleDefinition<S = unknown> {
   evaluate: (ctx: RuleContext<S>) => RuleOutcome;
 }
 
+/** An administrative division (行政区划): GB/T 2260 code and name. */
+export interface Division {
+  code: string;
+  name: string;
+}
+
+/**
+ * How a city's review opinion (技术审查意见) is issued: the office that signs and seals it and the
+ * prefix of its document number (文号), counted per city per year: 岳技审〔2026〕3号.
+ */
+export interface OpinionIssuer {
+  /** 发文机关, printed at the head of the opinion and over the seal */
+  office: string;
+  /** 文号 prefix, e.g. 岳技审 */
+  numberPrefix: string;
+  /** the opinion's title */
+  title: string;
+}
+
 /** A policy pack: a city's rules plus the settings they read (thresholds with defaults). */
 export interface PolicyPack<S extends PackSettingsBase = PackSettingsBase> {
   id: PolicyPackId;
   title: Text;
   /** 市本级 division code */
   divisionCode: string;
+  /** the city (市本级, first) and its counties (县市区), for printing a division code as its name */
+  divisions: readonly Division[];
+  /** the defaults of how the city's opinions are issued (the hub's configuration may override them) */
+  opinionIssuer: OpinionIssuer;
   settingsSchema: z.ZodType<S>;
   rules: readonly RuleDefinition<S>[];
 }

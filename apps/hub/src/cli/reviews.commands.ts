@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { OPINION_LANGUAGES, type OpinionLanguage } from '@hub/reports';
 import { z } from 'zod';
 import { ALL_PROJECTS } from '../modules/auth/roles';
 import { PackVersionsService } from '../modules/packs/pack-versions.service';
@@ -18,6 +19,7 @@ import type { OutputFormat } from './format';
 const reviewLine = (r: ReviewView) =>
   `${r.id}  ${r.documentNo}  ${r.projectCode} ${r.projectName}  ${r.status}` +
   (r.decision ? ` → ${r.decision} (${r.decidedBy} ${r.decidedAt})` : '') +
+  (r.opinionNo ? `  ${r.opinionNo}` : '') +
   (r.overrideReason ? `  [override: ${r.overrideReason}]` : '') +
   r.items
     .map((i) => `\n    整改 ${i.deadline} ${i.status.padEnd(4)} ${i.ruleId ?? '-'}  ${i.description}`)
@@ -85,7 +87,10 @@ export function registerReviewCommands(program: Command): void {
       '整改事项，可重复 / rectification item, repeatable',
       itemArg,
     )
-    .option('--by <name>', '代谁决定（记入审计）/ on whose behalf')
+    .option(
+      '--by <name>',
+      '审查人姓名：印在审查意见上，并记入审计 / the reviewer’s name, printed on the opinion and audited',
+    )
     .action(
       (
         id: string,
@@ -107,6 +112,7 @@ export function registerReviewCommands(program: Command): void {
               rectification: opts.item ?? [],
             },
             cliActor(opts.by),
+            opts.by ?? null,
           );
           console.log(reviewLine(decided));
         }),
@@ -130,14 +136,23 @@ export function registerReviewCommands(program: Command): void {
       '项目编码（取最近一次审查）或审查 ID / project code (latest review) or review id',
     )
     .addOption(new Option('--format <format>').choices([...OPINION_FORMATS]).default('pdf'))
+    .addOption(
+      new Option('--lang <lang>', 'zh 仅中文，bilingual 中英对照 / Chinese only, or with English')
+        .choices([...OPINION_LANGUAGES])
+        .default('zh'),
+    )
     .option('-o, --output <file>', '输出文件（省略时写到标准输出）/ output file, stdout when omitted')
-    .action((ref: string, opts: { format: (typeof OPINION_FORMATS)[number]; output?: string }) =>
-      withHub(async (ctx) => {
-        const reviews = ctx.get(ReviewsService);
-        const id = z.uuid().safeParse(ref).success ? ref : (await reviews.latestFor(ref, ALL_PROJECTS)).id;
-        const file = await renderOpinion(await reviews.opinion(id, ALL_PROJECTS), opts.format);
-        writeOut(opts.output, file.body);
-      }),
+    .action(
+      (
+        ref: string,
+        opts: { format: (typeof OPINION_FORMATS)[number]; lang: OpinionLanguage; output?: string },
+      ) =>
+        withHub(async (ctx) => {
+          const reviews = ctx.get(ReviewsService);
+          const id = z.uuid().safeParse(ref).success ? ref : (await reviews.latestFor(ref, ALL_PROJECTS)).id;
+          const file = await renderOpinion(await reviews.opinion(id, ALL_PROJECTS), opts.format, opts.lang);
+          writeOut(opts.output, file.body);
+        }),
     );
   program
     .command('portfolio')

@@ -42,6 +42,42 @@ describe(loadEnv.name, () => {
     }
   });
 
+  it('issues each city’s opinions under its pack’s office and 文号 prefix unless configured otherwise', () => {
+    expect(loadEnv({}).HUB_OPINION_ISSUERS).toEqual({
+      yueyang: {
+        office: '岳阳市政务信息化项目技术支持组',
+        numberPrefix: '岳技审',
+        title: '岳阳市政务信息化项目技术审查意见',
+      },
+      chenzhou: {
+        office: '郴州市政务信息化项目技术支持组',
+        numberPrefix: '郴技审',
+        title: '郴州市政务信息化项目技术审查意见',
+      },
+    });
+    const configured = loadEnv({
+      HUB_OPINION_ISSUERS: JSON.stringify({
+        yueyang: { office: '岳阳市行政审批服务局', numberPrefix: '岳审技' },
+      }),
+    }).HUB_OPINION_ISSUERS;
+    expect(configured.yueyang).toEqual({
+      office: '岳阳市行政审批服务局',
+      numberPrefix: '岳审技',
+      title: '岳阳市政务信息化项目技术审查意见',
+    });
+    expect(configured.chenzhou.numberPrefix).toBe('郴技审');
+  });
+
+  it.each([
+    ['not JSON', '{yueyang', /HUB_OPINION_ISSUERS: 应为 JSON/],
+    ['an unknown city', '{"wuhan":{"office":"武汉市技术支持组"}}', /HUB_OPINION_ISSUERS/],
+    ['an unknown field', '{"yueyang":{"seal":"x"}}', /HUB_OPINION_ISSUERS/],
+    ['a prefix in letters', '{"yueyang":{"numberPrefix":"YY"}}', /文号前缀应为 1 至 8 个汉字/],
+    ['two cities on one prefix', '{"chenzhou":{"numberPrefix":"岳技审"}}', /文号前缀不能相同/],
+  ])('refuses HUB_OPINION_ISSUERS with %s, saying why', (_case, value, message) => {
+    expect(() => loadEnv({ HUB_OPINION_ISSUERS: value })).toThrow(message);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadEnv({ HUB_NOW: '', DATABASE_URL: '' }).HUB_NOW).toBeUndefined();
   });

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { POLICY_PACK_IDS, type PolicyPackId } from '@hub/contracts';
+import { PACKS, type OpinionIssuer } from '@hub/rules';
 import { validateCronExpression } from 'cron';
 import { z } from 'zod';
 import { repoRoot } from '../infra/paths';
@@ -15,6 +17,54 @@ const cron = z
   .refine((v) => v === 'off' || validateCronExpression(v).valid, {
     message: '应为 cron 表达式（分 时 日 月 周，北京时间）或 off / a cron expression or off',
   });
+
+/** What HUB_OPINION_ISSUERS may change of a city's opinion issuer; a field left out keeps the pack's. */
+const ZOpinionIssuerOverride = z
+  .object({
+    office: z.string().trim().min(2).max(60).optional(),
+    numberPrefix: z
+      .string()
+      .trim()
+      .regex(/^[\u4e00-\u9fff]{1,8}$/, '文号前缀应为 1 至 8 个汉字 / 1 to 8 Chinese characters')
+      .optional(),
+    title: z.string().trim().min(2).max(60).optional(),
+  })
+  .strict();
+
+/**
+ * Each city's opinion issuer (发文机关, 文号 prefix, title): its pack's defaults, overridden field by
+ * field from a JSON object keyed by pack id. Two cities may not share a prefix: their numbers would
+ * collide.
+ */
+const opinionIssuers = z
+  .string()
+  .optional()
+  .transform((text, ctx): unknown => {
+    if (text === undefined) return {};
+    try {
+      return JSON.parse(text);
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: '应为 JSON，如 {"yueyang":{"office":"…"}} / must be JSON keyed by pack id',
+      });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.partialRecord(z.enum(POLICY_PACK_IDS), ZOpinionIssuerOverride))
+  .transform(
+    (overrides) =>
+      Object.fromEntries(
+        POLICY_PACK_IDS.map((id) => [id, { ...PACKS[id].opinionIssuer, ...overrides[id] }]),
+      ) as Record<PolicyPackId, OpinionIssuer>,
+  )
+  .refine(
+    (issuers) => {
+      const prefixes = Object.values(issuers).map((i) => i.numberPrefix);
+      return new Set(prefixes).size === prefixes.length;
+    },
+    { message: '各市的文号前缀不能相同 / every city needs a document-number prefix of its own' },
+  );
 
 /**
  * Every setting the hub reads from its environment, validated once at boot. Nothing else reads
@@ -109,6 +159,11 @@ export const ZHubEnv = z.object({
   HUB_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   /** the From of notification mail, e.g. `合规中枢 <hub@example.gov.cn>`; required with HUB_SMTP_URL */
   HUB_SMTP_FROM: z.string().trim().min(3).optional(),
+  /**
+   * how each city's review opinions are issued, over its pack's defaults: JSON keyed by pack id, e.g.
+   * `{"yueyang":{"office":"岳阳市行政审批服务局","numberPrefix":"岳审技"}}` (office, numberPrefix, title)
+   */
+  HUB_OPINION_ISSUERS: opinionIssuers,
   GOV_CLOUD_BASE_URL: z.url().default('http://127.0.0.1:4101'),
   GOV_CLOUD_ACCESS_KEY: z.string().min(1).default('sandbox-gov-cloud-ak'),
   GOV_CLOUD_SECRET_KEY: z.string().min(1).default('sandbox-gov-cloud-sk'),

@@ -1,10 +1,11 @@
 import type { PolicyPackId } from '@hub/contracts';
+import { PACKS, type Division } from '@hub/rules';
 
 /** A county-level division (县市区) of a demo city. */
-export interface County {
-  code: string;
-  name: string;
-}
+export type County = Division;
+
+/** The counties the city's pack lists after the city itself. */
+const countiesOf = (pack: PolicyPackId): readonly County[] => PACKS[pack].divisions.slice(1);
 
 /** One of the two demo cities. */
 export interface DemoCityInfo {
@@ -18,7 +19,7 @@ export interface DemoCityInfo {
   counties: readonly County[];
 }
 
-/** 岳阳市 and 郴州市 with their 县市区 (GB/T 2260 codes). */
+/** 岳阳市 and 郴州市 with their 县市区 (GB/T 2260 codes, as the packs list them). */
 export const DEMO_CITIES: Readonly<Record<PolicyPackId, DemoCityInfo>> = {
   yueyang: {
     pack: 'yueyang',
@@ -26,17 +27,7 @@ export const DEMO_CITIES: Readonly<Record<PolicyPackId, DemoCityInfo>> = {
     region: '430600',
     areaCode: '0730',
     docPrefix: '岳',
-    counties: [
-      { code: '430602', name: '岳阳楼区' },
-      { code: '430603', name: '云溪区' },
-      { code: '430611', name: '君山区' },
-      { code: '430621', name: '岳阳县' },
-      { code: '430623', name: '华容县' },
-      { code: '430624', name: '湘阴县' },
-      { code: '430626', name: '平江县' },
-      { code: '430681', name: '汨罗市' },
-      { code: '430682', name: '临湘市' },
-    ],
+    counties: countiesOf('yueyang'),
   },
   chenzhou: {
     pack: 'chenzhou',
@@ -44,19 +35,7 @@ export const DEMO_CITIES: Readonly<Record<PolicyPackId, DemoCityInfo>> = {
     region: '431000',
     areaCode: '0735',
     docPrefix: '郴',
-    counties: [
-      { code: '431002', name: '北湖区' },
-      { code: '431003', name: '苏仙区' },
-      { code: '431021', name: '桂阳县' },
-      { code: '431022', name: '宜章县' },
-      { code: '431023', name: '永兴县' },
-      { code: '431024', name: '嘉禾县' },
-      { code: '431025', name: '临武县' },
-      { code: '431026', name: '汝城县' },
-      { code: '431027', name: '桂东县' },
-      { code: '431028', name: '安仁县' },
-      { code: '431081', name: '资兴市' },
-    ],
+    counties: countiesOf('chenzhou'),
   },
 };
 

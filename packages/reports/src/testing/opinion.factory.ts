@@ -195,13 +195,16 @@ export function buildOpinion(overrides: OpinionOverrides = {}): OpinionDocument 
   const blockingRuleIds = overrides.blockingRuleIds ?? blockingRuleIdsOf(findings);
   return {
     reviewId: 'rev_01JABCDEF0123456789',
-    documentNo: '岳数审〔2026〕12号',
+    reviewNo: 'JSSC-2026-0012',
+    documentNo: '岳技审〔2026〕12号',
+    issuer: { office: '岳阳市政务信息化项目技术支持组', title: '岳阳市政务信息化项目技术审查意见' },
     project: {
       code: '2025-430600-65-01-000123',
       name: '岳阳市智慧应急指挥平台建设项目',
       unitName: '岳阳市应急管理局',
       unitCode: '11430600MB1234567X',
       region: '430600',
+      regionName: '岳阳市',
       investment: '1280.50',
       packId: 'yueyang',
       packTitle: { zh: '岳阳市政务信息化项目管理办法', en: 'Yueyang e-government project measures' },
@@ -219,7 +222,8 @@ export function buildOpinion(overrides: OpinionOverrides = {}): OpinionDocument 
       decision: 'reject',
       title: DECISION_TITLES.reject,
       comments: '项目未部署在政务云，请整改后重新申请验收。\n第二行说明。',
-      decidedBy: '张审查',
+      decidedBy: 'zhang.review',
+      reviewerName: '张审查',
       decidedAt: '2026-03-03T07:00:00.000Z',
       override: null,
     },

@@ -17,3 +17,24 @@ export const PACKS: Readonly<Record<PolicyPackId, AnyPolicyPack>> = {
   yueyang: yueyangPack,
   chenzhou: chenzhouPack,
 };
+
+/** A division code as people name it: the city's name, or the city's and the county's (岳阳市岳阳楼区). */
+export interface DivisionName {
+  packId: PolicyPackId;
+  /** 岳阳市 / 岳阳市岳阳楼区 */
+  name: string;
+  /** 市本级 rather than a county */
+  cityLevel: boolean;
+}
+
+/** The name of a division code of a city some pack covers, or null when no pack lists the code. */
+export function divisionName(code: string): DivisionName | null {
+  for (const pack of Object.values(PACKS)) {
+    const [city, ...counties] = pack.divisions;
+    if (!city) continue;
+    if (city.code === code) return { packId: pack.id, name: city.name, cityLevel: true };
+    const county = counties.find((d) => d.code === code);
+    if (county) return { packId: pack.id, name: `${city.name}${county.name}`, cityLevel: false };
+  }
+  return null;
+}

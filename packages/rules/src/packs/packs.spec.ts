@@ -9,7 +9,7 @@ import {
 } from '../testing/facts.factory';
 import { chenzhouPack } from './chenzhou';
 import { ZChenzhouSettings } from './chenzhou/settings';
-import { PACKS } from './index';
+import { divisionName, PACKS } from './index';
 import { yueyangPack } from './yueyang';
 import { ZYueyangSettings } from './yueyang/settings';
 
@@ -105,6 +105,31 @@ describe('policy packs', () => {
     it('is the pack the hub looks up by its id', () => {
       expect(PACKS[packId]).toBe(pack);
     });
+
+    it('lists its city first and then counties of the same prefecture, each code once', () => {
+      const codes = pack.divisions.map((d) => d.code);
+      expect(codes[0]).toBe(pack.divisionCode);
+      expect(new Set(codes).size).toBe(codes.length);
+      for (const code of codes) expect(code.slice(0, 4)).toBe(pack.divisionCode.slice(0, 4));
+      for (const d of pack.divisions) expect(d.name).toMatch(/^[\u4e00-\u9fff]+[市区县]$/);
+    });
+
+    it('issues its opinions under its own office and 文号 prefix', () => {
+      expect(pack.opinionIssuer.office).toContain(pack.divisions[0]!.name);
+      expect(pack.opinionIssuer.title).toContain('技术审查意见');
+      expect(pack.opinionIssuer.numberPrefix).toMatch(/^[\u4e00-\u9fff]{2,6}$/);
+    });
+  });
+
+  it('gives each city a 文号 prefix of its own, so that their numbers never collide', () => {
+    const prefixes = Object.values(PACKS).map((p) => p.opinionIssuer.numberPrefix);
+    expect(new Set(prefixes).size).toBe(prefixes.length);
+  });
+
+  it('names a division code as the city, or the city and the county; an unknown code has no name', () => {
+    expect(divisionName('430600')).toEqual({ packId: 'yueyang', name: '岳阳市', cityLevel: true });
+    expect(divisionName('431002')).toEqual({ packId: 'chenzhou', name: '郴州市北湖区', cityLevel: false });
+    expect(divisionName('110000')).toBeNull();
   });
 
   it('keeps every rule id unique across both packs', () => {

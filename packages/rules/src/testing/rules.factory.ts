@@ -74,6 +74,8 @@ export function buildPack(rules: RuleDefinition<PackSettingsBase>[]): PolicyPack
     id: 'yueyang',
     title: { zh: '测试办法', en: 'Test pack' },
     divisionCode: '430600',
+    divisions: [{ code: '430600', name: '测试市' }],
+    opinionIssuer: { office: '测试技术支持组', numberPrefix: '测技审', title: '测试技术审查意见' },
     settingsSchema: ZBaseSettings,
     rules,
   };

@@ -130,6 +130,8 @@ export const ALL_PROJECTS: ProjectScope = { kind: 'all' };
 export interface Principal {
   userId: string | null;
   username: string;
+  /** the person's name (显示名), as documents they sign print it */
+  displayName: string;
   role: Role;
   unitCode: string | null;
   /** set when the request carried an API token rather than a session */
@@ -146,4 +148,10 @@ export function scopeOf(principal: Pick<Principal, 'role' | 'unitCode'>): Projec
 /** The name the audit trail records for a principal: the person, whether by session or token. */
 export function actorOf(principal: Principal): string {
   return principal.username;
+}
+
+/** The name a document the principal signs prints (审查人): their display name, never their login. */
+export function signerOf(principal: Principal): string | null {
+  const name = principal.displayName.trim();
+  return name === '' ? null : name;
 }

@@ -111,6 +111,7 @@ export class SessionsService {
     return {
       userId: user.id,
       username: user.username,
+      displayName: user.displayName,
       role: user.role as Role,
       unitCode: user.unitCode,
       tokenId: null,

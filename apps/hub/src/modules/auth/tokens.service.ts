@@ -155,6 +155,7 @@ export class TokensService {
     return {
       userId: row.user.id,
       username: row.user.username,
+      displayName: row.user.displayName,
       role: row.user.role as Role,
       unitCode: row.user.unitCode,
       tokenId: row.id,

@@ -6,6 +6,7 @@ import {
   renderPortfolioCsv,
   renderPortfolioXlsx,
   type OpinionDocument,
+  type OpinionLanguage,
   type PortfolioRow,
 } from '@hub/reports';
 
@@ -22,9 +23,16 @@ export interface RenderedFile {
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** An opinion in one of the export formats, with its download name (the document number). */
-export async function renderOpinion(doc: OpinionDocument, format: OpinionFormat): Promise<RenderedFile> {
-  const base = `${doc.documentNo}-${doc.project.code}`;
+/**
+ * An opinion in one of the export formats and languages (JSON is the document itself, in both), with
+ * its download name: the 文号 once issued, the review's number on a draft.
+ */
+export async function renderOpinion(
+  doc: OpinionDocument,
+  format: OpinionFormat,
+  lang: OpinionLanguage = 'zh',
+): Promise<RenderedFile> {
+  const base = `${doc.documentNo ?? `${doc.reviewNo}-草稿`}-${doc.project.code}`;
   switch (format) {
     case 'json':
       return {
@@ -36,12 +44,16 @@ export async function renderOpinion(doc: OpinionDocument, format: OpinionFormat)
       return {
         contentType: 'text/html; charset=utf-8',
         fileName: `${base}.html`,
-        body: Buffer.from(renderOpinionHtml(doc)),
+        body: Buffer.from(renderOpinionHtml(doc, { lang })),
       };
     case 'pdf':
-      return { contentType: 'application/pdf', fileName: `${base}.pdf`, body: await renderOpinionPdf(doc) };
+      return {
+        contentType: 'application/pdf',
+        fileName: `${base}.pdf`,
+        body: await renderOpinionPdf(doc, { lang }),
+      };
     case 'xlsx':
-      return { contentType: XLSX, fileName: `${base}.xlsx`, body: await renderOpinionXlsx(doc) };
+      return { contentType: XLSX, fileName: `${base}.xlsx`, body: await renderOpinionXlsx(doc, { lang }) };
   }
 }
 

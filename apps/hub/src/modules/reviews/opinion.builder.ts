@@ -9,12 +9,15 @@ import type {
 } from '@hub/reports';
 import { DECISION_TITLES, type ReviewDecision } from '@hub/reports';
 import {
+  divisionName,
   PACKS,
   readinessOf,
   REVIEW_DOMAIN_TITLES,
   REVIEW_DOMAINS,
   zeroVerdictCounts,
   type EvidenceRef,
+  type RegistryEvidence,
+  type OpinionIssuer,
   type ReviewDomain,
   type Verdict,
 } from '@hub/rules';
@@ -89,6 +92,8 @@ export function changeOf(now: Verdict, before: Verdict | undefined): OpinionFind
 export interface OpinionInputs {
   review: Review & { items: RectificationItem[] };
   project: Project;
+  /** the city's issuer as configured */
+  issuer: OpinionIssuer;
   findings: Finding[];
   previousFindings: Finding[] | null;
   checkedAt: Date;
@@ -119,14 +124,17 @@ export function buildOpinion(input: OpinionInputs): OpinionDocument {
       verdict: f.verdict,
       reason: { zh: f.messageZh, en: f.messageEn },
       warningOnly: f.warningOnly,
-      evidence: (f.evidence as unknown as EvidenceRef[]).map((e) => ({
-        source: e.source,
-        sourceTitle: SOURCE_TITLES[e.source as SourceId] ?? { zh: e.source, en: e.source },
-        kind: e.kind,
-        externalId: e.externalId,
-        fetchedAt: e.fetchedAt,
-        contentHash: e.contentHash,
-      })),
+      evidence: [
+        ...(f.evidence as unknown as EvidenceRef[]).map((e) => ({
+          source: e.source,
+          sourceTitle: SOURCE_TITLES[e.source as SourceId] ?? { zh: e.source, en: e.source },
+          kind: e.untrusted ? `${e.kind}（不可采信 / untrusted）` : e.kind,
+          externalId: e.externalId,
+          fetchedAt: e.fetchedAt,
+          contentHash: e.contentHash,
+        })),
+        ...registryLines(f.registry as RegistryEvidence | null, f.createdAt),
+      ],
       dispute: dispute
         ? {
             status: dispute.status as 'open' | 'upheld' | 'dismissed',
@@ -166,13 +174,16 @@ export function buildOpinion(input: OpinionInputs): OpinionDocument {
     }));
   return {
     reviewId: review.id,
-    documentNo: review.documentNo,
+    reviewNo: review.documentNo,
+    documentNo: decision ? review.opinionNo : null,
+    issuer: { office: input.issuer.office, title: input.issuer.title },
     project: {
       code: project.code,
       name: project.name,
       unitName: project.unitName,
       unitCode: project.unitCode,
       region: project.region,
+      regionName: divisionName(project.region)?.name ?? null,
       investment: project.investment.toString(),
       packId,
       packTitle: PACKS[packId].title,
@@ -192,6 +203,7 @@ export function buildOpinion(input: OpinionInputs): OpinionDocument {
             title: DECISION_TITLES[decision],
             comments: review.comments ?? '',
             decidedBy: review.decidedBy,
+            reviewerName: review.reviewerName,
             decidedAt: review.decidedAt.toISOString(),
             override: review.overrideReason
               ? { reason: review.overrideReason, ruleIds: review.overrideRuleIds }
@@ -213,4 +225,23 @@ export function buildOpinion(input: OpinionInputs): OpinionDocument {
         : null,
     generatedAt: input.generatedAt.toISOString(),
   };
+}
+
+/**
+ * The registry cells a finding read, as one evidence line of the opinion: the workbook, its row, each
+ * cell with its value, the import time and the file's hash, so the opinion says where the fact came from.
+ */
+function registryLines(registry: RegistryEvidence | null, judgedAt: Date) {
+  if (!registry || registry.cells.length === 0) return [];
+  const file = registry.fileName ? `《${registry.fileName}》` : '';
+  return [
+    {
+      source: 'registry',
+      sourceTitle: { zh: `项目台账${file}`, en: `project registry ${registry.fileName ?? ''}`.trim() },
+      kind: registry.rowNumber ? `第 ${registry.rowNumber} 行` : '台账',
+      externalId: registry.cells.map((c) => `「${c.header}」${c.value || '（空）'}`).join(' '),
+      fetchedAt: registry.importedAt ?? judgedAt.toISOString(),
+      contentHash: registry.sha256 ?? '',
+    },
+  ];
 }

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ZProjectCode } from '@hub/contracts';
+import { OPINION_LANGUAGES } from '@hub/reports';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { jsonSchema, ZodPipe } from '../../common/zod';
 import { Allow, CurrentPrincipal } from '../auth/policy';
-import { actorOf, type Principal, scopeOf } from '../auth/roles';
+import { actorOf, type Principal, scopeOf, signerOf } from '../auth/roles';
 import { attachment, OPINION_FORMATS, renderOpinion, renderPortfolio } from './exports';
 import { PortfolioService, ZPortfolioQuery } from './portfolio.service';
 import { ReviewsService, ZDecisionInput, ZOpinionRemarksInput } from './reviews.service';
@@ -17,7 +18,13 @@ const ZListQuery = z
     status: z.enum(['applied', 'checked', 'decided']).optional(),
   })
   .strict();
-const ZOpinionQuery = z.object({ format: z.enum(OPINION_FORMATS).default('json') }).strict();
+/** `lang=zh` (default): Chinese only; `lang=bilingual`: Chinese with English. */
+const ZOpinionQuery = z
+  .object({
+    format: z.enum(OPINION_FORMATS).default('json'),
+    lang: z.enum(OPINION_LANGUAGES).default('zh'),
+  })
+  .strict();
 /** `wait=false`: answer 202 with the run id at once instead of waiting for the check to finish. */
 const ZCheckQuery = z.object({ wait: z.enum(['true', 'false']).default('true') }).strict();
 
@@ -87,7 +94,7 @@ export class ReviewsController {
     @Param('id', new ZodPipe(z.uuid())) id: string,
     @Body(new ZodPipe(ZDecisionInput)) body: z.infer<typeof ZDecisionInput>,
   ) {
-    return this.reviews.decide(id, body, actorOf(me));
+    return this.reviews.decide(id, body, actorOf(me), signerOf(me));
   }
 
   @Patch('reviews/:id/opinion')
@@ -119,15 +126,19 @@ export class ReviewsController {
 
   @Get('reviews/:id/opinion')
   @Allow('reviews:read')
-  @ApiOperation({ summary: '技术审查意见（json / html / pdf / xlsx）/ the review opinion' })
+  @ApiOperation({
+    summary:
+      '技术审查意见（json / html / pdf / xlsx；lang=zh 仅中文，lang=bilingual 中英对照）/ the review opinion',
+  })
   @ApiQuery({ name: 'format', required: false, enum: OPINION_FORMATS })
+  @ApiQuery({ name: 'lang', required: false, enum: OPINION_LANGUAGES })
   async opinion(
     @CurrentPrincipal() me: Principal,
     @Param('id', new ZodPipe(z.uuid())) id: string,
     @Query(new ZodPipe(ZOpinionQuery)) q: z.infer<typeof ZOpinionQuery>,
     @Res() res: Response,
   ) {
-    const file = await renderOpinion(await this.reviews.opinion(id, scopeOf(me)), q.format);
+    const file = await renderOpinion(await this.reviews.opinion(id, scopeOf(me)), q.format, q.lang);
     res.type(file.contentType);
     if (q.format !== 'json' && q.format !== 'html')
       res.setHeader('Content-Disposition', attachment(file.fileName));

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ChecksModule } from '../checks/checks.module';
 import { ProjectsModule } from '../projects/projects.module';
+import { OpinionNumbersRepository } from './opinion-numbers.repository';
 import { PortfolioService } from './portfolio.service';
 import { ReviewsController } from './reviews.controller';
 import { ReviewsService } from './reviews.service';
@@ -9,7 +10,7 @@ import { ReviewsService } from './reviews.service';
 @Module({
   imports: [ProjectsModule, ChecksModule],
   controllers: [ReviewsController],
-  providers: [ReviewsService, PortfolioService],
+  providers: [ReviewsService, PortfolioService, OpinionNumbersRepository],
   exports: [ReviewsService, PortfolioService],
 })
 export class ReviewsModule {}

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { PolicyPackId } from '@hub/contracts';
 import type { OpinionDocument } from '@hub/reports';
 import { readinessOf, REVIEW_DOMAINS } from '@hub/rules';
 import type { Logger } from 'pino';
@@ -14,6 +15,7 @@ import { ALL_PROJECTS, type ProjectScope } from '../auth/roles';
 import { CHECK_LEASE_MS, ChecksService } from '../checks/checks.service';
 import { beijingDate } from '../exemptions/exemptions.repository';
 import { projectScopeWhere, ProjectsRepository } from '../projects/projects.repository';
+import { OpinionNumbersRepository } from './opinion-numbers.repository';
 import { buildOpinion, type OpinionRemarks } from './opinion.builder';
 
 export const REVIEW_DECISIONS = ['approve', 'reject', 'rectify'] as const;
@@ -69,7 +71,10 @@ export interface CheckStarted {
 
 export interface ReviewView {
   id: string;
+  /** the review's own number (审查编号), e.g. JSSC-2026-0007 */
   documentNo: string;
+  /** 文号 of the issued opinion, e.g. 岳技审〔2026〕3号; null until decided */
+  opinionNo: string | null;
   projectCode: string;
   projectName: string;
   /** the construction unit (建设单位) of the project */
@@ -86,6 +91,8 @@ export interface ReviewView {
   decision: string | null;
   comments: string | null;
   decidedBy: string | null;
+  /** 审查人 as the opinion prints them (a person's name, never a login) */
+  reviewerName: string | null;
   decidedAt: string | null;
   overrideReason: string | null;
   items: { id: string; ruleId: string | null; description: string; deadline: string; status: string }[];
@@ -97,6 +104,7 @@ function toView(r: ReviewRow, activeCheckRunId: string | null): ReviewView {
   return {
     id: r.id,
     documentNo: r.documentNo,
+    opinionNo: r.opinionNo,
     projectCode: r.project.code,
     projectName: r.project.name,
     unitCode: r.project.unitCode,
@@ -111,6 +119,7 @@ function toView(r: ReviewRow, activeCheckRunId: string | null): ReviewView {
     decision: r.decision,
     comments: r.comments,
     decidedBy: r.decidedBy,
+    reviewerName: r.reviewerName,
     decidedAt: r.decidedAt?.toISOString() ?? null,
     overrideReason: r.overrideReason,
     items: r.items.map((i) => ({
@@ -123,7 +132,7 @@ function toView(r: ReviewRow, activeCheckRunId: string | null): ReviewView {
   };
 }
 
-/** Serialises document numbers within a year. */
+/** Serialises review numbers within a year. */
 const NUMBER_LOCK = 7_246_200;
 
 /**
@@ -138,6 +147,7 @@ export class ReviewsService {
     private readonly projects: ProjectsRepository,
     private readonly checks: ChecksService,
     private readonly audit: AuditService,
+    private readonly opinionNumbers: OpinionNumbersRepository,
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -332,7 +342,17 @@ export class ReviewsService {
     return this.opinion(review.id, ALL_PROJECTS);
   }
 
-  async decide(reviewId: string, input: DecisionInput, actor: string): Promise<ReviewView> {
+  /**
+   * Decides a review and so issues its opinion: the opinion gets its city's next 文号 and names the
+   * reviewer (`reviewerName`: the person's name as printed, never a login; null leaves the line to
+   * sign by hand) in the transaction that records the decision.
+   */
+  async decide(
+    reviewId: string,
+    input: DecisionInput,
+    actor: string,
+    reviewerName: string | null,
+  ): Promise<ReviewView> {
     const body = parseInput(ZDecisionInput, input, { zh: '审查决定', en: 'review decision' });
     const review = await this.find(reviewId, ALL_PROJECTS);
     if (review.status !== 'checked' || !review.checkRunId) {
@@ -378,7 +398,10 @@ export class ReviewsService {
       }
     }
     const now = this.clock.now();
+    const reviewer = reviewerName?.trim() || null;
     await this.prisma.$transaction(async (tx) => {
+      // Taken before the update so that a decision that loses the race below rolls its number back.
+      const opinionNo = await this.opinionNumbers.next(tx, review.project.policyPack as PolicyPackId, now);
       const updated = await tx.review.updateMany({
         where: { id: review.id, status: 'checked' },
         data: {
@@ -386,7 +409,9 @@ export class ReviewsService {
           decision: body.decision,
           comments: body.comments,
           decidedBy: actor,
+          reviewerName: reviewer,
           decidedAt: now,
+          opinionNo,
           overrideReason: overriding ? body.overrideReason! : null,
           overrideRuleIds: overriding ? blockingRuleIds : [],
         },
@@ -409,7 +434,13 @@ export class ReviewsService {
           action: 'review.decide',
           objectType: 'review',
           objectId: review.id,
-          data: { decision: body.decision, checkRunId: review.checkRunId, items: body.rectification.length },
+          data: {
+            decision: body.decision,
+            checkRunId: review.checkRunId,
+            items: body.rectification.length,
+            opinionNo,
+            reviewerName: reviewer,
+          },
         },
         tx,
       );
@@ -521,6 +552,7 @@ export class ReviewsService {
     return buildOpinion({
       review,
       project: review.project,
+      issuer: this.opinionNumbers.issuerOf(review.project.policyPack as PolicyPackId),
       findings,
       previousFindings: previous,
       checkedAt: run.asOf,

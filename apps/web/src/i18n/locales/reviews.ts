@@ -2,7 +2,8 @@ export default {
   zh: {
     title: '竣工验收前技术审查',
     listTitle: '审查申请',
-    documentNo: '文号',
+    documentNo: '审查编号',
+    opinionNo: '文号',
     project: '项目',
     unit: '建设单位',
     status: '状态',
@@ -118,7 +119,8 @@ export default {
   en: {
     title: 'Pre-acceptance technical review',
     listTitle: 'Review applications',
-    documentNo: 'Document No.',
+    documentNo: 'Review No.',
+    opinionNo: 'Document No.',
     project: 'Project',
     unit: 'Construction unit',
     status: 'Status',

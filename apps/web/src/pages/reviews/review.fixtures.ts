@@ -8,6 +8,7 @@ export function buildReview(overrides: Partial<ReviewView> = {}): ReviewView {
   return {
     id: 'r1',
     documentNo: 'JSSC-2026-0007',
+    opinionNo: null,
     projectCode: 'YY-2026-001',
     projectName: '岳阳市智慧应急指挥平台',
     unitCode: '114306000000000001',
@@ -22,6 +23,7 @@ export function buildReview(overrides: Partial<ReviewView> = {}): ReviewView {
     decision: null,
     comments: null,
     decidedBy: null,
+    reviewerName: null,
     decidedAt: null,
     overrideReason: null,
     items: [],
@@ -69,7 +71,8 @@ export function buildOpinion(overrides: Partial<OpinionDocument> = {}): OpinionD
   });
   return {
     reviewId: 'r1',
-    documentNo: 'JSSC-2026-0007',
+    reviewNo: 'JSSC-2026-0007',
+    documentNo: null,
     project: {
       code: 'YY-2026-001',
       name: '岳阳市智慧应急指挥平台',

@@ -289,6 +289,25 @@ describe('ReviewPage', () => {
     });
   });
 
+  it('shows a decided review’s 文号 and the reviewer by name, not by login', async () => {
+    mockHub({
+      'GET /api/auth/me': meOf('reviewer', REVIEWER),
+      'GET /api/reviews/r1': buildReview({
+        status: 'decided',
+        decision: 'reject',
+        opinionNo: '岳技审〔2026〕3号',
+        decidedBy: 'li.review',
+        reviewerName: '李科长',
+        decidedAt: '2026-11-01T05:00:00.000Z',
+      }),
+      'GET /api/reviews/r1/opinion': buildOpinion({ status: 'decided', documentNo: '岳技审〔2026〕3号' }),
+    });
+    renderReview();
+    expect((await screen.findByTestId('opinion-no')).textContent).toBe('文号 岳技审〔2026〕3号');
+    expect(screen.getByText('李科长')).toBeTruthy();
+    expect(screen.queryByText('li.review')).toBeNull();
+  });
+
   it('offers only what the role may do', async () => {
     mockHub({
       'GET /api/auth/me': meOf('applicant', APPLICANT, '114306000000000001'),

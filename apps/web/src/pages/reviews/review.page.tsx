@@ -86,6 +86,11 @@ export default function ReviewPage() {
                 <Space wrap>
                   <span>{t('reviews.title')}</span>
                   <Typography.Text code>{r.documentNo}</Typography.Text>
+                  {r.opinionNo ? (
+                    <Typography.Text strong data-testid="opinion-no">
+                      {t('reviews.opinionNo')} {r.opinionNo}
+                    </Typography.Text>
+                  ) : null}
                   <StatusTag status={r.status} />
                   {r.decision ? <DecisionTag decision={r.decision} /> : null}
                 </Space>
@@ -119,7 +124,9 @@ export default function ReviewPage() {
                         icon={<DownloadOutlined />}
                         data-testid="download-pdf"
                         loading={download.isPending && download.variables?.format === 'pdf'}
-                        onClick={() => download.mutate({ format: 'pdf', name: `${r.documentNo}.pdf` })}
+                        onClick={() =>
+                          download.mutate({ format: 'pdf', name: `${r.opinionNo ?? r.documentNo}.pdf` })
+                        }
                       >
                         {t('reviews.downloadPdf')}
                       </Button>
@@ -127,7 +134,9 @@ export default function ReviewPage() {
                         icon={<DownloadOutlined />}
                         data-testid="download-xlsx"
                         loading={download.isPending && download.variables?.format === 'xlsx'}
-                        onClick={() => download.mutate({ format: 'xlsx', name: `${r.documentNo}.xlsx` })}
+                        onClick={() =>
+                          download.mutate({ format: 'xlsx', name: `${r.opinionNo ?? r.documentNo}.xlsx` })
+                        }
                       >
                         {t('reviews.downloadXlsx')}
                       </Button>
@@ -165,7 +174,9 @@ export default function ReviewPage() {
                 </Descriptions.Item>
                 {r.status === 'decided' ? (
                   <>
-                    <Descriptions.Item label={t('reviews.decidedBy')}>{r.decidedBy}</Descriptions.Item>
+                    <Descriptions.Item label={t('reviews.decidedBy')}>
+                      {r.reviewerName ?? r.decidedBy}
+                    </Descriptions.Item>
                     <Descriptions.Item label={t('reviews.decidedAt')}>
                       <Time value={r.decidedAt} />
                     </Descriptions.Item>

@@ -4,7 +4,10 @@ import type { Verdict } from '../../components/common';
 /** GET /api/reviews, /api/reviews/:id */
 export interface ReviewView {
   id: string;
+  /** the review's own number (审查编号) */
   documentNo: string;
+  /** 文号 of the issued opinion; null until decided */
+  opinionNo: string | null;
   projectCode: string;
   projectName: string;
   unitCode: string;
@@ -19,6 +22,8 @@ export interface ReviewView {
   decision: ReviewDecision | null;
   comments: string | null;
   decidedBy: string | null;
+  /** the reviewer's name as the opinion prints it */
+  reviewerName: string | null;
   decidedAt: string | null;
   overrideReason: string | null;
   items: RectificationItem[];
@@ -109,7 +114,9 @@ export interface ComparisonEntry {
 /** GET /api/reviews/:id/opinion (json) */
 export interface OpinionDocument {
   reviewId: string;
-  documentNo: string;
+  reviewNo: string;
+  /** 文号, null on a draft */
+  documentNo: string | null;
   project: { code: string; name: string; unitName: string; unitCode: string; region: string };
   checkRunId: string;
   checkedAt: string;

@@ -33,6 +33,23 @@ export const yueyangPack: PolicyPack<YueyangSettings> = {
     en: 'Yueyang municipal e-government project measures',
   },
   divisionCode: '430600',
+  divisions: [
+    { code: '430600', name: '岳阳市' },
+    { code: '430602', name: '岳阳楼区' },
+    { code: '430603', name: '云溪区' },
+    { code: '430611', name: '君山区' },
+    { code: '430621', name: '岳阳县' },
+    { code: '430623', name: '华容县' },
+    { code: '430624', name: '湘阴县' },
+    { code: '430626', name: '平江县' },
+    { code: '430681', name: '汨罗市' },
+    { code: '430682', name: '临湘市' },
+  ],
+  opinionIssuer: {
+    office: '岳阳市政务信息化项目技术支持组',
+    numberPrefix: '岳技审',
+    title: '岳阳市政务信息化项目技术审查意见',
+  },
   settingsSchema: ZYueyangSettings,
   rules: [
     yyCloudDeploy,
