@@ -1,12 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SOURCE_IDS } from '@hub/contracts';
-import {
-  evaluateProject,
-  PACKS,
-  readinessOf,
-  type PackEvaluation,
-  zeroVerdictCounts,
-} from '@hub/rules';
+import { evaluateProject, PACKS, readinessOf, type PackEvaluation, zeroVerdictCounts } from '@hub/rules';
 import type { Logger } from 'pino';
 import { AppError } from '../../common/app-error';
 import { Clock } from '../../infra/clock';
