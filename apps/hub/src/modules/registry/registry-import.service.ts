@@ -125,7 +125,7 @@ export class RegistryImportService {
         { timeout: IMPORT_TRANSACTION_TIMEOUT_MS, maxWait: IMPORT_TRANSACTION_MAX_WAIT_MS },
       );
     } catch (error) {
-      throw this.failed(error, fileName, parsed, Date.now() - started);
+      throw this.failed(error, fileName, parsed, rejected, Date.now() - started);
     }
     const counts = {
       totalRows: parsed.totalRows,
@@ -163,7 +163,13 @@ export class RegistryImportService {
   }
 
   /** The answer to an import the database did not take: it was rolled back whole. */
-  private failed(error: unknown, fileName: string, parsed: RegistryParseResult, ms: number): AppError {
+  private failed(
+    error: unknown,
+    fileName: string,
+    parsed: RegistryParseResult,
+    rejected: number,
+    ms: number,
+  ): AppError {
     if (error instanceof AppError) return error;
     this.logger.error({ err: error, fileName, rows: parsed.rows.length, ms }, 'registry import rolled back');
     const timedOut = (error as { code?: unknown }).code === 'P2028';
@@ -173,7 +179,6 @@ export class RegistryImportService {
           en: `the database took longer than ${IMPORT_TRANSACTION_TIMEOUT_MS / 1000} s`,
         }
       : { zh: '数据库写入失败', en: 'the database refused the write' };
-    const rejected = new Set(parsed.errors.map((e) => e.rowNumber)).size;
     const rows =
       rejected > 0
         ? {
