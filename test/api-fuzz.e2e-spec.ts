@@ -31,6 +31,8 @@ describe('API robustness against arbitrary input', () => {
       MLPS_BASE_URL: closed,
       VIDEO_BASE_URL: closed,
       SERVICE_PLATFORMS_BASE_URL: closed,
+      // the text-hygiene sweep signs in many times; the sign-in limit is tested in auth.e2e-spec.ts
+      HUB_AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     });
     app = await createHttpApp(env, logger, await prepareDatabase(env, logger));
     await app.init();
@@ -147,5 +149,91 @@ describe('API robustness against arbitrary input', () => {
         if (route.policy?.kind !== 'public') expect(res.status, `${route.method} ${path} ${auth}`).toBe(401);
       }
     }
+  });
+
+  /** What the OpenAPI document says a route takes: its query parameters and JSON body fields. */
+  type Operation = {
+    parameters?: { name: string; in: string }[];
+    requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> };
+  };
+
+  const BAD_TEXT = [
+    { name: 'a NUL', text: '岳阳\u0000', unit: 'U+0000' },
+    { name: 'an unpaired surrogate', text: '岳阳\ud800', unit: 'U+D800' },
+  ];
+
+  function expectRefusedText(res: request.Response, path: string, unit: string, what: string) {
+    expect(res.status, `${what}: ${res.status} ${JSON.stringify(res.body)}`).toBe(400);
+    expect(res.body.error.code).toBe('INVALID_REQUEST');
+    expect(res.body.error.message.zh, what).toMatch(/^[\u4e00-\u9fff]/);
+    expect(res.body.error.message.zh, what).toContain(`${path} `);
+    expect(res.body.error.message.zh, what).toContain(unit);
+    expect(res.body.error.message.en, what).toContain(unit);
+  }
+
+  it('refuses a NUL or an unpaired surrogate in every text input of every route with a 400 naming the field', async () => {
+    const doc = (await request(app.getHttpServer()).get('/api/docs/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, Operation>>;
+    };
+    const table = routeTable(app.get(DiscoveryService), app.get(Reflector));
+    let probes = 0;
+    for (const route of table) {
+      const method = route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
+      const op = doc.paths[route.path.replace(/:([A-Za-z]+)/g, '{$1}')]?.[method] ?? {};
+      const params = [...route.path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!);
+      const queries = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+      const fields = Object.keys(op.requestBody?.content?.['application/json']?.schema?.properties ?? {});
+      const valid = fill(route.path, ['00000000-0000-4000-8000-000000000000']);
+      const what = (input: string) => `${route.method} ${route.path} ${input}`;
+
+      // Path segments: %00 decodes to a NUL; bytes that are no UTF-8 at all are refused as well.
+      for (const param of params) {
+        const path = route.path.replace(/:([A-Za-z]+)/g, (_, name: string) =>
+          name === param ? 'x%00' : '00000000-0000-4000-8000-000000000000',
+        );
+        expectRefusedText(await send(method, path), `params.${param}`, 'U+0000', what(param));
+        expectHandled(await send(method, path.replace('x%00', '%ED%A0%80')));
+        probes++;
+      }
+      // A query string cannot carry a lone surrogate (it is not UTF-8), only the NUL.
+      for (const name of queries.length > 0 || fields.length > 0 || params.length > 0 ? queries : ['q']) {
+        const res = await send(method, valid).query({ [name]: 'x\u0000' });
+        expectRefusedText(res, `query.${name}`, 'U+0000', what(name));
+        probes++;
+      }
+      for (const field of fields) {
+        for (const bad of BAD_TEXT) {
+          // JSON.stringify writes a lone surrogate as an escape, which JSON.parse turns back into one.
+          const res = await send(method, valid)
+            .set('Content-Type', 'application/json')
+            .send(JSON.stringify({ [field]: bad.text, nested: { list: ['ok', bad.text] } }));
+          expectRefusedText(res, `body.${field}`, bad.unit, `${what(field)} ${bad.name}`);
+          expect(res.body.error.message.zh).toContain('body.nested.list.1 ');
+          probes++;
+        }
+      }
+    }
+    expect(probes).toBeGreaterThan(table.length);
+  });
+
+  it('refuses an upload whose file name holds a NUL with a 400 naming the file field', async () => {
+    // A raw NUL in a part header is malformed multipart; RFC 5987's filename* carries one percent-encoded.
+    const boundary = 'hub-fuzz-boundary';
+    const body = Buffer.from(
+      [
+        `--${boundary}`,
+        `Content-Disposition: form-data; name="file"; filename*=UTF-8''plan%00.csv`,
+        'Content-Type: text/csv',
+        '',
+        '项目编码',
+        `--${boundary}--`,
+        '',
+      ].join('\r\n'),
+    );
+    const res = await admin.http
+      .post('/api/registry/imports')
+      .set('Content-Type', `multipart/form-data; boundary=${boundary}`)
+      .send(body);
+    expectRefusedText(res, 'file', 'U+0000', 'upload');
   });
 });

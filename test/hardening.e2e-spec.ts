@@ -78,6 +78,68 @@ describe('hardening at the HTTP edge', () => {
     );
   });
 
+  it('answers an applicant searching for a NUL with a 400 naming query.q, in Chinese first', async () => {
+    const project = buildProject();
+    await admin.http
+      .post('/api/registry/imports')
+      .attach('file', toRegistryCsv([project]), 'unit.csv')
+      .expect(201);
+    const applicant = await userWithToken(app, 'applicant', { unitCode: project.unitCode });
+    const res = await applicant.http.get('/api/projects?q=%00');
+    expectError(res, 400, 'INVALID_REQUEST');
+    expect(res.body.error.message.zh).toBe('请求含无法接受的字符：query.q 含空字符 (U+0000)，请删除后重试');
+    expect(res.body.error.details.issues).toEqual([expect.objectContaining({ path: 'query.q' })]);
+  });
+
+  it('searches projects for %, _ and \\ as the characters themselves, not as LIKE wildcards', async () => {
+    const percent = buildProject({ name: '覆盖率100%提升工程' });
+    const underscore = buildProject({ name: '数据_交换二期' });
+    const backslash = buildProject({ name: '路径\\目录治理' });
+    const plain = buildProject({ name: '数据a交换二期' });
+    await admin.http
+      .post('/api/registry/imports')
+      .attach('file', toRegistryCsv([percent, underscore, backslash, plain]), 'wild.csv')
+      .expect(201);
+    const search = async (q: string) =>
+      (await admin.http.get('/api/projects').query({ q }).expect(200)).body.items.map(
+        (p: { code: string }) => p.code,
+      );
+
+    expect(await search('%')).toEqual([percent.code]);
+    expect(await search('数据_交换')).toEqual([underscore.code]);
+    expect(await search('\\')).toEqual([backslash.code]);
+    expect(await search('数据a交换')).toEqual([plain.code]);
+  });
+
+  it('refuses a 2,000,000-character name as a row error, stores the other rows, and exports the registry', async () => {
+    const long = buildProject({ name: '名'.repeat(2_000_000) });
+    const fine = buildProject();
+    const res = await admin.http
+      .post('/api/registry/imports')
+      .attach('file', toRegistryCsv([long, fine]), 'long.csv');
+    expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(201);
+    expect(res.body).toMatchObject({ created: 1, rejected: 1 });
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ rowNumber: 2, column: '项目名称', code: 'too-long' }),
+    ]);
+    expect(res.body.errors[0].message.zh).toContain('最多 200 个字符');
+    await admin.http.get(`/api/projects/${long.code}`).expect(404);
+    await admin.http.get(`/api/projects/${fine.code}`).expect(200);
+    const xlsx = await admin.http.get('/api/portfolio?format=xlsx').buffer(true).expect(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+  });
+
+  it('refuses a file name longer than 255 characters with a 400 naming the file, storing nothing', async () => {
+    const project = buildProject();
+    const res = await admin.http
+      .post('/api/registry/imports')
+      .attach('file', toRegistryCsv([project]), `${'台'.repeat(300)}.csv`);
+    expectError(res, 400, 'INVALID_REQUEST');
+    expect(res.body.error.message.zh).toContain('文件名最多 255 个字符');
+    expect(res.body.error.details.issues).toEqual([expect.objectContaining({ path: 'file' })]);
+    await admin.http.get(`/api/projects/${project.code}`).expect(404);
+  });
+
   it('answers a browser from another origin without CORS permission', async () => {
     const res = await request(app.getHttpServer())
       .options('/api/projects')

@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { AppErrorFilter } from './common/app-error.filter';
+import { TextInputInterceptor } from './common/text-input.interceptor';
 import type { HubEnv } from './config/env';
 import { serveDashboard } from './dashboard';
 import { type Clock, clockFor } from './infra/clock';
@@ -62,6 +63,7 @@ export async function createHttpApp(
   // Cross-origin calls stay closed unless origins are configured (the dashboard is served same-origin).
   if (env.HUB_CORS_ORIGINS.length) app.enableCors({ origin: env.HUB_CORS_ORIGINS, credentials: true });
   app.useGlobalFilters(new AppErrorFilter(logger));
+  app.useGlobalInterceptors(new TextInputInterceptor());
   serveDashboard(app, logger);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { POLICY_PACK_IDS, SOURCE_IDS, type PolicyPackId, type SourceId } from '@hub/contracts';
+import type { RegistryRowError } from '@hub/registry';
 import { PACKS } from '@hub/rules';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
@@ -74,7 +75,14 @@ export function buildCli(): Command {
         }
         const report = await ctx
           .get(RegistryImportService)
-          .import(path.basename(file), fs.readFileSync(file), cliActor());
+          .import(path.basename(file), fs.readFileSync(file), cliActor())
+          .catch((e: unknown) => {
+            // A rolled-back import still owes the operator the file's own row errors.
+            const details =
+              e instanceof AppError ? (e.details as { errors?: RegistryRowError[] }) : undefined;
+            for (const row of details?.errors ?? []) console.error(`  ${row.message.zh} / ${row.message.en}`);
+            throw e;
+          });
         print(opts.format, report, () =>
           [
             `${report.fileName} (${report.format}${report.encoding ? `, ${report.encoding}` : ''}): ` +

@@ -4,6 +4,7 @@ export * from './gov-cloud';
 export * from './dataset';
 export * from './project';
 export * from './registry-columns';
+export * from './text';
 export * from './data-exchange';
 export * from './mlps';
 export * from './video';

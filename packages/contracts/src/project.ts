@@ -8,6 +8,29 @@ export type PolicyPackId = (typeof POLICY_PACK_IDS)[number];
 export const PROJECT_CATEGORIES = ['基础设施', '软件开发', '运维运营', '综合'] as const;
 export const PROJECT_DOMAINS = ['协同办公', '智慧教育', '智慧医疗', '智慧应急', '政务服务', '其他'] as const;
 
+/**
+ * Bounds of a project's fields, in UTF-16 units as spreadsheets count a cell: several times what a
+ * real plan writes (a 项目名称 or 文号 rarely passes 60 characters) and far below the 32,767
+ * characters an xlsx cell holds, so every stored project can be exported again.
+ */
+export const PROJECT_LIMITS = {
+  /** 项目名称, 建设单位 */
+  nameLength: 200,
+  /** 一事一议文号, 不上云例外文号 and the review, contract and pre-review references */
+  documentRefLength: 200,
+  /** one 信息系统名称 */
+  systemNameLength: 100,
+  /** 信息系统名称 of one project */
+  systemNames: 100,
+  /** digits before the decimal point of 总投资(万元): below 100 亿万元, and within the column's 12 */
+  investmentIntegerDigits: 10,
+  /** 运维期(月): a hundred years */
+  omPeriodMonths: 1200,
+} as const;
+
+const ZName = z.string().min(1).max(PROJECT_LIMITS.nameLength);
+const ZDocumentRef = z.string().max(PROJECT_LIMITS.documentRefLength).nullable();
+
 /** A calendar date as `yyyy-MM-dd` (registry dates carry no time of day). */
 export const ZCalendarDate = z
   .string()
@@ -22,9 +45,9 @@ export const ZProject = z.object({
   /** 项目编码 */
   code: ZProjectCode,
   /** 项目名称 */
-  name: z.string().min(1),
+  name: ZName,
   /** 建设单位 */
-  unitName: z.string().min(1),
+  unitName: ZName,
   /** 统一社会信用代码 */
   unitCode: z
     .string()
@@ -34,19 +57,22 @@ export const ZProject = z.object({
   /** 适用办法 */
   policyPack: z.enum(POLICY_PACK_IDS),
   /** 总投资(万元), decimal string to keep the exact figure */
-  investment: z.string().regex(/^\d+(\.\d+)?$/),
+  investment: z.string().regex(new RegExp(`^\\d{1,${PROJECT_LIMITS.investmentIntegerDigits}}(\\.\\d+)?$`)),
   /** 项目类型 */
   category: z.enum(PROJECT_CATEGORIES),
   /** 业务领域 */
   domain: z.enum(PROJECT_DOMAINS),
   /** 信息系统名称 */
-  systemNames: z.array(z.string().min(1)).min(1),
+  systemNames: z
+    .array(z.string().min(1).max(PROJECT_LIMITS.systemNameLength))
+    .min(1)
+    .max(PROJECT_LIMITS.systemNames),
   /** 计划年度 */
   planYear: z.number().int().min(1000).max(9999).nullable(),
   /** 是否增补计划 */
   supplementaryPlan: z.boolean().nullable(),
   /** 一事一议文号 */
-  caseByCaseDecision: z.string().nullable(),
+  caseByCaseDecision: ZDocumentRef,
   /** 是否涉密 */
   classified: z.boolean(),
   /** 是否单位内部设备 */
@@ -68,7 +94,7 @@ export const ZProject = z.object({
   /** 是否应用平台 */
   isApplicationPlatform: z.boolean().nullable(),
   /** 不上云例外文号 */
-  cloudExemptionRef: z.string().nullable(),
+  cloudExemptionRef: ZDocumentRef,
   /** 立项日期 */
   approvedOn: ZCalendarDate.nullable(),
   /** 合同签订日期 */
@@ -82,32 +108,32 @@ export const ZProject = z.object({
   /** 竣工验收申请日期 */
   acceptanceAppliedOn: ZCalendarDate.nullable(),
   /** 专家评审 */
-  expertReviewRef: z.string().nullable(),
+  expertReviewRef: ZDocumentRef,
   /** 技术评审 */
-  technicalReviewRef: z.string().nullable(),
+  technicalReviewRef: ZDocumentRef,
   /** 财政评审 */
-  financialReviewRef: z.string().nullable(),
+  financialReviewRef: ZDocumentRef,
   /** 监理合同 */
-  supervisionContractRef: z.string().nullable(),
+  supervisionContractRef: ZDocumentRef,
   /** 采购文件备案 */
   procurementFiled: z.boolean().nullable(),
   /** 运维期(月) */
-  omPeriodMonths: z.number().int().nonnegative().nullable(),
+  omPeriodMonths: z.number().int().nonnegative().max(PROJECT_LIMITS.omPeriodMonths).nullable(),
   /** 安全保障方案 */
   securityPlan: z.boolean().nullable(),
   /** 运维方案 */
   omPlan: z.boolean().nullable(),
   /** 网络安全审查 */
-  securityPrereviewRef: z.string().nullable(),
+  securityPrereviewRef: ZDocumentRef,
   /** 密码应用方案 */
-  cryptoPrereviewRef: z.string().nullable(),
+  cryptoPrereviewRef: ZDocumentRef,
   // Columns added to the workbook later: absent from older files, so empty by default.
   /** 竣工验收日期: the day completion acceptance passed */
   acceptedOn: ZCalendarDate.nullable().default(null),
   /** 安全可靠审查 (Chenzhou 第九条) */
-  reliabilityPrereviewRef: z.string().nullable().default(null),
+  reliabilityPrereviewRef: ZDocumentRef.default(null),
   /** 电子档案审查 (Chenzhou 第九条) */
-  eArchivePrereviewRef: z.string().nullable().default(null),
+  eArchivePrereviewRef: ZDocumentRef.default(null),
   /** 验收资料备案 (Yueyang 第二十五条(一), 第二十七条) */
   acceptanceFiled: z.boolean().nullable().default(null),
 });

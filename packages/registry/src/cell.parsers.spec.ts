@@ -54,7 +54,69 @@ describe(parseCell.name, () => {
   it('refuses decimals that are negative or not finite', () => {
     expect(parseCell('decimal', true, -0.5)).toMatchObject({ ok: false, code: 'invalid-decimal' });
     expect(parseCell('decimal', true, Number.POSITIVE_INFINITY)).toMatchObject({ ok: false });
-    expect(parseCell('decimal', true, 1e21)).toEqual({ ok: true, value: '1000000000000000000000' });
+  });
+
+  it('refuses an amount with more integer digits than the investment column stores', () => {
+    expect(parseCell('decimal', true, 9_999_999_999.99)).toEqual({ ok: true, value: '9999999999.99' });
+    expect(parseCell('decimal', true, '0009999999999')).toEqual({ ok: true, value: '9999999999' });
+    for (const cell of [1e10, 1e21, '10000000000', '1' + '0'.repeat(5000)]) {
+      expect(parseCell('decimal', true, cell)).toMatchObject({
+        ok: false,
+        code: 'invalid-decimal',
+        detail: { zh: expect.stringContaining('整数部分最多 10 位') },
+      });
+    }
+  });
+
+  it.each([
+    ['a NUL', '岳阳市\u0000项目', 'U+0000'],
+    ['a lone high surrogate', '岳阳市\ud800项目', 'U+D800'],
+    ['a lone low surrogate', '\udc00岳阳市项目', 'U+DC00'],
+  ])('refuses text holding %s in any column type, naming the character', (_, cell, unit) => {
+    for (const column of REGISTRY_COLUMNS) {
+      const result = parseCell(column.type, column.required, cell, column);
+      expect(result, column.header).toMatchObject({
+        ok: false,
+        code: 'invalid-characters',
+        detail: { zh: expect.stringContaining(unit), en: expect.stringContaining(unit) },
+      });
+    }
+  });
+
+  it('accepts text with paired surrogates (characters outside the BMP)', () => {
+    expect(parseCell('text', true, '𠀋𡈽项目', { maxLength: 200 })).toEqual({ ok: true, value: '𠀋𡈽项目' });
+  });
+
+  it('refuses text longer than its column allows, saying the limit and the length', () => {
+    const name = REGISTRY_COLUMNS.find((c) => c.field === 'name')!;
+    expect(parseCell(name.type, true, '项'.repeat(200), name)).toMatchObject({ ok: true });
+    expect(parseCell(name.type, true, '项'.repeat(201), name)).toMatchObject({
+      ok: false,
+      code: 'too-long',
+      detail: { zh: '最多 200 个字符，实为 201 个' },
+    });
+    const ref = REGISTRY_COLUMNS.find((c) => c.field === 'expertReviewRef')!;
+    expect(parseCell(ref.type, false, 'x'.repeat(2_000_000), ref)).toMatchObject({ code: 'too-long' });
+    // any cell of any type, past what an xlsx cell can hold
+    expect(parseCell('yes-no', false, '是'.repeat(40_000))).toMatchObject({ code: 'too-long' });
+  });
+
+  it('bounds the system names of a project in number and in length', () => {
+    const names = (n: number, length = 4) =>
+      Array.from({ length: n }, (_, i) => `系统${i}`.padEnd(length, 'x'));
+    expect(parseCell('system-names', true, names(100).join(';'))).toMatchObject({ ok: true });
+    expect(parseCell('system-names', true, names(101).join(';'))).toMatchObject({
+      code: 'invalid-system-names',
+      detail: { zh: '最多填 100 个系统名称，实为 101 个' },
+    });
+    expect(parseCell('system-names', true, names(2, 101).join('；'))).toMatchObject({ code: 'too-long' });
+  });
+
+  it('refuses an integer above the largest value of its column', () => {
+    const months = REGISTRY_COLUMNS.find((c) => c.field === 'omPeriodMonths')!;
+    expect(parseCell(months.type, false, 1200, months)).toEqual({ ok: true, value: 1200 });
+    expect(parseCell(months.type, false, '1201', months)).toMatchObject({ code: 'invalid-integer' });
+    expect(parseCell(months.type, false, 99_999_999_999, months)).toMatchObject({ code: 'invalid-integer' });
   });
 });
 

@@ -3,7 +3,12 @@ import {
   PROJECT_CODE_PATTERN,
   PROJECT_DOMAINS,
   POLICY_PACK_IDS,
+  PROJECT_LIMITS,
   creditCodeProblem,
+  describeUnsafeText,
+  printableText,
+  unsafeTextProblem,
+  type RegistryColumn,
   type RegistryCellType,
 } from '@hub/contracts';
 import type { LocalizedMessage, RegistryRowErrorCode } from './registry.types';
@@ -23,17 +28,38 @@ export type CellParseResult =
 const YES = '是';
 const NO = '否';
 
-/** Reads one cell according to its column's type; an empty required cell is an error. */
-export function parseCell(type: RegistryCellType, required: boolean, raw: RawCell): CellParseResult {
+/** The most an xlsx cell holds: no cell of any column may be longer, whatever its type. */
+export const MAX_CELL_LENGTH = 32_767;
+
+/** A column's bounds, as `REGISTRY_COLUMNS` gives them. */
+export type CellBounds = Pick<RegistryColumn, 'maxLength' | 'maxValue'>;
+
+/**
+ * Reads one cell according to its column's type; an empty required cell is an error, and so is text
+ * with a NUL or an unpaired surrogate, or longer than its column allows.
+ */
+export function parseCell(
+  type: RegistryCellType,
+  required: boolean,
+  raw: RawCell,
+  bounds: CellBounds = {},
+): CellParseResult {
   if (isEmptyCell(raw)) {
     return required
       ? fail('required', { zh: '必填，不能为空', en: 'is required and must not be empty' })
       : { ok: true, value: null };
   }
   const cell = raw as Exclude<RawCell, null>;
+  const maxText = type === 'text' ? (bounds.maxLength ?? PROJECT_LIMITS.documentRefLength) : MAX_CELL_LENGTH;
+  if (typeof cell === 'string') {
+    const problem = unsafeTextProblem(cell);
+    if (problem) return fail('invalid-characters', describeUnsafeText(problem));
+    // Before any type's own reading, so that no parser works on megabytes of one cell.
+    if (cell.length > MAX_CELL_LENGTH) return tooLong(maxText, cell.length);
+  }
   switch (type) {
     case 'text':
-      return ok(cellText(cell));
+      return parseText(cellText(cell), maxText);
     case 'project-code':
       return parseProjectCode(cellText(cell));
     case 'credit-code':
@@ -62,7 +88,7 @@ export function parseCell(type: RegistryCellType, required: boolean, raw: RawCel
     case 'date':
       return parseDate(cell);
     case 'integer':
-      return parseInteger(cell);
+      return parseInteger(cell, bounds.maxValue ?? Number.MAX_SAFE_INTEGER);
   }
 }
 
@@ -77,6 +103,17 @@ export function cellText(raw: Exclude<RawCell, null>): string {
   if (typeof raw === 'number') return numberToDecimalText(raw);
   if (raw instanceof Date) return formatUtcDate(raw) ?? String(raw);
   return raw ? 'TRUE' : 'FALSE';
+}
+
+function tooLong(max: number, actual: number): CellParseResult {
+  return fail('too-long', {
+    zh: `最多 ${max} 个字符，实为 ${actual} 个`,
+    en: `must be at most ${max} characters long, not ${actual}`,
+  });
+}
+
+function parseText(text: string, maxLength: number): CellParseResult {
+  return text.length > maxLength ? tooLong(maxLength, text.length) : ok(text);
 }
 
 function parseProjectCode(text: string): CellParseResult {
@@ -121,11 +158,22 @@ function parseDecimal(cell: Exclude<RawCell, null>): CellParseResult {
     zh: '应为不小于 0 的数字，如 350 或 1200.5',
     en: 'must be a number ≥ 0 such as 350 or 1200.5',
   });
-  if (typeof cell === 'number')
-    return cell >= 0 && Number.isFinite(cell) ? ok(numberToDecimalText(cell)) : problem;
-  if (typeof cell !== 'string') return problem;
-  const text = cell.trim();
-  return /^[0-9]+(\.[0-9]+)?$/.test(text) ? ok(normaliseDecimal(text)) : problem;
+  let text: string;
+  if (typeof cell === 'number') {
+    if (!(cell >= 0 && Number.isFinite(cell))) return problem;
+    text = numberToDecimalText(cell);
+  } else if (typeof cell === 'string' && /^[0-9]+(\.[0-9]+)?$/.test(cell.trim())) {
+    text = normaliseDecimal(cell.trim());
+  } else {
+    return problem;
+  }
+  const digits = PROJECT_LIMITS.investmentIntegerDigits;
+  return (text.split('.')[0] ?? '').length > digits
+    ? fail('invalid-decimal', {
+        zh: `整数部分最多 ${digits} 位（单位万元），请检查是否多填了数字或用错了单位`,
+        en: `may have at most ${digits} digits before the decimal point (the unit is 万元); check for extra digits or a wrong unit`,
+      })
+    : ok(text);
 }
 
 function parseSystemNames(text: string): CellParseResult {
@@ -133,12 +181,26 @@ function parseSystemNames(text: string): CellParseResult {
     .split(/[;；]/)
     .map((n) => n.trim())
     .filter((n) => n !== '');
-  return names.length > 0
-    ? ok(names)
-    : fail('invalid-system-names', {
-        zh: '至少填一个系统名称，多个用 ; 或 ； 分隔',
-        en: 'needs at least one system name; separate several with ; or ；',
-      });
+  if (names.length === 0) {
+    return fail('invalid-system-names', {
+      zh: '至少填一个系统名称，多个用 ; 或 ； 分隔',
+      en: 'needs at least one system name; separate several with ; or ；',
+    });
+  }
+  const { systemNames: most, systemNameLength: longest } = PROJECT_LIMITS;
+  if (names.length > most) {
+    return fail('invalid-system-names', {
+      zh: `最多填 ${most} 个系统名称，实为 ${names.length} 个`,
+      en: `may list at most ${most} system names, not ${names.length}`,
+    });
+  }
+  const long = names.find((n) => n.length > longest);
+  if (long === undefined) return ok(names);
+  const start = printableText(long, 20);
+  return fail('too-long', {
+    zh: `每个系统名称最多 ${longest} 个字符，「${start}」有 ${long.length} 个`,
+    en: `each system name may be at most ${longest} characters long; "${start}" has ${long.length}`,
+  });
 }
 
 function parseYear(cell: Exclude<RawCell, null>): CellParseResult {
@@ -155,12 +217,16 @@ function parseYesNo(cell: Exclude<RawCell, null>): CellParseResult {
   return fail('invalid-yes-no', { zh: `只能填「${YES}」或「${NO}」`, en: `must be "${YES}" or "${NO}"` });
 }
 
-function parseInteger(cell: Exclude<RawCell, null>): CellParseResult {
-  const problem = fail('invalid-integer', { zh: '应为不小于 0 的整数', en: 'must be a whole number ≥ 0' });
-  if (typeof cell === 'number') return Number.isSafeInteger(cell) && cell >= 0 ? ok(cell) : problem;
+function parseInteger(cell: Exclude<RawCell, null>, max: number): CellParseResult {
+  const problem = fail('invalid-integer', {
+    zh: `应为 0 到 ${max} 之间的整数`,
+    en: `must be a whole number from 0 to ${max}`,
+  });
+  if (typeof cell === 'number')
+    return Number.isSafeInteger(cell) && cell >= 0 && cell <= max ? ok(cell) : problem;
   if (typeof cell !== 'string' || !/^[0-9]+$/.test(cell.trim())) return problem;
   const value = Number(cell.trim());
-  return Number.isSafeInteger(value) ? ok(value) : problem;
+  return Number.isSafeInteger(value) && value <= max ? ok(value) : problem;
 }
 
 function parseDate(cell: Exclude<RawCell, null>): CellParseResult {

@@ -1,3 +1,4 @@
+import { REGISTRY_COLUMNS } from '@hub/contracts';
 import { parseRegistryFile } from './registry.parser';
 import { toRegistryCsv, writeRegistryWorkbook } from './registry.writer';
 import { buildProject } from '@hub/contracts/testing';
@@ -72,6 +73,20 @@ describe(parseRegistryFile.name, () => {
       expect(result.fileErrors).toEqual([]);
       expect(result.unknownColumns).toEqual(['备注']);
       expect(result.rows.map((r) => r.project)).toEqual([project]);
+    });
+
+    it('reports an unknown header holding a NUL or of any length in a form that can be stored', async () => {
+      const project = buildProject();
+      const [header, row] = registryTable([project]) as [string[], string[]];
+      const table: Table = [
+        [...header, '备\u0000注', '长'.repeat(5_000)],
+        [...row, 'x', 'y'],
+      ];
+
+      const result = await csv(table);
+
+      expect(result.rows.map((r) => r.project)).toEqual([project]);
+      expect(result.unknownColumns).toEqual(['备\\u0000注', `${'长'.repeat(99)}…`]);
     });
 
     it('rejects the whole file when a required header is missing, naming it', async () => {
@@ -204,6 +219,66 @@ describe(parseRegistryFile.name, () => {
       expect(result.totalRows).toBe(8);
       expect(result.errors.map((e) => e.rowNumber)).toEqual([3, 6, 9]);
       expect(result.rows.map((r) => r.project)).toEqual(projects.filter((_, i) => ![1, 4, 7].includes(i)));
+    });
+
+    it('rejects a row whose last cell holds a NUL byte, naming row and column, and keeps the rows before it', async () => {
+      const projects = [buildProject(), buildProject(), buildProject()];
+      const text = csvBuffer(registryTable(projects)).toString('utf8');
+      // the NUL byte as a hand-edited or truncated file carries it: raw, at the very end
+      const data = Buffer.concat([Buffer.from(text, 'utf8'), Buffer.from([0x00])]);
+
+      const result = await sut({ data, fileName: 'projects.csv' });
+
+      expect(result.fileErrors).toEqual([]);
+      expect(result.rows.map((r) => r.project)).toEqual(projects.slice(0, 2));
+      const last = REGISTRY_COLUMNS[REGISTRY_COLUMNS.length - 1]!.header;
+      expect(result.errors).toEqual([
+        {
+          rowNumber: 4,
+          column: last,
+          field: REGISTRY_COLUMNS[REGISTRY_COLUMNS.length - 1]!.field,
+          code: 'invalid-characters',
+          message: {
+            zh: `第 4 行 「${last}」: 含空字符 (U+0000)，请删除后重试`,
+            en: `row 4 "${last}": contains a NUL character (U+0000); remove it and retry`,
+          },
+        },
+      ]);
+    });
+
+    it('rejects NUL and unpaired surrogates in the cells of an xlsx as row errors', async () => {
+      const projects = [buildProject(), buildProject(), buildProject()];
+      const table: Table = registryTable(projects);
+      // how a workbook carries characters XML cannot: Excel's _xHHHH_ escapes, which exceljs decodes
+      table[1]![col('项目名称')] = '岳阳_x0000_平台';
+      table[2]![col('建设单位')] = '岳阳市_xD83D_数据局';
+
+      const result = await sut({ data: await xlsxBuffer(table), fileName: 'projects.xlsx' });
+
+      expect(result.fileErrors).toEqual([]);
+      expect(result.rows.map((r) => r.project)).toEqual([projects[2]]);
+      expect(result.errors.map((e) => [e.rowNumber, e.column, e.code])).toEqual([
+        [2, '项目名称', 'invalid-characters'],
+        [3, '建设单位', 'invalid-characters'],
+      ]);
+    });
+
+    it('rejects a 2,000,000-character name as too long and keeps the other rows', async () => {
+      const projects = [buildProject(), buildProject()];
+      const table: Table = registryTable(projects);
+      table[1]![col('项目名称')] = '名'.repeat(2_000_000);
+
+      const result = await csv(table);
+
+      expect(result.rows.map((r) => r.project)).toEqual([projects[1]]);
+      expect(result.errors).toEqual([
+        expect.objectContaining({
+          rowNumber: 2,
+          column: '项目名称',
+          code: 'too-long',
+          message: expect.objectContaining({ zh: '第 2 行 「项目名称」: 最多 200 个字符，实为 2000000 个' }),
+        }),
+      ]);
     });
 
     it('rejects a repeated 项目编码 on the later row, naming the first', async () => {

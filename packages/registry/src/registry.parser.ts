@@ -1,5 +1,11 @@
 import { extname } from 'node:path';
-import { REGISTRY_COLUMNS, ZProject, type RegistryColumn, type TProject } from '@hub/contracts';
+import {
+  REGISTRY_COLUMNS,
+  ZProject,
+  printableText,
+  type RegistryColumn,
+  type TProject,
+} from '@hub/contracts';
 import { cellText, isEmptyCell, parseCell, type CellValue } from './cell.parsers';
 import { fileError, mib, rowMessage } from './registry.messages';
 import {
@@ -18,6 +24,9 @@ const MAX_INFLATION = 20;
 const MAX_ENTRY_RATIO = 100;
 /** Entries this small cannot hurt whatever their ratio, and tiny XML parts compress very well. */
 const RATIO_FLOOR_BYTES = 64 * 1024;
+
+/** An unknown header longer than this is reported by its beginning. */
+const MAX_HEADER_REPORT_LENGTH = 100;
 
 /** Headers match after NFKC (full-width `（万元）` is `(万元)`) and without whitespace. */
 function normaliseHeader(header: string): string {
@@ -53,11 +62,12 @@ export async function parseRegistryFile(
     totalRows: 0,
   };
   if (format === null) {
+    const name = printableText(input.fileName);
     result.fileErrors.push(
       fileError(
         'unsupported-format',
-        `只能导入 .xlsx 或 .csv 文件，「${input.fileName}」不是；.xls 文件请在 Excel 中另存为 .xlsx`,
-        `only .xlsx and .csv files can be imported, "${input.fileName}" is neither; save an .xls file as .xlsx in Excel`,
+        `只能导入 .xlsx 或 .csv 文件，「${name}」不是；.xls 文件请在 Excel 中另存为 .xlsx`,
+        `only .xlsx and .csv files can be imported, "${name}" is neither; save an .xls file as .xlsx in Excel`,
       ),
     );
     return result;
@@ -178,7 +188,8 @@ function mapHeaders(headerRow: SheetRow, result: RegistryParseResult): Map<Regis
     const header = cellText(raw);
     const column = COLUMNS_BY_HEADER.get(normaliseHeader(header));
     if (column) positions.set(column, [...(positions.get(column) ?? []), index]);
-    else unknown.add(header);
+    // Reported and stored as written, but never with text the database refuses or of any length.
+    else unknown.add(printableText(header, MAX_HEADER_REPORT_LENGTH));
   });
   result.unknownColumns = [...unknown];
 
@@ -220,7 +231,7 @@ function parseRow(
     const index = columnIndex.get(column);
     // An absent optional column reads as empty cells.
     const raw = index === undefined ? null : (row.cells[index] ?? null);
-    const parsed = parseCell(column.type, column.required, raw);
+    const parsed = parseCell(column.type, column.required, raw, column);
     if (parsed.ok) {
       values[column.field] = parsed.value;
     } else {

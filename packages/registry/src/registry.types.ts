@@ -14,6 +14,8 @@ export interface LocalizedMessage {
  *   `invalid-category`, `invalid-domain`, `invalid-system-names`, `invalid-year`, `invalid-yes-no`,
  *   `invalid-date`, `invalid-integer`: the cell does not hold a value of its column's type
  * - `credit-code-length`, `credit-code-charset`, `credit-code-check-digit`: 统一社会信用代码 problems
+ * - `invalid-characters`: the cell holds a NUL (U+0000) or an unpaired surrogate
+ * - `too-long`: the cell's text is longer than its column allows (see `PROJECT_LIMITS`)
  * - `duplicate-code`: the 项目编码 already appeared on an earlier row
  * - `invalid-project`: the assembled project failed the `ZProject` contract
  */
@@ -33,6 +35,8 @@ export type RegistryRowErrorCode =
   | 'invalid-yes-no'
   | 'invalid-date'
   | 'invalid-integer'
+  | 'invalid-characters'
+  | 'too-long'
   | 'duplicate-code'
   | 'invalid-project';
 

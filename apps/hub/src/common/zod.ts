@@ -1,25 +1,65 @@
 import { type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { z } from 'zod';
 import { AppError } from './app-error';
+import { findUnsafeText, unsafeTextError } from './text-input';
+
+const ZH_CN = z.locales.zhCN();
+
+/**
+ * zod's own messages in Chinese, with the bounds people hit most (text length, list size) said as
+ * an operator would: `最多 2000 个字符`. Messages a schema sets itself are kept as written.
+ */
+const chineseIssue: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === 'too_big' && (issue.origin === 'string' || issue.origin === 'array')) {
+    const unit = issue.origin === 'string' ? '个字符' : '项';
+    return `最多 ${String(issue.maximum)} ${unit}`;
+  }
+  if (issue.code === 'too_small' && (issue.origin === 'string' || issue.origin === 'array')) {
+    if (Number(issue.minimum) === 1) return '不能为空';
+    return `至少 ${String(issue.minimum)} ${issue.origin === 'string' ? '个字符' : '项'}`;
+  }
+  return ZH_CN.localeError(issue);
+};
 
 /**
  * Parses a value from outside (request, command line, claim) or throws INVALID_REQUEST listing every
- * bad field; `where` names the input in both languages.
+ * bad field, Chinese first; `where` names the input in both languages. Text holding U+0000 or an
+ * unpaired surrogate is refused before the schema sees it, whatever the schema allows.
  */
 export function parseInput<T extends z.ZodType>(
   schema: T,
   value: unknown,
   where: { zh: string; en: string },
 ): z.infer<T> {
+  const unsafe = findUnsafeText(value, '');
+  if (unsafe.length > 0) throw unsafeTextError(unsafe);
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  const list = issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ');
+  // The same failure again with Chinese messages: zod fills a message in when the issue is raised.
+  const zh = schema.safeParse(value, { error: chineseIssue }).error?.issues ?? parsed.error.issues;
+  const issues = parsed.error.issues.map((i, n) => ({
+    path: i.path.join('.'),
+    message: i.message,
+    zh: zh[n]?.message ?? i.message,
+  }));
+  const list = (text: 'zh' | 'message') =>
+    issues.map((i) => `${i.path || (text === 'zh' ? '(根)' : '(root)')}: ${i[text]}`);
   throw new AppError(
     'INVALID_REQUEST',
-    { zh: `${where.zh}无效：${list}`, en: `Invalid ${where.en}: ${list}` },
+    {
+      zh: `${where.zh}无效：${list('zh').join('；')}`,
+      en: `Invalid ${where.en}: ${list('message').join('; ')}`,
+    },
     { issues },
   );
+}
+
+/**
+ * Free text a person writes (a note, a reason, a comment): trimmed, `min` to `max` characters. Every
+ * such field has a bound, so that nothing unbounded is stored, echoed or exported.
+ */
+export function ZText(max: number, min = 1) {
+  return z.string().trim().min(min).max(max);
 }
 
 const PLACES = {

@@ -2,18 +2,20 @@ import {
   PROJECT_CATEGORIES,
   PROJECT_DOMAINS,
   POLICY_PACK_IDS,
+  PROJECT_LIMITS,
   creditCodeCheckChar,
+  unsafeTextProblem,
   type TProject,
 } from '@hub/contracts';
 import fc from 'fast-check';
 
 const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
-/** Text as the parser hands it back: trimmed and never empty, any Unicode. */
+/** Text as the parser hands it back: trimmed and never empty, any Unicode the hub accepts. */
 const text = fc
   .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
   .map((s) => s.trim())
-  .filter((s) => s.length > 0);
+  .filter((s) => s.length > 0 && unsafeTextProblem(s) === null);
 const optionalText = fc.option(text, { nil: null });
 const optionalFlag = fc.option(fc.boolean(), { nil: null });
 const date = fc
@@ -33,7 +35,7 @@ export const projectArbitrary: fc.Arbitrary<TProject> = fc.record({
   policyPack: fc.constantFrom(...POLICY_PACK_IDS),
   investment: fc
     .tuple(
-      fc.bigInt({ min: 0n, max: 10n ** 12n }),
+      fc.bigInt({ min: 0n, max: 10n ** BigInt(PROJECT_LIMITS.investmentIntegerDigits) - 1n }),
       fc.option(fc.stringMatching(/^[0-9]{0,4}[1-9]$/), { nil: null }),
     )
     .map(([int, frac]) => (frac === null ? String(int) : `${int}.${frac}`)),

@@ -49,6 +49,7 @@ import {
 } from './monitor.evaluators';
 import { MonitorRecords, type StoredFact } from './monitor.records';
 import { MonitorSettingsResolver } from './monitor.settings';
+import { ZText } from '../../common/zod';
 
 /** Namespace of the advisory lock that lets one evaluation at a time reconcile the alerts table. */
 const ALERTS_LOCK = 7_246_300;
@@ -142,8 +143,8 @@ export interface AlertSummary {
   resources: { orphan: HeldCapacity; idle: HeldCapacity; total: HeldCapacity };
 }
 
-export const ZAcknowledge = z.object({ comment: z.string().trim().min(1).max(1000).optional() }).strict();
-export const ZResolve = z.object({ comment: z.string().trim().min(1).max(1000) }).strict();
+export const ZAcknowledge = z.object({ comment: ZText(1000).optional() }).strict();
+export const ZResolve = z.object({ comment: ZText(1000) }).strict();
 
 type Severity = AlertSeverity;
 

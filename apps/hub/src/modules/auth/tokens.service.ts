@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';
-import { parseInput } from '../../common/zod';
+import { parseInput, ZText } from '../../common/zod';
 import { Clock } from '../../infra/clock';
 import { PrismaService } from '../../infra/database/prisma.service';
 import type { ApiToken, User } from '../../generated/prisma/client';
@@ -16,7 +16,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 export const ZTokenRequest = z
   .object({
-    name: z.string().trim().min(1).max(100),
+    name: ZText(100),
     /** 1–365 days; 90 by default */
     expiresInDays: z.number().int().min(1).max(365).default(90),
   })

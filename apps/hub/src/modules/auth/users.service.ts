@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isValidCreditCode } from '@hub/contracts';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';
-import { parseInput } from '../../common/zod';
+import { parseInput, ZText } from '../../common/zod';
 import { Clock } from '../../infra/clock';
 import { PrismaService } from '../../infra/database/prisma.service';
 import type { Prisma, User } from '../../generated/prisma/client';
@@ -28,7 +28,7 @@ export const ZUnitCode = z
 export const ZUserInput = z
   .object({
     username: ZUsername,
-    displayName: z.string().trim().min(1).max(100),
+    displayName: ZText(100),
     role: z.enum(ROLES),
     unitCode: ZUnitCode.nullish(),
   })
@@ -53,7 +53,7 @@ export type UserInput = z.infer<typeof ZUserInput>;
 
 export const ZUserUpdate = z
   .object({
-    displayName: z.string().trim().min(1).max(100).optional(),
+    displayName: ZText(100).optional(),
     role: z.enum(ROLES).optional(),
     unitCode: ZUnitCode.nullable().optional(),
     disabled: z.boolean().optional(),

@@ -4,6 +4,7 @@ import { type EvidenceRef, PACKS, type Text } from '@hub/rules';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';
+import { ZText } from '../../common/zod';
 import { Clock } from '../../infra/clock';
 import { LOGGER } from '../../infra/core.module';
 import { PrismaService } from '../../infra/database/prisma.service';
@@ -20,8 +21,6 @@ export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
 const CONTESTABLE = new Set<Finding['verdict']>(['FAIL', 'UNKNOWN']);
 /** Namespace of the advisory locks that keep one open dispute per project and rule. */
 const DISPUTE_LOCK = 7_246_200;
-
-const ZText = (max: number) => z.string().trim().min(1).max(max);
 
 /** 异议: a construction unit contests a finding of its project's latest check. */
 export const ZDisputeRaise = z

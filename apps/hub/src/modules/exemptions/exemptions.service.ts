@@ -4,6 +4,7 @@ import { PACKS, REVIEW_DOMAIN_TITLES, REVIEW_DOMAINS, type Text } from '@hub/rul
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';
+import { ZText } from '../../common/zod';
 import { Clock } from '../../infra/clock';
 import { LOGGER } from '../../infra/core.module';
 import { PrismaService } from '../../infra/database/prisma.service';
@@ -27,8 +28,6 @@ export type ExemptionStatus = (typeof EXEMPTION_STATUSES)[number];
 const DAY_MS = 86_400_000;
 
 const ZDay = z.iso.date({ error: 'expected a date YYYY-MM-DD / 应为 YYYY-MM-DD 格式的日期' });
-const ZText = (max: number) => z.string().trim().min(1).max(max);
-
 /**
  * A request for an exemption (豁免申请): one project, and either a list of rule ids or a review domain
  * standing for every rule of that domain in the project's pack. `approved: true` records an exemption
@@ -51,7 +50,7 @@ export const ZExemptionRequest = z
     attachmentRef: ZText(500).optional(),
     approved: z.boolean().optional(),
     /** the decision's comment when `approved` */
-    comment: z.string().trim().max(1000).optional(),
+    comment: ZText(1000, 0).optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -73,7 +72,7 @@ export const ZExemptionRequest = z
 export type ExemptionRequest = z.infer<typeof ZExemptionRequest>;
 
 export const ZExemptionDecision = z
-  .object({ decision: z.enum(['approve', 'reject']), comment: z.string().trim().max(1000).optional() })
+  .object({ decision: z.enum(['approve', 'reject']), comment: ZText(1000, 0).optional() })
   .strict();
 export type ExemptionDecision = z.infer<typeof ZExemptionDecision>;
 

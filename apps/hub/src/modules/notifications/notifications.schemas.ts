@@ -1,6 +1,7 @@
 import { isValidCreditCode } from '@hub/contracts';
 import { z } from 'zod';
 import { CHANNELS, DELIVERY_KINDS, DELIVERY_STATUSES, NOTIFY_SEVERITIES } from './notification.types';
+import { ZText } from '../../common/zod';
 
 /** 统一社会信用代码 of an owner unit. */
 const ZUnitCode = z.string().trim().toUpperCase().refine(isValidCreditCode, {
@@ -39,7 +40,7 @@ const filters = {
  */
 export const ZSubscriptionCreate = z
   .object({
-    name: z.string().trim().min(1).max(100).optional(),
+    name: ZText(100).optional(),
     channel: z.enum(CHANNELS),
     target: z.string().trim().min(1).max(2048),
     secret: ZSecret.optional(),
@@ -56,7 +57,7 @@ export type SubscriptionCreate = z.infer<typeof ZSubscriptionCreate>;
 /** A change to a subscription: any of its fields but the channel; `secret: null` removes a DingTalk secret. */
 export const ZSubscriptionUpdate = z
   .object({
-    name: z.string().trim().min(1).max(100).optional(),
+    name: ZText(100).optional(),
     target: z.string().trim().min(1).max(2048).optional(),
     secret: ZSecret.nullable().optional(),
     unitCodes: filters.unitCodes.optional(),

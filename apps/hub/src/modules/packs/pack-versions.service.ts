@@ -3,7 +3,7 @@ import { POLICY_PACK_IDS, type PolicyPackId } from '@hub/contracts';
 import { PACKS, type PackSettingsBase } from '@hub/rules';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';
-import { parseInput } from '../../common/zod';
+import { parseInput, ZText } from '../../common/zod';
 import { Clock } from '../../infra/clock';
 import { PrismaService } from '../../infra/database/prisma.service';
 import type { PackVersion, Project } from '../../generated/prisma/client';
@@ -18,10 +18,10 @@ export const ZPackDraft = z
     /** settings to change; the rest are taken from the latest version */
     settings: z.record(z.string(), z.unknown()).default({}),
     /** national-unverified rules confirmed for the city; unchanged when absent */
-    confirmedRuleIds: z.array(z.string().min(1)).optional(),
+    confirmedRuleIds: z.array(z.string().min(1).max(64)).max(500).optional(),
     /** YYYY-MM-DD: projects approved (立项) on or after it are judged under the new version */
     effectiveFrom: z.iso.date(),
-    note: z.string().trim().min(1).max(1000),
+    note: ZText(1000),
   })
   .strict();
 export type PackDraft = z.input<typeof ZPackDraft>;

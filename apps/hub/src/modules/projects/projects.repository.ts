@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { TProject } from '@hub/contracts';
+import { likeLiteral } from '../../infra/database/like-literal';
 import { PrismaService } from '../../infra/database/prisma.service';
-import type { Prisma, Project } from '../../generated/prisma/client';
+import { Prisma, type Project } from '../../generated/prisma/client';
 import type { ProjectScope } from '../auth/roles';
+
+type Tx = Prisma.TransactionClient;
 
 /** The rows a scope may see, as a where clause: applicants see their own unit only. */
 export function projectScopeWhere(scope: ProjectScope): Prisma.ProjectWhereInput {
@@ -42,12 +45,11 @@ export class ProjectsRepository {
     return this.prisma.project.findFirst({ where: { code, ...projectScopeWhere(scope) } });
   }
 
-  async hashesByCode(codes: string[]): Promise<Map<string, string>> {
-    const rows = await this.prisma.project.findMany({
-      where: { code: { in: codes } },
-      select: { code: true, contentHash: true },
-    });
-    return new Map(rows.map((r) => [r.code, r.contentHash]));
+  /** Content hashes of the stored projects among `codes`, read in `tx` when given. */
+  async hashesByCode(codes: string[], tx: Tx = this.prisma): Promise<Map<string, string>> {
+    const rows = await tx.$queryRaw<{ code: string; content_hash: string }[]>`
+      SELECT code, content_hash FROM projects WHERE code = ANY(${codes}::text[])`;
+    return new Map(rows.map((r) => [r.code, r.content_hash]));
   }
 
   async upsert(project: TProject, contentHash: string): Promise<void> {
@@ -55,15 +57,25 @@ export class ProjectsRepository {
     await this.prisma.project.upsert({ where: { code: project.code }, create: data, update: data });
   }
 
-  /** Creates new projects, a thousand per statement; codes already present are left alone. */
-  async createMany(projects: readonly { project: TProject; hash: string }[]): Promise<void> {
-    for (let i = 0; i < projects.length; i += 1000) {
-      await this.prisma.project.createMany({
-        data: projects
-          .slice(i, i + 1000)
-          .map(({ project, hash }) => toRow(project, hash) as Prisma.ProjectCreateManyInput),
-        skipDuplicates: true,
-      });
+  /**
+   * Creates or replaces every given project inside `tx`, a few thousand rows per statement: a city's
+   * plan of 20,000 rows is ten statements, not 20,000. A stored project keeps its id, pinned pack
+   * version and creation time; every registry field and the content hash are replaced.
+   */
+  async saveAll(
+    projects: readonly { project: TProject; hash: string; rowNumber?: number }[],
+    tx: Tx,
+    importId: string | null = null,
+  ): Promise<void> {
+    for (let i = 0; i < projects.length; i += SAVE_BATCH) {
+      const batch = projects.slice(i, i + SAVE_BATCH).map(({ project, hash, rowNumber }) => ({
+        ...Object.fromEntries(SAVED_COLUMNS.map(([field, column]) => [column, project[field]])),
+        content_hash: hash,
+        // Findings cite the import and row a project's registry cells came from.
+        import_id: importId,
+        import_row: rowNumber ?? null,
+      }));
+      await tx.$executeRaw`${UPSERT_HEAD} FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) ${UPSERT_TAIL}`;
     }
   }
 
@@ -75,9 +87,9 @@ export class ProjectsRepository {
       ...(q.search
         ? {
             OR: [
-              { code: { contains: q.search } },
-              { name: { contains: q.search } },
-              { unitName: { contains: q.search } },
+              { code: { contains: likeLiteral(q.search) } },
+              { name: { contains: likeLiteral(q.search) } },
+              { unitName: { contains: likeLiteral(q.search) } },
             ],
           }
         : {}),
@@ -110,6 +122,80 @@ export class ProjectsRepository {
     return this.prisma.project.count();
   }
 }
+
+/** Rows per bulk statement: about 1.5 MB of JSON, one round trip. */
+const SAVE_BATCH = 2_000;
+
+/**
+ * Each registry field's SQL type. Typed against TProject, so a field added to the contract does not
+ * compile until it is said here how it is stored.
+ */
+const PROJECT_COLUMN_TYPES = {
+  code: 'text',
+  name: 'text',
+  unitName: 'text',
+  unitCode: 'text',
+  region: 'text',
+  policyPack: 'text',
+  investment: 'numeric',
+  category: 'text',
+  domain: 'text',
+  systemNames: 'text[]',
+  planYear: 'integer',
+  supplementaryPlan: 'boolean',
+  caseByCaseDecision: 'text',
+  classified: 'boolean',
+  internalUseOnly: 'boolean',
+  govServiceSystem: 'boolean',
+  hasMobileChannel: 'boolean',
+  standaloneMobileApp: 'boolean',
+  hasVideoInfrastructure: 'boolean',
+  buildsCloudOrDataCentre: 'boolean',
+  buildsServicePlatform: 'boolean',
+  hasDataResources: 'boolean',
+  isApplicationPlatform: 'boolean',
+  cloudExemptionRef: 'text',
+  approvedOn: 'date',
+  contractSignedOn: 'date',
+  preliminaryAcceptanceOn: 'date',
+  trialStartOn: 'date',
+  trialEndOn: 'date',
+  acceptanceAppliedOn: 'date',
+  expertReviewRef: 'text',
+  technicalReviewRef: 'text',
+  financialReviewRef: 'text',
+  supervisionContractRef: 'text',
+  procurementFiled: 'boolean',
+  omPeriodMonths: 'integer',
+  securityPlan: 'boolean',
+  omPlan: 'boolean',
+  securityPrereviewRef: 'text',
+  cryptoPrereviewRef: 'text',
+  acceptedOn: 'date',
+  reliabilityPrereviewRef: 'text',
+  eArchivePrereviewRef: 'text',
+  acceptanceFiled: 'boolean',
+} as const satisfies Record<keyof TProject, 'text' | 'text[]' | 'numeric' | 'integer' | 'boolean' | 'date'>;
+
+/** [field, column, SQL type]: the schema maps every field to its snake_case column. */
+const SAVED_COLUMNS = (Object.keys(PROJECT_COLUMN_TYPES) as (keyof TProject)[]).map(
+  (field) =>
+    [field, field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), PROJECT_COLUMN_TYPES[field]] as const,
+);
+const columnList = SAVED_COLUMNS.map(([, column]) => column).join(', ');
+// Identifiers and types come from the constant above, never from input: safe to splice in.
+const UPSERT_HEAD = Prisma.raw(
+  `INSERT INTO projects (id, ${columnList}, content_hash, import_id, import_row, updated_at) ` +
+    `SELECT gen_random_uuid(), ${columnList}, content_hash, import_id, import_row, now()`,
+);
+const UPSERT_TAIL = Prisma.raw(
+  `AS r(${SAVED_COLUMNS.map(([, column, type]) => `${column} ${type}`).join(', ')}, content_hash text, import_id uuid, import_row integer) ` +
+    `ON CONFLICT (code) DO UPDATE SET ` +
+    [...SAVED_COLUMNS.map(([, column]) => column), 'content_hash', 'import_id', 'import_row', 'updated_at']
+      .filter((column) => column !== 'code')
+      .map((column) => `${column} = EXCLUDED.${column}`)
+      .join(', '),
+);
 
 function toRow(p: TProject, contentHash: string): Prisma.ProjectCreateInput {
   const dates = Object.fromEntries(DATE_FIELDS.map((f) => [f, p[f] ? new Date(`${p[f]}T00:00:00Z`) : null]));

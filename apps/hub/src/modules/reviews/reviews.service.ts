@@ -5,7 +5,7 @@ import { readinessOf, REVIEW_DOMAINS } from '@hub/rules';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';
-import { parseInput } from '../../common/zod';
+import { parseInput, ZText } from '../../common/zod';
 import { Clock } from '../../infra/clock';
 import { LOGGER } from '../../infra/core.module';
 import { PrismaService } from '../../infra/database/prisma.service';
@@ -23,7 +23,7 @@ export const REVIEW_DECISIONS = ['approve', 'reject', 'rectify'] as const;
 const ZItem = z
   .object({
     ruleId: z.string().min(1).max(50).nullish(),
-    description: z.string().trim().min(1).max(2000),
+    description: ZText(2000),
     deadline: z.iso.date(),
   })
   .strict();
@@ -39,7 +39,7 @@ export const ZDecisionInput = z
   .strict();
 export type DecisionInput = z.input<typeof ZDecisionInput>;
 
-const ZRemark = z.string().trim().max(10_000);
+const ZRemark = ZText(10_000, 0);
 /**
  * The reviewer's text on the draft opinion: a concluding remark and one per section. A field sent
  * replaces the stored one (an empty string clears it); a field left out is kept.
