@@ -7,13 +7,12 @@ import {
   type EvidenceRef,
   type ProjectFacts,
   type ProjectRecords,
-  type RegistryProvenance,
   type SourceState,
   type UntrustedRecord,
 } from '@hub/rules';
 import { PrismaService } from '../../infra/database/prisma.service';
 import type { Project, RegistryImport, SourceRecord } from '../../generated/prisma/client';
-import { toProject } from '../projects/projects.repository';
+import { provenanceOf, toProject } from '../projects/projects.repository';
 
 const BINDING: Record<string, BindingMethod | undefined> = {
   code: 'code',
@@ -54,21 +53,6 @@ export function factsOf(spec: RecordKindSpec, record: Pick<SourceRecord, 'payloa
       return [];
     }
   });
-}
-
-/** Where a project's registry row came from. */
-export function provenanceOf(
-  project: Project & { registryImport?: RegistryImport | null },
-): RegistryProvenance {
-  const i = project.registryImport ?? null;
-  return {
-    importId: project.importId,
-    fileName: i?.fileName ?? null,
-    sha256: i?.sha256 ?? null,
-    importedAt: i?.importedAt.toISOString() ?? null,
-    importedBy: i?.importedBy ?? null,
-    rowNumber: project.importRow,
-  };
 }
 
 interface Spec extends RecordKindSpec {

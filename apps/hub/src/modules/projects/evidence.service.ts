@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SOURCE_TITLES, type SourceId } from '@hub/contracts';
+import type { RegistryEvidence } from '@hub/rules';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';
 import { PrismaService } from '../../infra/database/prisma.service';
@@ -15,6 +16,7 @@ const ZEvidenceRef = z.object({
   recordId: z.string().optional(),
   fetchedAt: z.string(),
   contentHash: z.string(),
+  untrusted: z.object({ zh: z.string(), en: z.string() }).optional(),
 });
 
 /** One record a finding rests on: the reference the finding kept, and the stored record it names. */
@@ -27,6 +29,8 @@ export interface EvidenceItem {
   fetchedAt: string;
   /** sha256 of the canonical payload the verdict was computed on */
   contentHash: string;
+  /** set on a record that failed its contract: what is wrong with it (it decided nothing) */
+  untrusted: { zh: string; en: string } | null;
   /**
    * The record as it last arrived from the upstream (null when no longer stored). Only the latest
    * version of a record is kept: `sameAsEvidence` says whether it is still the one judged.
@@ -42,6 +46,20 @@ export interface EvidenceItem {
   sameAsEvidence: boolean;
 }
 
+/** A record of the project that failed its contract, as the project screen lists it. */
+export interface UntrustedRecordView {
+  source: string;
+  sourceTitle: { zh: string; en: string };
+  kind: string;
+  externalId: string;
+  /** how it reached the project: code, confirmed or suggested */
+  binding: string;
+  fetchedAt: string;
+  /** the record, the fields and what is wrong with each */
+  reason: { zh: string; en: string };
+  payload: unknown;
+}
+
 export interface FindingEvidence {
   projectCode: string;
   ruleId: string;
@@ -49,6 +67,8 @@ export interface FindingEvidence {
   checkRunId: string;
   evaluatedAt: string;
   items: EvidenceItem[];
+  /** the registry cells the finding read, with the import and row they came from */
+  registry: RegistryEvidence | null;
 }
 
 /** The upstream records behind one finding of a project's latest completed check. */
@@ -98,6 +118,7 @@ export class EvidenceService {
           externalId: ref.externalId,
           fetchedAt: ref.fetchedAt,
           contentHash: ref.contentHash,
+          untrusted: ref.untrusted ?? null,
           record: row
             ? {
                 id: row.id,
@@ -111,7 +132,33 @@ export class EvidenceService {
           sameAsEvidence: row?.contentHash === ref.contentHash,
         };
       }),
+      registry: (finding.registry as RegistryEvidence | null) ?? null,
     };
+  }
+
+  /**
+   * The project's records that failed their contract: bound to it (by code, confirmation or a
+   * suggestion) but untrusted, with what is wrong with each: what the project screen lists apart.
+   */
+  async untrustedOf(projectId: string): Promise<UntrustedRecordView[]> {
+    const rows = await this.prisma.binding.findMany({
+      where: { projectId, method: { in: ['code', 'confirmed', 'suggested'] }, record: { invalid: true } },
+      include: { record: true },
+      orderBy: { record: { externalId: 'asc' } },
+    });
+    return rows.map(({ method, record }) => ({
+      source: record.source,
+      sourceTitle: SOURCE_TITLES[record.source as SourceId] ?? { zh: record.source, en: record.source },
+      kind: record.kind,
+      externalId: record.externalId,
+      binding: method,
+      fetchedAt: record.fetchedAt.toISOString(),
+      reason: (record.invalidity as { reason?: { zh: string; en: string } } | null)?.reason ?? {
+        zh: '记录不符合接口约定',
+        en: 'the record does not match the contract',
+      },
+      payload: record.payload,
+    }));
   }
 
   private async recordsOf(refs: z.infer<typeof ZEvidenceRef>[]) {

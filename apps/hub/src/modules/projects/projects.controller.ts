@@ -61,11 +61,18 @@ export class ProjectsController {
 
   @Get(':code')
   @Allow('projects:read')
-  @ApiOperation({ summary: '项目详情 / one project' })
+  @ApiOperation({
+    summary:
+      '项目详情，含其台账来源与不可采信的上游记录 / one project, with its registry import and its untrusted upstream records',
+  })
   async get(@CurrentPrincipal() me: Principal, @Param('code', new ZodPipe(ZProjectCode)) code: string) {
     const project = await this.projects.findVisible(code, scopeOf(me));
     if (!project) throw AppError.projectNotFound(code);
-    return toProject(project);
+    const [registry, untrustedRecords] = await Promise.all([
+      this.projects.provenanceOf(project),
+      this.evidence.untrustedOf(project.id),
+    ]);
+    return { ...toProject(project), registry, untrustedRecords };
   }
 
   @Get(':code/findings')

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { TProject } from '@hub/contracts';
+import type { RegistryProvenance } from '@hub/rules';
 import { likeLiteral } from '../../infra/database/like-literal';
 import { PrismaService } from '../../infra/database/prisma.service';
-import { Prisma, type Project } from '../../generated/prisma/client';
+import { Prisma, type Project, type RegistryImport } from '../../generated/prisma/client';
 import type { ProjectScope } from '../auth/roles';
 
 type Tx = Prisma.TransactionClient;
@@ -120,6 +121,14 @@ export class ProjectsRepository {
 
   count(): Promise<number> {
     return this.prisma.project.count();
+  }
+
+  /** The registry import that last wrote the project's row, as its findings cite it. */
+  async provenanceOf(project: Project): Promise<RegistryProvenance> {
+    const registryImport = project.importId
+      ? await this.prisma.registryImport.findUnique({ where: { id: project.importId } })
+      : null;
+    return provenanceOf({ ...project, registryImport });
   }
 }
 
@@ -246,5 +255,20 @@ export function toProject(row: Project): TProject {
     reliabilityPrereviewRef: row.reliabilityPrereviewRef,
     eArchivePrereviewRef: row.eArchivePrereviewRef,
     acceptanceFiled: row.acceptanceFiled,
+  };
+}
+
+/** Where a project's registry row came from. */
+export function provenanceOf(
+  project: Project & { registryImport?: RegistryImport | null },
+): RegistryProvenance {
+  const i = project.registryImport ?? null;
+  return {
+    importId: project.importId,
+    fileName: i?.fileName ?? null,
+    sha256: i?.sha256 ?? null,
+    importedAt: i?.importedAt.toISOString() ?? null,
+    importedBy: i?.importedBy ?? null,
+    rowNumber: project.importRow,
   };
 }

@@ -3,7 +3,7 @@ import { Alert, Card, Descriptions, Drawer, Empty, Space, Spin, Tag, Typography 
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorAlert, Time, VerdictTag } from '../../components/common';
-import type { FindingEvidence, FindingView } from './project.types';
+import type { FindingEvidence, FindingView, RegistryEvidence } from './project.types';
 import { pick } from './project.types';
 
 interface Props {
@@ -23,7 +23,7 @@ export function EvidenceDrawer({ code, finding, onClose }: Props) {
   const evidence = useQuery({
     queryKey: ['project', code, 'evidence', ruleId],
     queryFn: () => api.get<FindingEvidence>(`/api/projects/${code}/findings/${ruleId}/evidence`),
-    enabled: Boolean(ruleId && finding?.evidence.length),
+    enabled: Boolean(ruleId && (finding?.evidence.length || finding?.registry)),
   });
   const records = new Map(
     (evidence.data?.items ?? []).map((i) => [`${i.source}/${i.kind}/${i.externalId}`, i]),
@@ -50,7 +50,10 @@ export function EvidenceDrawer({ code, finding, onClose }: Props) {
             <br />
             {pick(finding.reason, i18n.language)}
           </Typography.Paragraph>
-          {finding.evidence.length === 0 && <Empty description={t('projects.evidence.none')} />}
+          {finding.evidence.length === 0 && !finding.registry && (
+            <Empty description={t('projects.evidence.none')} />
+          )}
+          {finding.registry && <RegistryCard registry={finding.registry} />}
           {evidence.error ? (
             <ErrorAlert error={evidence.error} onRetry={() => void evidence.refetch()} />
           ) : null}
@@ -64,10 +67,20 @@ export function EvidenceDrawer({ code, finding, onClose }: Props) {
                   <Space>
                     <Tag>{item ? pick(item.sourceTitle, i18n.language) : ref.source}</Tag>
                     <Typography.Text code>{ref.externalId}</Typography.Text>
+                    {ref.untrusted && <Tag color="warning">{t('projects.evidence.untrusted')}</Tag>}
                   </Space>
                 }
                 data-testid={`evidence-record-${ref.externalId}`}
               >
+                {ref.untrusted && (
+                  <Alert
+                    type="warning"
+                    showIcon
+                    style={{ marginBottom: 8 }}
+                    title={pick(ref.untrusted, i18n.language)}
+                    data-testid={`evidence-untrusted-${ref.externalId}`}
+                  />
+                )}
                 <Descriptions
                   size="small"
                   column={1}
@@ -135,5 +148,66 @@ export function EvidenceDrawer({ code, finding, onClose }: Props) {
         </Space>
       )}
     </Drawer>
+  );
+}
+
+/** The registry cells a finding read: the workbook, its row, each cell, and when and by whom it came. */
+function RegistryCard({ registry }: { registry: RegistryEvidence }) {
+  const { t } = useTranslation();
+  return (
+    <Card
+      size="small"
+      data-testid="evidence-registry"
+      title={
+        <Space>
+          <Tag color="blue">{t('projects.evidence.registry')}</Tag>
+          {registry.fileName && <Typography.Text>{registry.fileName}</Typography.Text>}
+          {registry.rowNumber !== null && (
+            <Typography.Text type="secondary">
+              {t('projects.evidence.row', { row: registry.rowNumber })}
+            </Typography.Text>
+          )}
+        </Space>
+      }
+    >
+      <Descriptions
+        size="small"
+        column={1}
+        items={[
+          ...registry.cells.map((c) => ({
+            key: `cell-${c.header}`,
+            label: c.header,
+            children: c.value || (
+              <Typography.Text type="secondary">{t('projects.evidence.emptyCell')}</Typography.Text>
+            ),
+          })),
+          {
+            key: 'importedAt',
+            label: t('projects.evidence.importedAt'),
+            children: registry.importedAt ? (
+              <Time value={registry.importedAt} />
+            ) : (
+              t('projects.evidence.unknownImport')
+            ),
+          },
+          ...(registry.importedBy
+            ? [{ key: 'importedBy', label: t('projects.evidence.importedBy'), children: registry.importedBy }]
+            : []),
+          ...(registry.sha256
+            ? [
+                {
+                  key: 'sha256',
+                  label: t('projects.evidence.fileHash'),
+                  children: (
+                    <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
+                      {registry.sha256}
+                    </Typography.Text>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </Card>
   );
 }

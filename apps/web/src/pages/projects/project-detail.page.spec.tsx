@@ -65,6 +65,7 @@ const evidence: FindingEvidence = {
     {
       ...deployFinding.evidence[0]!,
       sourceTitle: { zh: '政务云资源管理平台', en: 'Government cloud' },
+      untrusted: null,
       record: {
         id: 'rec-1',
         fetchedAt: '2026-10-31T16:30:00.000Z',
@@ -76,6 +77,7 @@ const evidence: FindingEvidence = {
       sameAsEvidence: true,
     },
   ],
+  registry: null,
 };
 const suggestion: BindingView = {
   id: '7d4c1e2a-0000-4000-8000-000000000001',
@@ -170,6 +172,84 @@ describe('ProjectDetailPage', () => {
     const payload = await within(drawer).findByTestId('evidence-payload-ecs-001');
     expect(JSON.parse(payload.textContent!)).toEqual(evidence.items[0]!.record!.payload);
     expect(payload.textContent).toContain('\n  "status": "running"');
+  });
+
+  it('shows the registry cells a finding read, with the workbook, its row, and who imported it', async () => {
+    const registry = {
+      type: 'registry' as const,
+      importId: 'imp-1',
+      fileName: '2025年度项目台账.xlsx',
+      sha256: 'c0ffee'.repeat(10) + 'c0ff',
+      importedAt: '2026-10-31T02:00:00.000Z',
+      importedBy: 'zhang.gong',
+      rowNumber: 12,
+      cells: [
+        { header: '立项日期', value: '2025-03-07' },
+        { header: '财政评审', value: '' },
+      ],
+    };
+    const planFinding = finding(CODE, 'YY-PLAN', 'FAIL', { domain: 'management', registry });
+    hub(reviewer, {
+      [`GET /api/projects/${CODE}/findings`]: { ...findings, findings: [deployFinding, planFinding] },
+      [`GET /api/projects/${CODE}/findings/YY-PLAN/evidence`]: {
+        ...evidence,
+        ruleId: 'YY-PLAN',
+        verdict: 'FAIL',
+        items: [],
+        registry,
+      },
+    });
+    renderPage(<ProjectDetailPage />, { path: `/projects/${CODE}`, pattern: PATTERN });
+
+    fireEvent.click(await screen.findByTestId('finding-evidence-YY-PLAN'));
+
+    const card = await within(await screen.findByTestId('evidence-drawer')).findByTestId('evidence-registry');
+    expect(within(card).getByText('2025年度项目台账.xlsx')).toBeTruthy();
+    expect(within(card).getByText('第 12 行')).toBeTruthy();
+    expect(within(card).getByText('2025-03-07')).toBeTruthy();
+    expect(within(card).getByText('（空）')).toBeTruthy();
+    expect(within(card).getByText('zhang.gong')).toBeTruthy();
+    expect(within(card).getByText('2026-10-31 10:00')).toBeTruthy();
+  });
+
+  it('lists the project’s untrusted records, and marks one in a finding’s evidence with what is wrong', async () => {
+    const untrusted = {
+      zh: '政务云资源 ecs-002 的记录不符合接口约定：networkZone 为 "egov_extranet"',
+      en: 'bad zone',
+    };
+    const deploy = finding(CODE, 'YY-CLOUD-DEPLOY', 'UNKNOWN', {
+      evidence: [{ ...deployFinding.evidence[0]!, externalId: 'ecs-002', untrusted }],
+    });
+    hub(reviewer, {
+      [`GET /api/projects/${CODE}`]: project(CODE, {
+        untrustedRecords: [
+          {
+            source: 'gov-cloud',
+            sourceTitle: { zh: '政务云资源台账', en: 'cloud' },
+            kind: 'resource',
+            externalId: 'ecs-002',
+            binding: 'code',
+            fetchedAt: '2026-10-31T16:30:00.000Z',
+            reason: untrusted,
+            payload: {},
+          },
+        ],
+      }),
+      [`GET /api/projects/${CODE}/findings`]: { ...findings, findings: [deploy] },
+      [`GET /api/projects/${CODE}/findings/YY-CLOUD-DEPLOY/evidence`]: {
+        ...evidence,
+        verdict: 'UNKNOWN',
+        items: [{ ...evidence.items[0]!, externalId: 'ecs-002', untrusted }],
+      },
+    });
+    renderPage(<ProjectDetailPage />, { path: `/projects/${CODE}`, pattern: PATTERN });
+
+    const listed = await screen.findByTestId('untrusted-ecs-002');
+    expect(within(listed).getByText(untrusted.zh)).toBeTruthy();
+    fireEvent.click(await screen.findByTestId('finding-evidence-YY-CLOUD-DEPLOY'));
+    const drawer = await screen.findByTestId('evidence-drawer');
+    expect(within(drawer).getByTestId('evidence-untrusted-ecs-002').textContent).toContain('networkZone');
+    expect(within(drawer).getByText('不可采信')).toBeTruthy();
   });
 
   it('confirms a suggested binding at its URL and reloads what depends on it', async () => {

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Space, Spin, Tabs, Typography } from 'antd';
+import { Alert, Card, Empty, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../api/client';
@@ -12,7 +12,7 @@ import { ExemptionsPanel } from './exemptions-panel';
 import { FindingsTable } from './findings-table';
 import { HistoryTimeline } from './history-timeline';
 import { ProjectHeader } from './project-header';
-import type { Project, ProjectFindings } from './project.types';
+import { pick, type Project, type ProjectFindings, type UntrustedRecordView } from './project.types';
 import { usePackRules } from './use-pack-rules';
 
 type Tab = 'findings' | 'history' | 'bindings' | 'exemptions' | 'disputes';
@@ -110,6 +110,9 @@ export default function ProjectDetailPage() {
       >
         <ProjectHeader project={project.data} findings={findings.data} />
       </Card>
+      {project.data.untrustedRecords && project.data.untrustedRecords.length > 0 && (
+        <UntrustedRecordsCard records={project.data.untrustedRecords} />
+      )}
       <Card>
         <Tabs
           activeKey={active}
@@ -128,5 +131,35 @@ export default function ProjectDetailPage() {
         />
       </Card>
     </Space>
+  );
+}
+
+/** The project's records that failed their contract: still its evidence, never trusted. */
+function UntrustedRecordsCard({ records }: { records: UntrustedRecordView[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Card size="small" title={t('projects.untrusted.title')} data-testid="project-untrusted">
+      <Typography.Paragraph type="secondary">{t('projects.untrusted.hint')}</Typography.Paragraph>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {records.map((r) => (
+          <Alert
+            key={`${r.source}/${r.kind}/${r.externalId}`}
+            type="warning"
+            showIcon
+            data-testid={`untrusted-${r.externalId}`}
+            title={
+              <Space wrap>
+                <Tag>{pick(r.sourceTitle, i18n.language)}</Tag>
+                <Typography.Text code>{r.externalId}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {t('projects.untrusted.binding')}: {r.binding}
+                </Typography.Text>
+              </Space>
+            }
+            description={pick(r.reason, i18n.language)}
+          />
+        ))}
+      </Space>
+    </Card>
   );
 }

@@ -63,6 +63,10 @@ export interface Project {
   systemNames: string[];
   planYear: number | null;
   approvedOn: string | null;
+  /** the registry import that last wrote the row (absent from older hubs) */
+  registry?: Omit<RegistryEvidence, 'type' | 'cells'>;
+  /** records of the project that failed their contract */
+  untrustedRecords?: UntrustedRecordView[];
 }
 
 export interface EvidenceRef {
@@ -72,6 +76,32 @@ export interface EvidenceRef {
   recordId?: string;
   fetchedAt: string;
   contentHash: string;
+  /** set on a record that failed its contract: what is wrong with it (it decided nothing) */
+  untrusted?: Bilingual;
+}
+
+/** The registry cells a finding read, with the import and row they came from. */
+export interface RegistryEvidence {
+  type: 'registry';
+  importId: string | null;
+  fileName: string | null;
+  sha256: string | null;
+  importedAt: string | null;
+  importedBy: string | null;
+  rowNumber: number | null;
+  cells: { header: string; value: string }[];
+}
+
+/** A record of the project that failed its contract (GET /api/projects/:code, untrustedRecords). */
+export interface UntrustedRecordView {
+  source: string;
+  sourceTitle: Bilingual;
+  kind: string;
+  externalId: string;
+  binding: string;
+  fetchedAt: string;
+  reason: Bilingual;
+  payload: unknown;
 }
 
 export interface FindingView {
@@ -87,6 +117,8 @@ export interface FindingView {
   reason: Bilingual;
   warningOnly: boolean;
   evidence: EvidenceRef[];
+  /** null on findings judged before registry cells were cited */
+  registry?: RegistryEvidence | null;
   packVersion: number;
   checkRunId: string;
   evaluatedAt: string;
@@ -116,6 +148,7 @@ export interface FindingEvidence {
     externalId: string;
     fetchedAt: string;
     contentHash: string;
+    untrusted: Bilingual | null;
     record: {
       id: string;
       fetchedAt: string;
@@ -126,6 +159,7 @@ export interface FindingEvidence {
     } | null;
     sameAsEvidence: boolean;
   }[];
+  registry: RegistryEvidence | null;
 }
 
 /** GET /api/projects/:code/history */
