@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { buildProject } from '@hub/contracts/testing';
 import { toRegistryCsv } from '@hub/registry';
@@ -6,6 +9,8 @@ import pino from 'pino';
 import request from 'supertest';
 import { createHttpApp, prepareDatabase } from '../apps/hub/src/bootstrap';
 import { loadEnv } from '../apps/hub/src/config/env';
+import { PrismaService } from '../apps/hub/src/infra/database/prisma.service';
+import { NotificationsService } from '../apps/hub/src/modules/notifications/notifications.service';
 import { createTestDatabase } from './support/database';
 import { userWithToken } from './support/hub';
 
@@ -94,5 +99,70 @@ describe('hardening at the HTTP edge', () => {
     expect(res.headers['x-powered-by']).toBeUndefined();
     expect(res.headers['strict-transport-security']).toBeDefined();
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+
+  describe('notification targets (SSRF)', () => {
+    const SECRET = 'hardening-webhook-secret-0123456789';
+
+    it('refuses webhooks to this machine, the database port, private and metadata addresses, 400 naming target', async () => {
+      const dbPort = new URL(db.url).port;
+      for (const target of [
+        `http://127.0.0.1:${dbPort}/`,
+        'http://[::1]/hook',
+        'http://10.0.0.8/hook',
+        'http://169.254.169.254/latest/meta-data/',
+        `http://localhost:${dbPort}/`,
+        'http://[::ffff:127.0.0.1]/hook',
+      ]) {
+        const res = await admin.http
+          .post('/api/notifications/subscriptions')
+          .send({ channel: 'webhook', target, secret: SECRET });
+        expectError(res, 400, 'INVALID_REQUEST');
+        expect(res.body.error.details.issues, target).toEqual([expect.objectContaining({ path: 'target' })]);
+        expect(res.body.error.message.zh).toContain('HUB_NOTIFY_ALLOWED_HOSTS');
+      }
+      const list = await admin.http.get('/api/notifications/subscriptions').expect(200);
+      expect(list.body).toEqual([]);
+    });
+
+    it('neither tests nor delivers to a stored loopback target, and the delivery log quotes no answer', async () => {
+      const hits: string[] = [];
+      const server = http.createServer((req, res) => {
+        hits.push(req.url ?? '');
+        res.writeHead(400).end('PGSQL internal banner');
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+        const row = await app.get(PrismaService).notificationSubscription.create({
+          data: {
+            name: 'stored before the egress rules',
+            channel: 'webhook',
+            target,
+            secret: SECRET,
+            minSeverity: 'warning',
+            createdBy: 'test',
+          },
+        });
+        expectError(
+          await admin.http.post(`/api/notifications/subscriptions/${row.id}/test`),
+          400,
+          'INVALID_REQUEST',
+        );
+        const delivery = await app.get(PrismaService).notificationDelivery.create({
+          data: { subscriptionId: row.id, kind: 'test', alertIds: [], status: 'pending', payload: {} },
+        });
+        await app
+          .get(NotificationsService)
+          .deliver({ deliveryId: delivery.id }, { id: randomUUID(), retryCount: 0, retryLimit: 5 });
+        const log = await admin.http.get(`/api/notifications/deliveries/${delivery.id}`).expect(200);
+        expect(log.body).toMatchObject({ status: 'failed', attempts: 1 });
+        expect(log.body.lastError).toContain('127.0.0.1');
+        expect(log.body.lastError).not.toContain('PGSQL');
+        expect(hits).toEqual([]);
+      } finally {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
+    });
   });
 });
