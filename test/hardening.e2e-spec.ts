@@ -10,6 +10,7 @@ import request from 'supertest';
 import { createHttpApp, prepareDatabase } from '../apps/hub/src/bootstrap';
 import { loadEnv } from '../apps/hub/src/config/env';
 import { PrismaService } from '../apps/hub/src/infra/database/prisma.service';
+import { UsersService } from '../apps/hub/src/modules/auth/users.service';
 import { NotificationsService } from '../apps/hub/src/modules/notifications/notifications.service';
 import { createTestDatabase } from './support/database';
 import { userWithToken } from './support/hub';
@@ -163,6 +164,111 @@ describe('hardening at the HTTP edge', () => {
       } finally {
         await new Promise<void>((resolve) => server.close(() => resolve()));
       }
+    });
+  });
+
+  describe('requests forged from another origin (CSRF)', () => {
+    const HUB_HOST = 'hub.example.gov.cn';
+    let cookie: string;
+    const server = () => app.getHttpServer();
+    /** A browser signed in to the hub: only its cookie authenticates it. */
+    const browser = (method: 'post' | 'delete', path: string) =>
+      request(server())[method](path).set('Host', HUB_HOST).set('Cookie', cookie);
+
+    beforeAll(async () => {
+      const users = app.get(UsersService);
+      const password = 'browser-password-0123';
+      const { user } = await users.create(
+        { username: 'browser-admin', displayName: '浏览器管理员', role: 'admin', unitCode: null },
+        'test',
+      );
+      await users.changePassword(user.id, password, 'test');
+      const login = await request(server())
+        .post('/api/auth/login')
+        .send({ username: 'browser-admin', password })
+        .expect(200);
+      cookie = `hub_session=${login.body.accessToken}`;
+    });
+
+    it('refuses a form-encoded POST /api/scans from http://evil.example with 403, starting nothing', async () => {
+      const res = await browser('post', '/api/scans')
+        .set('Origin', 'http://evil.example')
+        .type('form')
+        .send('force=1');
+      expectError(res, 403, 'CROSS_SITE_REQUEST');
+      const scans = await admin.http.get('/api/scans').expect(200);
+      expect(scans.body).toEqual([]);
+    });
+
+    it('refuses a cookie-signed change that names no origin at all, or a cross-site fetch', async () => {
+      expectError(await browser('post', '/api/tokens').send({ name: 'x' }), 403, 'CROSS_SITE_REQUEST');
+      expectError(
+        await browser('post', '/api/tokens').set('Sec-Fetch-Site', 'cross-site').send({ name: 'x' }),
+        403,
+        'CROSS_SITE_REQUEST',
+      );
+      expectError(
+        await browser('post', '/api/tokens').set('Origin', 'null').send({ name: 'x' }),
+        403,
+        'CROSS_SITE_REQUEST',
+      );
+    });
+
+    it('refuses form encoding and a missing content type from the hub’s own origin with 415', async () => {
+      expectError(
+        await browser('post', '/api/scans').set('Origin', `http://${HUB_HOST}`).type('form').send('a=1'),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      );
+      // a route without a body still needs the JSON content type a form cannot send
+      expectError(
+        await browser('post', '/api/scans').set('Sec-Fetch-Site', 'same-origin'),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      );
+    });
+
+    it('takes JSON from the hub’s own origin, by Origin or by Sec-Fetch-Site, with or without a body', async () => {
+      const created = await browser('post', '/api/tokens')
+        .set('Origin', `http://${HUB_HOST}`)
+        .send({ name: '浏览器令牌' });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const revoked = await browser('delete', `/api/tokens/${created.body.id}`)
+        .set('Sec-Fetch-Site', 'same-origin')
+        .set('Content-Type', 'application/json');
+      expect(revoked.status, JSON.stringify(revoked.body)).toBe(200);
+      expect(revoked.body).toMatchObject({ status: 'revoked' });
+    });
+
+    it('applies the origin check to the multipart registry upload, which keeps taking files from the hub', async () => {
+      const csv = toRegistryCsv([buildProject()]);
+      expectError(
+        await browser('post', '/api/registry/imports')
+          .set('Origin', 'http://evil.example')
+          .attach('file', csv, 'p.csv'),
+        403,
+        'CROSS_SITE_REQUEST',
+      );
+      const res = await browser('post', '/api/registry/imports')
+        .set('Origin', `http://${HUB_HOST}`)
+        .attach('file', csv, 'p.csv');
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    });
+
+    it('leaves bearer-token clients to any origin, but takes only JSON bodies from them too', async () => {
+      const res = await admin.http
+        .post('/api/tokens')
+        .set('Origin', 'http://evil.example')
+        .set('Cookie', cookie)
+        .send({ name: 'ci' });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expectError(
+        await admin.http.post('/api/tokens').type('form').send('name=ci'),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      );
+      // no body, no content type: a plain `curl -X POST` with a token is fine
+      await admin.http.delete(`/api/tokens/${res.body.id}`).expect(200);
     });
   });
 });

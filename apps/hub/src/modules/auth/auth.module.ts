@@ -5,6 +5,7 @@ import type { HubEnv } from '../../config/env';
 import { HUB_ENV } from '../../infra/core.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { CsrfGuard } from './csrf.guard';
 import { OidcService } from './oidc.service';
 import { SessionsService } from './sessions.service';
 import { TokensController } from './tokens.controller';
@@ -28,6 +29,8 @@ import { UsersService } from './users.service';
     TokensService,
     SessionsService,
     OidcService,
+    // Global guards run in this order: a forged request is refused before anything authenticates it.
+    { provide: APP_GUARD, useClass: CsrfGuard },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [UsersService, TokensService],
