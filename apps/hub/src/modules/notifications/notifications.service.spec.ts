@@ -690,60 +690,53 @@ describe(`${NotificationsService.name} over SMTP`, () => {
     expect(received[0]!.raw).toContain('text/plain');
   });
 
-  it('refuses a mail server on a private address unless HUB_NOTIFY_ALLOWED_HOSTS lists it, and mails nothing', async () => {
+  /**
+   * A hub on a database of its own mailing through `smtpUrl`: one test message sent through the
+   * handler, what the delivery log says of it, and the hub's log lines.
+   */
+  async function testMessageVia(smtpUrl: string, env: Record<string, string> = {}) {
     const db2 = await createTestDatabase();
-    const { port } = server.server.address() as { port: number };
     const other = await notifyContext(db2.url, {
-      HUB_SMTP_URL: `smtp://hub:${PASSWORD}@localhost:${port}`,
+      HUB_SMTP_URL: smtpUrl,
       HUB_SMTP_FROM: 'hub@example.gov.cn',
+      ...env,
     });
     try {
-      const before = received.length;
       const sut = other.ctx.get(NotificationsService);
       const sub = await other.ctx
         .get(SubscriptionsService)
         .create(ZSubscriptionCreate.parse({ channel: 'email', target: 'ops@example.gov.cn' }), 'tester');
       const queued = await sut.sendTest(sub.id, 'tester');
       await sut.deliver({ deliveryId: queued.id }, job(0));
-      const after = await sut.getDelivery(queued.id);
-      expect(after).toMatchObject({ status: 'failed', attempts: 1 });
-      expect(after.lastError).toMatch(
-        /^邮件服务器（HUB_SMTP_URL）不可用：通知目标 localhost（解析为 127\.0\.0\.1）/,
-      );
-      expect(after.lastError).not.toContain(PASSWORD);
-      expect(received).toHaveLength(before);
+      return { after: await sut.getDelivery(queued.id), lines: other.lines };
     } finally {
       await other.ctx.close();
       await db2.drop();
     }
+  }
+  const smtpPort = () => (server.server.address() as { port: number }).port;
+
+  it('refuses a mail server on a private address unless HUB_NOTIFY_ALLOWED_HOSTS lists it, and mails nothing', async () => {
+    const before = received.length;
+    const { after } = await testMessageVia(`smtp://hub:${PASSWORD}@localhost:${smtpPort()}`);
+    expect(after).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(after.lastError).toMatch(
+      /^邮件服务器（HUB_SMTP_URL）不可用：通知目标 localhost（解析为 127\.0\.0\.1）/,
+    );
+    expect(after.lastError).not.toContain(PASSWORD);
+    expect(received).toHaveLength(before);
   });
 
   it('fails for good when the server refuses the credentials, without the password in lastError', async () => {
-    const db2 = await createTestDatabase();
-    const { port } = server.server.address() as { port: number };
-    const other = await notifyContext(db2.url, {
-      HUB_SMTP_URL: `smtp://hub:wrong-${PASSWORD}@127.0.0.1:${port}`,
-      HUB_SMTP_FROM: 'hub@example.gov.cn',
+    const { after, lines } = await testMessageVia(`smtp://hub:wrong-${PASSWORD}@127.0.0.1:${smtpPort()}`, {
       HUB_NOTIFY_ALLOWED_HOSTS: '127.0.0.1',
     });
-    try {
-      const sut = other.ctx.get(NotificationsService);
-      const sub = await other.ctx
-        .get(SubscriptionsService)
-        .create(ZSubscriptionCreate.parse({ channel: 'email', target: 'ops@example.gov.cn' }), 'tester');
-      const queued = await sut.sendTest(sub.id, 'tester');
-      await sut.deliver({ deliveryId: queued.id }, job(0));
-      const after = await sut.getDelivery(queued.id);
-      expect(after).toMatchObject({
-        status: 'failed',
-        attempts: 1,
-        lastError: expect.stringContaining('EAUTH'),
-      });
-      expect(after.lastError).not.toContain(PASSWORD);
-      expect(other.lines.join('')).not.toContain(PASSWORD);
-    } finally {
-      await other.ctx.close();
-      await db2.drop();
-    }
+    expect(after).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: expect.stringContaining('EAUTH'),
+    });
+    expect(after.lastError).not.toContain(PASSWORD);
+    expect(lines.join('')).not.toContain(PASSWORD);
   });
 });
