@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { creditCodeCheckChar, isValidCreditCode } from '@hub/contracts';
 import { OAuth2Server } from 'oauth2-mock-server';
@@ -645,5 +647,122 @@ describe('users and tokens from the CLI', () => {
     const admin = await userWithToken(hub.app, 'auditor');
     const res = await admin.http.get('/api/audit/verify').expect(200);
     expect(res.body).toMatchObject({ ok: false, firstBroken: { seq: target.seq.toString() } });
+  });
+});
+
+describe('tokens ended by a password reset, a disable and a role change, over HTTP', () => {
+  let hub: Hub;
+  let admin: Awaited<ReturnType<typeof userWithToken>>;
+
+  beforeAll(async () => {
+    hub = await startHub();
+    admin = await userWithToken(hub.app, 'admin', { username: 'users.admin' });
+  });
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  it('refuses the tokens of a user whose password an administrator reset', async () => {
+    const victim = await userWithToken(hub.app, 'reviewer', { username: 'reset.me' });
+    await victim.http.get('/api/projects').expect(200);
+    await admin.http.post('/api/users/reset.me/password-reset').expect(200);
+    const res = await victim.http.get('/api/projects').expect(401);
+    expect(res.body.error.message.zh).toContain('密码已被重置');
+  });
+
+  it('keeps refusing the tokens of a disabled user after the user is enabled again', async () => {
+    const user = await userWithToken(hub.app, 'monitor', { username: 'away.for.a.while' });
+    await admin.http.patch('/api/users/away.for.a.while').send({ disabled: true }).expect(200);
+    await user.http.get('/api/projects').expect(401);
+    await admin.http.patch('/api/users/away.for.a.while').send({ disabled: false }).expect(200);
+    const res = await user.http.get('/api/projects').expect(401);
+    expect(res.body.error.message.en).toContain('does not bring old tokens back');
+    const listed = await admin.http.get('/api/tokens').expect(200);
+    expect(
+      listed.body
+        .filter((t: { username: string }) => t.username === 'away.for.a.while')
+        .map((t: { status: string; revokedReason: string }) => [t.status, t.revokedReason]),
+    ).toEqual([['revoked', 'disabled']]);
+  });
+
+  it('refuses the tokens of a user given another role', async () => {
+    const user = await userWithToken(hub.app, 'admin', { username: 'demoted' });
+    await user.http.get('/api/users').expect(200);
+    await admin.http.patch('/api/users/demoted').send({ role: 'auditor' }).expect(200);
+    const res = await user.http.get('/api/users').expect(401);
+    expect(res.body.error.message.en).toContain('role or unit changed');
+  });
+});
+
+describe('session signing keys from the CLI', () => {
+  /** Signs in over HTTP as a user whose password is set, and returns the session token. */
+  async function sessionOf(hub: Hub, username: string): Promise<string> {
+    const users = hub.app.get(UsersService);
+    if (!(await hub.app.get(PrismaService).user.findUnique({ where: { username } }))) {
+      const { user } = await users.create(
+        { username, displayName: username, role: 'reviewer', unitCode: null },
+        't',
+      );
+      await users.changePassword(user.id, NEW_PASSWORD, 't');
+    }
+    const res = await request(hub.app.getHttpServer())
+      .post('/api/auth/login')
+      .send({ username, password: NEW_PASSWORD })
+      .expect(200);
+    return res.body.accessToken as string;
+  }
+  const kidOf = (jwt: string) =>
+    (JSON.parse(Buffer.from(jwt.split('.')[0]!, 'base64url').toString('utf8')) as { kid?: string }).kid;
+
+  async function rotateAndCheck(hub: Hub): Promise<void> {
+    const before = await sessionOf(hub, 'key.user');
+    const report = JSON.parse(await runCliIn(hub.envVars, ['keys', 'rotate', '--format', 'json']));
+    expect(report.retired).toEqual([kidOf(before)]);
+    // signed with the previous key: valid until it expires
+    await apiClient(hub.app, before).get('/api/auth/me').expect(200);
+    const after = await sessionOf(hub, 'key.user');
+    expect(kidOf(after)).toBe(report.kid);
+    await apiClient(hub.app, after).get('/api/auth/me').expect(200);
+    const listed = JSON.parse(await runCliIn(hub.envVars, ['keys', 'list', '--format', 'json']));
+    expect(listed.keys.map((k: { kid: string; signing: boolean }) => [k.kid, k.signing])).toEqual([
+      [kidOf(before), false],
+      [report.kid, true],
+    ]);
+    expect(JSON.stringify(listed)).not.toMatch(/"secret"/);
+    const audit = await apiClient(hub.app, await adminToken(hub))
+      .get('/api/audit')
+      .query({ objectType: 'session-key' })
+      .expect(200);
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({
+        action: 'session-key.rotate',
+        objectId: report.kid,
+        actor: expect.stringMatching(/^cli:/),
+      }),
+    ]);
+  }
+  const adminToken = async (hub: Hub) => (await userWithToken(hub.app, 'admin')).token;
+
+  it('rotates the key kept in the database', async () => {
+    const hub = await startHub();
+    try {
+      await rotateAndCheck(hub);
+      expect(await hub.app.get(PrismaService).sessionKey.count()).toBe(2);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it('rotates the key kept in HUB_SESSION_KEY_FILE, with none in the database', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-e2e-keys-'));
+    const hub = await startHub({ HUB_SESSION_KEY_FILE: path.join(dir, 'session-keys.json') });
+    try {
+      await rotateAndCheck(hub);
+      expect(await hub.app.get(PrismaService).sessionKey.count()).toBe(0);
+      expect(fs.statSync(path.join(dir, 'session-keys.json')).mode & 0o777).toBe(0o600);
+    } finally {
+      await hub.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { buildProject } from '@hub/contracts/testing';
 import { toRegistryCsv } from '@hub/registry';
@@ -6,6 +9,9 @@ import pino from 'pino';
 import request from 'supertest';
 import { createHttpApp, prepareDatabase } from '../apps/hub/src/bootstrap';
 import { loadEnv } from '../apps/hub/src/config/env';
+import { PrismaService } from '../apps/hub/src/infra/database/prisma.service';
+import { UsersService } from '../apps/hub/src/modules/auth/users.service';
+import { NotificationsService } from '../apps/hub/src/modules/notifications/notifications.service';
 import { createTestDatabase } from './support/database';
 import { userWithToken } from './support/hub';
 
@@ -156,5 +162,175 @@ describe('hardening at the HTTP edge', () => {
     expect(res.headers['x-powered-by']).toBeUndefined();
     expect(res.headers['strict-transport-security']).toBeDefined();
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+
+  describe('notification targets (SSRF)', () => {
+    const SECRET = 'hardening-webhook-secret-0123456789';
+
+    it('refuses webhooks to this machine, the database port, private and metadata addresses, 400 naming target', async () => {
+      const dbPort = new URL(db.url).port;
+      for (const target of [
+        `http://127.0.0.1:${dbPort}/`,
+        'http://[::1]/hook',
+        'http://10.0.0.8/hook',
+        'http://169.254.169.254/latest/meta-data/',
+        `http://localhost:${dbPort}/`,
+        'http://[::ffff:127.0.0.1]/hook',
+      ]) {
+        const res = await admin.http
+          .post('/api/notifications/subscriptions')
+          .send({ channel: 'webhook', target, secret: SECRET });
+        expectError(res, 400, 'INVALID_REQUEST');
+        expect(res.body.error.details.issues, target).toEqual([expect.objectContaining({ path: 'target' })]);
+        expect(res.body.error.message.zh).toContain('HUB_NOTIFY_ALLOWED_HOSTS');
+      }
+      const list = await admin.http.get('/api/notifications/subscriptions').expect(200);
+      expect(list.body).toEqual([]);
+    });
+
+    it('neither tests nor delivers to a stored loopback target, and the delivery log quotes no answer', async () => {
+      const hits: string[] = [];
+      const server = http.createServer((req, res) => {
+        hits.push(req.url ?? '');
+        res.writeHead(400).end('PGSQL internal banner');
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+        const row = await app.get(PrismaService).notificationSubscription.create({
+          data: {
+            name: 'stored before the egress rules',
+            channel: 'webhook',
+            target,
+            secret: SECRET,
+            minSeverity: 'warning',
+            createdBy: 'test',
+          },
+        });
+        expectError(
+          await admin.http.post(`/api/notifications/subscriptions/${row.id}/test`),
+          400,
+          'INVALID_REQUEST',
+        );
+        const delivery = await app.get(PrismaService).notificationDelivery.create({
+          data: { subscriptionId: row.id, kind: 'test', alertIds: [], status: 'pending', payload: {} },
+        });
+        await app
+          .get(NotificationsService)
+          .deliver({ deliveryId: delivery.id }, { id: randomUUID(), retryCount: 0, retryLimit: 5 });
+        const log = await admin.http.get(`/api/notifications/deliveries/${delivery.id}`).expect(200);
+        expect(log.body).toMatchObject({ status: 'failed', attempts: 1 });
+        expect(log.body.lastError).toContain('127.0.0.1');
+        expect(log.body.lastError).not.toContain('PGSQL');
+        expect(hits).toEqual([]);
+      } finally {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
+    });
+  });
+
+  describe('requests forged from another origin (CSRF)', () => {
+    const HUB_HOST = 'hub.example.gov.cn';
+    let cookie: string;
+    const server = () => app.getHttpServer();
+    /** A browser signed in to the hub: only its cookie authenticates it. */
+    const browser = (method: 'post' | 'delete', path: string) =>
+      request(server())[method](path).set('Host', HUB_HOST).set('Cookie', cookie);
+
+    beforeAll(async () => {
+      const users = app.get(UsersService);
+      const password = 'browser-password-0123';
+      const { user } = await users.create(
+        { username: 'browser-admin', displayName: '浏览器管理员', role: 'admin', unitCode: null },
+        'test',
+      );
+      await users.changePassword(user.id, password, 'test');
+      const login = await request(server())
+        .post('/api/auth/login')
+        .send({ username: 'browser-admin', password })
+        .expect(200);
+      cookie = `hub_session=${login.body.accessToken}`;
+    });
+
+    it('refuses a form-encoded POST /api/scans from http://evil.example with 403, starting nothing', async () => {
+      const res = await browser('post', '/api/scans')
+        .set('Origin', 'http://evil.example')
+        .type('form')
+        .send('force=1');
+      expectError(res, 403, 'CROSS_SITE_REQUEST');
+      const scans = await admin.http.get('/api/scans').expect(200);
+      expect(scans.body).toEqual([]);
+    });
+
+    it('refuses a cookie-signed change that names no origin at all, or a cross-site fetch', async () => {
+      expectError(await browser('post', '/api/tokens').send({ name: 'x' }), 403, 'CROSS_SITE_REQUEST');
+      expectError(
+        await browser('post', '/api/tokens').set('Sec-Fetch-Site', 'cross-site').send({ name: 'x' }),
+        403,
+        'CROSS_SITE_REQUEST',
+      );
+      expectError(
+        await browser('post', '/api/tokens').set('Origin', 'null').send({ name: 'x' }),
+        403,
+        'CROSS_SITE_REQUEST',
+      );
+    });
+
+    it('refuses form encoding and a missing content type from the hub’s own origin with 415', async () => {
+      expectError(
+        await browser('post', '/api/scans').set('Origin', `http://${HUB_HOST}`).type('form').send('a=1'),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      );
+      // a route without a body still needs the JSON content type a form cannot send
+      expectError(
+        await browser('post', '/api/scans').set('Sec-Fetch-Site', 'same-origin'),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      );
+    });
+
+    it('takes JSON from the hub’s own origin, by Origin or by Sec-Fetch-Site, with or without a body', async () => {
+      const created = await browser('post', '/api/tokens')
+        .set('Origin', `http://${HUB_HOST}`)
+        .send({ name: '浏览器令牌' });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const revoked = await browser('delete', `/api/tokens/${created.body.id}`)
+        .set('Sec-Fetch-Site', 'same-origin')
+        .set('Content-Type', 'application/json');
+      expect(revoked.status, JSON.stringify(revoked.body)).toBe(200);
+      expect(revoked.body).toMatchObject({ status: 'revoked' });
+    });
+
+    it('applies the origin check to the multipart registry upload, which keeps taking files from the hub', async () => {
+      const csv = toRegistryCsv([buildProject()]);
+      expectError(
+        await browser('post', '/api/registry/imports')
+          .set('Origin', 'http://evil.example')
+          .attach('file', csv, 'p.csv'),
+        403,
+        'CROSS_SITE_REQUEST',
+      );
+      const res = await browser('post', '/api/registry/imports')
+        .set('Origin', `http://${HUB_HOST}`)
+        .attach('file', csv, 'p.csv');
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    });
+
+    it('leaves bearer-token clients to any origin, but takes only JSON bodies from them too', async () => {
+      const res = await admin.http
+        .post('/api/tokens')
+        .set('Origin', 'http://evil.example')
+        .set('Cookie', cookie)
+        .send({ name: 'ci' });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expectError(
+        await admin.http.post('/api/tokens').type('form').send('name=ci'),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      );
+      // no body, no content type: a plain `curl -X POST` with a token is fine
+      await admin.http.delete(`/api/tokens/${res.body.id}`).expect(200);
+    });
   });
 });

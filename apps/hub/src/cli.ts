@@ -11,6 +11,7 @@ import { cliActor, formatOption, print, withHub } from './cli/context';
 import { registerDisputesCommands } from './cli/disputes.commands';
 import { registerExemptionsCommands } from './cli/exemptions.commands';
 import { registerHistoryCommands } from './cli/history.commands';
+import { registerKeysCommands } from './cli/keys.commands';
 import { registerNotificationsCommands } from './cli/notifications.commands';
 import { registerReviewCommands } from './cli/reviews.commands';
 import { findingJson, findingsTable, rulesTable, type OutputFormat } from './cli/format';
@@ -604,6 +605,8 @@ export function buildCli(): Command {
   registerAlertsCommands(program);
 
   registerNotificationsCommands(program);
+
+  registerKeysCommands(program);
 
   const db = program.command('db').description('数据库 / database');
   db.command('migrate')

@@ -15,12 +15,16 @@ export const APP_ERROR_STATUS = {
   FORBIDDEN: 403,
   /** signed in with a one-time password: choose a new one first */
   PASSWORD_CHANGE_REQUIRED: 403,
+  /** a browser's signed-in state change from another origin (cross-site request forgery) */
+  CROSS_SITE_REQUEST: 403,
   PROJECT_NOT_FOUND: 404,
   CHECK_NOT_FOUND: 404,
   NOT_FOUND: 404,
   /** the request is valid but conflicts with the current state */
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  /** a state-changing request whose body is not JSON (or a registry upload not multipart) */
+  UNSUPPORTED_MEDIA_TYPE: 415,
   /** too many sign-in or token requests from one address */
   RATE_LIMITED: 429,
   /** a registry import failed inside the database and was rolled back: nothing of it was stored */

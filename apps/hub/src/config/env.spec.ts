@@ -81,4 +81,35 @@ describe(loadEnv.name, () => {
   it('treats an empty variable as unset', () => {
     expect(loadEnv({ HUB_NOW: '', DATABASE_URL: '' }).HUB_NOW).toBeUndefined();
   });
+
+  it('reads the notification allow-list and robot hosts, naming a bad entry', () => {
+    const sut = loadEnv({
+      HUB_NOTIFY_ALLOWED_HOSTS: 'siem.intra.gov.cn, *.robots.gov.cn ,10.20.0.0/16,127.0.0.1',
+      HUB_DINGTALK_HOST: 'Ding.Intra.gov.cn:8443',
+    });
+    expect(sut.HUB_NOTIFY_ALLOWED_HOSTS).toEqual([
+      'siem.intra.gov.cn',
+      '*.robots.gov.cn',
+      '10.20.0.0/16',
+      '127.0.0.1',
+    ]);
+    expect(sut.HUB_DINGTALK_HOST).toBe('ding.intra.gov.cn:8443');
+    expect(sut.HUB_WECOM_HOST).toBe('qyapi.weixin.qq.com');
+    expect(() => loadEnv({ HUB_NOTIFY_ALLOWED_HOSTS: 'ok.gov.cn,http://bad.gov.cn/x' })).toThrow(
+      /HUB_NOTIFY_ALLOWED_HOSTS/,
+    );
+    expect(() => loadEnv({ HUB_WECOM_HOST: 'https://qyapi.weixin.qq.com/cgi-bin' })).toThrow(
+      /HUB_WECOM_HOST/,
+    );
+  });
+
+  it('takes HUB_PUBLIC_ORIGIN as an origin only, and one source of session keys', () => {
+    expect(loadEnv({ HUB_PUBLIC_ORIGIN: 'https://hub.gov.cn/' }).HUB_PUBLIC_ORIGIN).toBe(
+      'https://hub.gov.cn',
+    );
+    expect(() => loadEnv({ HUB_PUBLIC_ORIGIN: 'https://hub.gov.cn/app' })).toThrow(/HUB_PUBLIC_ORIGIN/);
+    expect(() =>
+      loadEnv({ HUB_SESSION_SECRET: 'x'.repeat(32), HUB_SESSION_KEY_FILE: '/run/secrets/keys.json' }),
+    ).toThrow(/HUB_SESSION_KEY_FILE/);
+  });
 });

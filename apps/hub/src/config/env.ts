@@ -4,6 +4,7 @@ import { POLICY_PACK_IDS, type PolicyPackId } from '@hub/contracts';
 import { PACKS, type OpinionIssuer } from '@hub/rules';
 import { validateCronExpression } from 'cron';
 import { z } from 'zod';
+import { parseAllowEntry } from '../common/egress-policy';
 import { repoRoot } from '../infra/paths';
 
 const bool = z
@@ -66,6 +67,34 @@ const opinionIssuers = z
     { message: '各市的文号前缀不能相同 / every city needs a document-number prefix of its own' },
   );
 
+/** A comma-separated list, blanks dropped. */
+const list = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  );
+
+/** `host` or `host:port`, as an https URL would carry it. */
+const robotHost = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine(
+    (v) => {
+      try {
+        const url = new URL(`https://${v}`);
+        return url.host === v && url.pathname === '/' && !url.search && !url.username;
+      } catch {
+        return false;
+      }
+    },
+    { message: '应为主机名或 主机名:端口，如 oapi.dingtalk.com / a host or host:port' },
+  );
+
 /**
  * Every setting the hub reads from its environment, validated once at boot. Nothing else reads
  * `process.env`. Defaults run the hub against the sandbox with its documented demo credentials.
@@ -80,23 +109,33 @@ export const ZHubEnv = z.object({
   /** fixed clock for verdicts (ISO instant with offset); the system clock when absent */
   HUB_NOW: z.iso.datetime({ offset: true }).optional(),
   /** origins allowed to call the API from a browser, comma-separated; none by default */
-  HUB_CORS_ORIGINS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((o) => o.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
+  HUB_CORS_ORIGINS: list.pipe(z.array(z.url({ protocol: /^https?$/ }))),
+  /**
+   * the origin browsers reach the hub at (`https://hub.example.gov.cn`), against which a signed-in
+   * browser's state-changing requests are checked; the request's own Host when absent
+   */
+  HUB_PUBLIC_ORIGIN: z
+    .url({ protocol: /^https?$/ })
+    .refine((v) => new URL(v).pathname === '/' && !new URL(v).search, {
+      message: '应为来源（协议://主机[:端口]），不含路径 / an origin (scheme://host[:port]) without a path',
+    })
+    .transform((v) => new URL(v).origin)
+    .optional(),
   HUB_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `embedded`: `npm start` runs the sandbox upstreams with the demo city in-process */
   HUB_SANDBOX: z.enum(['embedded', 'off']).default('embedded'),
   /** import the registry workbook and run a full scan when `npm start` boots */
   HUB_SCAN_ON_START: bool.default(true),
-  /** key that signs session tokens; generated once and kept in the database when absent */
+  /**
+   * one fixed key that signs session tokens (not rotatable); when neither it nor
+   * HUB_SESSION_KEY_FILE is set, the keys are generated into the database
+   */
   HUB_SESSION_SECRET: z.string().min(32).optional(),
+  /**
+   * a file (mode 0600) holding the session signing keys, created when missing and rewritten by
+   * `hub keys rotate`; the database then holds none
+   */
+  HUB_SESSION_KEY_FILE: z.string().min(1).optional(),
   /** how long a sign-in lasts before the user signs in again */
   HUB_SESSION_TTL_MINUTES: z.coerce
     .number()
@@ -157,6 +196,22 @@ export const ZHubEnv = z.object({
    * server offers it) or `smtps://user:pass@host:465`; email subscriptions are offered only when set
    */
   HUB_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /**
+   * hosts notifications may reach although they are not public, comma-separated: names
+   * (`siem.intra.gov.cn`, `*.intra.gov.cn`), addresses or CIDRs (`10.20.0.0/16`); none by default
+   */
+  HUB_NOTIFY_ALLOWED_HOSTS: list.pipe(
+    z.array(
+      z.string().refine((v) => parseAllowEntry(v) !== null, {
+        message:
+          '每项应为主机名、*.域名、IP 地址或 CIDR / each entry is a host name, *.domain, an address or a CIDR',
+      }),
+    ),
+  ),
+  /** DingTalk robots' host: `oapi.dingtalk.com`, or a government network's own DingTalk */
+  HUB_DINGTALK_HOST: robotHost.default('oapi.dingtalk.com'),
+  /** WeCom robots' host: `qyapi.weixin.qq.com`, or a government network's own WeCom */
+  HUB_WECOM_HOST: robotHost.default('qyapi.weixin.qq.com'),
   /** the From of notification mail, e.g. `合规中枢 <hub@example.gov.cn>`; required with HUB_SMTP_URL */
   HUB_SMTP_FROM: z.string().trim().min(3).optional(),
   /**
@@ -224,6 +279,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       ...(parsed.error?.issues ?? []).map((i) => `  ${i.path.join('.')}: ${i.message}`),
     ];
     throw new InvalidEnvError(`环境变量配置错误 / invalid environment:\n${lines.join('\n')}`);
+  }
+  if (parsed.data.HUB_SESSION_SECRET && parsed.data.HUB_SESSION_KEY_FILE) {
+    throw new InvalidEnvError(
+      '环境变量配置错误 / invalid environment:\n  HUB_SESSION_KEY_FILE: 与 HUB_SESSION_SECRET 只能设置其一 / give HUB_SESSION_SECRET or HUB_SESSION_KEY_FILE, not both',
+    );
   }
   const oidcKeys = ['HUB_OIDC_ISSUER', 'HUB_OIDC_CLIENT_ID', 'HUB_OIDC_CLIENT_SECRET'] as const;
   const oidcGiven = oidcKeys.filter((k) => parsed.data[k] !== undefined);

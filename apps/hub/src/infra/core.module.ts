@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { HubEnv } from '../config/env';
 import { Clock } from './clock';
+import { HostResolver, SystemHostResolver } from './host-resolver';
 import { PrismaService } from './database/prisma.service';
 import { JobQueue } from './jobs/job-queue';
 import { DATABASE_URL, HUB_ENV, LOGGER } from './tokens';
@@ -13,9 +14,11 @@ export interface CoreOptions {
   databaseUrl: string;
   logger: Logger;
   clock: Clock;
+  /** where host names lead; the system resolver unless a test says otherwise */
+  resolver?: HostResolver;
 }
 
-/** The process's edges — configuration, logger, clock, database — as providers a test can swap. */
+/** The process's edges — configuration, logger, clock, name resolution, database — as providers a test can swap. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -26,11 +29,12 @@ export class CoreModule {
         { provide: HUB_ENV, useValue: options.env },
         { provide: LOGGER, useValue: options.logger },
         { provide: Clock, useValue: options.clock },
+        { provide: HostResolver, useValue: options.resolver ?? new SystemHostResolver() },
         { provide: DATABASE_URL, useValue: options.databaseUrl },
         { provide: PrismaService, useFactory: () => new PrismaService(options.databaseUrl) },
         JobQueue,
       ],
-      exports: [HUB_ENV, LOGGER, Clock, PrismaService, DATABASE_URL, JobQueue],
+      exports: [HUB_ENV, LOGGER, Clock, HostResolver, PrismaService, DATABASE_URL, JobQueue],
     };
   }
 }

@@ -70,7 +70,9 @@ async function send(method: string, path: string, options: RequestOptions = {}):
       credentials: 'same-origin',
       headers: {
         Accept: 'application/json',
-        ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        // The hub refuses a cookie-signed change without it (even with no body): a cross-site form
+        // cannot send it, so it is part of what tells the dashboard from a forged request.
+        ...(method !== 'GET' ? { 'Content-Type': 'application/json' } : {}),
       },
       body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
       signal: options.signal,

@@ -1,6 +1,7 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { parse as parseCookies } from 'cookie';
+import type { Request } from 'express';
 import type { Logger } from 'pino';
 import { AppError } from '../../common/app-error';
 import { LOGGER } from '../../infra/core.module';
@@ -10,6 +11,11 @@ import { SessionsService } from './sessions.service';
 import { TokensService, unauthenticated } from './tokens.service';
 
 export const SESSION_COOKIE = 'hub_session';
+
+/** The session cookie a request carries, if any. */
+export function sessionCookie(req: Request): string | undefined {
+  return req.headers.cookie ? parseCookies(req.headers.cookie)[SESSION_COOKIE] : undefined;
+}
 
 /**
  * Default deny: a route passes only if it declares a policy and the caller satisfies it. Credentials
@@ -77,7 +83,7 @@ export class AuthGuard implements CanActivate {
         ? this.tokens.authenticate(credential)
         : this.sessions.authenticate(credential);
     }
-    const cookie = req.headers.cookie ? parseCookies(req.headers.cookie)[SESSION_COOKIE] : undefined;
+    const cookie = sessionCookie(req);
     if (cookie) return this.sessions.authenticate(cookie);
     return Promise.reject(unauthenticated('未提供凭据', 'no credentials'));
   }

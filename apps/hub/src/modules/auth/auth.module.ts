@@ -5,7 +5,10 @@ import type { HubEnv } from '../../config/env';
 import { HUB_ENV } from '../../infra/core.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { CsrfGuard } from './csrf.guard';
 import { OidcService } from './oidc.service';
+import { SessionKeysRepository } from './session-keys.repository';
+import { SessionKeysService } from './session-keys.service';
 import { SessionsService } from './sessions.service';
 import { TokensController } from './tokens.controller';
 import { TokensService } from './tokens.service';
@@ -26,10 +29,14 @@ import { UsersService } from './users.service';
   providers: [
     UsersService,
     TokensService,
+    SessionKeysRepository,
+    SessionKeysService,
     SessionsService,
     OidcService,
+    // Global guards run in this order: a forged request is refused before anything authenticates it.
+    { provide: APP_GUARD, useClass: CsrfGuard },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersService, TokensService],
+  exports: [UsersService, TokensService, SessionKeysService],
 })
 export class AuthModule {}

@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { creditCodeCheckChar } from '@hub/contracts';
 import { createTestDatabase } from '../../../../../test/support/database';
 import { AppError } from '../../common/app-error';
 import { PrismaService } from '../../infra/database/prisma.service';
@@ -10,6 +11,7 @@ import { INITIAL_ADMIN, UsersService } from './users.service';
 
 const DAY = 86_400_000;
 const UNIT = '91430600MA4L0AB127';
+const OTHER_UNIT = '91430600MA0000043' + creditCodeCheckChar('91430600MA0000043');
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -98,6 +100,57 @@ describe('authentication (users, tokens, sessions)', () => {
       const theirs = await tokens.create(await reviewer('b.user'), { name: 'x' }, 'admin');
       expect((await rejection(tokens.revoke(theirs.view.id, 'a.user', mine.id))).code).toBe('NOT_FOUND');
       await expect(tokens.authenticate(theirs.token)).resolves.toBeTruthy();
+    });
+
+    it('revokes every token of a user whose password is reset, for good, saying why', async () => {
+      const owner = await reviewer();
+      const a = await tokens.create(owner, { name: 'a' }, 'admin');
+      const b = await tokens.create(owner, { name: 'b' }, 'admin');
+      const other = await tokens.create(await reviewer('li.gong'), { name: 'c' }, 'admin');
+      await users.resetPassword('wang.gong', 'admin');
+      for (const t of [a, b]) {
+        expect((await rejection(tokens.authenticate(t.token))).text.zh).toContain('密码已被重置');
+      }
+      await expect(tokens.authenticate(other.token)).resolves.toMatchObject({ username: 'li.gong' });
+      const listed = await tokens.list(owner.id);
+      expect(listed.map((t) => [t.status, t.revokedReason])).toEqual([
+        ['revoked', 'password-reset'],
+        ['revoked', 'password-reset'],
+      ]);
+      const audit = await prisma.auditEntry.findFirstOrThrow({ where: { action: 'user.password-reset' } });
+      expect(audit.data).toMatchObject({ tokensRevoked: 2 });
+    });
+
+    it('does not bring tokens back when a disabled user is enabled again', async () => {
+      const owner = await reviewer();
+      const { token } = await tokens.create(owner, { name: 'ci' }, 'admin');
+      await users.update('wang.gong', { disabled: true }, 'admin');
+      await users.update('wang.gong', { disabled: false }, 'admin');
+      const error = await rejection(tokens.authenticate(token));
+      expect(error.text.zh).toContain('已吊销');
+      expect(error.text.en).toContain('does not bring old tokens back');
+      // a token issued after the enable works
+      const fresh = await tokens.create(await users.get('wang.gong'), { name: 'new' }, 'admin');
+      await expect(tokens.authenticate(fresh.token)).resolves.toMatchObject({ username: 'wang.gong' });
+    });
+
+    it('revokes the tokens of a user whose role or unit changes, and keeps them on a new display name', async () => {
+      const owner = await reviewer();
+      const kept = await tokens.create(owner, { name: 'kept' }, 'admin');
+      await users.update('wang.gong', { displayName: '王高工' }, 'admin');
+      await expect(tokens.authenticate(kept.token)).resolves.toMatchObject({ role: 'reviewer' });
+      await users.update('wang.gong', { role: 'auditor' }, 'admin');
+      expect((await rejection(tokens.authenticate(kept.token))).text.en).toContain('role or unit changed');
+
+      await users.create(
+        { username: 'unit.user', displayName: '单位', role: 'applicant', unitCode: UNIT },
+        'test',
+      );
+      const applicant = await tokens.create(await users.get('unit.user'), { name: 'a' }, 'admin');
+      await users.update('unit.user', { unitCode: OTHER_UNIT }, 'admin');
+      expect((await rejection(tokens.authenticate(applicant.token))).text.en).toContain(
+        'role or unit changed',
+      );
     });
 
     it('rejects out-of-range expiry with a reason', async () => {

@@ -29,6 +29,14 @@ export const Allow = (permission: Permission) =>
     ApiCookieAuth(),
   );
 
+export const MULTIPART_KEY = 'hub:multipart';
+
+/**
+ * The route takes a multipart/form-data upload (the registry workbook) instead of JSON. A
+ * browser's signed-in call still needs a same-origin `Origin`.
+ */
+export const MultipartUpload = () => SetMetadata(MULTIPART_KEY, true);
+
 /** Limits how often one client address may call the route (sign-in, token issuing). */
 export const RateLimited = () => UseGuards(ThrottlerGuard);
 

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { errors as joseErrors, type JWTHeaderParameters, jwtVerify, SignJWT } from 'jose';
 import type { Logger } from 'pino';
 import type { HubEnv } from '../../config/env';
 import { Clock } from '../../infra/clock';
@@ -10,10 +9,10 @@ import type { User } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import { decoyPasswordHash, verifyPassword } from './passwords';
 import type { Principal, Role } from './roles';
+import { SessionKeysService } from './session-keys.service';
 import { unauthenticated } from './tokens.service';
 import { toUserView, type UserView } from './users.service';
 
-const SIGNING_KEY_NAME = 'session-signing-key';
 const ISSUER = 'egov-compliance-hub';
 
 export interface Session {
@@ -24,18 +23,18 @@ export interface Session {
 }
 
 /**
- * Sign-in sessions as short-lived JWTs (HS256). The key comes from HUB_SESSION_SECRET or is generated
- * once into the database so that every replica accepts every other's sessions. A session names the
+ * Sign-in sessions as short-lived JWTs (HS256) that must carry `exp` and `iat`, signed with the
+ * current key of {@link SessionKeysService} and named by its `kid`, so that every replica accepts
+ * every other's sessions and a rotated key keeps verifying what it signed. A session names the
  * user's session version: changing the password, the role or disabling the user ends all sessions.
  */
 @Injectable()
 export class SessionsService {
-  private key: Promise<Uint8Array> | undefined;
-
   constructor(
     private readonly prisma: PrismaService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly keys: SessionKeysService,
     @Inject(HUB_ENV) private readonly env: HubEnv,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -72,13 +71,14 @@ export class SessionsService {
       return u;
     });
     const expiresAt = new Date(now.getTime() + this.env.HUB_SESSION_TTL_MINUTES * 60_000);
+    const { kid, key } = await this.keys.signingKey();
     const accessToken = await new SignJWT({ sv: updated.sessionVersion })
-      .setProtectedHeader({ alg: 'HS256' })
+      .setProtectedHeader({ alg: 'HS256', kid })
       .setIssuer(ISSUER)
       .setSubject(updated.id)
       .setIssuedAt(Math.floor(now.getTime() / 1000))
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
-      .sign(await this.signingKey());
+      .sign(key);
     return {
       accessToken,
       tokenType: 'Bearer',
@@ -92,9 +92,11 @@ export class SessionsService {
     let subject: string;
     let version: unknown;
     try {
-      const { payload } = await jwtVerify(jwt, await this.signingKey(), {
+      const { payload } = await jwtVerify(jwt, this.verificationKey, {
         issuer: ISSUER,
         algorithms: ['HS256'],
+        // A JWT without an expiry would be a session for ever.
+        requiredClaims: ['exp', 'iat', 'sub'],
         currentDate: this.clock.now(),
       });
       // Sealed values carry an audience; only a session has none.
@@ -131,22 +133,24 @@ export class SessionsService {
 
   async seal(claims: Record<string, string>, audience: string, ttlSeconds: number): Promise<string> {
     const now = Math.floor(this.clock.now().getTime() / 1000);
+    const { kid, key } = await this.keys.signingKey();
     return new SignJWT(claims)
-      .setProtectedHeader({ alg: 'HS256' })
+      .setProtectedHeader({ alg: 'HS256', kid })
       .setIssuer(ISSUER)
       .setAudience(audience)
       .setIssuedAt(now)
       .setExpirationTime(now + ttlSeconds)
-      .sign(await this.signingKey());
+      .sign(key);
   }
 
   /** The claims of a sealed value, or null when it is forged, for another purpose or expired. */
   async unseal(token: string, audience: string): Promise<Record<string, unknown> | null> {
     try {
-      const { payload } = await jwtVerify(token, await this.signingKey(), {
+      const { payload } = await jwtVerify(token, this.verificationKey, {
         issuer: ISSUER,
         audience,
         algorithms: ['HS256'],
+        requiredClaims: ['exp', 'iat'],
         currentDate: this.clock.now(),
       });
       return payload;
@@ -155,22 +159,6 @@ export class SessionsService {
     }
   }
 
-  private signingKey(): Promise<Uint8Array> {
-    this.key ??= this.loadKey().catch((e: unknown) => {
-      this.key = undefined;
-      throw e;
-    });
-    return this.key;
-  }
-
-  private async loadKey(): Promise<Uint8Array> {
-    if (this.env.HUB_SESSION_SECRET) return new TextEncoder().encode(this.env.HUB_SESSION_SECRET);
-    // First replica to get here writes the key; the others read the one that won.
-    await this.prisma.hubSecret.createMany({
-      data: [{ name: SIGNING_KEY_NAME, value: randomBytes(48).toString('base64url') }],
-      skipDuplicates: true,
-    });
-    const row = await this.prisma.hubSecret.findUniqueOrThrow({ where: { name: SIGNING_KEY_NAME } });
-    return new TextEncoder().encode(row.value);
-  }
+  private readonly verificationKey = (header: JWTHeaderParameters): Promise<Uint8Array> =>
+    this.keys.verificationKey(header.kid);
 }

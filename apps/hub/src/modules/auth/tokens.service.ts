@@ -5,7 +5,7 @@ import { AppError } from '../../common/app-error';
 import { parseInput, ZText } from '../../common/zod';
 import { Clock } from '../../infra/clock';
 import { PrismaService } from '../../infra/database/prisma.service';
-import type { ApiToken, User } from '../../generated/prisma/client';
+import type { ApiToken, Prisma, User } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import type { Principal, Role } from './roles';
 
@@ -23,6 +23,24 @@ export const ZTokenRequest = z
   .strict();
 export type TokenRequest = z.input<typeof ZTokenRequest>;
 
+/** Why tokens were revoked other than by hand: their user's credentials or access changed. */
+export type TokenRevocationReason = 'password-reset' | 'disabled' | 'access-change';
+
+const REVOCATION_TEXT: Record<TokenRevocationReason, { zh: string; en: string }> = {
+  'password-reset': {
+    zh: '用户密码已被重置，请签发新令牌',
+    en: "the user's password was reset; issue a new token",
+  },
+  disabled: {
+    zh: '用户已停用（重新启用不会恢复旧令牌），请签发新令牌',
+    en: 'the user was disabled (enabling them again does not bring old tokens back); issue a new token',
+  },
+  'access-change': {
+    zh: '用户的角色或单位已变更，请签发新令牌',
+    en: "the user's role or unit changed; issue a new token",
+  },
+};
+
 export interface TokenView {
   id: string;
   name: string;
@@ -31,6 +49,8 @@ export interface TokenView {
   role: Role;
   expiresAt: string;
   revokedAt: string | null;
+  /** set when the hub revoked it because its user's password, access or status changed */
+  revokedReason: TokenRevocationReason | null;
   lastUsedAt: string | null;
   createdBy: string;
   createdAt: string;
@@ -136,6 +156,23 @@ export class TokensService {
     return this.view(updated);
   }
 
+  /**
+   * Revokes every live token of a user, for good, in the caller's transaction: a password reset,
+   * a disable or a change of role or unit ends what the old credentials and access could do, and
+   * enabling the user again gives nothing back. Returns how many were revoked.
+   */
+  async revokeAllOf(
+    userId: string,
+    reason: TokenRevocationReason,
+    tx: Prisma.TransactionClient,
+  ): Promise<number> {
+    const { count } = await tx.apiToken.updateMany({
+      where: { userId, revokedAt: null },
+      data: { revokedAt: this.clock.now(), revokedReason: reason },
+    });
+    return count;
+  }
+
   /** The principal a presented token stands for, or UNAUTHENTICATED saying why not. */
   async authenticate(token: string): Promise<Principal> {
     const row = token.startsWith(TOKEN_PREFIX)
@@ -146,7 +183,13 @@ export class TokensService {
       : null;
     const now = this.clock.now();
     if (!row) throw unauthenticated('令牌无效', 'Invalid token');
-    if (row.revokedAt) throw unauthenticated('令牌已吊销', 'Token revoked');
+    if (row.revokedAt) {
+      const why = REVOCATION_TEXT[row.revokedReason as TokenRevocationReason];
+      throw unauthenticated(
+        why ? `令牌已吊销：${why.zh}` : '令牌已吊销',
+        why ? `Token revoked: ${why.en}` : 'Token revoked',
+      );
+    }
     if (row.expiresAt <= now) throw unauthenticated('令牌已过期', 'Token expired');
     if (row.user.disabledAt) throw unauthenticated('用户已停用', 'User disabled');
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
@@ -174,6 +217,7 @@ export class TokensService {
       role: r.user.role as Role,
       expiresAt: r.expiresAt.toISOString(),
       revokedAt: r.revokedAt?.toISOString() ?? null,
+      revokedReason: (r.revokedReason as TokenRevocationReason | null) ?? null,
       lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
       createdBy: r.createdBy,
       createdAt: r.createdAt.toISOString(),

@@ -9,6 +9,7 @@ import type { Prisma, User } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword, oneTimePassword, ZNewPassword } from './passwords';
 import { ROLES, type Role } from './roles';
+import { TokensService } from './tokens.service';
 
 export const ZUsername = z
   .string()
@@ -102,6 +103,7 @@ export class UsersService {
     private readonly prisma: PrismaService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly tokens: TokensService,
   ) {}
 
   list(): Promise<UserView[]> {
@@ -208,6 +210,12 @@ export class UsersService {
     const user = await this.prisma.$transaction(async (tx) => {
       if (patch.disabled || patch.role) await this.keepOneAdmin(tx, current, patch);
       const updated = await tx.user.update({ where: { id: current.id }, data });
+      // Tokens act with the user's current role, so a token issued for other access goes too.
+      const tokensRevoked = data.disabledAt
+        ? await this.tokens.revokeAllOf(current.id, 'disabled', tx)
+        : accessChanged
+          ? await this.tokens.revokeAllOf(current.id, 'access-change', tx)
+          : 0;
       await this.audit.append(
         {
           actor,
@@ -217,6 +225,7 @@ export class UsersService {
           data: {
             change: patch,
             before: { role: current.role, unitCode: current.unitCode, disabled: current.disabledAt !== null },
+            tokensRevoked,
           },
         },
         tx,
@@ -226,7 +235,10 @@ export class UsersService {
     return toUserView(user);
   }
 
-  /** Replaces the user's password with a one-time one (returned once) and ends their sessions. */
+  /**
+   * Replaces the user's password with a one-time one (returned once), ends their sessions and
+   * revokes their API tokens: a reset is what follows a lost or leaked credential.
+   */
   async resetPassword(idOrName: string, actor: string): Promise<{ user: UserView; oneTimePassword: string }> {
     const current = await this.get(idOrName);
     const password = oneTimePassword();
@@ -236,8 +248,15 @@ export class UsersService {
         where: { id: current.id },
         data: { passwordHash: hash, mustChangePassword: true, sessionVersion: { increment: 1 } },
       });
+      const tokensRevoked = await this.tokens.revokeAllOf(current.id, 'password-reset', tx);
       await this.audit.append(
-        { actor, action: 'user.password-reset', objectType: 'user', objectId: current.username },
+        {
+          actor,
+          action: 'user.password-reset',
+          objectType: 'user',
+          objectId: current.username,
+          data: { tokensRevoked },
+        },
         tx,
       );
       return updated;

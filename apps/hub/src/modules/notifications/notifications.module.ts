@@ -7,6 +7,7 @@ import { WebhookChannel } from './channels/webhook.channel';
 import { WeComChannel } from './channels/wecom.channel';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
+import { NotifyEgress } from './notify-egress.service';
 import { SubscriptionsService } from './subscriptions.service';
 import { NOTIFY_OPTIONS, type NotifyOptions } from './targets';
 
@@ -19,6 +20,7 @@ import { NOTIFY_OPTIONS, type NotifyOptions } from './targets';
   controllers: [NotificationsController],
   providers: [
     { provide: NOTIFY_OPTIONS, useValue: {} satisfies NotifyOptions },
+    NotifyEgress,
     NotifyHttp,
     WebhookChannel,
     DingTalkChannel,

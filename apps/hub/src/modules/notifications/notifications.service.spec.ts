@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -11,6 +13,7 @@ import { loadEnv } from '../../config/env';
 import { FixedClock } from '../../infra/clock';
 import { PrismaService } from '../../infra/database/prisma.service';
 import { createLogger } from '../../infra/logger';
+import { PUBLIC_ADDRESS, StaticHostResolver } from '../../testing/static-host-resolver';
 import { TEST_NOW } from '../../testing/test-context';
 import type { JobContext } from '../../infra/jobs/job-queue';
 import { signWebhook, verifyWebhookSignature } from './channels/webhook.channel';
@@ -28,8 +31,22 @@ const DING_URL = `https://oapi.dingtalk.com/robot/send?access_token=${DING_TOKEN
 const WECOM_KEY = '4a1f7c2e-93b0-4d55-8e61-0c2d9b7a5e13';
 const WECOM_URL = `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${WECOM_KEY}`;
 
+/** How the tests' names resolve: the receivers and robots are public hosts, as in production. */
+function testResolver(): StaticHostResolver {
+  return new StaticHostResolver({
+    'receiver.example.gov.cn': [PUBLIC_ADDRESS],
+    'oapi.dingtalk.com': [PUBLIC_ADDRESS],
+    'qyapi.weixin.qq.com': [PUBLIC_ADDRESS],
+    localhost: ['127.0.0.1', '::1'],
+  });
+}
+
 /** The hub's modules on a test database with a logger whose lines the test reads. */
-async function notifyContext(databaseUrl: string, env: Record<string, string> = {}) {
+async function notifyContext(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  resolver: StaticHostResolver = testResolver(),
+) {
   const lines: string[] = [];
   const logger = createLogger(
     'debug',
@@ -43,10 +60,10 @@ async function notifyContext(databaseUrl: string, env: Record<string, string> = 
   );
   const hubEnv = loadEnv({ DATABASE_URL: databaseUrl, HUB_NOW: TEST_NOW, HUB_LOG_LEVEL: 'debug', ...env });
   const ctx = await NestFactory.createApplicationContext(
-    AppModule.register({ env: hubEnv, databaseUrl, logger, clock: new FixedClock(TEST_NOW) }),
+    AppModule.register({ env: hubEnv, databaseUrl, logger, clock: new FixedClock(TEST_NOW), resolver }),
     { logger: false, abortOnError: false },
   );
-  return { ctx, logger, lines };
+  return { ctx, logger, lines, resolver };
 }
 
 const job = (retryCount = 0, retryLimit = 5): JobContext => ({ id: randomUUID(), retryCount, retryLimit });
@@ -63,13 +80,14 @@ describe(NotificationsService.name, () => {
   let ctx: INestApplicationContext;
   let lines: string[];
   let logger: ReturnType<typeof createLogger>;
+  let resolver: StaticHostResolver;
   let prisma: PrismaService;
   let subscriptions: SubscriptionsService;
   let sut: NotificationsService;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    ({ ctx, lines, logger } = await notifyContext(db.url));
+    ({ ctx, lines, logger, resolver } = await notifyContext(db.url));
     prisma = ctx.get(PrismaService);
     subscriptions = ctx.get(SubscriptionsService);
     sut = ctx.get(NotificationsService);
@@ -404,6 +422,96 @@ describe(NotificationsService.name, () => {
     });
   });
 
+  describe('egress', () => {
+    /** A receiver on this machine that answers with something an attacker would like to read. */
+    async function localReceiver() {
+      const hits: string[] = [];
+      const server = http.createServer((req, res) => {
+        hits.push(req.url ?? '');
+        res.writeHead(500).end('SELECT version(): PostgreSQL 18 internal');
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      return { port, hits, close: () => new Promise<void>((r) => server.close(() => r())) };
+    }
+
+    const refusedTargets = (port: number) => [
+      `http://127.0.0.1:${port}/hook`,
+      `http://[::1]:${port}/hook`,
+      'http://10.1.2.3/hook',
+      'http://169.254.169.254/latest/meta-data/iam/',
+      `http://localhost:${port}/hook`,
+      `http://[::ffff:127.0.0.1]:${port}/hook`,
+    ];
+
+    it('refuses loopback, private, link-local, a name of this machine and IPv4-mapped loopback at creation, naming target', async () => {
+      for (const target of refusedTargets(5432)) {
+        const err = await webhook({ target }).catch((e: unknown) => e);
+        expect(err, target).toBeInstanceOf(AppError);
+        expect(err).toMatchObject({
+          code: 'INVALID_REQUEST',
+          details: { issues: [{ path: 'target' }] },
+        });
+        expect((err as AppError).text.zh).toMatch(/^通知订阅无效：target: 通知目标/);
+        expect((err as AppError).text.en).toContain('HUB_NOTIFY_ALLOWED_HOSTS');
+      }
+      const sub = await webhook();
+      await expect(
+        subscriptions.update(sub.id, { target: 'http://169.254.169.254/' }, 'tester'),
+      ).rejects.toMatchObject({ code: 'INVALID_REQUEST', details: { issues: [{ path: 'target' }] } });
+      expect((await subscriptions.get(sub.id)).target).toBe(HOOK_URL);
+    });
+
+    it('refuses the same targets at send time, for good, without connecting or quoting an answer', async () => {
+      const receiver = await localReceiver();
+      try {
+        for (const target of refusedTargets(receiver.port)) {
+          // a subscription stored before these rules existed
+          const row = await prisma.notificationSubscription.create({
+            data: {
+              name: 'legacy',
+              channel: 'webhook',
+              target,
+              secret: HOOK_SECRET,
+              minSeverity: 'warning',
+              createdBy: 'tester',
+            },
+          });
+          await expect(sut.sendTest(row.id, 'tester')).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+          const delivery = await prisma.notificationDelivery.create({
+            data: { subscriptionId: row.id, kind: 'test', alertIds: [], status: 'pending', payload: {} },
+          });
+          await sut.deliver({ deliveryId: delivery.id }, job(0));
+          const after = await sut.getDelivery(delivery.id);
+          expect(after, target).toMatchObject({ status: 'failed', attempts: 1 });
+          expect(after.lastError).toContain('HUB_NOTIFY_ALLOWED_HOSTS');
+          expect(after.lastError).not.toContain('PostgreSQL');
+        }
+        expect(receiver.hits).toEqual([]);
+      } finally {
+        await receiver.close();
+      }
+    });
+
+    it('checks the name again at send time: one that moved to 127.0.0.1 after creation reaches nothing', async () => {
+      const receiver = await localReceiver();
+      try {
+        resolver.set('hooks.rebind.example.com', [[PUBLIC_ADDRESS], ['127.0.0.1']]);
+        const target = `http://hooks.rebind.example.com:${receiver.port}/hook`;
+        const sub = await webhook({ target, digest: false });
+        await sut.notifyScan(randomUUID(), changes({ opened: [notifiableAlert()] }));
+        const delivery = await deliveryOf(sub.id);
+        await sut.deliver({ deliveryId: delivery.id }, job(0));
+        const after = await sut.getDelivery(delivery.id);
+        expect(after).toMatchObject({ status: 'failed', attempts: 1 });
+        expect(after.lastError).toContain('127.0.0.1');
+        expect(receiver.hits).toEqual([]);
+      } finally {
+        await receiver.close();
+      }
+    });
+  });
+
   describe('subscriptions', () => {
     it('never shows a secret or a robot key, and audits the creation', async () => {
       const sub = await subscribe({ channel: 'wecom', target: WECOM_URL, name: 'ops group' });
@@ -539,6 +647,8 @@ describe(`${NotificationsService.name} over SMTP`, () => {
     ({ ctx } = await notifyContext(db.url, {
       HUB_SMTP_URL: `smtp://hub:${PASSWORD}@127.0.0.1:${port}`,
       HUB_SMTP_FROM: '合规中枢 <hub@example.gov.cn>',
+      // the test's mail server is on this machine
+      HUB_NOTIFY_ALLOWED_HOSTS: '127.0.0.1',
     }));
   });
   afterAll(async () => {
@@ -580,12 +690,16 @@ describe(`${NotificationsService.name} over SMTP`, () => {
     expect(received[0]!.raw).toContain('text/plain');
   });
 
-  it('fails for good when the server refuses the credentials, without the password in lastError', async () => {
+  /**
+   * A hub on a database of its own mailing through `smtpUrl`: one test message sent through the
+   * handler, what the delivery log says of it, and the hub's log lines.
+   */
+  async function testMessageVia(smtpUrl: string, env: Record<string, string> = {}) {
     const db2 = await createTestDatabase();
-    const { port } = server.server.address() as { port: number };
     const other = await notifyContext(db2.url, {
-      HUB_SMTP_URL: `smtp://hub:wrong-${PASSWORD}@127.0.0.1:${port}`,
+      HUB_SMTP_URL: smtpUrl,
       HUB_SMTP_FROM: 'hub@example.gov.cn',
+      ...env,
     });
     try {
       const sut = other.ctx.get(NotificationsService);
@@ -594,17 +708,35 @@ describe(`${NotificationsService.name} over SMTP`, () => {
         .create(ZSubscriptionCreate.parse({ channel: 'email', target: 'ops@example.gov.cn' }), 'tester');
       const queued = await sut.sendTest(sub.id, 'tester');
       await sut.deliver({ deliveryId: queued.id }, job(0));
-      const after = await sut.getDelivery(queued.id);
-      expect(after).toMatchObject({
-        status: 'failed',
-        attempts: 1,
-        lastError: expect.stringContaining('EAUTH'),
-      });
-      expect(after.lastError).not.toContain(PASSWORD);
-      expect(other.lines.join('')).not.toContain(PASSWORD);
+      return { after: await sut.getDelivery(queued.id), lines: other.lines };
     } finally {
       await other.ctx.close();
       await db2.drop();
     }
+  }
+  const smtpPort = () => (server.server.address() as { port: number }).port;
+
+  it('refuses a mail server on a private address unless HUB_NOTIFY_ALLOWED_HOSTS lists it, and mails nothing', async () => {
+    const before = received.length;
+    const { after } = await testMessageVia(`smtp://hub:${PASSWORD}@localhost:${smtpPort()}`);
+    expect(after).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(after.lastError).toMatch(
+      /^邮件服务器（HUB_SMTP_URL）不可用：通知目标 localhost（解析为 127\.0\.0\.1）/,
+    );
+    expect(after.lastError).not.toContain(PASSWORD);
+    expect(received).toHaveLength(before);
+  });
+
+  it('fails for good when the server refuses the credentials, without the password in lastError', async () => {
+    const { after, lines } = await testMessageVia(`smtp://hub:wrong-${PASSWORD}@127.0.0.1:${smtpPort()}`, {
+      HUB_NOTIFY_ALLOWED_HOSTS: '127.0.0.1',
+    });
+    expect(after).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: expect.stringContaining('EAUTH'),
+    });
+    expect(after.lastError).not.toContain(PASSWORD);
+    expect(lines.join('')).not.toContain(PASSWORD);
   });
 });

@@ -20,6 +20,7 @@ import {
   severityRank,
 } from './notification.types';
 import type { DeliveryFilter } from './notifications.schemas';
+import { NotifyEgress } from './notify-egress.service';
 import { SubscriptionsService } from './subscriptions.service';
 import { maskTarget, redactor, targetSecrets } from './targets';
 
@@ -93,6 +94,7 @@ export class NotificationsService {
     private readonly queue: JobQueue,
     private readonly channels: NotificationChannels,
     private readonly subscriptions: SubscriptionsService,
+    private readonly egress: NotifyEgress,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -170,6 +172,9 @@ export class NotificationsService {
         en: `Cannot send a test message: ${unavailable.en}`,
       });
     }
+    // Said at once rather than in the delivery log: the target may have been accepted before the
+    // egress rules (or before its name moved to an address they refuse).
+    await this.subscriptions.checkedTarget(channel, subscription.target);
     const delivery = await this.prisma.$transaction(async (tx) => {
       const row = await tx.notificationDelivery.create({
         data: {
@@ -238,6 +243,9 @@ export class NotificationsService {
       ...this.channels.configSecrets(),
     ]);
     try {
+      // The robot hosts are configuration: a target accepted under other settings is checked again.
+      const form = this.egress.checkForm(channel, subscription.target);
+      if (!form.ok) throw new DeliveryError(form.problem, false);
       await this.channels
         .get(channel)
         .send(

@@ -9,7 +9,8 @@ import { AuditService } from '../audit/audit.service';
 import { NotificationChannels } from './channels/channels';
 import { CHANNEL_TITLES, type ChannelId, type NotifySeverity } from './notification.types';
 import type { SubscriptionCreate, SubscriptionUpdate } from './notifications.schemas';
-import { checkTarget, maskTarget, NOTIFY_OPTIONS, type NotifyOptions } from './targets';
+import { NotifyEgress } from './notify-egress.service';
+import { maskTarget } from './targets';
 
 /** A webhook signing secret shorter than this is refused: it would be guessable. */
 export const MIN_WEBHOOK_SECRET_LENGTH = 16;
@@ -51,7 +52,7 @@ export class SubscriptionsService {
     private readonly prisma: PrismaService,
     private readonly audit: AuditService,
     private readonly channels: NotificationChannels,
-    @Inject(NOTIFY_OPTIONS) private readonly options: NotifyOptions,
+    private readonly egress: NotifyEgress,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -89,7 +90,7 @@ export class SubscriptionsService {
   async create(input: SubscriptionCreate, actor: string): Promise<SubscriptionView> {
     const unavailable = this.channels.unavailable(input.channel);
     if (unavailable) this.invalid(unavailable);
-    const target = this.checkedTarget(input.channel, input.target);
+    const target = await this.checkedTarget(input.channel, input.target);
     this.checkSecret(input.channel, input.secret ?? null);
     const row = await this.prisma.$transaction(async (tx) => {
       const created = await tx.notificationSubscription.create({
@@ -127,10 +128,11 @@ export class SubscriptionsService {
   }
 
   async update(id: string, input: SubscriptionUpdate, actor: string): Promise<SubscriptionView> {
+    // Resolved before the transaction: a DNS lookup has no business holding a connection open.
+    const channel = (await this.find(id)).channel as ChannelId;
+    const target = input.target === undefined ? undefined : await this.checkedTarget(channel, input.target);
     const row = await this.prisma.$transaction(async (tx) => {
       const current = await this.find(id, tx);
-      const channel = current.channel as ChannelId;
-      const target = input.target === undefined ? undefined : this.checkedTarget(channel, input.target);
       const secret = input.secret === undefined ? current.secret : input.secret;
       if (input.secret !== undefined) this.checkSecret(channel, secret);
       const data: Prisma.NotificationSubscriptionUpdateInput = {
@@ -192,8 +194,9 @@ export class SubscriptionsService {
     return { id, deleted: true, deliveriesRemoved: removed };
   }
 
-  private checkedTarget(channel: ChannelId, target: string): string {
-    const check = checkTarget(channel, target, this.options);
+  /** The target normalised, or INVALID_REQUEST naming `target`: its form, and where it leads now. */
+  async checkedTarget(channel: ChannelId, target: string): Promise<string> {
+    const check = await this.egress.checkDestination(channel, target);
     if (!check.ok) this.invalid(check.problem, 'target');
     return check.target;
   }

@@ -20,9 +20,23 @@ export interface NotifyOptions {
 
 /** The robots' documented endpoints and the query parameter that carries the robot's credential. */
 export const ROBOT_ENDPOINTS = {
-  dingtalk: { origin: 'https://oapi.dingtalk.com', path: '/robot/send', credential: 'access_token' },
-  wecom: { origin: 'https://qyapi.weixin.qq.com', path: '/cgi-bin/webhook/send', credential: 'key' },
+  dingtalk: { host: 'oapi.dingtalk.com', path: '/robot/send', credential: 'access_token' },
+  wecom: { host: 'qyapi.weixin.qq.com', path: '/cgi-bin/webhook/send', credential: 'key' },
 } as const;
+
+/**
+ * Where the robots live (`host` or `host:port`, always https): the public services by default,
+ * a government network's own DingTalk or WeCom when HUB_DINGTALK_HOST / HUB_WECOM_HOST say so.
+ */
+export interface RobotHosts {
+  dingtalk: string;
+  wecom: string;
+}
+
+export const DEFAULT_ROBOT_HOSTS: RobotHosts = {
+  dingtalk: ROBOT_ENDPOINTS.dingtalk.host,
+  wecom: ROBOT_ENDPOINTS.wecom.host,
+};
 
 const MAX_URL_LENGTH = 2048;
 const MAX_RECIPIENTS = 20;
@@ -63,7 +77,11 @@ function parseHttpUrl(target: string): URL | TargetCheck {
  * robot's documented endpoint with its credential for DingTalk (`access_token`) and WeCom (`key`),
  * one or more addresses (comma-separated) for email.
  */
-export function checkTarget(channel: ChannelId, target: string, options: NotifyOptions = {}): TargetCheck {
+export function checkTarget(
+  channel: ChannelId,
+  target: string,
+  options: NotifyOptions & { robotHosts?: RobotHosts } = {},
+): TargetCheck {
   const value = target.trim();
   if (channel === 'email') return checkRecipients(value);
   const url = parseHttpUrl(value);
@@ -71,12 +89,13 @@ export function checkTarget(channel: ChannelId, target: string, options: NotifyO
   if (channel === 'webhook') return { ok: true, target: url.toString() };
 
   const endpoint = ROBOT_ENDPOINTS[channel];
-  const example = `${endpoint.origin}${endpoint.path}?${endpoint.credential}=…`;
+  const origin = `https://${(options.robotHosts ?? DEFAULT_ROBOT_HOSTS)[channel]}`;
+  const example = `${origin}${endpoint.path}?${endpoint.credential}=…`;
   const name =
     channel === 'dingtalk'
       ? { zh: '钉钉机器人', en: 'DingTalk robot' }
       : { zh: '企业微信机器人', en: 'WeCom robot' };
-  if (!options.allowAnyRobotHost && (url.origin !== endpoint.origin || url.pathname !== endpoint.path)) {
+  if (!options.allowAnyRobotHost && (url.origin !== origin || url.pathname !== endpoint.path)) {
     return refuse(
       `${name.zh}地址应为 ${example}（群设置 → 机器人 → Webhook 地址）`,
       `a ${name.en} URL is ${example} (group settings → robot → webhook URL)`,

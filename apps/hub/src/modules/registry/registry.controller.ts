@@ -2,7 +2,7 @@ import { Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nest
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AppError } from '../../common/app-error';
-import { Allow, CurrentPrincipal } from '../auth/policy';
+import { Allow, CurrentPrincipal, MultipartUpload } from '../auth/policy';
 import { actorOf, type Principal } from '../auth/roles';
 import { RegistryImportService } from './registry-import.service';
 
@@ -24,6 +24,7 @@ export class RegistryController {
   @Allow('registry:import')
   @HttpCode(201)
   @ApiOperation({ summary: '导入项目台账 (.xlsx / .csv) / import the registry workbook' })
+  @MultipartUpload()
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {

@@ -127,6 +127,8 @@ export interface TokenView {
   role: Role;
   expiresAt: string;
   revokedAt: string | null;
+  /** set when the hub revoked it because the user's password was reset, or was disabled or got other access */
+  revokedReason?: 'password-reset' | 'disabled' | 'access-change' | null;
   lastUsedAt: string | null;
   createdBy: string;
   createdAt: string;

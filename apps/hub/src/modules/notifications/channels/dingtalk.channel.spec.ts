@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import nock from 'nock';
 import { DingTalkChannel, dingTalkSign, dingTalkSignedUrl } from './dingtalk.channel';
+import { PUBLIC_ADDRESS, StaticHostResolver } from '../../../testing/static-host-resolver';
+import { testEgress } from '../testing/notify.factory';
 import { NotifyHttp } from './notify-http';
 
 const SECRET = 'SEC0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
@@ -17,7 +19,10 @@ function documentedSign(secret: string, timestamp: number): string {
 }
 
 describe(DingTalkChannel.name, () => {
-  const sut = new DingTalkChannel(new NotifyHttp(), { wallClock: () => NOW_MS });
+  const sut = new DingTalkChannel(
+    new NotifyHttp(testEgress(new StaticHostResolver({ 'oapi.dingtalk.com': [PUBLIC_ADDRESS] }))),
+    { wallClock: () => NOW_MS },
+  );
   const payload = { msgtype: 'markdown', markdown: { title: '合规中枢', text: '### 合规中枢' } };
 
   beforeAll(() => nock.disableNetConnect());

@@ -1,9 +1,12 @@
-import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import net from 'node:net';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Text } from '@hub/rules';
-import { createTransport, type Transporter } from 'nodemailer';
+import { createTransport } from 'nodemailer';
+import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import type { Logger } from 'pino';
 import type { HubEnv } from '../../../config/env';
 import { HUB_ENV, LOGGER } from '../../../infra/tokens';
+import { NotifyEgress } from '../notify-egress.service';
 import { type Channel, DeliveryError, type DeliveryTarget } from './channel';
 
 /** What an email delivery's payload holds: the message as it is sent. */
@@ -26,15 +29,16 @@ interface SmtpError extends Error {
 
 /**
  * Email over SMTP (nodemailer) to the subscription's addresses, from HUB_SMTP_FROM: text and simple
- * HTML. Offered only when HUB_SMTP_URL and HUB_SMTP_FROM are both set.
+ * HTML. Offered only when HUB_SMTP_URL and HUB_SMTP_FROM are both set. The SMTP server passes the
+ * same egress check as every notification target, and each message connects to the address that
+ * was checked (TLS still verifies the server's name).
  */
 @Injectable()
-export class EmailChannel implements Channel, OnModuleInit, OnModuleDestroy {
-  private transport: Transporter | undefined;
-
+export class EmailChannel implements Channel, OnModuleInit {
   constructor(
     @Inject(HUB_ENV) private readonly env: HubEnv,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly egress: NotifyEgress,
   ) {}
 
   onModuleInit(): void {
@@ -76,8 +80,35 @@ export class EmailChannel implements Channel, OnModuleInit, OnModuleDestroy {
     const problem = this.unavailable();
     if (problem) throw new DeliveryError(problem, false);
     const message = payload as EmailMessage;
+    const server = new URL(this.env.HUB_SMTP_URL!);
+    const options = parseConnectionUrl(this.env.HUB_SMTP_URL);
+    // Either would choose the host to connect to after the check: a well-known service's or a proxy's.
+    delete options.service;
+    delete options.proxy;
+    const port = options.port ?? (options.secure ? 465 : 587);
+    const pinned = await this.egress.resolve(server.hostname, port);
+    if (!pinned.ok) {
+      throw new DeliveryError(
+        {
+          zh: `邮件服务器（HUB_SMTP_URL）不可用：${pinned.problem.zh}`,
+          en: `the mail server (HUB_SMTP_URL) cannot be used: ${pinned.problem.en}`,
+        },
+        pinned.retryable,
+      );
+    }
+    // A name is kept for SNI and the certificate check; an address has no name to check.
+    const servername = net.isIP(pinned.host) ? undefined : pinned.host;
+    const transport = createTransport({
+      ...options,
+      host: pinned.address,
+      port,
+      ...(servername ? { servername, tls: { ...options.tls, servername } } : {}),
+      connectionTimeout: SMTP_TIMEOUT_MS,
+      greetingTimeout: SMTP_TIMEOUT_MS,
+      socketTimeout: 2 * SMTP_TIMEOUT_MS,
+    });
     try {
-      await this.transporter().sendMail({
+      await transport.sendMail({
         from: this.env.HUB_SMTP_FROM,
         to: to.target,
         subject: message.subject,
@@ -87,22 +118,9 @@ export class EmailChannel implements Channel, OnModuleInit, OnModuleDestroy {
       });
     } catch (e) {
       throw smtpFailure(e as SmtpError);
+    } finally {
+      transport.close();
     }
-  }
-
-  onModuleDestroy(): void {
-    this.transport?.close();
-    this.transport = undefined;
-  }
-
-  private transporter(): Transporter {
-    this.transport ??= createTransport({
-      url: this.env.HUB_SMTP_URL,
-      connectionTimeout: SMTP_TIMEOUT_MS,
-      greetingTimeout: SMTP_TIMEOUT_MS,
-      socketTimeout: 2 * SMTP_TIMEOUT_MS,
-    });
-    return this.transport;
   }
 }
 

@@ -1,12 +1,16 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { Injectable } from '@nestjs/common';
 import { bodySnippet } from '@hub/connectors';
 import axios, { type AxiosInstance, isAxiosError } from 'axios';
+import { NotifyEgress, type PinnedAddress, urlPort } from '../notify-egress.service';
 import { DeliveryError } from './channel';
 
 /** Per-request timeout of every notification sent over HTTP. */
 export const NOTIFY_HTTP_TIMEOUT_MS = 10_000;
 /** Answers past this are cut off: a robot or receiver answers with a few bytes. */
-const MAX_RESPONSE_BYTES = 1024 * 1024;
+const MAX_RESPONSE_BYTES = 64 * 1024;
 /** Transport error messages longer than this are not quoted (some carry the whole request). */
 const MAX_QUOTED_MESSAGE = 300;
 
@@ -16,15 +20,33 @@ export interface HttpAnswer {
 }
 
 /**
+ * A connection to the checked address and nowhere else: the agent's lookup answers with it
+ * whatever the name, so no second DNS query (a rebind) can move the connection. The URL keeps
+ * the name, so the Host header, TLS SNI and the certificate check are the name's.
+ */
+function pinnedAgent(protocol: string, pinned: PinnedAddress): http.Agent {
+  const lookup: LookupFunction = (_hostname, options, callback) => {
+    if (options.all) callback(null, [{ address: pinned.address, family: pinned.family }]);
+    else callback(null, pinned.address, pinned.family);
+  };
+  return protocol === 'https:' ? new https.Agent({ lookup }) : new http.Agent({ lookup });
+}
+
+/**
  * The one HTTP client of notifications: POSTs a body as given, 10 s timeout, never follows a
- * redirect (it could carry the request, signed, anywhere), http and https only. Any answer comes
- * back; failures to get one become {@link DeliveryError}s.
+ * redirect (it could carry the request, signed, anywhere), http and https only, and only to an
+ * address {@link NotifyEgress} accepted, pinned for the connection. Any answer comes back;
+ * failures to get one, and refused targets, become {@link DeliveryError}s.
  */
 @Injectable()
 export class NotifyHttp {
+  constructor(private readonly egress: NotifyEgress) {}
+
   private readonly http: AxiosInstance = axios.create({
     timeout: NOTIFY_HTTP_TIMEOUT_MS,
     maxRedirects: 0,
+    // A proxy from the environment would make the connection's address the proxy's, not the checked one.
+    proxy: false,
     // Parse ourselves: a robot's JSON, a receiver's anything.
     responseType: 'text',
     transformResponse: [(data: unknown) => data],
@@ -34,22 +56,29 @@ export class NotifyHttp {
   });
 
   async post(url: string, body: string, headers: Record<string, string>): Promise<HttpAnswer> {
-    let protocol: string;
+    let parsed: URL;
     try {
-      protocol = new URL(url).protocol;
+      parsed = new URL(url);
     } catch {
       throw new DeliveryError({ zh: '目标地址无效', en: 'the target URL is not valid' }, false);
     }
-    if (protocol !== 'http:' && protocol !== 'https:') {
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
       throw new DeliveryError({ zh: '只向 http(s) 地址发送', en: 'only http(s) targets are sent to' }, false);
     }
+    const pinned = await this.egress.resolve(parsed.hostname, urlPort(parsed));
+    if (!pinned.ok) throw new DeliveryError(pinned.problem, pinned.retryable);
+    const agent = pinnedAgent(parsed.protocol, pinned);
     try {
       const res = await this.http.post<string>(url, Buffer.from(body, 'utf8'), {
         headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers },
+        httpAgent: agent,
+        httpsAgent: agent,
       });
       return { status: res.status, body: typeof res.data === 'string' ? res.data : String(res.data ?? '') };
     } catch (e) {
       throw transportFailure(e);
+    } finally {
+      agent.destroy();
     }
   }
 }

@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 import nock from 'nock';
 import { DeliveryError } from './channel';
+import { PUBLIC_ADDRESS, StaticHostResolver } from '../../../testing/static-host-resolver';
+import { testEgress } from '../testing/notify.factory';
 import { NotifyHttp } from './notify-http';
 import { signWebhook, verifyWebhookSignature, WebhookChannel } from './webhook.channel';
 
@@ -44,7 +46,10 @@ describe('verifyWebhookSignature', () => {
 });
 
 describe(WebhookChannel.name, () => {
-  const sut = new WebhookChannel(new NotifyHttp(), { wallClock: () => NOW_MS });
+  const sut = new WebhookChannel(
+    new NotifyHttp(testEgress(new StaticHostResolver({ 'receiver.example.gov.cn': [PUBLIC_ADDRESS] }))),
+    { wallClock: () => NOW_MS },
+  );
   const target = 'https://receiver.example.gov.cn/hooks/hub';
 
   beforeAll(() => nock.disableNetConnect());

@@ -1,6 +1,10 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { creditCodeCheckChar } from '@hub/contracts';
+import { type HubEnvInput, loadEnv } from '../../../config/env';
+import type { HostResolver } from '../../../infra/host-resolver';
 import type { NotifiableAlert } from '../notification.types';
+import { NotifyEgress } from '../notify-egress.service';
+import type { NotifyOptions } from '../targets';
 
 /** A fresh, valid 统一社会信用代码. */
 export function unitCode(): string {
@@ -29,4 +33,16 @@ export function notifiableAlert(overrides: Partial<NotifiableAlert> = {}): Notif
     lastSeenAt: '2026-11-01T01:30:00.000Z',
     ...overrides,
   };
+}
+
+/**
+ * The egress gate as the hub builds it, on `resolver` and the settings given (defaults
+ * otherwise): what channel tests send through.
+ */
+export function testEgress(
+  resolver: HostResolver,
+  env: Partial<Record<keyof HubEnvInput, string>> = {},
+  options: NotifyOptions = {},
+): NotifyEgress {
+  return new NotifyEgress(loadEnv({ HUB_LOG_LEVEL: 'silent', ...env }), resolver, options);
 }
