@@ -41,6 +41,13 @@ export const filingNoWithoutDash: RecordBreak = (record) => {
   record['filingNo'] = String(record['filingNo']).replace('-', '');
 };
 
+/** A code cut short by a digit, e.g. a 19-digit GB/T 28181 code. */
+export const truncated =
+  (field: string, length: number): RecordBreak =>
+  (record) => {
+    record[field] = String(record[field]).slice(0, length);
+  };
+
 /** A required field left out. */
 export const missing =
   (field: string): RecordBreak =>

@@ -5,6 +5,7 @@ import {
   missing,
   slashedTime,
   thirtiethOfFebruary,
+  truncated,
   valueNotInContract,
   withoutZone,
 } from './demo-invalid';
@@ -190,8 +191,7 @@ export function addStrayRecords(b: DemoCityBuilder): void {
   const foreign = b.device(fund, link, { status: 'ON', channels: 4, online: 4 });
   // Registered with the code of the neighbouring prefecture's centre (长沙市 4301): not this city's.
   foreign['deviceId'] = `430100${String(foreign['deviceId']).slice(6)}`;
-  const short = b.device(archives, link, { status: 'ON', channels: 1, online: 1 });
-  short['deviceId'] = String(short['deviceId']).slice(0, 19);
+  b.device(archives, link, { status: 'ON', channels: 1, online: 1, broken: truncated('deviceId', 19) });
 
   // ---------------------------------------------------------------------------------- service platforms
   const items = { unifiedIdentity: true, unifiedIntake: true, caseDataReturn: true, unifiedEvaluation: true };
