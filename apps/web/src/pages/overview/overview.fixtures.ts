@@ -112,6 +112,7 @@ export function alertSummary(overrides: Partial<AlertSummary> = {}): AlertSummar
       'MON-VIDEO-OFFLINE': none,
       'MON-SERVICE-STALE': none,
       'MON-REGRESSION': none,
+      'MON-FILING-PENDING': none,
     },
     resources: {
       orphan: { resources: 3, vcpu: 24, memoryGiB: 96 },
