@@ -9,7 +9,14 @@ import ExcelJS from 'exceljs';
 import type request from 'supertest';
 import { ChecksService } from '../apps/hub/src/modules/checks/checks.service';
 import { runCli } from './support/cli';
-import { type ApiClient, DEMO_NOW, startTestHub, type TestHub, userWithToken } from './support/hub';
+import {
+  type ApiClient,
+  DEMO_NOW,
+  firstValidUnbound,
+  startTestHub,
+  type TestHub,
+  userWithToken,
+} from './support/hub';
 
 /** Binary bodies (pdf, xlsx) as a Buffer. */
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
@@ -123,7 +130,7 @@ describe('pre-acceptance review workflow', () => {
   it('re-checks after rectification, showing what was fixed against the previous check', async () => {
     // The unit's system turns out to run on an orphan cloud resource: binding it is the rectification.
     const orphans = await reviewer.get('/api/resources/unbound').expect(200);
-    const orphan = orphans.body[0] as { resourceId: string };
+    const orphan = firstValidUnbound(orphans.body as { resourceId: string }[], demo.dataset);
     await reviewer
       .post('/api/bindings')
       .send({
