@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { ZMlpsFiling } from '@hub/contracts';
 import { writeRegistryWorkbook } from '@hub/registry';
 import { generateDemoCity } from '@hub/sandbox';
 import { AlertsService, type AlertView } from '../apps/hub/src/modules/alerts/alerts.service';
@@ -7,12 +8,19 @@ import { runCli as runCliIn } from './support/cli';
 import { DEMO_NOW, startTestHub, type TestHub, userWithToken } from './support/hub';
 
 interface DemoFiling {
+  filingNo: string;
   projectCode?: string | null;
+  unitCode: string;
+  systemName: string;
+  level: number;
+  gradedAt: string;
   status: string;
 }
 interface DemoResource {
   resourceId: string;
+  tenantId: string;
   projectCode?: string | null;
+  systemName: string | null;
   environment: string;
   status: string;
 }
@@ -92,6 +100,74 @@ describe('monitoring alerts (sandbox + hub)', () => {
         ]),
       );
     }
+  });
+
+  it('names the unreadable filing of a production system whose only filing breaks its contract, never "no filing"', async () => {
+    const tenantUnits = new Map(
+      (demo.dataset.govCloud.tenants as { tenantId: string; unitCode: string }[]).map((t) => [
+        t.tenantId,
+        t.unitCode,
+      ]),
+    );
+    const broken = filings.filter((f) => !ZMlpsFiling.safeParse(f).success && f.status === 'FILED');
+    const covers = (f: DemoFiling, r: DemoResource) =>
+      f.projectCode
+        ? r.projectCode === f.projectCode
+        : !r.projectCode && tenantUnits.get(r.tenantId) === f.unitCode && r.systemName === f.systemName;
+    const expected = broken.flatMap((f) =>
+      resources
+        .filter((r) => r.environment === 'production' && r.status === 'running' && covers(f, r))
+        .map((r) => ({ key: `MON-PROD-NO-FILING:gov-cloud:${r.resourceId}`, filing: f })),
+    );
+    const res = await hub.http
+      .get('/api/alerts')
+      .query({ ruleId: 'MON-PROD-NO-FILING', status: 'open', pageSize: '500' })
+      .expect(200);
+    const alerts = new Map((res.body.items as AlertView[]).map((a) => [a.key, a]));
+
+    // Two designed projects (a filing of 30 February, a number without its dash) and a stray system.
+    expect(new Set(expected.map((e) => e.filing.projectCode ?? null)).size).toBe(3);
+    for (const { key, filing } of expected) {
+      const alert = alerts.get(key);
+      expect(alert, key).toBeDefined();
+      expect(alert!.message.zh).toContain('无法确认');
+      expect(alert!.message.zh).toContain(filing.filingNo);
+      expect(alert!.message.zh).not.toContain('没有任何备案记录');
+      expect(alert!.message.en).not.toContain('no filing on record');
+      expect(alert!.details).toMatchObject({ unreadableFilings: [filing.filingNo] });
+    }
+  });
+
+  it('raises MON-FILING-PENDING for level-2+ filings pending more than 14 days, the designed one not yet due included', async () => {
+    const local = (t: string) => Date.parse(`${t.replace(' ', 'T')}+08:00`);
+    const overdue = filings.filter(
+      (f) =>
+        ZMlpsFiling.safeParse(f).success &&
+        f.status === 'PENDING' &&
+        f.level >= 2 &&
+        Date.parse(DEMO_NOW) - local(f.gradedAt) > 14 * 86_400_000,
+    );
+    const notYetDue = demo.designed.find(
+      (d) =>
+        d.expected['YY-MLPS-TIMELY'] === 'PASS' &&
+        filings.some((f) => f.projectCode === d.code) &&
+        filings.filter((f) => f.projectCode === d.code).every((f) => f.status === 'PENDING'),
+    )!;
+    const res = await hub.http
+      .get('/api/alerts')
+      .query({ ruleId: 'MON-FILING-PENDING', status: 'open', pageSize: '500' })
+      .expect(200);
+    const alerts = res.body.items as AlertView[];
+
+    expect(notYetDue).toBeDefined();
+    expect(alerts.map((a) => a.key).sort()).toEqual(
+      overdue.map((f) => `MON-FILING-PENDING:mlps:${f.filingNo}`).sort(),
+    );
+    expect(alerts.find((a) => a.projectCode === notYetDue.code)).toMatchObject({
+      severity: 'warning',
+      message: { zh: expect.stringContaining('仍在受理中（PENDING）') },
+      details: { level: 2, pendingDays: expect.any(Number) },
+    });
   });
 
   it('shows the alert on GET /api/alerts and GET /api/alerts/:id', async () => {

@@ -3,7 +3,14 @@ import { writeRegistryWorkbook } from '@hub/registry';
 import { generateDemoCity } from '@hub/sandbox';
 import { ChecksService } from '../apps/hub/src/modules/checks/checks.service';
 import { runCli } from './support/cli';
-import { type ApiClient, DEMO_NOW, startTestHub, type TestHub, userWithToken } from './support/hub';
+import {
+  type ApiClient,
+  DEMO_NOW,
+  firstValidUnbound,
+  startTestHub,
+  type TestHub,
+  userWithToken,
+} from './support/hub';
 
 interface DiffItem {
   projectCode: string;
@@ -38,9 +45,10 @@ describe('check history (timelines, trends, diffs)', () => {
       .attach('file', await writeRegistryWorkbook(demo.projects), 'p.xlsx')
       .expect(201);
     first = (await app.get(ChecksService).scan()).id;
-    const orphan = (await hub.http.get('/api/resources/unbound').expect(200)).body[0] as {
-      resourceId: string;
-    };
+    const orphan = firstValidUnbound(
+      (await hub.http.get('/api/resources/unbound').expect(200)).body as { resourceId: string }[],
+      demo.dataset,
+    );
     await hub.http
       .post('/api/bindings')
       .send({ record: `gov-cloud/resource/${orphan.resourceId}`, projectCode: project.code })

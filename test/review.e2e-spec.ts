@@ -10,7 +10,14 @@ import type request from 'supertest';
 import { repoRoot } from '../apps/hub/src/infra/paths';
 import { ChecksService } from '../apps/hub/src/modules/checks/checks.service';
 import { runCli } from './support/cli';
-import { type ApiClient, DEMO_NOW, startTestHub, type TestHub, userWithToken } from './support/hub';
+import {
+  type ApiClient,
+  DEMO_NOW,
+  firstValidUnbound,
+  startTestHub,
+  type TestHub,
+  userWithToken,
+} from './support/hub';
 import { renderPdfPages } from './support/pdf-pages';
 
 const SCREENSHOTS = path.join(repoRoot(), 'docs', 'screenshots');
@@ -137,7 +144,7 @@ describe('pre-acceptance review workflow', () => {
   it('re-checks after rectification, showing what was fixed against the previous check', async () => {
     // The unit's system turns out to run on an orphan cloud resource: binding it is the rectification.
     const orphans = await reviewer.get('/api/resources/unbound').expect(200);
-    const orphan = orphans.body[0] as { resourceId: string };
+    const orphan = firstValidUnbound(orphans.body as { resourceId: string }[], demo.dataset);
     await reviewer
       .post('/api/bindings')
       .send({

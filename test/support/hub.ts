@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { SOURCE_IDS, type TSandboxDataset } from '@hub/contracts';
+import { SOURCE_IDS, type TSandboxDataset, ZGovCloudResource } from '@hub/contracts';
 import { PACKS } from '@hub/rules';
 import { startSandbox, type SandboxOptions } from '@hub/sandbox';
 import pino from 'pino';
@@ -115,4 +115,23 @@ export function rulesReading(source: string): Set<string> {
       .filter((rule) => (rule.sources as readonly string[]).includes(source))
       .map((rule) => rule.id),
   );
+}
+
+/**
+ * The first of `GET /api/resources/unbound` that the cloud reports validly: the list also holds running
+ * resources whose records break the contract (untrusted), and binding one of those proves nothing.
+ */
+export function firstValidUnbound<T extends { resourceId: string }>(
+  unbound: readonly T[],
+  dataset: TSandboxDataset,
+): T {
+  const valid = new Set(
+    dataset.govCloud.resources.flatMap((r) => {
+      const parsed = ZGovCloudResource.safeParse(r);
+      return parsed.success ? [parsed.data.resourceId] : [];
+    }),
+  );
+  const found = unbound.find((u) => valid.has(u.resourceId));
+  if (!found) throw new Error('no valid unbound running resource');
+  return found;
 }

@@ -28,6 +28,19 @@ export {
   type GovCloudAuthOptions,
 } from './modules/gov-cloud/gov-cloud.auth';
 export * from './demo/demo-city.generator';
+export { SYSTEM_THEMES, type SystemTheme } from './demo/demo-catalogue';
+export {
+  baselinePlan,
+  compliantExchange,
+  compliantFiling,
+  compliantResources,
+  compliantVideo,
+  withoutServices,
+  type ProjectPlan,
+  type RecordBreak,
+  type RegistryPlan,
+} from './demo/demo-plan';
+export * from './demo/demo-invalid';
 export * from './demo/demo-city.writer';
 export {
   DEMO_RULE_IDS,

@@ -124,6 +124,7 @@ export class DemoCityBuilder implements DemoRecords {
       const tenant = cloud.unitLevelTenant
         ? this.unitTenant(unit, purchaseMode)
         : this.tenant(unit, `${unit.name}-${systemName}`, purchaseMode);
+      if (!cloud.unitLevelTenant) cloud.brokenTenant?.(tenant);
       const untagged = cloud.untaggedSystemNames;
       cloud.resources.forEach((resource, i) => {
         this.resource(tenant, {
@@ -248,6 +249,7 @@ export class DemoCityBuilder implements DemoRecords {
       trialStartOn: date(d.trialStart),
       trialEndOn: date(d.trialEnd),
       acceptanceAppliedOn: date(d.applied),
+      acceptedOn: date(d.accepted),
       expertReviewRef: ref(r.docs.expertReview, '审批专审'),
       technicalReviewRef: ref(r.docs.technicalReview, '数技审'),
       financialReviewRef: ref(r.docs.financialReview, '财评'),
@@ -260,10 +262,9 @@ export class DemoCityBuilder implements DemoRecords {
       omPlan: r.omPlan,
       securityPrereviewRef: ref(r.docs.securityPrereview, '网安审'),
       cryptoPrereviewRef: ref(r.docs.cryptoPrereview, '密审'),
-      acceptedOn: null,
-      reliabilityPrereviewRef: null,
-      eArchivePrereviewRef: null,
-      acceptanceFiled: null,
+      reliabilityPrereviewRef: ref(r.docs.reliabilityPrereview, '安可审'),
+      eArchivePrereviewRef: ref(r.docs.eArchivePrereview, '档审'),
+      acceptanceFiled: r.acceptanceFiled,
     };
     this.projects.push(project);
     return project;
@@ -366,6 +367,7 @@ export class DemoCityBuilder implements DemoRecords {
       resource['chargeType'] = rng.pick(['PrePaid', 'PostPaid']);
       resource['monitoring'] = { agent: 'cloudmonitor', version: rng.pick(['3.5.2', '3.6.0']) };
     }
+    plan.broken?.(resource);
     this.resources.push(resource);
     return resource;
   }
@@ -422,7 +424,8 @@ export class DemoCityBuilder implements DemoRecords {
     const defaultFiled = Math.max(oldestResourceDays, 330) + 15;
     const filedDays =
       f.status === 'PENDING' ? null : f.filedDaysAgo === undefined ? defaultFiled : f.filedDaysAgo;
-    const gradedDays = (filedDays ?? defaultFiled) + rng.int(10, 28);
+    const lag = rng.int(10, 28);
+    const gradedDays = f.gradedDaysAgo ?? (filedDays ?? defaultFiled) + lag;
     const filingNo = this.filingNo(owner, beijingYear(this.nowMs - gradedDays * DAY_MS));
     const gradedMs = this.ago(gradedDays);
     const filedMs = filedDays === null ? null : this.ago(filedDays);
@@ -471,6 +474,7 @@ export class DemoCityBuilder implements DemoRecords {
     // A registry without an evaluation or assessment leaves the list out rather than sending it empty.
     if (f.evaluations.length === 0 && rng.chance(0.5)) delete record['evaluations'];
     if (f.cryptoAssessments.length === 0 && rng.chance(0.5)) delete record['cryptoAssessments'];
+    f.broken?.(record);
     this.filings.push(record);
     return record;
   }
@@ -496,6 +500,7 @@ export class DemoCityBuilder implements DemoRecords {
       connectedAt: x.accessStatus === 'APPLYING' ? null : this.agoIso(connectedDays),
       modifiedAt: this.agoIso(x.accessStatus === 'CONNECTED' ? rng.int(1, 200) : rng.int(5, 60)),
     };
+    x.broken?.(system);
     this.systems.push(system);
     const items = [...CATALOGUE_ITEMS];
     const base = owner.systemName.replace(/(（.*）|系统|平台)+$/, '');
@@ -504,14 +509,16 @@ export class DemoCityBuilder implements DemoRecords {
       this.catalogEntry(owner.unit, String(system['systemId']), `${base}${item}`, entry);
     }
     if (x.stats) {
-      this.stats.push({
+      const stats: Rec = {
         systemId: system['systemId'],
         days: 30,
         providedCalls: x.stats.providedCalls,
         consumedCalls: x.stats.consumedCalls,
         failedCalls: rng.int(0, Math.ceil((x.stats.providedCalls + x.stats.consumedCalls) / 50)),
         lastExchangeAt: this.agoIso(x.stats.lastExchangeDaysAgo),
-      });
+      };
+      x.stats.broken?.(stats);
+      this.stats.push(stats);
     }
     return system;
   }
@@ -532,6 +539,7 @@ export class DemoCityBuilder implements DemoRecords {
       status: e.status,
       modifiedAt: this.agoIso(Math.min(e.updatedDaysAgo ?? 30, 30) + this.rng.int(0, 5)),
     };
+    e.broken?.(entry);
     this.catalog.push(entry);
     return entry;
   }
@@ -555,7 +563,7 @@ export class DemoCityBuilder implements DemoRecords {
     let platformId: string | null = null;
     if (v.platform) {
       platformId = this.gbCode(owner.unit.region, '200');
-      this.platforms.push({
+      const platform: Rec = {
         platformId,
         name: platformOwner.systemName,
         ownerUnit: owner.unit.name,
@@ -564,7 +572,9 @@ export class DemoCityBuilder implements DemoRecords {
         cascadeStatus: v.platform.cascadeStatus,
         deviceCount: v.devices.filter((d) => d.viaPlatform && d.status !== 'DELETED').length,
         lastKeepaliveAt: this.agoIso(v.platform.cascadeStatus === 'ONLINE' ? 0.01 : rng.int(2, 20)),
-      });
+      };
+      v.platform.broken?.(platform);
+      this.platforms.push(platform);
     }
     for (const d of v.devices) {
       const via = d.viaPlatform && platformId !== null;
@@ -595,6 +605,7 @@ export class DemoCityBuilder implements DemoRecords {
     };
     // `updatedAt` is optional in the contract: some devices report it, some do not.
     if (rng.chance(0.7)) device['updatedAt'] = this.agoIso(Math.min(keepaliveDays, 30));
+    d.broken?.(device);
     this.devices.push(device);
     return device;
   }
@@ -619,6 +630,7 @@ export class DemoCityBuilder implements DemoRecords {
       lastCaseReturnAt: this.agoIso(y.lastReturnDaysAgo),
       onlineAt: y.status === 'TESTING' ? null : this.agoIso(rng.int(120, 300)),
     };
+    y.broken?.(record);
     this.ywtb.push(record);
     return record;
   }
@@ -640,6 +652,7 @@ export class DemoCityBuilder implements DemoRecords {
       publishedAt: m.status === 'REVIEWING' ? null : this.agoIso(rng.int(90, 300)),
       monthlyActiveUsers: m.status === 'ONLINE' ? rng.int(300, 48_000) : null,
     };
+    m.broken?.(record);
     this.ybyh.push(record);
     return record;
   }
@@ -655,6 +668,7 @@ export class DemoCityBuilder implements DemoRecords {
       status: h.status,
       lastHeartbeatAt: this.agoIso(h.heartbeatDaysAgo),
     };
+    h.broken?.(record);
     this.brain.push(record);
     return record;
   }

@@ -3,7 +3,7 @@ import { SandboxUsageError } from '../framework/sandbox-error';
 import { DEMO_CITIES, SYSTEM_THEMES, type SystemTheme } from './demo-catalogue';
 import { DemoCityBuilder } from './demo-city.builder';
 import { applyDefects, mixedPlan } from './demo-mix';
-import { baselinePlan } from './demo-plan';
+import { baselinePlan, type ProjectPlan } from './demo-plan';
 import {
   BASELINE_EXPECTED,
   DESIGNED_SCENARIOS,
@@ -58,12 +58,7 @@ const YUEYANG_SHARE = 0.6;
  * every time is relative to `now`.
  */
 export function generateDemoCity(options: DemoCityOptions): DemoCity {
-  if (!ZInstant.safeParse(options.now).success) {
-    throw new SandboxUsageError(
-      `now 应为带时区的 ISO-8601 时间，例如 2025-06-30T09:00:00+08:00，收到 "${options.now}"`,
-      `now must be an ISO-8601 instant with offset, e.g. 2025-06-30T09:00:00+08:00, got "${options.now}"`,
-    );
-  }
+  assertInstant(options.now);
   const total = options.projects ?? DEMO_DEFAULT_PROJECTS;
   if (!Number.isInteger(total) || total < DEMO_MIN_PROJECTS) {
     throw new SandboxUsageError(
@@ -71,11 +66,7 @@ export function generateDemoCity(options: DemoCityOptions): DemoCity {
       `projects must be a whole number of at least ${DEMO_MIN_PROJECTS}, got ${total}`,
     );
   }
-  const seed = options.seed ?? DEMO_DEFAULT_SEED;
-  if (!Number.isSafeInteger(seed)) {
-    throw new SandboxUsageError(`seed 应为整数，收到 ${seed}`, `seed must be a whole number, got ${seed}`);
-  }
-  const builder = new DemoCityBuilder(createPrng(seed), Date.parse(options.now));
+  const builder = builderFor(options);
 
   const designed = DESIGNED_SCENARIOS.map((s) => designedProject(builder, s));
   const mixed = total - designed.length;
@@ -83,10 +74,57 @@ export function generateDemoCity(options: DemoCityOptions): DemoCity {
   for (let i = 0; i < mixed; i++) mixedProject(builder, i < yueyang ? 'yueyang' : 'chenzhou');
   addStrayRecords(builder);
 
-  const b = builder;
+  return { ...cityOf(builder, options.now), designed };
+}
+
+/** A project built from a plan of its own (see {@link buildPlannedCity}). */
+export interface PlannedProject {
+  pack: PolicyPackId;
+  /** one of the demo's system themes; projects of one department's themes in one county share a unit */
+  system: string;
+  /** county division code; absent for 市本级 */
+  county?: string;
+  /** e.g. `baselinePlan(pack)` with a few changes */
+  plan: ProjectPlan;
+}
+
+/**
+ * A dataset of only the planned projects and their records, built as the demo city builds its designed
+ * ones (valid against the contracts unless a plan breaks a record), for tests that need a small city of
+ * their own. Deterministic for the same options.
+ */
+export function buildPlannedCity(options: {
+  now: string;
+  seed?: number;
+  projects: readonly PlannedProject[];
+}): Omit<DemoCity, 'designed'> {
+  assertInstant(options.now);
+  const builder = builderFor(options);
+  for (const p of options.projects) buildPlanned(builder, p);
+  return cityOf(builder, options.now);
+}
+
+function assertInstant(now: string): void {
+  if (!ZInstant.safeParse(now).success) {
+    throw new SandboxUsageError(
+      `now 应为带时区的 ISO-8601 时间，例如 2025-06-30T09:00:00+08:00，收到 "${now}"`,
+      `now must be an ISO-8601 instant with offset, e.g. 2025-06-30T09:00:00+08:00, got "${now}"`,
+    );
+  }
+}
+
+function builderFor(options: { now: string; seed?: number }): DemoCityBuilder {
+  const seed = options.seed ?? DEMO_DEFAULT_SEED;
+  if (!Number.isSafeInteger(seed)) {
+    throw new SandboxUsageError(`seed 应为整数，收到 ${seed}`, `seed must be a whole number, got ${seed}`);
+  }
+  return new DemoCityBuilder(createPrng(seed), Date.parse(options.now));
+}
+
+function cityOf(b: DemoCityBuilder, now: string): Omit<DemoCity, 'designed'> {
   return {
     dataset: {
-      now: options.now,
+      now,
       govCloud: { tenants: b.tenants, resources: b.resources },
       dataExchange: { systems: b.systems, catalog: b.catalog, stats: b.stats },
       mlps: { filings: b.filings },
@@ -94,16 +132,19 @@ export function generateDemoCity(options: DemoCityOptions): DemoCity {
       servicePlatforms: { ywtb: b.ywtb, ybyh: b.ybyh, brain: b.brain },
     },
     projects: b.projects,
-    designed,
   };
 }
 
+function buildPlanned(builder: DemoCityBuilder, p: PlannedProject): TProject {
+  const city = DEMO_CITIES[p.pack];
+  const theme = themeOf(p.system);
+  return builder.build({ city, unit: builder.unit(city, p.county, theme), theme, plan: p.plan });
+}
+
 function designedProject(builder: DemoCityBuilder, s: DesignedScenario): DesignedProject {
-  const city = DEMO_CITIES[s.pack];
-  const theme = themeOf(s.system);
   const plan = baselinePlan(s.pack);
   s.vary?.(plan);
-  const project = builder.build({ city, unit: builder.unit(city, s.county, theme), theme, plan });
+  const project = buildPlanned(builder, { pack: s.pack, system: s.system, county: s.county, plan });
   return {
     code: project.code,
     scenario: s.scenario,

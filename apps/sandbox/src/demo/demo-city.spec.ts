@@ -163,49 +163,109 @@ describe(generateDemoCity.name, () => {
     }
   });
 
-  it('makes every record valid except the deliberately invalid ones, one or two per source beyond the cloud', () => {
-    expect(rejected(sut).sort()).toEqual(
-      [
-        'gov-cloud/tenant: createdAt',
-        'gov-cloud/resource: networkZone',
-        'gov-cloud/resource: resourceId',
-        'gov-cloud/resource: updatedAt',
-        'data-exchange/system: accessStatus',
-        'data-exchange/catalog-entry: lastDataUpdateAt',
-        'mlps/filing: filingNo',
-        'mlps/filing: filedAt',
-        'video/device: outside the city',
-        'video/device: deviceId',
-        'service-platforms/ywtb-system: status',
-        'service-platforms/brain-app: lastHeartbeatAt',
-      ].sort(),
-    );
+  it('makes every record valid except the deliberately invalid ones: strays in every source, and those of designed projects', () => {
+    const strays = [
+      'gov-cloud/tenant: createdAt',
+      'gov-cloud/resource: networkZone',
+      'gov-cloud/resource: resourceId',
+      'gov-cloud/resource: updatedAt',
+      'data-exchange/system: accessStatus',
+      'data-exchange/catalog-entry: lastDataUpdateAt',
+      'mlps/filing: filingNo',
+      'mlps/filing: filedAt',
+      'video/device: outside the city',
+      'video/device: deviceId',
+      'service-platforms/ywtb-system: status',
+      'service-platforms/brain-app: lastHeartbeatAt',
+    ];
+    const ofProjects = [
+      'gov-cloud/tenant: purchaseMode',
+      'gov-cloud/resource: networkZone',
+      'gov-cloud/resource: networkZone',
+      'data-exchange/system: accessStatus',
+      'data-exchange/catalog-entry: lastDataUpdateAt',
+      'data-exchange/catalog-entry: lastDataUpdateAt',
+      'data-exchange/exchange-stats: lastExchangeAt',
+      'mlps/filing: filedAt',
+      'mlps/filing: filingNo',
+      'video/platform: cascadeStatus',
+      'video/device: status',
+      'video/device: status',
+      'service-platforms/ywtb-system: status',
+      'service-platforms/ybyh-service: status',
+      'service-platforms/brain-app: lastHeartbeatAt',
+    ];
+
+    expect(rejected(sut).sort()).toEqual([...strays, ...ofProjects].sort());
   });
 
-  it('keeps the invalid records away from every project', () => {
-    const unitCodes = new Set(sut.projects.map((p) => p.unitCode));
-    const tenants = new Map(
-      (sut.dataset.govCloud.tenants as Payload[]).map((t) => [String(t['tenantId']), String(t['unitCode'])]),
+  describe('invalid records', () => {
+    const facts = assembleFacts(sut.dataset, sut.projects, NOW);
+    const designedCodes = new Set(sut.designed.map((d) => d.code));
+    const untrusted = [...facts].flatMap(([code, f]) =>
+      (f.untrusted ?? []).map((u) => ({
+        code,
+        record: u,
+        key: `${u.evidence.kind}|${u.evidence.externalId}`,
+      })),
     );
-    for (const spec of KINDS) {
-      for (const record of spec.items(sut.dataset).filter((r) => !isStored(spec, r)) as Payload[]) {
+
+    it('give a designed project an untrusted record of every kind of every source, each of one project only', () => {
+      expect(new Set(untrusted.map((u) => u.record.evidence.kind))).toEqual(
+        new Set(KINDS.map((k) => k.kind)),
+      );
+      for (const u of untrusted) expect(designedCodes, u.key).toContain(u.code);
+      expect(new Set(untrusted.map((u) => u.key)).size).toBe(untrusted.length);
+    });
+
+    it('name their record and field in every verdict of a rule reading their kind, UNKNOWN or standing with a note', () => {
+      for (const { code, record } of untrusted) {
+        const project = projectsByCode.get(code)!;
+        const evaluation = evaluateProject(PACKS[project.policyPack], facts.get(code)!, { now: NOW });
+        const citing = evaluation.findings.filter((f) =>
+          f.evidence.some(
+            (e) => e.kind === record.evidence.kind && e.externalId === record.evidence.externalId,
+          ),
+        );
+
+        expect(citing.length, `${code} ${record.evidence.kind}`).toBeGreaterThan(0);
+        for (const f of citing) {
+          expect(f.reason.zh, `${code} ${f.ruleId}`).toContain(record.evidence.untrusted.zh);
+          if (f.verdict !== 'UNKNOWN') expect(f.reason.zh).toContain('均不影响本结论');
+        }
+      }
+    });
+
+    it('stay record problems of no project when they sit on units with no project', () => {
+      const attributed = new Set(untrusted.map((u) => u.key));
+      const unitCodes = new Set(sut.projects.map((p) => p.unitCode));
+      const tenants = new Map(
+        (sut.dataset.govCloud.tenants as Payload[]).map((t) => [
+          String(t['tenantId']),
+          String(t['unitCode']),
+        ]),
+      );
+      const systems = new Map(
+        (sut.dataset.dataExchange.systems as Payload[]).map((x) => [String(x['systemId']), x]),
+      );
+      const strays = KINDS.flatMap((spec) =>
+        (spec.items(sut.dataset) as Payload[])
+          .filter((r) => !isStored(spec, r) && !attributed.has(`${spec.kind}|${spec.id(r)}`))
+          .map((record) => ({ spec, record })),
+      );
+
+      expect(strays.length).toBeGreaterThanOrEqual(12);
+      for (const { spec, record } of strays) {
         expect(record['projectCode'] ?? null).toBeNull();
         const unit =
           spec.kind === 'resource'
             ? tenants.get(String(record['tenantId']))
-            : (record['unitCode'] ?? record['ownerUnitCode'] ?? record['providerUnit']);
-        expect(unitCodes).not.toContain(unit);
+            : spec.kind === 'catalog-entry'
+              ? systems.get(String(record['systemId']))?.['unitCode']
+              : (record['unitCode'] ?? record['ownerUnitCode']);
+        expect(unitCodes, `${spec.kind} ${spec.id(record)}`).not.toContain(unit);
       }
-    }
-    const badEntry = (sut.dataset.dataExchange.catalog as Payload[]).find(
-      (e) =>
-        !isStored(
-          KINDS.find((k) => k.kind === 'catalog-entry')!,
-          e,
-        ),
-    )!;
-    const system = stored('system').find((s) => s['systemId'] === badEntry['systemId'])!;
-    expect(unitCodes).not.toContain(system['unitCode']);
+    });
   });
 
   it('gives the records of each kind unique ids', () => {
@@ -299,7 +359,7 @@ describe(generateDemoCity.name, () => {
   it('points every record at an existing parent', () => {
     const tenantIds = new Set(sut.dataset.govCloud.tenants.map((t) => (t as Payload)['tenantId']));
     const systemIds = new Set(sut.dataset.dataExchange.systems.map((s) => (s as Payload)['systemId']));
-    const platformIds = new Set(stored('platform').map((p) => p['platformId']));
+    const platformIds = new Set(sut.dataset.video.platforms.map((p) => (p as Payload)['platformId']));
 
     for (const r of sut.dataset.govCloud.resources) expect(tenantIds).toContain((r as Payload)['tenantId']);
     for (const e of [...sut.dataset.dataExchange.catalog, ...sut.dataset.dataExchange.stats])
@@ -414,12 +474,35 @@ describe(generateDemoCity.name, () => {
         'CZ-CRYPTO': ['PASS', 'FAIL', 'UNKNOWN', 'NOT_APPLICABLE'],
         'CZ-SUPERVISION': ['PASS', 'FAIL', 'NOT_APPLICABLE'],
         'CZ-PREREVIEW': ['PASS', 'FAIL', 'NOT_APPLICABLE'],
+        'YY-FINANCE-REVIEW': ['PASS', 'FAIL'],
+        'YY-NETSEC-REVIEW': ['PASS', 'FAIL'],
+        'YY-ACCEPTANCE-FILED': ['PASS', 'FAIL', 'NOT_APPLICABLE'],
+        'YY-MLPS-TIMELY': ['PASS', 'FAIL', 'UNKNOWN', 'NOT_APPLICABLE'],
+        'CZ-PREREVIEW-RELIABLE': ['PASS', 'FAIL', 'NOT_APPLICABLE'],
+        'CZ-MLPS-TIMELY': ['PASS', 'FAIL', 'UNKNOWN', 'NOT_APPLICABLE'],
       };
       for (const [ruleId, list] of Object.entries(covered)) {
         for (const verdict of list) expect(seen(ruleId, verdict), `${ruleId} ${verdict}`).toBeGreaterThan(0);
       }
       expect(sut.designed.filter((d) => projectsByCode.get(d.code)!.classified)).toHaveLength(2);
       expect(sut.designed.filter((d) => projectsByCode.get(d.code)!.internalUseOnly)).toHaveLength(1);
+    });
+
+    it('shows a level-2 filing still pending within its 30 days as not yet due, and one long overdue as late', () => {
+      const filings = sut.dataset.mlps.filings as Payload[];
+      const pendingOnly = sut.designed.filter((d) => {
+        const own = filings.filter((f) => f['projectCode'] === d.code);
+        return own.length > 0 && own.every((f) => f['status'] === 'PENDING');
+      });
+      const facts = assembleFacts(sut.dataset, sut.projects, NOW);
+      const timely = pendingOnly.map((d) => {
+        const evaluation = evaluateProject(PACKS.yueyang, facts.get(d.code)!, { now: NOW });
+        return evaluation.findings.find((f) => f.ruleId === 'YY-MLPS-TIMELY')!;
+      });
+
+      expect(timely.map((f) => f.verdict).sort()).toEqual(['FAIL', 'PASS']);
+      expect(timely.find((f) => f.verdict === 'PASS')!.reason.zh).toContain('尚未到期');
+      expect(timely.find((f) => f.verdict === 'FAIL')!.reason.zh).toContain('已逾期');
     });
 
     it('keeps the designed verdicts for other seeds', () => {

@@ -16,8 +16,9 @@ const egov = 'egov-extranet';
 /**
  * A compliant project of the seeded mix for a theme: the registry flags the theme implies, an
  * investment drawn from the city's usual range with the documents its thresholds require, registry
- * dates in order, resources running in the e-gov extranet, a filing at the theme's level made before
- * them, and current records in every platform the flags call for.
+ * dates in order (some projects already accepted, their report filed), resources running in the e-gov
+ * extranet, a filing at the theme's level made before them, and current records in every platform the
+ * flags call for.
  */
 export function mixedPlan(
   rng: Prng,
@@ -33,6 +34,7 @@ export function mixedPlan(
   const trialStart = preliminary - rng.int(3, 10);
   const trialEnd = trialStart - rng.int(90, 110);
   const applied = Math.max(1, trialEnd - rng.int(5, 20));
+  const accepted = applied > 20 && rng.chance(0.4) ? applied - rng.int(10, Math.min(60, applied - 5)) : null;
   const level = theme.level ?? 2;
 
   return {
@@ -53,16 +55,19 @@ export function mixedPlan(
       docs: {
         expertReview: yueyang && investment >= 200,
         technicalReview: !yueyang && investment >= 80,
-        financialReview: !yueyang && investment >= 80,
+        financialReview: yueyang || investment >= 80,
         supervisionContract: yueyang ? investment >= 200 : investment >= 80,
-        securityPrereview: !yueyang && investment >= 80,
+        securityPrereview: yueyang || investment >= 80,
         cryptoPrereview: !yueyang && investment >= 80,
+        reliabilityPrereview: !yueyang && investment >= 80,
+        eArchivePrereview: !yueyang && investment >= 80,
       },
       procurementFiled: true,
       omPeriodMonths: rng.pick([12, 12, 24, 36]),
       securityPlan: true,
       omPlan: true,
-      dates: { approved: approvedDaysAgo, contract, preliminary, trialStart, trialEnd, applied },
+      acceptanceFiled: accepted === null ? null : true,
+      dates: { approved: approvedDaysAgo, contract, preliminary, trialStart, trialEnd, applied, accepted },
     },
     cloud: {
       purchaseMode: county ? 'county-purchased-service' : rng.chance(0.8) ? 'city-allocated' : null,
@@ -209,6 +214,24 @@ const hasProduction = (p: ProjectPlan) =>
 const levelThree = (p: ProjectPlan) => p.filings.some((f) => f.level >= 3);
 const atLeast = (amount: number) => (p: ProjectPlan) => Number(p.registry.investment) >= amount;
 
+const firstProduction = (p: ProjectPlan) =>
+  Math.max(
+    0,
+    ...p.cloud.resources
+      .filter((r) => r.status === 'running' && r.environment === 'production')
+      .map((r) => r.ageDays),
+  );
+const longInProduction = (p: ProjectPlan) => firstProduction(p) >= 60;
+
+/** Graded before going live, filed only days ago: later than 30 days after entering operation. */
+function fileLate(p: ProjectPlan, rng: Prng): void {
+  p.filings[0] = {
+    ...p.filings[0]!,
+    filedDaysAgo: rng.int(1, 6),
+    gradedDaysAgo: firstProduction(p) + rng.int(5, 20),
+  };
+}
+
 function internetOnly(p: ProjectPlan, rng: Prng): void {
   const age = Math.max(30, ...p.cloud.resources.map((r) => r.ageDays));
   p.cloud.resources = [
@@ -290,6 +313,13 @@ const DEFECTS: Readonly<Record<PolicyPackId, readonly Defect[]>> = {
     },
     { weight: 3, apply: (p, rng) => void (p.registry.omPeriodMonths = rng.pick([3, 6, null])) },
     { weight: 3, apply: (p) => void (p.registry.procurementFiled = null) },
+    { weight: 4, apply: (p) => void (p.registry.docs.financialReview = false) },
+    { weight: 3, apply: (p) => void (p.registry.docs.securityPrereview = false) },
+    {
+      weight: 3,
+      fits: (p) => p.registry.dates.accepted !== null,
+      apply: (p, rng) => void (p.registry.acceptanceFiled = rng.pick([false, null])),
+    },
   ],
   chenzhou: [
     { weight: 8, apply: (p) => void (p.cloud.resources = []) },
@@ -340,6 +370,13 @@ const DEFECTS: Readonly<Record<PolicyPackId, readonly Defect[]>> = {
     },
     { weight: 3, apply: (p) => void (p.filings[0]!.untagged = true) },
     { weight: 3, fits: atLeast(80), apply: (p) => void (p.registry.docs.financialReview = false) },
+    {
+      weight: 3,
+      fits: atLeast(80),
+      apply: (p, rng) =>
+        void (p.registry.docs[rng.pick(['reliabilityPrereview', 'eArchivePrereview'] as const)] = false),
+    },
+    { weight: 3, fits: longInProduction, apply: fileLate },
     {
       weight: 2,
       apply: (p) => {

@@ -47,11 +47,17 @@ export interface RegistryPlan {
     supervisionContract: boolean;
     securityPrereview: boolean;
     cryptoPrereview: boolean;
+    /** 安全可靠审查 (Chenzhou art. 9) */
+    reliabilityPrereview: boolean;
+    /** 电子档案审查 (Chenzhou art. 9) */
+    eArchivePrereview: boolean;
   };
   procurementFiled: boolean | null;
   omPeriodMonths: number | null;
   securityPlan: boolean | null;
   omPlan: boolean | null;
+  /** 验收资料备案: the acceptance report filed after completion acceptance */
+  acceptanceFiled: boolean | null;
   /** days before now of each registry date; null: not on record */
   dates: {
     approved: number | null;
@@ -60,7 +66,20 @@ export interface RegistryPlan {
     trialStart: number | null;
     trialEnd: number | null;
     applied: number | null;
+    /** 竣工验收日期: completion acceptance passed */
+    accepted: number | null;
   };
+}
+
+/**
+ * Breaks a built record's contract in one field (see `demo-invalid.ts`): the connector keeps such a
+ * record as untrusted evidence of the project it names, and the rules reading its kind cannot rely on it.
+ */
+export type RecordBreak = (record: Record<string, unknown>) => void;
+
+/** A record of the plan that arrives broken. */
+interface MaybeBroken {
+  broken?: RecordBreak;
 }
 
 export interface CloudPlan {
@@ -73,11 +92,13 @@ export interface CloudPlan {
    * only suggest them by unit credit code and system name.
    */
   untaggedSystemNames?: readonly string[];
+  /** breaks the project's own tenant record (not a unit-level one, which other projects share) */
+  brokenTenant?: RecordBreak;
   resources: ResourcePlan[];
 }
 
 /** One cloud resource a plan needs. */
-export interface ResourcePlan {
+export interface ResourcePlan extends MaybeBroken {
   type: 'ecs' | 'rds' | 'redis' | 'oss' | 'slb' | 'k8s-node' | 'gpu' | 'other';
   vcpu?: number;
   environment: 'production' | 'test';
@@ -100,7 +121,7 @@ interface MaybeUntagged {
 }
 
 /** 等级保护备案 of the project's system. */
-export interface FilingPlan extends MaybeUntagged {
+export interface FilingPlan extends MaybeUntagged, MaybeBroken {
   level: 1 | 2 | 3 | 4 | 5;
   status: 'PENDING' | 'FILED' | 'REVOKED' | 'CANCELLED';
   /**
@@ -108,18 +129,22 @@ export interface FilingPlan extends MaybeUntagged {
    * created (at least 345 days ago), as a system filed before going live; null: no 备案时间 on record.
    */
   filedDaysAgo?: number | null;
+  /** days before now it was graded (定级); absent: 10 to 28 days before it was (or would be) filed */
+  gradedDaysAgo?: number;
   evaluations: readonly { daysAgo: number; conclusion: 'EXCELLENT' | 'GOOD' | 'MODERATE' | 'POOR' }[];
   cryptoAssessments: readonly { daysAgo: number; conclusion: 'PASS' | 'BASIC_PASS' | 'FAIL' }[];
 }
 
 /** 接入系统 on the exchange platform, its catalogue entries and its 30-day statistics. */
-export interface ExchangePlan extends MaybeUntagged {
+export interface ExchangePlan extends MaybeUntagged, MaybeBroken {
   accessStatus: 'CONNECTED' | 'APPLYING' | 'DISCONNECTED';
   entries: CatalogEntryPlan[];
-  stats: { providedCalls: number; consumedCalls: number; lastExchangeDaysAgo: number | null } | null;
+  stats:
+    | ({ providedCalls: number; consumedCalls: number; lastExchangeDaysAgo: number | null } & MaybeBroken)
+    | null;
 }
 
-export interface CatalogEntryPlan {
+export interface CatalogEntryPlan extends MaybeBroken {
   shareType: 'UNCONDITIONAL' | 'CONDITIONAL' | 'NOT_SHARED';
   /** a NOT_SHARED entry cites its legal basis */
   withBasis?: boolean;
@@ -133,11 +158,11 @@ export interface CatalogEntryPlan {
 
 /** Devices on the video sharing platform, registered directly or through a cascaded platform. */
 export interface VideoPlan {
-  platform: (MaybeUntagged & { cascadeStatus: 'ONLINE' | 'OFFLINE' }) | null;
+  platform: (MaybeUntagged & MaybeBroken & { cascadeStatus: 'ONLINE' | 'OFFLINE' }) | null;
   devices: DevicePlan[];
 }
 
-export interface DevicePlan {
+export interface DevicePlan extends MaybeBroken {
   /** registered through the project's cascaded platform (no project code of its own) */
   viaPlatform?: boolean;
   status: 'ON' | 'OFF' | 'DELETED';
@@ -147,7 +172,7 @@ export interface DevicePlan {
 }
 
 /** A system integrated with 一网通办. */
-export interface YwtbPlan extends MaybeUntagged {
+export interface YwtbPlan extends MaybeUntagged, MaybeBroken {
   status: 'ONLINE' | 'TESTING' | 'OFFLINE';
   items: {
     unifiedIdentity: boolean;
@@ -159,13 +184,13 @@ export interface YwtbPlan extends MaybeUntagged {
 }
 
 /** A service in the 岳办岳好 app. */
-export interface MobileServicePlan extends MaybeUntagged {
+export interface MobileServicePlan extends MaybeUntagged, MaybeBroken {
   status: 'ONLINE' | 'REVIEWING' | 'OFFLINE';
   kind: 'H5' | 'MINIAPP' | 'NATIVE_MODULE';
 }
 
 /** An application on the 城市大脑中枢. */
-export interface HubAppPlan extends MaybeUntagged {
+export interface HubAppPlan extends MaybeUntagged, MaybeBroken {
   status: 'CONNECTED' | 'PENDING' | 'DISCONNECTED';
   accessMode: 'API' | 'EVENT' | 'DATA' | 'EMBED';
   heartbeatDaysAgo: number | null;
@@ -173,7 +198,10 @@ export interface HubAppPlan extends MaybeUntagged {
 
 const egov = 'egov-extranet';
 
-/** Registry dates of a project approved 420 days ago whose completion application went in 90 days ago. */
+/**
+ * Registry dates of a project approved 420 days ago whose completion application went in 90 days ago
+ * and awaits its acceptance (no 竣工验收日期 yet).
+ */
 export const BASELINE_DATES: RegistryPlan['dates'] = {
   approved: 420,
   contract: 375,
@@ -181,6 +209,7 @@ export const BASELINE_DATES: RegistryPlan['dates'] = {
   trialStart: 195,
   trialEnd: 100,
   applied: 90,
+  accepted: null,
 };
 
 /** A level-3 filing, evaluated 60 days ago (and the year before) and assessed for cryptography. */
@@ -271,9 +300,10 @@ export function compliantResources(): ResourcePlan[] {
  * The compliant baseline of a pack, before any variation: every rule of the pack gives PASS or
  * NOT_APPLICABLE on it (see BASELINE_EXPECTED). Yueyang: a city-level government-service system with a
  * mobile channel, video and data resources, 350 万元 (so expert review, supervision and the full
- * acceptance path apply). Chenzhou: a city-level application platform with data resources, 350 万元
- * (between the procurement limit and the approval threshold: technical and financial reviews,
- * supervision and both pre-reviews apply).
+ * acceptance path apply), its fiscal and network-security reviews on record, awaiting acceptance.
+ * Chenzhou: a city-level application platform with data resources, 350 万元 (between the procurement
+ * limit and the approval threshold: technical and financial reviews, supervision and all four
+ * pre-reviews apply). Both file their level-3 system before it goes live.
  */
 export function baselinePlan(pack: PolicyPackId): ProjectPlan {
   const yueyang = pack === 'yueyang';
@@ -295,15 +325,20 @@ export function baselinePlan(pack: PolicyPackId): ProjectPlan {
       docs: {
         expertReview: yueyang,
         technicalReview: !yueyang,
-        financialReview: !yueyang,
+        // Yueyang art. 16 reviews every approved project's budget; Chenzhou art. 8 from the limit up.
+        financialReview: true,
         supervisionContract: true,
-        securityPrereview: !yueyang,
+        // Yueyang art. 5: the cyberspace office reviews network security; Chenzhou art. 9 pre-reviews it.
+        securityPrereview: true,
         cryptoPrereview: !yueyang,
+        reliabilityPrereview: !yueyang,
+        eArchivePrereview: !yueyang,
       },
       procurementFiled: true,
       omPeriodMonths: 24,
       securityPlan: true,
       omPlan: true,
+      acceptanceFiled: null,
       dates: { ...BASELINE_DATES },
     },
     cloud: { resources: compliantResources() },

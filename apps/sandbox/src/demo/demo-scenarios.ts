@@ -1,5 +1,6 @@
 import type { PolicyPackId } from '@hub/contracts';
 import { PACKS } from '@hub/rules';
+import { filingNoWithoutDash, thirtiethOfFebruary, valueNotInContract, withoutZone } from './demo-invalid';
 import { baselinePlan, type ProjectPlan, type ResourcePlan, withoutServices } from './demo-plan';
 
 export type { PurchaseMode, ResourcePlan } from './demo-plan';
@@ -18,7 +19,8 @@ const NA = 'NOT_APPLICABLE';
 /**
  * The verdicts of a pack's compliant baseline (`baselinePlan`), written out rule by rule: a designed
  * project expects these except where its scenario says otherwise. Yueyang's city-level baseline is
- * outside the two county rules; everything else passes.
+ * outside the two county rules and not yet accepted (no acceptance report to file); everything else
+ * passes.
  */
 export const BASELINE_EXPECTED: Readonly<Record<PolicyPackId, Readonly<Record<string, DesignedVerdict>>>> = {
   yueyang: {
@@ -42,6 +44,10 @@ export const BASELINE_EXPECTED: Readonly<Record<PolicyPackId, Readonly<Record<st
     'YY-OM-PERIOD': 'PASS',
     'YY-ACCEPTANCE-PATH': 'PASS',
     'YY-SECURITY-SYNC': 'PASS',
+    'YY-FINANCE-REVIEW': 'PASS',
+    'YY-NETSEC-REVIEW': 'PASS',
+    'YY-ACCEPTANCE-FILED': NA,
+    'YY-MLPS-TIMELY': 'PASS',
   },
   chenzhou: {
     'CZ-CLOUD': 'PASS',
@@ -57,6 +63,8 @@ export const BASELINE_EXPECTED: Readonly<Record<PolicyPackId, Readonly<Record<st
     'CZ-PREREVIEW': 'PASS',
     'CZ-PLAN': 'PASS',
     'CZ-ACCEPTANCE-FLOW': 'PASS',
+    'CZ-PREREVIEW-RELIABLE': 'PASS',
+    'CZ-MLPS-TIMELY': 'PASS',
   },
 };
 
@@ -173,6 +181,7 @@ export const DESIGNED_SCENARIOS: readonly DesignedScenario[] = [
       'YY-MLPS-EVAL': NA,
       'YY-CRYPTO': NA,
       'YY-DATA-SHARE': NA,
+      'YY-MLPS-TIMELY': NA,
     },
   },
   {
@@ -196,6 +205,7 @@ export const DESIGNED_SCENARIOS: readonly DesignedScenario[] = [
       'YY-DATA-SHARE': NA,
       'YY-EXPERT-REVIEW': NA,
       'YY-SUPERVISION': NA,
+      'YY-MLPS-TIMELY': NA,
     },
   },
   {
@@ -669,11 +679,13 @@ export const DESIGNED_SCENARIOS: readonly DesignedScenario[] = [
     scenario: '等保备案已撤销，生产环境仍在运行（撤销的备案不再定级，测评与密评要求不适用）',
     system: '不动产登记信息管理系统',
     vary: (p) => filing(p, { status: 'REVOKED' }),
-    expected: { 'YY-MLPS-PROD': 'FAIL', 'YY-MLPS-EVAL': NA, 'YY-CRYPTO': NA },
+    // Nothing is filed any more, and production has run far beyond 30 days.
+    expected: { 'YY-MLPS-PROD': 'FAIL', 'YY-MLPS-EVAL': NA, 'YY-CRYPTO': NA, 'YY-MLPS-TIMELY': 'FAIL' },
   },
   {
     pack: 'yueyang',
-    scenario: '先上线生产环境、后取得备案证明（备案晚于首个生产资源 220 天）',
+    scenario:
+      '先上线生产环境、后取得备案证明（备案晚于首个生产资源 220 天；上线后才定级，定级后 30 日内备案，不算逾期）',
     system: '工程建设项目审批管理系统',
     vary: (p) => filing(p, { filedDaysAgo: 100 }),
     expected: { 'YY-MLPS-PROD': 'FAIL' },
@@ -683,11 +695,11 @@ export const DESIGNED_SCENARIOS: readonly DesignedScenario[] = [
     scenario: '备案状态为已备案，但备案时间缺失（无法判断是否先备案后上线）',
     system: '政务服务综合受理平台',
     vary: (p) => filing(p, { filedDaysAgo: null }),
-    expected: { 'YY-MLPS-PROD': 'UNKNOWN' },
+    expected: { 'YY-MLPS-PROD': 'UNKNOWN', 'YY-MLPS-TIMELY': 'UNKNOWN' },
   },
   {
     pack: 'yueyang',
-    scenario: '备案受理中（三级，尚未测评和密评），仅部署在测试环境',
+    scenario: '备案受理中（三级，尚未测评和密评；定级已近一年，早已超过 30 日备案期限），仅部署在测试环境',
     system: '公共法律服务平台',
     vary: (p) => {
       resources(p, [
@@ -696,7 +708,7 @@ export const DESIGNED_SCENARIOS: readonly DesignedScenario[] = [
       ]);
       filing(p, { status: 'PENDING', evaluations: [], cryptoAssessments: [] });
     },
-    expected: { 'YY-MLPS-PROD': NA, 'YY-MLPS-EVAL': 'FAIL', 'YY-CRYPTO': 'FAIL' },
+    expected: { 'YY-MLPS-PROD': NA, 'YY-MLPS-EVAL': 'FAIL', 'YY-CRYPTO': 'FAIL', 'YY-MLPS-TIMELY': 'FAIL' },
   },
   {
     pack: 'yueyang',
@@ -754,7 +766,12 @@ export const DESIGNED_SCENARIOS: readonly DesignedScenario[] = [
     scenario: '等保备案未打项目编码（定级对象名称写法不同，仅能建议匹配）',
     system: '义务教育招生入学服务平台',
     vary: (p) => filing(p, { untagged: true }),
-    expected: { 'YY-MLPS-PROD': 'UNKNOWN', 'YY-MLPS-EVAL': 'UNKNOWN', 'YY-CRYPTO': 'UNKNOWN' },
+    expected: {
+      'YY-MLPS-PROD': 'UNKNOWN',
+      'YY-MLPS-EVAL': 'UNKNOWN',
+      'YY-CRYPTO': 'UNKNOWN',
+      'YY-MLPS-TIMELY': 'UNKNOWN',
+    },
   },
   {
     pack: 'yueyang',
@@ -1078,6 +1095,7 @@ export const DESIGNED_SCENARIOS: readonly DesignedScenario[] = [
       'CZ-HUB': 'UNKNOWN',
       'CZ-SECURITY': 'UNKNOWN',
       'CZ-CRYPTO': 'UNKNOWN',
+      'CZ-MLPS-TIMELY': 'UNKNOWN',
     },
   },
   {
@@ -1129,7 +1147,7 @@ export const DESIGNED_SCENARIOS: readonly DesignedScenario[] = [
       notPlatform(p);
       filing(p, { status: 'REVOKED' });
     },
-    expected: { 'CZ-HUB': NA, 'CZ-SECURITY': 'FAIL', 'CZ-CRYPTO': NA },
+    expected: { 'CZ-HUB': NA, 'CZ-SECURITY': 'FAIL', 'CZ-CRYPTO': NA, 'CZ-MLPS-TIMELY': 'FAIL' },
   },
   {
     pack: 'chenzhou',
@@ -1182,9 +1200,11 @@ export const DESIGNED_SCENARIOS: readonly DesignedScenario[] = [
         supervisionContract: false,
         securityPrereview: false,
         cryptoPrereview: false,
+        reliabilityPrereview: false,
+        eArchivePrereview: false,
       };
     },
-    expected: { 'CZ-HUB': NA, 'CZ-SUPERVISION': NA, 'CZ-PREREVIEW': NA },
+    expected: { 'CZ-HUB': NA, 'CZ-SUPERVISION': NA, 'CZ-PREREVIEW': NA, 'CZ-PREREVIEW-RELIABLE': NA },
   },
   {
     pack: 'chenzhou',
@@ -1196,5 +1216,186 @@ export const DESIGNED_SCENARIOS: readonly DesignedScenario[] = [
       p.registry.dates = { ...p.registry.dates, applied: 210 };
     },
     expected: { 'CZ-HUB': NA, 'CZ-PLAN': 'FAIL', 'CZ-ACCEPTANCE-FLOW': 'FAIL' },
+  },
+  // ------------------------------------------------------------------ the registry's later columns
+  {
+    pack: 'yueyang',
+    scenario: '立项后未报送财政投资评审，没有网络安全审查记录；已通过竣工验收，但验收资料未报备',
+    system: '智慧养老服务平台',
+    vary: (p) => {
+      plainYy(p);
+      p.registry.docs.financialReview = false;
+      p.registry.docs.securityPrereview = false;
+      p.registry.dates.accepted = 30;
+      p.registry.acceptanceFiled = false;
+    },
+    expected: {
+      ...PLAIN_YY,
+      'YY-FINANCE-REVIEW': 'FAIL',
+      'YY-NETSEC-REVIEW': 'FAIL',
+      'YY-ACCEPTANCE-FILED': 'FAIL',
+    },
+  },
+  {
+    pack: 'yueyang',
+    scenario:
+      '二级系统 20 天前定级、备案仍在受理中（超过 14 天未出具备案证明；距 30 日备案期限尚有 10 天），仅部署在测试环境',
+    system: '公共法律服务平台',
+    vary: (p) => {
+      plainYy(p);
+      resources(p, [
+        { type: 'ecs', vcpu: 4, environment: 'test', networkZone: egov, status: 'running', ageDays: 60 },
+      ]);
+      filing(p, { level: 2, status: 'PENDING', gradedDaysAgo: 20, evaluations: [], cryptoAssessments: [] });
+    },
+    expected: { ...PLAIN_YY, 'YY-MLPS-PROD': NA, 'YY-MLPS-EVAL': NA, 'YY-CRYPTO': NA },
+  },
+  {
+    pack: 'chenzhou',
+    scenario: '缺安全可靠审查和电子档案审查；上线前定级，却在投入运行 220 天后才备案（超过 30 日期限）',
+    system: '智慧市场监管平台',
+    vary: (p) => {
+      notPlatform(p);
+      p.registry.docs.reliabilityPrereview = false;
+      p.registry.docs.eArchivePrereview = false;
+      filing(p, { filedDaysAgo: 100, gradedDaysAgo: 340 });
+    },
+    expected: { 'CZ-HUB': NA, 'CZ-PREREVIEW-RELIABLE': 'FAIL', 'CZ-MLPS-TIMELY': 'FAIL' },
+  },
+  // ------------------------------------------------------------------ records that break their contract
+  // Each project below has a record of its own that fails the contract but names the project: the hub
+  // keeps it as untrusted evidence. A rule reading its kind is UNKNOWN unless the project's valid records
+  // decide it whatever the record holds. Another project of the same unit (designed above) is untouched.
+  {
+    pack: 'yueyang',
+    scenario:
+      '唯一的生产云主机网络区域写作 egov_extranet，一网通办状态写作 LIVE，岳办岳好服务状态写作 PUBLISHED（均不符合接口约定，无法判断）',
+    system: '医保公共服务平台',
+    vary: (p) => {
+      withoutServices(p, { video: true });
+      resources(p, [
+        {
+          type: 'ecs',
+          vcpu: 8,
+          environment: 'production',
+          networkZone: egov,
+          status: 'running',
+          ageDays: 320,
+          broken: valueNotInContract('networkZone', 'egov_extranet'),
+        },
+      ]);
+      p.ywtb[0]!.broken = valueNotInContract('status', 'LIVE');
+      p.ybyh[0]!.broken = valueNotInContract('status', 'PUBLISHED');
+    },
+    // The filing time is known, so whether it came in time does not hang on the resource's zone.
+    expected: {
+      'YY-VIDEO': NA,
+      'YY-CLOUD-DEPLOY': 'UNKNOWN',
+      'YY-NET-EGOV': 'UNKNOWN',
+      'YY-MLPS-PROD': 'UNKNOWN',
+      'YY-YWTB': 'UNKNOWN',
+      'YY-YBYH': 'UNKNOWN',
+    },
+  },
+  {
+    pack: 'yueyang',
+    scenario:
+      '已通过竣工验收并报备资料；另有一台网络区域写错的云主机、一台状态写错的单通道摄像机和一条更新时间无时区的资源目录，有效记录已足以得出结论',
+    system: '人社一体化经办服务平台',
+    vary: (p) => {
+      p.registry.dates.accepted = 40;
+      p.registry.acceptanceFiled = true;
+      p.cloud.resources.push({
+        type: 'ecs',
+        vcpu: 2,
+        environment: 'production',
+        networkZone: egov,
+        status: 'running',
+        ageDays: 300,
+        broken: valueNotInContract('networkZone', 'egov_extranet'),
+      });
+      // 19 of 21 channels online even if this camera is off: the ratio stays at least 0.9.
+      p.video.devices.push({
+        status: 'ON',
+        channels: 1,
+        online: 1,
+        broken: valueNotInContract('status', 'ONLINE'),
+      });
+      p.exchange[0]!.entries[1]!.broken = withoutZone('lastDataUpdateAt');
+    },
+    expected: { 'YY-ACCEPTANCE-FILED': 'PASS' },
+  },
+  {
+    pack: 'yueyang',
+    scenario:
+      '县级项目：租户购买方式写作 purchased-service，共享交换接入状态写作 ONLINE，一台 4 通道摄像机状态写作 ONLINE（均无法判断）',
+    county: '430681',
+    system: '12345政务服务便民热线系统',
+    vary: (p) => {
+      p.cloud.brokenTenant = valueNotInContract('purchaseMode', 'purchased-service');
+      p.exchange[0]!.broken = valueNotInContract('accessStatus', 'ONLINE');
+      // 19 of 24 channels if it is off, 23 of 24 if it is on: the ratio hangs on it.
+      p.video.devices.push({
+        status: 'ON',
+        channels: 4,
+        online: 4,
+        broken: valueNotInContract('status', 'ONLINE'),
+      });
+    },
+    expected: {
+      'YY-CLOUD-COUNTY': 'UNKNOWN',
+      'YY-KEY-DOMAIN': 'PASS',
+      'YY-DATA-SHARE': 'UNKNOWN',
+      'YY-VIDEO': 'UNKNOWN',
+    },
+  },
+  {
+    pack: 'yueyang',
+    scenario:
+      '等保备案的备案时间为 2 月 30 日（无法判断）；级联视频平台的级联状态写作 CONNECTED（视频结论只看设备通道，不受影响）',
+    system: '不动产登记信息管理系统',
+    vary: (p) => {
+      withoutServices(p, { govService: true, mobile: true });
+      filing(p, { broken: thirtiethOfFebruary('filedAt') });
+      p.video.platform!.broken = valueNotInContract('cascadeStatus', 'CONNECTED');
+    },
+    expected: {
+      'YY-YWTB': NA,
+      'YY-YBYH': NA,
+      'YY-MLPS-PROD': 'UNKNOWN',
+      'YY-MLPS-EVAL': 'UNKNOWN',
+      'YY-CRYPTO': 'UNKNOWN',
+      'YY-MLPS-TIMELY': 'UNKNOWN',
+    },
+  },
+  {
+    pack: 'chenzhou',
+    scenario:
+      '等保备案编号缺连字符（无法判断）；无交换统计，一条日更目录的更新时间无时区（无法判断是否按周期共享）',
+    system: '国土空间基础信息平台',
+    vary: (p) => {
+      filing(p, { broken: filingNoWithoutDash });
+      p.exchange[0]!.stats = null;
+      p.exchange[0]!.entries[0]!.broken = withoutZone('lastDataUpdateAt');
+    },
+    expected: {
+      'CZ-SECURITY': 'UNKNOWN',
+      'CZ-CRYPTO': 'UNKNOWN',
+      'CZ-MLPS-TIMELY': 'UNKNOWN',
+      'CZ-DATA-SHARE': 'UNKNOWN',
+    },
+  },
+  {
+    pack: 'chenzhou',
+    scenario:
+      '资源目录未按周期更新，交换统计的最近交换时间无时区（无法判断近 30 天是否提供数据）；城市大脑心跳时间无时区（无法判断）',
+    system: '全民健康信息平台',
+    vary: (p) => {
+      const x = p.exchange[0]!;
+      x.entries = x.entries.map((e) => ({ ...e, updatedDaysAgo: (e.updatedDaysAgo ?? 0) + 400 }));
+      x.stats = { ...x.stats!, broken: withoutZone('lastExchangeAt') };
+      p.brain[0]!.broken = withoutZone('lastHeartbeatAt');
+    },
+    expected: { 'CZ-DATA-SHARE': 'UNKNOWN', 'CZ-HUB': 'UNKNOWN' },
   },
 ];

@@ -1,7 +1,16 @@
 import { DEMO_CITIES, ORPHAN_UNITS } from './demo-catalogue';
 import type { DemoCityBuilder, Owner, Rec, Unit } from './demo-city.builder';
+import {
+  filingNoWithoutDash,
+  missing,
+  slashedTime,
+  thirtiethOfFebruary,
+  truncated,
+  valueNotInContract,
+  withoutZone,
+} from './demo-invalid';
 import { compliantExchange, compliantFiling } from './demo-plan';
-import { beijingLocal, beijingYear } from './demo-time';
+import { beijingYear } from './demo-time';
 
 const egov = 'egov-extranet';
 
@@ -9,8 +18,9 @@ const egov = 'egov-extranet';
  * Records no project accounts for, in every source: records of units that have no project (orphans),
  * a resource tagged with a project code the registry does not know, tombstones (released resources,
  * disconnected systems and retired catalogue entries, revoked and cancelled filings, deleted devices,
- * services taken offline), and the deliberately invalid records a connector must report without
- * dropping the rest. All of them sit on units with no project, so no designed verdict rests on them.
+ * services taken offline), and deliberately invalid records a connector must report without
+ * dropping the rest. All of them sit on units with no project, so no verdict rests on them: they stay
+ * record problems of no project (the invalid records of projects are designed scenarios).
  */
 export function addStrayRecords(b: DemoCityBuilder): void {
   const rng = b.rng;
@@ -71,7 +81,7 @@ export function addStrayRecords(b: DemoCityBuilder): void {
       changedDaysAgo: 2,
     },
   });
-  const badZone = b.resource(third, {
+  b.resource(third, {
     projectCode: null,
     systemName: '公积金短信平台',
     plan: {
@@ -81,16 +91,22 @@ export function addStrayRecords(b: DemoCityBuilder): void {
       networkZone: egov,
       status: 'running',
       ageDays: 120,
+      broken: valueNotInContract('networkZone', 'egov_extranet'),
     },
   });
-  badZone['networkZone'] = 'egov_extranet';
-  const noId = b.resource(first, {
+  b.resource(first, {
     projectCode: null,
     systemName: '地方志数据库',
-    plan: { type: 'oss', environment: 'production', networkZone: egov, status: 'running', ageDays: 300 },
+    plan: {
+      type: 'oss',
+      environment: 'production',
+      networkZone: egov,
+      status: 'running',
+      ageDays: 300,
+      broken: missing('resourceId'),
+    },
   });
-  delete noId['resourceId'];
-  const localTime = b.resource(second, {
+  b.resource(second, {
     projectCode: null,
     systemName: '公共资源电子交易系统',
     plan: {
@@ -100,13 +116,13 @@ export function addStrayRecords(b: DemoCityBuilder): void {
       networkZone: 'private',
       status: 'stopped',
       ageDays: 200,
+      // The vendor's old batch job wrote Beijing local time without a zone.
+      broken: withoutZone('updatedAt'),
     },
   });
-  // The vendor's old batch job wrote Beijing local time without a zone.
-  localTime['updatedAt'] = String(localTime['updatedAt']).slice(0, 19).replace('T', ' ');
   const legacyUnit = b.unit(DEMO_CITIES.chenzhou, undefined, { dept: '机关幼儿园' });
   const legacy = b.unitTenant(legacyUnit, null);
-  legacy['createdAt'] = `${beijingYear(b.nowMs) - 5}/03/15 09:30:00`;
+  slashedTime('createdAt')(legacy);
   b.resource(legacy, {
     projectCode: null,
     systemName: null,
@@ -129,32 +145,37 @@ export function addStrayRecords(b: DemoCityBuilder): void {
     stats: { providedCalls: 0, consumedCalls: 0, lastExchangeDaysAgo: 95 },
   });
   b.exchangeSystem(owner(fund, '住房公积金综合服务平台'), compliantExchange(true));
-  const badStatus = b.exchangeSystem(owner(trading, '公共资源交易监管平台'), {
+  b.exchangeSystem(owner(trading, '公共资源交易监管平台'), {
     accessStatus: 'CONNECTED',
     entries: [],
     stats: null,
+    // A status the contract does not know (the platform's console says 在线).
+    broken: valueNotInContract('accessStatus', 'ONLINE'),
   });
-  // A status the contract does not know (the platform's console says 在线).
-  badStatus['accessStatus'] = 'ONLINE';
-  const zoneless = b.catalogEntry(archives, String(archive['systemId']), '地方志全文数据', {
+  b.catalogEntry(archives, String(archive['systemId']), '地方志全文数据', {
     shareType: 'UNCONDITIONAL',
     updateCycle: 'YEARLY',
     mountType: 'FILE',
     updatedDaysAgo: 120,
     status: 'PUBLISHED',
+    broken: withoutZone('lastDataUpdateAt'),
   });
-  zoneless['lastDataUpdateAt'] = String(zoneless['lastDataUpdateAt']).slice(0, 19).replace('T', ' ');
 
   // ---------------------------------------------------------------------------------- MLPS
   b.filing(owner(archives, '地方志数据库'), { ...compliantFiling(2), evaluations: [] }, 300);
   b.filing(owner(trading, '公共资源电子交易系统'), { ...compliantFiling(3), status: 'CANCELLED' }, 500);
   b.filing(owner(fund, '公积金短信平台'), { ...compliantFiling(2), status: 'REVOKED' }, 300);
-  const badNo = b.filing(owner(fund, '住房公积金综合服务平台'), compliantFiling(3), 400);
-  // The number typed without its dash.
-  badNo['filingNo'] = String(badNo['filingNo']).replace('-', '');
-  const badDay = b.filing(owner(trading, '公共资源交易监管平台'), compliantFiling(2), 300);
-  // 30 February: a day the registry's date picker should never have let through.
-  badDay['filedAt'] = `${beijingYear(b.nowMs) - 1}-02-30 ${beijingLocal(b.nowMs).slice(11)}`;
+  // A production system of no project whose only filing is unreadable: monitoring must say so.
+  b.filing(
+    owner(fund, '住房公积金综合服务平台'),
+    { ...compliantFiling(3), broken: filingNoWithoutDash },
+    400,
+  );
+  b.filing(
+    owner(trading, '公共资源交易监管平台'),
+    { ...compliantFiling(2), broken: thirtiethOfFebruary('filedAt') },
+    300,
+  );
 
   // ---------------------------------------------------------------------------------- video
   b.video(owner(trading, '公共资源交易场所监控系统'), {
@@ -170,18 +191,17 @@ export function addStrayRecords(b: DemoCityBuilder): void {
   const foreign = b.device(fund, link, { status: 'ON', channels: 4, online: 4 });
   // Registered with the code of the neighbouring prefecture's centre (长沙市 4301): not this city's.
   foreign['deviceId'] = `430100${String(foreign['deviceId']).slice(6)}`;
-  const short = b.device(archives, link, { status: 'ON', channels: 1, online: 1 });
-  short['deviceId'] = String(short['deviceId']).slice(0, 19);
+  b.device(archives, link, { status: 'ON', channels: 1, online: 1, broken: truncated('deviceId', 19) });
 
   // ---------------------------------------------------------------------------------- service platforms
   const items = { unifiedIdentity: true, unifiedIntake: true, caseDataReturn: true, unifiedEvaluation: true };
   b.ywtbSystem(owner(trading, '公共资源电子交易系统'), { status: 'OFFLINE', items, lastReturnDaysAgo: 120 });
-  const badYwtb = b.ywtbSystem(owner(trading, '公共资源交易监管平台'), {
+  b.ywtbSystem(owner(trading, '公共资源交易监管平台'), {
     status: 'ONLINE',
     items,
     lastReturnDaysAgo: 2,
+    broken: valueNotInContract('status', 'LIVE'),
   });
-  badYwtb['status'] = 'LIVE';
   b.mobileService(owner(trading, '公共资源交易信息查询'), { status: 'ONLINE', kind: 'H5' });
   b.mobileService(owner(archives, '岳阳地方志查询'), { status: 'OFFLINE', kind: 'MINIAPP' });
   b.hubApp(owner(fund, '住房公积金综合服务平台'), {
@@ -194,10 +214,10 @@ export function addStrayRecords(b: DemoCityBuilder): void {
     accessMode: 'EVENT',
     heartbeatDaysAgo: 90,
   });
-  const badHub = b.hubApp(owner(fund, '公积金贷款审批系统'), {
+  b.hubApp(owner(fund, '公积金贷款审批系统'), {
     status: 'CONNECTED',
     accessMode: 'API',
     heartbeatDaysAgo: 0.5,
+    broken: withoutZone('lastHeartbeatAt'),
   });
-  badHub['lastHeartbeatAt'] = String(badHub['lastHeartbeatAt']).slice(0, 19).replace('T', ' ');
 }

@@ -1,8 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { SourceId, TProject } from '@hub/contracts';
 import { buildProject } from '@hub/contracts/testing';
-import type { UpstreamRecord } from '@hub/connectors';
+import { instantToBeijingTime, type RecordProblem, type UpstreamRecord } from '@hub/connectors';
 import { projectContentHash } from '@hub/registry';
+import { filingNoWithoutDash, thirtiethOfFebruary } from '@hub/sandbox';
 import { createTestDatabase } from '../../../../../test/support/database';
 import { AppError } from '../../common/app-error';
 import { PrismaService } from '../../infra/database/prisma.service';
@@ -21,6 +22,7 @@ import {
   exchangeSystem,
   filing,
   mobileService,
+  untrustedFiling,
   videoDevice,
   videoPlatform,
   ywtbSystem,
@@ -80,6 +82,17 @@ describe(AlertsService.name, () => {
     await new RecordsRepository(prisma).storePage(source, sync.id, { records, problems: [] }, clock.now());
     await ctx.get(BindingsService).rebind();
   }
+
+  /** Stores the untrusted records of invalid items as a sync of `source` would, then matches them. */
+  async function storeProblems(source: SourceId, ...problems: RecordProblem[]): Promise<void> {
+    const sync = await synced(source);
+    await new RecordsRepository(prisma).storePage(source, sync.id, { records: [], problems }, clock.now());
+    await ctx.get(BindingsService).rebind();
+  }
+
+  /** The MLPS registry's zone-less Beijing time `days` days before the clock's now. */
+  const registryTimeBefore = (days: number) =>
+    instantToBeijingTime(new Date(clock.now().getTime() - days * 24 * HOUR_MS).toISOString())!;
 
   const find = (changes: AlertView[], key: string) => changes.find((a) => a.key === key);
   const alertOf = (key: string) => prisma.alert.findUniqueOrThrow({ where: { key } });
@@ -189,6 +202,92 @@ describe(AlertsService.name, () => {
         ).toBeNull();
       }
       expect(changes.skippedRules).toEqual([]);
+    });
+
+    it('names what is unreadable, never "no filing", when the only filing of the project is untrusted', async () => {
+      const project = await addProject();
+      const tenant = cloudTenant();
+      const resource = cloudResource(tenant, { projectCode: project.code });
+      await store('gov-cloud', tenant.record, resource);
+      const broken = untrustedFiling({ projectCode: project.code }, filingNoWithoutDash);
+      await storeProblems('mlps', broken);
+
+      const alert = find(
+        (await sut.evaluate(null)).opened,
+        `MON-PROD-NO-FILING:gov-cloud:${resource.externalId}`,
+      );
+
+      expect(alert).toMatchObject({
+        severity: 'critical',
+        projectCode: project.code,
+        details: expect.objectContaining({ filings: [], unreadableFilings: [broken.record.externalId] }),
+      });
+      expect(alert!.message.zh).toContain('等级保护备案无法确认');
+      expect(alert!.message.zh).toContain(broken.record.invalid!.reason.zh);
+      expect(alert!.message.zh).not.toContain('没有任何备案记录');
+      expect(alert!.message.en).toContain(broken.record.invalid!.reason.en);
+      expect(alert!.message.en).not.toContain('no filing on record');
+      expect(alert!.evidence).toContainEqual(
+        expect.objectContaining({
+          source: 'mlps',
+          kind: 'filing',
+          externalId: broken.record.externalId,
+          untrusted: broken.record.invalid!.reason,
+        }),
+      );
+    });
+
+    it('names an untrusted filing of the same unit and system too, and resolves once the registry corrects it', async () => {
+      const tenant = cloudTenant();
+      const resource = cloudResource(tenant, { systemName: '公积金综合服务平台（二期）' });
+      await store('gov-cloud', tenant.record, resource);
+      const named = { unitCode: tenant.payload.unitCode, systemName: '公积金综合服务平台(二期)' };
+      const broken = untrustedFiling(named, thirtiethOfFebruary('filedAt'));
+      await storeProblems('mlps', broken);
+      const key = `MON-PROD-NO-FILING:gov-cloud:${resource.externalId}`;
+
+      const alert = find((await sut.evaluate(null)).opened, key);
+
+      expect(alert!.message.zh).toContain('filedAt');
+      expect(alert!.message.zh).toContain(broken.record.externalId);
+      expect(alert!.message.zh).not.toContain('没有任何备案记录');
+      expect(alert!.details).toMatchObject({ unreadableFilings: [broken.record.externalId] });
+
+      await store('mlps', filing({ ...named, filingNo: broken.record.externalId }));
+      expect(find((await sut.evaluate(null)).resolved, key)).toMatchObject({ resolvedBy: 'system' });
+    });
+  });
+
+  describe('MON-FILING-PENDING', () => {
+    it('warns about a level-2 filing still pending 15 days after its grading; not at 13 days, never for level 1', async () => {
+      const pending = (level: 1 | 2, gradedDaysAgo: number) =>
+        filing({
+          level,
+          status: 'PENDING',
+          gradedAt: registryTimeBefore(gradedDaysAgo),
+          filedAt: null,
+          evaluations: [],
+          updatedAt: registryTimeBefore(gradedDaysAgo),
+        });
+      const late = pending(2, 15);
+      const recent = pending(2, 13);
+      const levelOne = pending(1, 40);
+      await store('mlps', late, recent, levelOne);
+
+      const changes = await sut.evaluate(null);
+
+      const raised = keysOf(changes, 'MON-FILING-PENDING');
+      expect(raised).toContain(`MON-FILING-PENDING:mlps:${late.externalId}`);
+      for (const quiet of [recent, levelOne]) {
+        expect(raised).not.toContain(`MON-FILING-PENDING:mlps:${quiet.externalId}`);
+      }
+      expect(find(changes.opened, `MON-FILING-PENDING:mlps:${late.externalId}`)).toMatchObject({
+        severity: 'warning',
+        status: 'open',
+        subject: `mlps/filing/${late.externalId}`,
+        details: { level: 2, pendingDays: 15, filingNo: late.externalId },
+        message: { zh: expect.stringContaining('超过 14 天'), en: expect.stringContaining('more than 14') },
+      });
     });
   });
 

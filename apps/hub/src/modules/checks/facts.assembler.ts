@@ -95,6 +95,8 @@ export class FactsAssembler {
         method: { in: ['code', 'confirmed', 'suggested'] },
       },
       include: { record: true },
+      // Facts in a fixed order, so the same records give the same reasons whatever order they were stored in.
+      orderBy: [{ record: { kind: 'asc' } }, { record: { externalId: 'asc' } }],
     });
     for (const b of bindings) {
       if (specOf(b.record.source, b.record.kind)?.bindable) attach(b.projectId, b.record, BINDING[b.method]!);
@@ -166,6 +168,7 @@ export class FactsAssembler {
     if (parents.size === 0) return;
     const children = await this.prisma.sourceRecord.findMany({
       where: { source: spec.source, kind: spec.kind, parentExternalId: { in: [...parents.keys()] } },
+      orderBy: { externalId: 'asc' },
     });
     for (const child of children) {
       for (const parent of parents.get(child.parentExternalId!) ?? [])
@@ -195,6 +198,7 @@ export class FactsAssembler {
     if (wanted.size === 0) return;
     const referenced = await this.prisma.sourceRecord.findMany({
       where: { source: spec.source, kind: spec.kind, externalId: { in: [...wanted.keys()] } },
+      orderBy: { externalId: 'asc' },
     });
     for (const record of referenced) {
       for (const projectId of wanted.get(record.externalId) ?? []) attach(projectId, record, null);

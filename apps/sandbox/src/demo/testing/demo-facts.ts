@@ -4,209 +4,126 @@ import {
   type SourceId,
   type TProject,
   type TSandboxDataset,
-  ZDataExchangeCatalogEntry,
-  ZDataExchangeStats,
-  ZDataExchangeSystem,
-  ZGovCloudResource,
-  ZGovCloudTenant,
-  ZHubApplication,
-  ZMlpsFiling,
-  ZMobileService,
-  ZVideoDevice,
-  ZVideoPlatform,
-  ZYwtbSystem,
 } from '@hub/contracts';
 import {
-  toCatalogEntryFact,
-  toCloudResourceFact,
-  toCloudTenantFact,
-  toExchangeStatsFact,
-  toExchangeSystemFact,
-  toFilingFact,
-  toHubApplicationFact,
-  toMobileServiceFact,
-  toVideoDeviceFact,
-  toVideoPlatformFact,
-  toYwtbSystemFact,
+  CONNECTORS,
+  type LenientIndexFields,
+  type RecordIndex,
+  type RecordInvalidity,
+  type RecordKindSpec,
+  readingsOf,
+  readLeniently,
+  validateItems,
 } from '@hub/connectors';
 import {
   bestSystemNameScore,
   type BindingMethod,
   emptyRecords,
+  type EvidenceRef,
   type ProjectFacts,
-  type ProjectRecords,
   type SourceState,
+  SUGGESTION_SCORE,
+  type UntrustedRecord,
 } from '@hub/rules';
-import type { z } from 'zod';
 
 type Payload = Record<string, unknown>;
+/** Valid tenants' units by tenant id: the connector takes a resource's unit from its tenant. */
+type TenantUnits = ReadonlyMap<string, string>;
 
-/** One kind of upstream record: its schema, where its facts go, and how it reaches a project. */
-interface KindSpec {
+/**
+ * One kind of upstream record: the connector's spec of it (schema, facts, how it reaches a project),
+ * where the dataset holds it, and the fields the connector indexes it by (read leniently from an
+ * invalid record, as the connector does to keep it as untrusted evidence).
+ */
+interface KindSpec extends RecordKindSpec {
   source: SourceId;
-  kind: string;
-  group: keyof ProjectRecords;
-  key: string;
-  schema: z.ZodType;
-  toFact: (payload: unknown) => unknown;
   items: (d: TSandboxDataset) => unknown[];
+  index: LenientIndexFields;
   id: (p: Payload) => string;
-  /** bindable kinds: the record's project code, unit credit code and system name */
-  bind?: (
-    p: Payload,
-    tenants: ReadonlyMap<string, Payload>,
-  ) => {
-    code: string | null;
-    unit: string | null;
-    name: string | null;
-  };
-  /** children: the kind and id of the parent they belong to a project through */
-  parent?: { kind: string; id: (p: Payload) => string | null };
+  /** what the connector adds to or requires of the lenient reading of an invalid record */
+  attribute?: (raw: Payload, units: TenantUnits) => Partial<RecordIndex> & { context?: boolean };
 }
 
-const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
-const own = (code: string, unit: string, name: string) => (p: Payload) => ({
-  code: text(p[code]),
-  unit: text(p[unit]),
-  name: text(p[name]),
-});
+const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 
 /** The prefectures of the two demo cities: a GB/T 28181 code of another one is rejected by the connector. */
 const CITY_PREFECTURES = ['4306', '4310'];
 
+function kind(
+  source: SourceId,
+  name: string,
+  more: Omit<KindSpec, keyof RecordKindSpec | 'source' | 'id'> & { id?: KindSpec['id'] },
+): KindSpec {
+  const spec = CONNECTORS.find((c) => c.id === source)?.records.find((r) => r.kind === name);
+  if (!spec) throw new RangeError(`no record kind ${source}/${name}`);
+  return { ...spec, source, id: (p) => String(p[more.index.id]), ...more };
+}
+
+const own = (id: string, systemName: string, unitCode = 'unitCode'): LenientIndexFields => ({
+  id,
+  projectCode: 'projectCode',
+  systemName,
+  unitCode,
+});
+
 export const KINDS: readonly KindSpec[] = [
-  {
-    source: 'gov-cloud',
-    kind: 'tenant',
-    group: 'cloud',
-    key: 'tenants',
-    schema: ZGovCloudTenant,
-    toFact: toCloudTenantFact,
+  kind('gov-cloud', 'tenant', {
     items: (d) => d.govCloud.tenants,
-    id: (p) => String(p['tenantId']),
-  },
-  {
-    source: 'gov-cloud',
-    kind: 'resource',
-    group: 'cloud',
-    key: 'resources',
-    schema: ZGovCloudResource,
-    toFact: toCloudResourceFact,
+    index: { id: 'tenantId', unitCode: 'unitCode' },
+    attribute: () => ({ context: true }),
+  }),
+  kind('gov-cloud', 'resource', {
     items: (d) => d.govCloud.resources,
-    id: (p) => String(p['resourceId']),
-    // The connector takes a resource's unit from its tenant.
-    bind: (p, tenants) => ({
-      code: text(p['projectCode']),
-      unit: text(tenants.get(String(p['tenantId']))?.['unitCode']),
-      name: text(p['systemName']),
-    }),
-  },
-  {
-    source: 'data-exchange',
-    kind: 'system',
-    group: 'dataExchange',
-    key: 'systems',
-    schema: ZDataExchangeSystem,
-    toFact: toExchangeSystemFact,
+    index: { id: 'resourceId', projectCode: 'projectCode', systemName: 'systemName', updatedAt: 'updatedAt' },
+    attribute: (raw, units) => ({ unitCode: units.get(String(raw['tenantId'])) ?? null }),
+  }),
+  kind('data-exchange', 'system', {
     items: (d) => d.dataExchange.systems,
-    id: (p) => String(p['systemId']),
-    bind: own('projectCode', 'unitCode', 'systemName'),
-  },
-  {
-    source: 'data-exchange',
-    kind: 'catalog-entry',
-    group: 'dataExchange',
-    key: 'catalog',
-    schema: ZDataExchangeCatalogEntry,
-    toFact: toCatalogEntryFact,
+    index: { ...own('systemId', 'systemName'), updatedAt: 'modifiedAt' },
+  }),
+  kind('data-exchange', 'catalog-entry', {
     items: (d) => d.dataExchange.catalog,
-    id: (p) => String(p['resourceCode']),
-    parent: { kind: 'system', id: (p) => text(p['systemId']) },
-  },
-  {
-    source: 'data-exchange',
-    kind: 'exchange-stats',
-    group: 'dataExchange',
-    key: 'stats',
-    schema: ZDataExchangeStats,
-    toFact: toExchangeStatsFact,
+    index: { id: 'resourceCode', parent: 'systemId', updatedAt: 'modifiedAt' },
+  }),
+  kind('data-exchange', 'exchange-stats', {
     // The connector fetches one statistics window, 30 days unless configured otherwise.
     items: (d) =>
       d.dataExchange.stats.filter((s) => (s as Payload)['days'] === DATA_EXCHANGE_STATS_DAYS_DEFAULT),
+    index: { id: 'systemId', parent: 'systemId' },
     id: (p) => `${String(p['systemId'])}:${String(p['days'])}`,
-    parent: { kind: 'system', id: (p) => text(p['systemId']) },
-  },
-  {
-    source: 'mlps',
-    kind: 'filing',
-    group: 'mlps',
-    key: 'filings',
-    schema: ZMlpsFiling,
-    toFact: toFilingFact,
-    items: (d) => d.mlps.filings,
-    id: (p) => String(p['filingNo']),
-    bind: own('projectCode', 'unitCode', 'systemName'),
-  },
-  {
-    source: 'video',
-    kind: 'platform',
-    group: 'video',
-    key: 'platforms',
-    schema: ZVideoPlatform,
-    toFact: toVideoPlatformFact,
+    attribute: (raw) => ({ externalId: `${String(raw['systemId'])}:${String(raw['days'])}` }),
+  }),
+  kind('mlps', 'filing', { items: (d) => d.mlps.filings, index: own('filingNo', 'systemName') }),
+  kind('video', 'platform', {
     items: (d) => d.video.platforms,
-    id: (p) => String(p['platformId']),
-    bind: own('projectCode', 'ownerUnitCode', 'name'),
-  },
-  {
-    source: 'video',
-    kind: 'device',
-    group: 'video',
-    key: 'devices',
-    schema: ZVideoDevice,
-    toFact: toVideoDeviceFact,
+    index: own('platformId', 'name', 'ownerUnitCode'),
+  }),
+  kind('video', 'device', {
     items: (d) => d.video.devices,
-    id: (p) => String(p['deviceId']),
     // A device carries no system name: it reaches a project by its own code or through its platform.
-    bind: (p) => ({ code: text(p['projectCode']), unit: text(p['ownerUnitCode']), name: null }),
-    parent: { kind: 'platform', id: (p) => text(p['platformId']) },
-  },
-  {
-    source: 'service-platforms',
-    kind: 'ywtb-system',
-    group: 'services',
-    key: 'ywtb',
-    schema: ZYwtbSystem,
-    toFact: toYwtbSystemFact,
+    index: {
+      id: 'deviceId',
+      projectCode: 'projectCode',
+      unitCode: 'ownerUnitCode',
+      parent: 'platformId',
+      updatedAt: 'updatedAt',
+    },
+  }),
+  kind('service-platforms', 'ywtb-system', {
     items: (d) => d.servicePlatforms.ywtb,
-    id: (p) => String(p['systemCode']),
-    bind: own('projectCode', 'unitCode', 'systemName'),
-  },
-  {
-    source: 'service-platforms',
-    kind: 'ybyh-service',
-    group: 'services',
-    key: 'ybyh',
-    schema: ZMobileService,
-    toFact: toMobileServiceFact,
+    index: own('systemCode', 'systemName'),
+  }),
+  kind('service-platforms', 'ybyh-service', {
     items: (d) => d.servicePlatforms.ybyh,
-    id: (p) => String(p['serviceId']),
-    bind: own('projectCode', 'unitCode', 'serviceName'),
-  },
-  {
-    source: 'service-platforms',
-    kind: 'brain-app',
-    group: 'services',
-    key: 'brain',
-    schema: ZHubApplication,
-    toFact: toHubApplicationFact,
+    index: own('serviceId', 'serviceName'),
+  }),
+  kind('service-platforms', 'brain-app', {
     items: (d) => d.servicePlatforms.brain,
-    id: (p) => String(p['appId']),
-    bind: own('projectCode', 'unitCode', 'appName'),
-  },
+    index: own('appId', 'appName'),
+  }),
 ];
 
-/** True when the connector stores the record: it matches its contract (and, for video, the city). */
+/** True when the connector stores the record as valid: it matches its contract (and, for video, the city). */
 export function isStored(spec: KindSpec, record: unknown): boolean {
   if (!spec.schema.safeParse(record).success) return false;
   if (spec.source !== 'video') return true;
@@ -214,77 +131,138 @@ export function isStored(spec: KindSpec, record: unknown): boolean {
   return CITY_PREFECTURES.includes(code.slice(0, 4));
 }
 
-const STRENGTH: Record<BindingMethod, number> = { code: 3, confirmed: 2, suggested: 1 };
-const SUGGESTION_THRESHOLD = 0.9;
-
-interface Attached {
+/** A record as the hub stores it: its index fields, and what is wrong with it when it is untrusted. */
+interface Stored {
   spec: KindSpec;
   payload: Payload;
+  index: RecordIndex | null;
+  invalid: RecordInvalidity | null;
+}
+
+/**
+ * The records the connectors hand the hub: the valid ones, and the invalid ones they can attribute to
+ * a project (kept as untrusted), through the connectors' own validation and lenient reading.
+ */
+function storedRecords(dataset: TSandboxDataset): Stored[] {
+  const tenantSpec = KINDS.find((k) => k.kind === 'tenant')!;
+  const units: TenantUnits = new Map(
+    tenantSpec
+      .items(dataset)
+      .filter((t) => isStored(tenantSpec, t))
+      .map((t) => [String((t as Payload)['tenantId']), String((t as Payload)['unitCode'])]),
+  );
+  return KINDS.flatMap((spec) => {
+    const lenient = (raw: Payload) => {
+      const { context, ...given } = spec.attribute?.(raw, units) ?? {};
+      return readLeniently(raw, spec.index, { ...given, ...(context ? { context } : {}) });
+    };
+    return spec.items(dataset).flatMap((item): Stored[] => {
+      if (isStored(spec, item)) {
+        const payload = item as Payload;
+        return [{ spec, payload, index: lenient(payload), invalid: null }];
+      }
+      const { problems } = validateItems({
+        kind: spec.kind,
+        title: spec.title,
+        schema: spec.schema,
+        idField: spec.index.id,
+        items: [item],
+        attribute: (raw) =>
+          spec.kind === 'exchange-stats' && typeof raw['days'] !== 'number' ? null : lenient(raw),
+      });
+      const record = problems[0]?.record;
+      if (!record?.invalid) return [];
+      return [{ spec, payload: item as Payload, index: record, invalid: record.invalid }];
+    });
+  });
+}
+
+const STRENGTH: Record<BindingMethod, number> = { code: 3, confirmed: 2, suggested: 1 };
+
+interface Attached {
+  stored: Stored;
   binding: BindingMethod | null;
+}
+
+const externalIdOf = (s: Stored) => s.index?.externalId || s.spec.id(s.payload);
+
+/** The facts a stored record stands for: one for a valid record, one per reading of an untrusted one. */
+function factsOf(s: Stored): unknown[] {
+  if (!s.invalid) return [s.spec.toFact(s.payload)];
+  return (readingsOf(s.spec.schema, s.payload) ?? []).flatMap((reading) => {
+    try {
+      return [s.spec.toFact(reading)];
+    } catch {
+      return [];
+    }
+  });
 }
 
 /**
  * Builds each project's facts from a dataset as the hub does after a complete sync of every source:
  * records bound by project code, suggested by unit credit code and system name (score ≥ 0.9), children
- * through their parent (with its binding), tenants referenced by the project's resources; only records
- * the connectors store; every source succeeded an hour before `now`.
+ * through their parent (with its binding), tenants referenced by the project's resources; valid records
+ * as facts, invalid ones the connectors attribute as untrusted records with their possible readings;
+ * every source succeeded an hour before `now`.
  */
 export function assembleFacts(
   dataset: TSandboxDataset,
   projects: readonly TProject[],
   now: string,
 ): Map<string, ProjectFacts> {
-  const stored = new Map(
-    KINDS.map((spec) => [spec.kind, spec.items(dataset).filter((r) => isStored(spec, r)) as Payload[]]),
-  );
-  const tenants = new Map(stored.get('tenant')!.map((t) => [String(t['tenantId']), t]));
+  const stored = storedRecords(dataset);
   const byCode = new Map(projects.map((p) => [p.code, p]));
   const byUnit = new Map<string, TProject[]>();
   for (const p of projects) byUnit.set(p.unitCode, [...(byUnit.get(p.unitCode) ?? []), p]);
 
   const attached = new Map<string, Map<string, Attached>>(projects.map((p) => [p.code, new Map()]));
-  const attach = (code: string, spec: KindSpec, payload: Payload, binding: BindingMethod | null) => {
+  const attach = (code: string, s: Stored, binding: BindingMethod | null) => {
     const list = attached.get(code)!;
-    const key = `${spec.kind}|${spec.id(payload)}`;
+    const key = `${s.spec.source}|${s.spec.kind}|${externalIdOf(s)}`;
     const prior = list.get(key);
     if (prior?.binding && binding && STRENGTH[prior.binding] >= STRENGTH[binding]) return;
     if (prior && !binding) return;
-    list.set(key, { spec, payload, binding });
+    list.set(key, { stored: s, binding });
   };
 
-  for (const spec of KINDS.filter((s) => s.bind)) {
-    for (const payload of stored.get(spec.kind)!) {
-      const { code, unit, name } = spec.bind!(payload, tenants);
-      if (code) {
-        if (byCode.has(code)) attach(code, spec, payload, 'code');
-        continue;
-      }
-      if (!unit || !name) continue;
-      for (const p of byUnit.get(unit) ?? []) {
-        if (bestSystemNameScore(name, p.systemNames) >= SUGGESTION_THRESHOLD)
-          attach(p.code, spec, payload, 'suggested');
-      }
+  for (const s of stored.filter((x) => x.spec.bindable && x.index)) {
+    const { projectCode, unitCode, systemName } = s.index!;
+    if (projectCode) {
+      if (byCode.has(projectCode)) attach(projectCode, s, 'code');
+      continue;
+    }
+    if (!unitCode || !systemName) continue;
+    for (const p of byUnit.get(unitCode) ?? []) {
+      if (bestSystemNameScore(systemName, p.systemNames) >= SUGGESTION_SCORE) attach(p.code, s, 'suggested');
     }
   }
-  for (const spec of KINDS.filter((s) => s.parent)) {
-    const children = new Map<string, Payload[]>();
-    for (const payload of stored.get(spec.kind)!) {
-      const parentId = spec.parent!.id(payload);
-      if (parentId) children.set(parentId, [...(children.get(parentId) ?? []), payload]);
+  for (const spec of KINDS.filter((k) => k.parentKind)) {
+    const children = new Map<string, Stored[]>();
+    for (const s of stored.filter((x) => x.spec === spec)) {
+      const parentId = s.index?.parentExternalId ?? text(s.payload[spec.index.parent!]);
+      if (parentId) children.set(parentId, [...(children.get(parentId) ?? []), s]);
     }
     for (const [code, list] of attached) {
       for (const a of [...list.values()]) {
-        if (a.spec.kind !== spec.parent!.kind || !a.binding) continue;
-        for (const child of children.get(a.spec.id(a.payload)) ?? []) attach(code, spec, child, a.binding);
+        if (a.stored.spec.kind !== spec.parentKind || a.stored.spec.source !== spec.source || !a.binding)
+          continue;
+        for (const child of children.get(externalIdOf(a.stored)) ?? []) attach(code, child, a.binding);
       }
     }
   }
-  const tenantSpec = KINDS.find((s) => s.kind === 'tenant')!;
-  for (const [code, list] of attached) {
-    for (const a of [...list.values()]) {
-      if (a.spec.kind !== 'resource') continue;
-      const tenant = tenants.get(String(a.payload['tenantId']));
-      if (tenant) attach(code, tenantSpec, tenant, null);
+  for (const spec of KINDS.filter((k) => k.referencedBy)) {
+    const ref = spec.referencedBy!;
+    const byId = new Map(stored.filter((x) => x.spec === spec).map((s) => [externalIdOf(s), s]));
+    for (const [code, list] of attached) {
+      for (const a of [...list.values()]) {
+        if (a.stored.spec.kind !== ref.kind || a.stored.spec.source !== spec.source) continue;
+        // An untrusted referrer references what each of its readings does.
+        for (const fact of factsOf(a.stored)) {
+          const id = (ref.reference as (fact: unknown) => string | null)(fact);
+          const target = id ? byId.get(id) : undefined;
+          if (target) attach(code, target, null);
+        }
+      }
     }
   }
 
@@ -298,19 +276,31 @@ export function assembleFacts(
   return new Map(
     projects.map((project) => {
       const records = emptyRecords();
-      for (const { spec, payload, binding } of attached.get(project.code)!.values()) {
-        const evidence = {
-          source: spec.source,
-          kind: spec.kind,
-          externalId: spec.id(payload),
+      const untrusted: UntrustedRecord[] = [];
+      for (const { stored: s, binding } of attached.get(project.code)!.values()) {
+        const evidence: EvidenceRef = {
+          source: s.spec.source,
+          kind: s.spec.kind,
+          externalId: externalIdOf(s),
           fetchedAt: finishedAt,
           contentHash: '0'.repeat(64),
         };
-        const fact = spec.toFact(payload);
-        const group = records[spec.group] as unknown as Record<string, unknown[]>;
-        group[spec.key]!.push(binding ? { fact, binding, evidence } : { fact, evidence });
+        if (s.invalid) {
+          const variants = factsOf(s);
+          untrusted.push({
+            group: s.spec.group,
+            key: s.spec.key,
+            binding,
+            evidence: { ...evidence, untrusted: s.invalid.reason },
+            variants: variants.length > 0 ? variants : null,
+          });
+          continue;
+        }
+        const fact = s.spec.toFact(s.payload);
+        const group = records[s.spec.group] as unknown as Record<string, unknown[]>;
+        group[s.spec.key]!.push(binding ? { fact, binding, evidence } : { fact, evidence });
       }
-      return [project.code, { ...records, project, sources } satisfies ProjectFacts];
+      return [project.code, { ...records, project, sources, untrusted } satisfies ProjectFacts];
     }),
   );
 }

@@ -22,10 +22,12 @@ import {
 import {
   catalogEntryRecord,
   deviceRecord,
+  filingPage,
   filingRecord,
   instantToBeijingTime,
   mobileServiceRecord,
   platformRecord,
+  type RecordProblem,
   resourceRecord,
   systemRecord,
   tenantRecord,
@@ -93,8 +95,29 @@ export function evaluation(daysBefore: number, overrides: Partial<TMlpsEvaluatio
 
 /** A FILED level-3 filing evaluated 100 days ago, of no project. */
 export function filing(overrides: Partial<TMlpsFiling> = {}): UpstreamRecord {
+  const payload = filingPayload(overrides);
+  return filingRecord(payload as Raw, payload);
+}
+
+/**
+ * A filing as {@link filing} builds it, then broken in one field by `breakIt`: what the MLPS connector
+ * reports for it — a problem carrying the untrusted record when the filing still names its project
+ * (code, or unit and system name).
+ */
+export function untrustedFiling(
+  overrides: Partial<TMlpsFiling>,
+  breakIt: (raw: Raw) => void,
+): RecordProblem & { record: UpstreamRecord } {
+  const raw: Raw = structuredClone(filingPayload(overrides));
+  breakIt(raw);
+  const [problem] = filingPage([raw]).page.problems;
+  if (!problem?.record) throw new RangeError('the broken filing is not kept as an untrusted record');
+  return { ...problem, record: problem.record };
+}
+
+function filingPayload(overrides: Partial<TMlpsFiling>): TMlpsFiling {
   const n = next();
-  const payload = ZMlpsFiling.parse({
+  return ZMlpsFiling.parse({
     filingNo: `43060${String(n).padStart(6, '0')}-${String(n).padStart(5, '0')}`,
     systemName: `监测测试系统${n}`,
     unitName: `岳阳市监测测试单位${n}`,
@@ -109,7 +132,6 @@ export function filing(overrides: Partial<TMlpsFiling> = {}): UpstreamRecord {
     updatedAt: registryDaysAgo(5),
     ...overrides,
   } satisfies TMlpsFiling);
-  return filingRecord(payload as Raw, payload);
 }
 
 export function exchangeSystem(overrides: Partial<TDataExchangeSystem> = {}): UpstreamRecord {
