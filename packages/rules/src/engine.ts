@@ -116,8 +116,7 @@ function evaluateRule<S extends PackSettingsBase>(
       },
     };
   };
-  const bound = recordsView(facts, false);
-  const base = onValidRecords();
+  const base = onRecords(facts);
   const untrusted = (facts.untrusted ?? []).filter((u) => reads.lists.has(`${u.group}.${u.key}`));
   if (untrusted.length === 0) return finding(base.verdict, base.reason, base.evidence);
 
@@ -130,7 +129,7 @@ function evaluateRule<S extends PackSettingsBase>(
       evidence,
     );
   }
-  const judgement = judgeWithUntrusted(base, untrusted, bound, (records) => rule.evaluate(context(records)));
+  const judgement = judgeWithUntrusted(base, untrusted, facts, onRecords);
   return judgement.decided
     ? finding(
         base.verdict,
@@ -139,12 +138,15 @@ function evaluateRule<S extends PackSettingsBase>(
       )
     : finding('UNKNOWN', judgement.reason, evidence);
 
-  /** The rule on bound records, checked against bound + suggested ones (a suggestion never decides). */
-  function onValidRecords(): RuleOutcome {
-    const onBound = rule.evaluate(context(bound));
-    const suggested = suggestedEvidence(facts, rule.sources);
+  /**
+   * The rule on the bound ones of `records`, checked against bound + suggested ones (a suggestion
+   * never decides). Untrusted records are judged the same way, each reading added to `records`.
+   */
+  function onRecords(records: ProjectRecords): RuleOutcome {
+    const onBound = rule.evaluate(context(boundOnly(records)));
+    const suggested = suggestedEvidence(records, rule.sources);
     if (suggested.length === 0) return onBound;
-    const withSuggested = rule.evaluate(context(recordsView(facts, true)));
+    const withSuggested = rule.evaluate(context(records));
     if (withSuggested.verdict === onBound.verdict) return onBound;
     const ids = suggested.map((e) => e.externalId).join(', ');
     return {
@@ -178,9 +180,8 @@ function registryCellsOf(
 
 type Group = Record<string, readonly { binding?: string; evidence: EvidenceRef }[]>;
 
-/** The records with (or without) suggested ones; records without a binding (tenants) always stay. */
-function recordsView(facts: ProjectRecords, includeSuggested: boolean): ProjectRecords {
-  if (includeSuggested) return facts;
+/** The records without suggested ones; records without a binding (tenants) always stay. */
+function boundOnly(facts: ProjectRecords): ProjectRecords {
   const view = {} as Record<string, Group>;
   for (const key of Object.keys(RECORD_GROUP_SOURCES) as (keyof ProjectRecords)[]) {
     const group = facts[key] as unknown as Group;

@@ -5,7 +5,9 @@ import { yueyangPack } from './packs/yueyang';
 import {
   NOW,
   buildChenzhouProject,
+  buildCatalogEntry,
   buildEvaluation,
+  buildExchangeSystem,
   buildFacts,
   buildFiling,
   buildProject,
@@ -196,6 +198,36 @@ describe('untrusted records', () => {
 
       // 4 ways each (absent or three zones): 4^5 = 1024 combinations
       expect(finding.verdict).toBe('UNKNOWN');
+    });
+  });
+
+  describe('a suggested record that cannot be read', () => {
+    it('is judged as a suggestion is: the verdict it could flip to makes it UNKNOWN, not a decided FAIL', () => {
+      const system = buildExchangeSystem({ projectCode: null }, 'suggested');
+      const entry = buildCatalogEntry({ systemId: system.fact.systemId }, 'suggested');
+      const unreadable = buildUntrusted(
+        'dataExchange',
+        'systems',
+        (['CONNECTED', 'APPLYING', 'DISCONNECTED'] as const).map((accessStatus) => ({
+          ...system.fact,
+          accessStatus,
+        })),
+        {
+          externalId: system.fact.systemId,
+          kind: 'system',
+          zh: `数据共享交换平台系统 ${system.fact.systemId} 的记录不符合接口约定：accessStatus 为 "ONLINE"`,
+        },
+        'suggested',
+      );
+
+      const finding = findingOf(
+        yy({ exchangeSystems: [], catalog: [entry], untrusted: [unreadable] }),
+        'YY-DATA-SHARE',
+      );
+
+      expect(finding.verdict).toBe('UNKNOWN');
+      expect(finding.reason.zh).toContain('accessStatus 为 "ONLINE"');
+      expect(finding.reason.zh).not.toContain('无论其内容如何均不影响本结论');
     });
   });
 });
