@@ -13,12 +13,13 @@ import { ScanOrchestrator } from '../apps/hub/src/modules/scans/scan-orchestrato
 import { createTestContext } from '../apps/hub/src/testing/test-context';
 import { createTestDatabase } from './support/database';
 import { DEMO_NOW } from './support/hub';
-import { buildHub, type Replica, startReplica } from './support/replicas';
+import { buildHub, errorLines, type Replica, startReplica } from './support/replicas';
 
 /**
  * Several hub processes on one PostgreSQL share a scan through the job queue: the built hub runs as
  * worker replicas (HUB_ROLE=worker) while this process only queues the scan and reads its progress.
  * One replica is killed mid-job with SIGKILL; its job expires and another replica finishes the scan.
+ * Another is stopped mid-job with SIGTERM: it finishes what it holds, takes nothing more and exits 0.
  */
 describe('scans shared by replicas on one PostgreSQL', () => {
   const demo = generateDemoCity({ now: DEMO_NOW });
@@ -100,6 +101,58 @@ describe('scans shared by replicas on one PostgreSQL', () => {
     const tasks = await expectCompleteAndUnique(runId);
     const by = new Set(tasks.map((t) => t.doneBy));
     expect([...by].sort()).toEqual(replicas.map(replicaId).sort());
+  });
+
+  /** The scan tasks whose jobs the queue shows active now. */
+  async function activeTasks(runId: string): Promise<string[]> {
+    const jobs = await ctx.get(PrismaService).$queryRaw<{ task: string }[]>`
+      SELECT CASE name WHEN 'scan-sync' THEN 'sync:' || (data->>'source')
+                       WHEN 'scan-evaluate' THEN data->>'key'
+                       WHEN 'scan-bind' THEN 'bind' ELSE 'finish' END AS task
+      FROM pgboss.job WHERE data->>'runId' = ${runId} AND state = 'active'`;
+    return jobs.map((j) => j.task).sort();
+  }
+
+  const dbNow = async () =>
+    (await ctx.get(PrismaService).$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`)[0]!.now;
+
+  it('lets a replica stopped with SIGTERM finish the jobs it holds, take no more, and exit 0', async () => {
+    for (const source of SOURCE_IDS) sandbox.faults.update(source, { latencyMs: 700 });
+    const stopping = await startReplica('stopping', { ...env, HUB_SHUTDOWN_GRACE_SECONDS: '60' });
+    replicas.push(stopping);
+    const scans = ctx.get(ScanOrchestrator);
+    const prisma = ctx.get(PrismaService);
+    const runId = await scans.start('api', 'test');
+    const deadline = Date.now() + 30_000;
+    while ((await activeTasks(runId)).length === 0) {
+      if (Date.now() > deadline) throw new Error(`no job became active:\n${stopping.output().slice(-2000)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    stopping.process.kill('SIGTERM');
+    // What it holds once the signal has been handled; from then on it may fetch nothing.
+    await new Promise((r) => setTimeout(r, 300));
+    const held = await activeTasks(runId);
+    const heldSince = await dbNow();
+    expect(held.length).toBeGreaterThan(0);
+    const exit = await stopping.exited;
+    expect(exit, stopping.output().slice(-3000)).toEqual({ code: 0, signal: null });
+    expect(stopping.output()).toContain('taking no new work');
+    expect(errorLines(stopping.output())).toEqual([]);
+    const [late] = await prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT COUNT(*) AS n FROM pgboss.job WHERE data->>'runId' = ${runId} AND started_on > ${heldSince}`;
+    expect(Number(late!.n)).toBe(0);
+
+    for (const source of SOURCE_IDS) sandbox.faults.update(source, { latencyMs: 50 });
+    const survivor = await startReplica('after-stop', env);
+    replicas.push(survivor);
+    const progress = await scans.waitFor(runId);
+    expect(progress.status, progress.error ?? '').toBe('completed');
+    const tasks = await expectCompleteAndUnique(runId);
+    // Each job it held it finished itself, at the first attempt: none was given back.
+    for (const key of held) {
+      expect(tasks.find((t) => t.key === key)).toMatchObject({ doneBy: replicaId(stopping), attempts: 1 });
+    }
+    expect(tasks.some((t) => t.doneBy === replicaId(survivor))).toBe(true);
   });
 
   it('finishes a scan whose replica was killed in the middle of a job', async () => {

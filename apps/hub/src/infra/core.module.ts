@@ -4,6 +4,7 @@ import type { HubEnv } from '../config/env';
 import { Clock } from './clock';
 import { PrismaService } from './database/prisma.service';
 import { JobQueue } from './jobs/job-queue';
+import { Lifecycle } from './lifecycle';
 import { DATABASE_URL, HUB_ENV, LOGGER } from './tokens';
 
 export { DATABASE_URL, HUB_ENV, LOGGER } from './tokens';
@@ -28,9 +29,10 @@ export class CoreModule {
         { provide: Clock, useValue: options.clock },
         { provide: DATABASE_URL, useValue: options.databaseUrl },
         { provide: PrismaService, useFactory: () => new PrismaService(options.databaseUrl) },
+        Lifecycle,
         JobQueue,
       ],
-      exports: [HUB_ENV, LOGGER, Clock, PrismaService, DATABASE_URL, JobQueue],
+      exports: [HUB_ENV, LOGGER, Clock, PrismaService, DATABASE_URL, Lifecycle, JobQueue],
     };
   }
 }
