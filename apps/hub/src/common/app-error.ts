@@ -23,6 +23,8 @@ export const APP_ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   /** too many sign-in or token requests from one address */
   RATE_LIMITED: 429,
+  /** the caller already has as many checks running as one user may */
+  TOO_MANY_CHECKS: 429,
   /** an upstream system could not be reached for a request that needs it */
   UPSTREAM_UNAVAILABLE: 502,
   INTERNAL: 500,
