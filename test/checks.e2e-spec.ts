@@ -247,10 +247,12 @@ describe('pre-acceptance checks (sandbox + hub)', () => {
       queue: { ok: true, latencyMs: expect.any(Number) },
     });
     // A browser asking for HTML gets the probe, never the dashboard's page.
-    await request(app.getHttpServer())
+    const asBrowser = await request(app.getHttpServer())
       .get('/health/ready')
       .set('Accept', 'text/html')
-      .expect(200, ready.body);
+      .expect(200)
+      .expect('Content-Type', /json/);
+    expect(asBrowser.body.status).toBe('ready');
     const sources = await http().get('/api/sources').expect(200);
     expect(sources.body).toEqual(
       expect.arrayContaining([

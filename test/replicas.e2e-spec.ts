@@ -113,6 +113,25 @@ describe('scans shared by replicas on one PostgreSQL', () => {
     return jobs.map((j) => j.task).sort();
   }
 
+  /** Waits until one of the scan's jobs is active (held by `replica`, the only one running). */
+  async function untilAJobIsActive(runId: string, replica: Replica): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    while ((await activeTasks(runId)).length === 0) {
+      if (Date.now() > deadline) throw new Error(`no job became active:\n${replica.output().slice(-2000)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** Lets a fresh replica, on fast upstreams again, finish the scan; its tasks, checked complete. */
+  async function finishWithNewReplica(name: string, runId: string) {
+    for (const source of SOURCE_IDS) sandbox.faults.update(source, { latencyMs: 50 });
+    const survivor = await startReplica(name, env);
+    replicas.push(survivor);
+    const progress = await ctx.get(ScanOrchestrator).waitFor(runId);
+    expect(progress.status, progress.error ?? '').toBe('completed');
+    return { survivor, tasks: await expectCompleteAndUnique(runId) };
+  }
+
   const dbNow = async () =>
     (await ctx.get(PrismaService).$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`)[0]!.now;
 
@@ -123,11 +142,7 @@ describe('scans shared by replicas on one PostgreSQL', () => {
     const scans = ctx.get(ScanOrchestrator);
     const prisma = ctx.get(PrismaService);
     const runId = await scans.start('api', 'test');
-    const deadline = Date.now() + 30_000;
-    while ((await activeTasks(runId)).length === 0) {
-      if (Date.now() > deadline) throw new Error(`no job became active:\n${stopping.output().slice(-2000)}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await untilAJobIsActive(runId, stopping);
     stopping.process.kill('SIGTERM');
     // What it holds once the signal has been handled; from then on it may fetch nothing.
     await new Promise((r) => setTimeout(r, 300));
@@ -142,12 +157,7 @@ describe('scans shared by replicas on one PostgreSQL', () => {
       SELECT COUNT(*) AS n FROM pgboss.job WHERE data->>'runId' = ${runId} AND started_on > ${heldSince}`;
     expect(Number(late!.n)).toBe(0);
 
-    for (const source of SOURCE_IDS) sandbox.faults.update(source, { latencyMs: 50 });
-    const survivor = await startReplica('after-stop', env);
-    replicas.push(survivor);
-    const progress = await scans.waitFor(runId);
-    expect(progress.status, progress.error ?? '').toBe('completed');
-    const tasks = await expectCompleteAndUnique(runId);
+    const { survivor, tasks } = await finishWithNewReplica('after-stop', runId);
     // Each job it held it finished itself, at the first attempt: none was given back.
     for (const key of held) {
       expect(tasks.find((t) => t.key === key)).toMatchObject({ doneBy: replicaId(stopping), attempts: 1 });
@@ -160,25 +170,11 @@ describe('scans shared by replicas on one PostgreSQL', () => {
     for (const source of SOURCE_IDS) sandbox.faults.update(source, { latencyMs: 700 });
     const doomed = await startReplica('doomed', env);
     replicas.push(doomed);
-    const scans = ctx.get(ScanOrchestrator);
-    const prisma = ctx.get(PrismaService);
-    const runId = await scans.start('api', 'test');
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const [active] = await prisma.$queryRaw<{ n: bigint }[]>`
-        SELECT COUNT(*) AS n FROM pgboss.job WHERE data->>'runId' = ${runId} AND state = 'active'`;
-      if (Number(active!.n) > 0) break;
-      if (Date.now() > deadline) throw new Error(`no job became active:\n${doomed.output().slice(-2000)}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const runId = await ctx.get(ScanOrchestrator).start('api', 'test');
+    await untilAJobIsActive(runId, doomed);
     await new Promise((r) => setTimeout(r, 300));
     doomed.kill();
-    for (const source of SOURCE_IDS) sandbox.faults.update(source, { latencyMs: 50 });
-    const survivor = await startReplica('survivor', env);
-    replicas.push(survivor);
-    const progress = await scans.waitFor(runId);
-    expect(progress.status, progress.error ?? '').toBe('completed');
-    const tasks = await expectCompleteAndUnique(runId);
+    const { survivor, tasks } = await finishWithNewReplica('survivor', runId);
     // The job the dead replica held was started twice and completed once, by the survivor.
     const retried = tasks.filter((t) => t.attempts > 1);
     expect(retried.length).toBeGreaterThan(0);

@@ -69,7 +69,7 @@ export async function startReplica(name: string, env: Record<string, string>): P
     await hub.waitFor('hub worker replica');
   } catch (e) {
     child.kill('SIGKILL');
-    throw new Error(`replica ${name} did not start: ${(e as Error).message}`);
+    throw new Error(`replica ${name} did not start: ${(e as Error).message}`, { cause: e });
   }
   return {
     name,
