@@ -113,10 +113,19 @@ describe('scans shared by replicas on one PostgreSQL', () => {
     return jobs.map((j) => j.task).sort();
   }
 
-  /** Waits until one of the scan's jobs is active (held by `replica`, the only one running). */
+  /**
+   * Waits until `replica` (the only one running) is in the middle of one of the scan's jobs: the job
+   * is active in the queue and the hub has begun its task.
+   */
   async function untilAJobIsActive(runId: string, replica: Replica): Promise<void> {
     const deadline = Date.now() + 30_000;
-    while ((await activeTasks(runId)).length === 0) {
+    for (;;) {
+      const begun = (await activeTasks(runId)).length
+        ? await ctx
+            .get(PrismaService)
+            .scanTask.count({ where: { checkRunId: runId, state: 'queued', attempts: { gt: 0 } } })
+        : 0;
+      if (begun > 0) return;
       if (Date.now() > deadline) throw new Error(`no job became active:\n${replica.output().slice(-2000)}`);
       await new Promise((r) => setTimeout(r, 100));
     }
