@@ -336,6 +336,40 @@ describe('sign-in rate limit', () => {
   });
 });
 
+describe('sign-in rate limit shared by replicas', () => {
+  let hub: Hub;
+  let other: INestApplication;
+
+  beforeAll(async () => {
+    hub = await startHub({ HUB_AUTH_RATE_LIMIT_PER_MINUTE: '3' });
+    // A second application on the same database, as a second replica behind a load balancer.
+    const env = loadEnv(hub.envVars);
+    other = await createHttpApp(env, logger, await prepareDatabase(env, logger));
+    await other.init();
+  });
+  afterAll(async () => {
+    await other?.close();
+    await hub?.close();
+  });
+
+  it('counts attempts from one address on every replica: the 4th is refused wherever it lands', async () => {
+    const password = await hub.app.get(UsersService).ensureInitialAdmin();
+    const login = (app: INestApplication, pw: string) =>
+      request(app.getHttpServer()).post('/api/auth/login').send({ username: 'admin', password: pw });
+    await login(hub.app, 'wrong-guess-1').expect(401);
+    await login(other, 'wrong-guess-2').expect(401);
+    await login(hub.app, 'wrong-guess-3').expect(401);
+    const limited = await login(other, password!).expect(429);
+    expectError(limited, 'RATE_LIMITED');
+    expect(limited.body.error.message.zh).toContain('请求过于频繁');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    await login(hub.app, password!).expect(429);
+    // The counter lives in the database, one row per route and address.
+    const rows = await hub.app.get(PrismaService).rateLimit.findMany();
+    expect(rows).toEqual([expect.objectContaining({ hits: 4, blockedUntil: expect.any(Date) })]);
+  });
+});
+
 describe('OIDC sign-in through the unified identity platform', () => {
   const REDIRECT_URI = 'http://127.0.0.1/api/auth/oidc/callback';
   let provider: OAuth2Server;

@@ -234,12 +234,25 @@ describe('pre-acceptance checks (sandbox + hub)', () => {
     await http().get('/api/checks/not-a-uuid').expect(400);
   });
 
-  it('serves a public health probe, each source’s last sync to those allowed, and the OpenAPI document', async () => {
+  it('serves public liveness and readiness probes, each source’s last sync to those allowed, and the OpenAPI document', async () => {
     const health = await request(app.getHttpServer()).get('/health').expect(200);
     expect(health.headers['x-content-type-options']).toBe('nosniff');
     expect(health.headers['content-security-policy']).toContain("default-src 'self'");
     expect(health.headers['access-control-allow-origin']).toBeUndefined();
-    expect(health.body).toEqual({ status: 'ok', database: { ok: true, latencyMs: expect.any(Number) } });
+    expect(health.body).toEqual({ status: 'ok' });
+    const ready = await request(app.getHttpServer()).get('/health/ready').expect(200);
+    expect(ready.body).toEqual({
+      status: 'ready',
+      database: { ok: true, latencyMs: expect.any(Number) },
+      queue: { ok: true, latencyMs: expect.any(Number) },
+    });
+    // A browser asking for HTML gets the probe, never the dashboard's page.
+    const asBrowser = await request(app.getHttpServer())
+      .get('/health/ready')
+      .set('Accept', 'text/html')
+      .expect(200)
+      .expect('Content-Type', /json/);
+    expect(asBrowser.body.status).toBe('ready');
     const sources = await http().get('/api/sources').expect(200);
     expect(sources.body).toEqual(
       expect.arrayContaining([

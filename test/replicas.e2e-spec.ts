@@ -13,12 +13,13 @@ import { ScanOrchestrator } from '../apps/hub/src/modules/scans/scan-orchestrato
 import { createTestContext } from '../apps/hub/src/testing/test-context';
 import { createTestDatabase } from './support/database';
 import { DEMO_NOW } from './support/hub';
-import { buildHub, type Replica, startReplica } from './support/replicas';
+import { buildHub, errorLines, type Replica, startReplica } from './support/replicas';
 
 /**
  * Several hub processes on one PostgreSQL share a scan through the job queue: the built hub runs as
  * worker replicas (HUB_ROLE=worker) while this process only queues the scan and reads its progress.
  * One replica is killed mid-job with SIGKILL; its job expires and another replica finishes the scan.
+ * Another is stopped mid-job with SIGTERM: it finishes what it holds, takes nothing more and exits 0.
  */
 describe('scans shared by replicas on one PostgreSQL', () => {
   const demo = generateDemoCity({ now: DEMO_NOW });
@@ -102,30 +103,87 @@ describe('scans shared by replicas on one PostgreSQL', () => {
     expect([...by].sort()).toEqual(replicas.map(replicaId).sort());
   });
 
+  /** The scan tasks whose jobs the queue shows active now. */
+  async function activeTasks(runId: string): Promise<string[]> {
+    const jobs = await ctx.get(PrismaService).$queryRaw<{ task: string }[]>`
+      SELECT CASE name WHEN 'scan-sync' THEN 'sync:' || (data->>'source')
+                       WHEN 'scan-evaluate' THEN data->>'key'
+                       WHEN 'scan-bind' THEN 'bind' ELSE 'finish' END AS task
+      FROM pgboss.job WHERE data->>'runId' = ${runId} AND state = 'active'`;
+    return jobs.map((j) => j.task).sort();
+  }
+
+  /**
+   * Waits until `replica` (the only one running) is in the middle of one of the scan's jobs: the job
+   * is active in the queue and the hub has begun its task.
+   */
+  async function untilAJobIsActive(runId: string, replica: Replica): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const begun = (await activeTasks(runId)).length
+        ? await ctx
+            .get(PrismaService)
+            .scanTask.count({ where: { checkRunId: runId, state: 'queued', attempts: { gt: 0 } } })
+        : 0;
+      if (begun > 0) return;
+      if (Date.now() > deadline) throw new Error(`no job became active:\n${replica.output().slice(-2000)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** Lets a fresh replica, on fast upstreams again, finish the scan; its tasks, checked complete. */
+  async function finishWithNewReplica(name: string, runId: string) {
+    for (const source of SOURCE_IDS) sandbox.faults.update(source, { latencyMs: 50 });
+    const survivor = await startReplica(name, env);
+    replicas.push(survivor);
+    const progress = await ctx.get(ScanOrchestrator).waitFor(runId);
+    expect(progress.status, progress.error ?? '').toBe('completed');
+    return { survivor, tasks: await expectCompleteAndUnique(runId) };
+  }
+
+  const dbNow = async () =>
+    (await ctx.get(PrismaService).$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`)[0]!.now;
+
+  it('lets a replica stopped with SIGTERM finish the jobs it holds, take no more, and exit 0', async () => {
+    for (const source of SOURCE_IDS) sandbox.faults.update(source, { latencyMs: 700 });
+    const stopping = await startReplica('stopping', { ...env, HUB_SHUTDOWN_GRACE_SECONDS: '60' });
+    replicas.push(stopping);
+    const scans = ctx.get(ScanOrchestrator);
+    const prisma = ctx.get(PrismaService);
+    const runId = await scans.start('api', 'test');
+    await untilAJobIsActive(runId, stopping);
+    stopping.process.kill('SIGTERM');
+    // What it holds once the signal has been handled; from then on it may fetch nothing.
+    await new Promise((r) => setTimeout(r, 300));
+    const held = await activeTasks(runId);
+    const heldSince = await dbNow();
+    expect(held.length).toBeGreaterThan(0);
+    const exit = await stopping.exited;
+    expect(exit, stopping.output().slice(-3000)).toEqual({ code: 0, signal: null });
+    expect(stopping.output()).toContain('taking no new work');
+    expect(errorLines(stopping.output())).toEqual([]);
+    const [late] = await prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT COUNT(*) AS n FROM pgboss.job WHERE data->>'runId' = ${runId} AND started_on > ${heldSince}`;
+    expect(Number(late!.n)).toBe(0);
+
+    const { survivor, tasks } = await finishWithNewReplica('after-stop', runId);
+    // Each job it held it finished itself, at the first attempt: none was given back.
+    for (const key of held) {
+      expect(tasks.find((t) => t.key === key)).toMatchObject({ doneBy: replicaId(stopping), attempts: 1 });
+    }
+    expect(tasks.some((t) => t.doneBy === replicaId(survivor))).toBe(true);
+  });
+
   it('finishes a scan whose replica was killed in the middle of a job', async () => {
     // Slow pages keep a sync job running long enough to be caught in the middle.
     for (const source of SOURCE_IDS) sandbox.faults.update(source, { latencyMs: 700 });
     const doomed = await startReplica('doomed', env);
     replicas.push(doomed);
-    const scans = ctx.get(ScanOrchestrator);
-    const prisma = ctx.get(PrismaService);
-    const runId = await scans.start('api', 'test');
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const [active] = await prisma.$queryRaw<{ n: bigint }[]>`
-        SELECT COUNT(*) AS n FROM pgboss.job WHERE data->>'runId' = ${runId} AND state = 'active'`;
-      if (Number(active!.n) > 0) break;
-      if (Date.now() > deadline) throw new Error(`no job became active:\n${doomed.output().slice(-2000)}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const runId = await ctx.get(ScanOrchestrator).start('api', 'test');
+    await untilAJobIsActive(runId, doomed);
     await new Promise((r) => setTimeout(r, 300));
     doomed.kill();
-    for (const source of SOURCE_IDS) sandbox.faults.update(source, { latencyMs: 50 });
-    const survivor = await startReplica('survivor', env);
-    replicas.push(survivor);
-    const progress = await scans.waitFor(runId);
-    expect(progress.status, progress.error ?? '').toBe('completed');
-    const tasks = await expectCompleteAndUnique(runId);
+    const { survivor, tasks } = await finishWithNewReplica('survivor', runId);
     // The job the dead replica held was started twice and completed once, by the survivor.
     const retried = tasks.filter((t) => t.attempts > 1);
     expect(retried.length).toBeGreaterThan(0);

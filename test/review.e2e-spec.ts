@@ -414,6 +414,24 @@ describe('pre-acceptance review workflow', () => {
     );
     expect(expert).toMatchObject({ verdict: 'NOT_APPLICABLE', packVersion: 2 });
     // Pinned back to version 1, the project is judged under it again.
+    // The pack in the path must be the project's own: another city's pack, or none, is refused.
+    const otherPack = await hub.http
+      .post('/api/packs/chenzhou/pins')
+      .send({ projectCode: flipped, version: 1 })
+      .expect(400);
+    expect(otherPack.body.error).toMatchObject({ code: 'INVALID_REQUEST' });
+    expect(otherPack.body.error.message.zh).toContain('yueyang');
+    expect(otherPack.body.error.message.zh).toMatch(/^[\u4e00-\u9fff]/);
+    const noPack = await hub.http
+      .post('/api/packs/nowhere/pins')
+      .send({ projectCode: flipped, version: 1 })
+      .expect(404);
+    expect(noPack.body.error.message.zh).toContain('政策包 nowhere 不存在');
+    const notPinned = await hub.http.post('/api/checks').send({ projectCode: flipped }).expect(201);
+    expect(
+      notPinned.body.project.findings.find((f: { ruleId: string }) => f.ruleId === 'YY-EXPERT-REVIEW')
+        .packVersion,
+    ).toBe(2);
     await hub.http.post('/api/packs/yueyang/pins').send({ projectCode: flipped, version: 1 }).expect(200);
     const pinned = await hub.http.post('/api/checks').send({ projectCode: flipped }).expect(201);
     const again = pinned.body.project.findings.find(

@@ -11,10 +11,51 @@ export function buildHub(): void {
   });
 }
 
+/** A `node apps/hub/dist/main.js` process, as `npm start` runs it. */
+export interface HubProcess {
+  process: ChildProcess;
+  /** stdout and stderr so far, interleaved as they arrived */
+  output: () => string;
+  /** how the process ended: its exit code, or the signal that ended it */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** resolves once the output contains `text`; rejects if the process ends first or after `ms` */
+  waitFor(text: string, ms?: number): Promise<void>;
+}
+
+/** Starts the built hub with `env` on top of this process's environment; output is captured. */
+export function spawnHub(env: Record<string, string>): HubProcess {
+  let out = '';
+  const child = spawn(process.execPath, [path.join(repoRoot(), 'apps/hub/dist/main.js')], {
+    cwd: repoRoot(),
+    env: { ...process.env, HUB_LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return {
+    process: child,
+    output: () => out,
+    exited,
+    waitFor: async (text, ms = 60_000) => {
+      const deadline = Date.now() + ms;
+      while (!out.includes(text)) {
+        if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
+          throw new Error(`the hub never printed ${JSON.stringify(text)}:\n${out.slice(-3000)}`);
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+  };
+}
+
 export interface Replica {
   name: string;
   process: ChildProcess;
   output: () => string;
+  exited: HubProcess['exited'];
   /** SIGKILL: no graceful shutdown, its jobs stay active until they expire */
   kill(): void;
   stop(): Promise<void>;
@@ -22,34 +63,33 @@ export interface Replica {
 
 /** Starts `node apps/hub/dist/main.js` as a worker replica and waits until it takes jobs. */
 export async function startReplica(name: string, env: Record<string, string>): Promise<Replica> {
-  let out = '';
-  const child = spawn(process.execPath, [path.join(repoRoot(), 'apps/hub/dist/main.js')], {
-    cwd: repoRoot(),
-    env: { ...process.env, HUB_ROLE: 'worker', HUB_LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 60_000;
-  while (!out.includes('hub worker replica')) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`replica ${name} did not start:\n${out.slice(-3000)}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  const hub = spawnHub({ HUB_ROLE: 'worker', ...env });
+  const child = hub.process;
+  try {
+    await hub.waitFor('hub worker replica');
+  } catch (e) {
+    child.kill('SIGKILL');
+    throw new Error(`replica ${name} did not start: ${(e as Error).message}`, { cause: e });
   }
   return {
     name,
     process: child,
-    output: () => out,
+    output: hub.output,
+    exited: hub.exited,
     kill: () => child.kill('SIGKILL'),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+        await Promise.race([hub.exited, new Promise((r) => setTimeout(r, 15_000))]);
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       }
     },
   };
+}
+
+/** Lines of a hub's output that report an error (pino level 50 or 60) or carry a stack trace. */
+export function errorLines(output: string): string[] {
+  return output
+    .split('\n')
+    .filter((line) => /"level":(50|60)/.test(line) || /\n?\s+at \S+ \(|"stack":/.test(line));
 }

@@ -17,7 +17,7 @@ export function dashboardDir(): string | null {
 /**
  * The dashboard at `/`: hashed assets cached for a year, every other non-API GET answered with
  * index.html (never cached) so the browser's router can take over deep links such as
- * /projects/XM-001. The API and /health are untouched; their paths never fall back to the page.
+ * /projects/XM-001. The API and /health (/health/ready) are untouched; their paths never fall back to the page.
  */
 export function serveDashboard(app: NestExpressApplication, logger: Logger): boolean {
   const dir = dashboardDir();
@@ -38,5 +38,11 @@ export function serveDashboard(app: NestExpressApplication, logger: Logger): boo
 }
 
 function isApiPath(p: string): boolean {
-  return p === '/api' || p.startsWith('/api/') || p === '/health' || p.startsWith('/assets/');
+  return (
+    p === '/api' ||
+    p.startsWith('/api/') ||
+    p === '/health' ||
+    p.startsWith('/health/') ||
+    p.startsWith('/assets/')
+  );
 }

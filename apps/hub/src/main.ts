@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { createAppContext, createHttpApp, prepareDatabase } from './bootstrap';
+import { createAppContext, createHttpApp, listen, prepareDatabase } from './bootstrap';
+import { StartupError } from './common/startup-error';
 import { dashboardDir } from './dashboard';
-import { InvalidEnvError, loadEnv } from './config/env';
+import { type HubEnv, InvalidEnvError, loadEnv } from './config/env';
 import { ensureDemoCity, startEmbeddedSandbox } from './demo';
 import { createLogger } from './infra/logger';
 import { INITIAL_ADMIN, UsersService } from './modules/auth/users.service';
@@ -14,29 +15,65 @@ import { ScanOrchestrator } from './modules/scans/scan-orchestrator.service';
 import { ScanScheduler } from './modules/scans/scan-scheduler.service';
 import { ScanWiring } from './modules/scans/scan-wiring.service';
 import { RegistryImportService } from './modules/registry/registry-import.service';
+import { stopHub } from './shutdown';
+
+/** Exit codes: 0 after an orderly stop, 78 (EX_CONFIG) for a bad environment, 1 for any other failure. */
+const EXIT_FAILURE = 1;
+const EXIT_CONFIG = 78;
 
 /**
  * `npm start`: database (embedded unless DATABASE_URL), migrations, the sandbox upstreams with the
- * demo city, the API, then a registry import and one full scan, ending in a summary.
+ * demo city, the API, then a registry import and one full scan, ending in a summary. Any failure on
+ * the way is reported once and ends the process non-zero; SIGTERM / SIGINT stop it in order (see
+ * stopHub), the embedded database last.
  */
 async function main(): Promise<void> {
-  const env = loadEnv();
+  let env: HubEnv;
+  try {
+    env = loadEnv();
+  } catch (e) {
+    console.error(e instanceof InvalidEnvError ? e.message : e);
+    process.exit(e instanceof InvalidEnvError ? EXIT_CONFIG : EXIT_FAILURE);
+  }
   const logger = createLogger(env.HUB_LOG_LEVEL);
   const started = Date.now();
-  const base = await prepareDatabase(env, logger);
-  const stops: (() => Promise<void>)[] = [() => base.db.stop()];
+  /** what runs beside the application, stopped after it in reverse order: the database last */
+  const stops: (() => Promise<void>)[] = [];
   let app: INestApplication | undefined;
-  const shutdown = once(async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    if (app) await app.close();
-    for (const stop of stops.reverse())
-      await stop().catch((e: unknown) => logger.error({ err: e }, 'stop failed'));
-    process.exit(0);
-  });
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  let stopping: Promise<void> | undefined;
+  const stop = (reason: string, exitCode: number): Promise<void> =>
+    (stopping ??= (async () => {
+      logger.info({ reason }, 'shutting down');
+      const began = Date.now();
+      let code = exitCode;
+      try {
+        if (app) await stopHub(app, env, logger);
+      } catch (e) {
+        logger.error({ err: e }, 'the application did not stop cleanly');
+        code ||= EXIT_FAILURE;
+      }
+      for (const stopOne of stops.reverse()) {
+        await stopOne().catch((e: unknown) => {
+          logger.error({ err: e }, 'stop failed');
+          code ||= EXIT_FAILURE;
+        });
+      }
+      logger.info({ ms: Date.now() - began, exitCode: code }, 'hub stopped');
+      process.exit(code);
+    })());
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal while stopping: exiting at once');
+      process.exit(EXIT_FAILURE);
+    }
+    void stop(signal, 0);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
   try {
+    const base = await prepareDatabase(env, logger, { stopOnSignal: false });
+    stops.push(() => base.db.stop());
     let workbook: string | undefined;
     let sandboxUrls: Record<string, string> | undefined;
     if (env.HUB_SANDBOX === 'embedded') {
@@ -50,11 +87,9 @@ async function main(): Promise<void> {
       // A worker replica: the same modules without HTTP.
       app = (await createAppContext(env, logger, base)) as INestApplication;
       await app.init();
-      console.log(`\n  合规中枢作业副本已启动 / hub worker replica ${REPLICA_ID} started\n`);
     } else {
       app = await createHttpApp(env, logger, base);
-      await app.listen(env.HUB_PORT, env.HUB_HOST);
-      const url = `http://${env.HUB_HOST}:${(app.getHttpServer().address() as { port: number }).port}`;
+      const url = await listen(app, env);
       logger.info({ url, docs: `${url}/api/docs`, ms: Date.now() - started }, 'hub listening');
       // The hub's URL is the first one printed: scripts take the first URL of the output as the hub's.
       console.log(`\n  合规中枢已启动 / hub listening at ${url}  (API docs: ${url}/api/docs)`);
@@ -69,6 +104,12 @@ async function main(): Promise<void> {
       await app.get(ScanOrchestrator).startWorkers();
       await app.get(ScanScheduler).startWorkers();
       await app.get(ScanWiring).startWorkers();
+    }
+    // Stopped while starting: the stop has begun, nothing more is to be started.
+    if (stopping) return;
+    if (env.HUB_ROLE === 'worker') {
+      // Printed once the replica takes jobs: what scripts and tests wait for.
+      console.log(`\n  合规中枢作业副本已启动 / hub worker replica ${REPLICA_ID} started\n`);
     }
     const scheduled = [...app.get(ScanScheduler).start(), app.get(ScanWiring).schedule()];
     console.log(
@@ -85,8 +126,26 @@ async function main(): Promise<void> {
 
     if (env.HUB_SCAN_ON_START && app.get(JobQueue).runsWorkers) await firstScan(app, workbook, logger);
   } catch (e) {
+    // A signal during start-up is a stop, not a failure of the start.
+    if (stopping) return;
+    reportStartupFailure(e, logger);
+    await stop('startup-failure', EXIT_FAILURE);
+  }
+}
+
+/** One report of why the hub did not start: a log line, and the same said to the operator's terminal. */
+function reportStartupFailure(e: unknown, logger: Logger): void {
+  if (e instanceof StartupError) {
+    logger.fatal(
+      { reason: e.text.en, cause: (e.cause as Error | undefined)?.message },
+      'hub failed to start',
+    );
+    console.error(`\n  合规中枢启动失败：${e.text.zh}\n  The hub failed to start: ${e.text.en}\n`);
+  } else {
     logger.fatal({ err: e }, 'hub failed to start');
-    await shutdown('startup-failure');
+    console.error(
+      `\n  合规中枢启动失败 / the hub failed to start: ${e instanceof Error ? e.message : String(e)}\n`,
+    );
   }
 }
 
@@ -124,12 +183,7 @@ async function firstScan(app: INestApplication, workbook: string | undefined, lo
   logger.info({ checkRunId: scan.id }, 'first scan done');
 }
 
-function once<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
-  let running: Promise<void> | undefined;
-  return (...args) => (running ??= fn(...args));
-}
-
 main().catch((e: unknown) => {
-  console.error(e instanceof InvalidEnvError ? e.message : e);
-  process.exit(1);
+  console.error(e);
+  process.exit(EXIT_FAILURE);
 });

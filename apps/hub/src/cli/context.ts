@@ -4,6 +4,7 @@ import { Option } from 'commander';
 import { createAppContext, prepareDatabase } from '../bootstrap';
 import { loadEnv } from '../config/env';
 import { createLogger } from '../infra/logger';
+import type { CheckRequester } from '../modules/checks/checks.service';
 import type { OutputFormat } from './format';
 
 /** What every command shares: the hub's modules on its database, output helpers, the actor. */
@@ -37,4 +38,9 @@ export function print(format: OutputFormat, json: unknown, table: () => string):
 export function cliActor(onBehalfOf?: string): string {
   const self = `cli:${os.userInfo().username}`;
   return onBehalfOf ? `${self} (for ${onBehalfOf})` : self;
+}
+
+/** The operator as the starter of a check: not held to the per-user limit of API callers. */
+export function cliRequester(): CheckRequester {
+  return { actor: cliActor(), limited: false };
 }

@@ -13,7 +13,7 @@ import {
 } from '../modules/reviews/exports';
 import { PortfolioService } from '../modules/reviews/portfolio.service';
 import { REVIEW_DECISIONS, ReviewsService, type ReviewView } from '../modules/reviews/reviews.service';
-import { cliActor, formatOption, print, withHub } from './context';
+import { cliActor, cliRequester, formatOption, print, withHub } from './context';
 import type { OutputFormat } from './format';
 
 const reviewLine = (r: ReviewView) =>
@@ -59,7 +59,7 @@ export function registerReviewCommands(program: Command): void {
     .action((code: string, opts: { note?: string }) =>
       withHub(async (ctx) => {
         console.log(
-          reviewLine(await ctx.get(ReviewsService).apply(code, opts.note, cliActor(), ALL_PROJECTS)),
+          reviewLine(await ctx.get(ReviewsService).apply(code, opts.note, cliRequester(), ALL_PROJECTS)),
         );
       }),
     );
@@ -69,7 +69,7 @@ export function registerReviewCommands(program: Command): void {
     .argument('<reviewId>')
     .action((id: string) =>
       withHub(async (ctx) => {
-        console.log(reviewLine(await ctx.get(ReviewsService).check(id, cliActor(), ALL_PROJECTS)));
+        console.log(reviewLine(await ctx.get(ReviewsService).check(id, cliRequester(), ALL_PROJECTS)));
       }),
     );
   review
@@ -248,12 +248,14 @@ export function registerReviewCommands(program: Command): void {
     .argument('<packId>')
     .argument('<projectCode>')
     .requiredOption('--version <n|none>')
-    .action((_id: string, code: string, opts: { version: string }) =>
+    .action((packId: string, code: string, opts: { version: string }) =>
       withHub(async (ctx) => {
         const version = opts.version === 'none' ? null : Number(opts.version);
         if (version !== null && !Number.isInteger(version))
           throw new InvalidArgumentError('--version: n or none');
-        console.log(JSON.stringify(await ctx.get(PackVersionsService).pin(code, version, cliActor())));
+        console.log(
+          JSON.stringify(await ctx.get(PackVersionsService).pin(packId, code, version, cliActor())),
+        );
       }),
     );
 }

@@ -29,6 +29,8 @@ export const APP_ERROR_STATUS = {
   RATE_LIMITED: 429,
   /** a registry import failed inside the database and was rolled back: nothing of it was stored */
   IMPORT_FAILED: 503,
+  /** the caller already has as many checks running as one user may */
+  TOO_MANY_CHECKS: 429,
   /** an upstream system could not be reached for a request that needs it */
   UPSTREAM_UNAVAILABLE: 502,
   INTERNAL: 500,

@@ -78,6 +78,30 @@ describe(loadEnv.name, () => {
     expect(() => loadEnv({ HUB_OPINION_ISSUERS: value })).toThrow(message);
   });
 
+  it('refuses HUB_TRUST_PROXY=true and unknown proxies with the reason, Chinese first, beside other bad keys', () => {
+    const message = messageOf(() =>
+      loadEnv({ HUB_TRUST_PROXY: 'true', HUB_MAX_CONCURRENT_CHECKS_PER_USER: '0' }),
+    );
+    expect(message).toMatch(/^环境变量配置错误/);
+    expect(message).toMatch(/HUB_TRUST_PROXY: 不接受 true.*X-Forwarded-For/);
+    expect(message).toMatch(/HUB_MAX_CONCURRENT_CHECKS_PER_USER: [\u4e00-\u9fff].* \/ .*>=1/);
+    expect(messageOf(() => loadEnv({ HUB_TRUST_PROXY: 'loopback, proxy.local, 10.0.0.0/33' }))).toContain(
+      '无法识别 "proxy.local", "10.0.0.0/33"',
+    );
+  });
+
+  it('reads HUB_TRUST_PROXY as off, a hop count, or addresses, names and ranges', () => {
+    expect(loadEnv({}).HUB_TRUST_PROXY).toBeUndefined();
+    expect(loadEnv({ HUB_TRUST_PROXY: 'false' }).HUB_TRUST_PROXY).toBeUndefined();
+    expect(loadEnv({ HUB_TRUST_PROXY: '2' }).HUB_TRUST_PROXY).toBe(2);
+    expect(loadEnv({ HUB_TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8, 192.0.2.7' }).HUB_TRUST_PROXY).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.0.2.7',
+    ]);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadEnv({ HUB_NOW: '', DATABASE_URL: '' }).HUB_NOW).toBeUndefined();
   });
@@ -113,3 +137,13 @@ describe(loadEnv.name, () => {
     ).toThrow(/HUB_SESSION_KEY_FILE/);
   });
 });
+
+function messageOf(attempt: () => unknown): string {
+  try {
+    attempt();
+  } catch (e) {
+    expect(e).toBeInstanceOf(InvalidEnvError);
+    return (e as Error).message;
+  }
+  throw new Error('expected an InvalidEnvError');
+}

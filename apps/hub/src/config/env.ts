@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { POLICY_PACK_IDS, type PolicyPackId } from '@hub/contracts';
 import { PACKS, type OpinionIssuer } from '@hub/rules';
@@ -95,6 +96,52 @@ const robotHost = z
     { message: '应为主机名或 主机名:端口，如 oapi.dingtalk.com / a host or host:port' },
   );
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address or a CIDR range (`10.0.0.0/8`, `fd00::/8`), as Express's `trust proxy` takes them. */
+function isAddressOrRange(v: string): boolean {
+  const [address = '', prefix, ...rest] = v.split('/');
+  const family = net.isIP(address);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Express `trust proxy`: off (`false`, `off`, `0`), a hop count, or a comma-separated list of
+ * addresses, CIDR ranges and the names loopback / linklocal / uniquelocal. `true` is refused: it
+ * would trust any X-Forwarded-For a client sends, and rate limits count by that address.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((v, ctx): number | string[] | undefined => {
+    if (['false', 'off', '0'].includes(v)) return undefined;
+    if (/^\d+$/.test(v)) return Number(v);
+    if (v === 'true') {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          '不接受 true：这会信任任何客户端自带的 X-Forwarded-For，限速可被绕过；请填写代理跳数（如 1）、loopback 或代理地址 / ' +
+          'true is refused: it trusts any X-Forwarded-For a client sends, so rate limits could be evaded; give a hop count (e.g. 1), loopback or the proxy addresses',
+      });
+      return z.NEVER;
+    }
+    const entries = v.split(',').map((e) => e.trim());
+    const bad = entries.filter((e) => !PROXY_NAMES.includes(e) && !isAddressOrRange(e));
+    if (bad.length) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          `无法识别 ${bad.map((b) => JSON.stringify(b)).join(', ')}：应为代理跳数、${PROXY_NAMES.join(' / ')}、IP 地址或 CIDR 网段（逗号分隔）/ ` +
+          `not recognised: ${bad.map((b) => JSON.stringify(b)).join(', ')}; expected a hop count, ${PROXY_NAMES.join(' / ')}, IP addresses or CIDR ranges (comma-separated)`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
 /**
  * Every setting the hub reads from its environment, validated once at boot. Nothing else reads
  * `process.env`. Defaults run the hub against the sandbox with its documented demo credentials.
@@ -145,11 +192,18 @@ export const ZHubEnv = z.object({
     .default(60),
   /**
    * Express `trust proxy`: behind a reverse proxy, which hops to trust for the client address that
-   * rate limits count by (`loopback`, a hop count, or addresses); off by default
+   * rate limits count by (a hop count, `loopback`, or addresses and CIDR ranges); off by default
    */
-  HUB_TRUST_PROXY: z.string().optional(),
-  /** sign-in and token-issuing attempts allowed per client address per minute */
+  HUB_TRUST_PROXY: trustProxy.optional(),
+  /** sign-in and token-issuing attempts allowed per client address per minute, across all replicas */
   HUB_AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** targeted checks one user may have running at once, across all replicas */
+  HUB_MAX_CONCURRENT_CHECKS_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
+  /**
+   * on SIGTERM / SIGINT, how long running jobs, checks and requests may take to finish before they
+   * are released (jobs go back to the queue, checks are closed as interrupted)
+   */
+  HUB_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
   /** the city's unified identity platform (统一身份认证平台); OIDC sign-in is off when absent */
   HUB_OIDC_ISSUER: z.url().optional(),
   HUB_OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -259,6 +313,17 @@ export interface HubEnv extends Omit<z.infer<typeof ZHubEnv>, 'HUB_DATA_DIR'> {
 
 export class InvalidEnvError extends Error {}
 
+/** zod's own messages for the checks that have none of ours: Chinese first, English second. */
+function bilingual(issue: Parameters<z.core.$ZodErrorMap>[0]): string | undefined {
+  const text = (map: z.core.$ZodErrorMap) => {
+    const m = map(issue);
+    return typeof m === 'string' ? m : m?.message;
+  };
+  const zh = text(z.locales.zhCN().localeError);
+  const en = text(z.locales.en().localeError);
+  return zh && en ? `${zh} / ${en}` : (zh ?? en);
+}
+
 /** Parses the environment, listing every bad key in one error. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): HubEnv {
   const relevant: Record<string, string | undefined> = Object.fromEntries(
@@ -268,11 +333,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   for (const key of SECRET_KEYS) {
     const file = source[`${key}_FILE`];
     if (!file) continue;
-    if (relevant[key] !== undefined) fileErrors.push(`  ${key}_FILE: ${key} is set too; give one of them`);
-    else if (!fs.existsSync(file)) fileErrors.push(`  ${key}_FILE: no such file ${file}`);
+    if (relevant[key] !== undefined)
+      fileErrors.push(`  ${key}_FILE: 同时设置了 ${key}，请只给其一 / ${key} is set too; give one of them`);
+    else if (!fs.existsSync(file)) fileErrors.push(`  ${key}_FILE: 文件不存在 / no such file ${file}`);
     else relevant[key] = fs.readFileSync(file, 'utf8').trim();
   }
-  const parsed = ZHubEnv.safeParse(relevant);
+  const parsed = ZHubEnv.safeParse(relevant, { error: bilingual });
   if (!parsed.success || fileErrors.length) {
     const lines = [
       ...fileErrors,

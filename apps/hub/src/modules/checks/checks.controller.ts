@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { jsonSchema, ZodPipe } from '../../common/zod';
 import { Allow, CurrentPrincipal } from '../auth/policy';
 import { type Principal, scopeOf } from '../auth/roles';
-import { ChecksService } from './checks.service';
+import { apiRequester, ChecksService } from './checks.service';
 import { FindingsRepository } from './findings.repository';
 
 const ZCheckRequest = z.object({ projectCode: ZProjectCode }).strict();
@@ -29,7 +29,7 @@ export class ChecksController {
     @CurrentPrincipal() me: Principal,
     @Body(new ZodPipe(ZCheckRequest)) body: z.infer<typeof ZCheckRequest>,
   ) {
-    return this.checks.checkProject(body.projectCode, scopeOf(me));
+    return this.checks.checkProject(body.projectCode, scopeOf(me), {}, apiRequester(me));
   }
 
   @Get('checks/:id')

@@ -3,13 +3,15 @@ import { SOURCE_IDS } from '@hub/contracts';
 import { evaluateProject, PACKS, readinessOf, type PackEvaluation, zeroVerdictCounts } from '@hub/rules';
 import type { Logger } from 'pino';
 import { AppError } from '../../common/app-error';
+import type { HubEnv } from '../../config/env';
 import { Clock } from '../../infra/clock';
-import { LOGGER } from '../../infra/core.module';
+import { HUB_ENV, LOGGER } from '../../infra/core.module';
 import { PrismaService } from '../../infra/database/prisma.service';
+import { Lifecycle, settledBy } from '../../infra/lifecycle';
 import type { CheckRun, Prisma, Project } from '../../generated/prisma/client';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { SyncService, type SyncSummary } from '../sources/sync.service';
-import { ALL_PROJECTS, type ProjectScope } from '../auth/roles';
+import { actorOf, ALL_PROJECTS, type Principal, type ProjectScope } from '../auth/roles';
 import { beijingDate, ExemptionsRepository } from '../exemptions/exemptions.repository';
 import { PackVersionsService } from '../packs/pack-versions.service';
 import { FactsAssembler } from './facts.assembler';
@@ -52,6 +54,25 @@ export interface CheckStep {
 export const CHECK_LEASE_MS = 60_000;
 const HEARTBEAT_MS = 10_000;
 
+/** Namespaces of the advisory locks under which a running targeted check is created. */
+const CHECK_USER_LOCK = 7_246_500;
+const CHECK_PROJECT_LOCK = 7_246_600;
+
+/** Who starts a targeted check: recorded on the run; a person over the API is held to a limit. */
+export interface CheckRequester {
+  /** the name the run (`requested_by`) and the audit trail record */
+  actor: string;
+  /** held to HUB_MAX_CONCURRENT_CHECKS_PER_USER (people over the API; not the operator's CLI) */
+  limited: boolean;
+}
+
+/** A person calling the API, as the starter of a check. */
+export function apiRequester(principal: Principal): CheckRequester {
+  return { actor: actorOf(principal), limited: true };
+}
+
+type Db = PrismaService | Prisma.TransactionClient;
+
 export interface CheckReport {
   id: string;
   kind: CheckRun['kind'];
@@ -92,27 +113,38 @@ export class ChecksService {
     private readonly packVersions: PackVersionsService,
     private readonly exemptions: ExemptionsRepository,
     private readonly clock: Clock,
+    private readonly lifecycle: Lifecycle,
+    @Inject(HUB_ENV) private readonly env: HubEnv,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
+
+  /** Targeted checks this process is running, by run id: what a shutdown waits for. */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
 
   /** Fetches fresh data for one project from every source and judges it; resolves when done. */
   async checkProject(
     code: string,
     scope: ProjectScope = ALL_PROJECTS,
     hooks: CheckHooks = {},
+    requester?: CheckRequester,
   ): Promise<CheckReport> {
-    return (await this.startProjectCheck(code, scope, hooks)).done;
+    return (await this.startProjectCheck(code, scope, hooks, requester)).done;
   }
 
   /**
    * Starts a targeted check and returns its run id at once: the run exists (running, with its steps)
    * before any upstream is asked, so its progress can be read while `done` is pending. A caller that
    * does not await `done` must handle its rejection.
+   *
+   * One check of a project at a time, and at most HUB_MAX_CONCURRENT_CHECKS_PER_USER per limited
+   * requester: both are tested and the run created in one transaction under advisory locks (the
+   * requester's, then the project's), so simultaneous requests on any replicas are serialised.
    */
   async startProjectCheck(
     code: string,
     scope: ProjectScope = ALL_PROJECTS,
     hooks: CheckHooks = {},
+    requester?: CheckRequester,
   ): Promise<{ runId: string; done: Promise<CheckReport> }> {
     const project = await this.projects.findVisible(code, scope);
     if (!project) throw AppError.projectNotFound(code);
@@ -123,22 +155,99 @@ export class ChecksService {
         .map((source): CheckStep => ({ kind: 'fetch', source, status: 'running', error: null, ms: null })),
       { kind: 'evaluate', source: null, status: 'pending', error: null, ms: null },
     ];
-    const run = await this.prisma.checkRun.create({
+    const run = await this.prisma.$transaction(async (tx) => {
+      if (requester?.limited) {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHECK_USER_LOCK}::int, hashtext(${requester.actor}))`;
+      }
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHECK_PROJECT_LOCK}::int, hashtext(${project.code}))`;
+      await this.refuseUnlessFree(tx, project.code, requester);
+      return tx.checkRun.create({
+        data: {
+          kind: 'targeted',
+          projectCode: project.code,
+          status: 'running',
+          asOf: startedAt,
+          startedAt,
+          syncIds: [],
+          steps: toJson(steps),
+          heartbeatAt: new Date(),
+          requestedBy: requester?.actor ?? null,
+        },
+      });
+    });
+    const done = this.runProjectCheck(run, project, new StepRecorder(this.prisma, run.id, steps), hooks);
+    this.inFlight.set(run.id, done);
+    const forget = () => this.inFlight.delete(run.id);
+    done.then(forget, forget);
+    return { runId: run.id, done };
+  }
+
+  /**
+   * Refuses, as starting would, while the project has a check running or the requester has as many
+   * as allowed. Without the locks: for callers that must refuse before acting (a review application,
+   * a decision on a check about to be replaced); starting a check tests it again under them.
+   */
+  async refuseWhileBusy(projectCode: string, requester?: CheckRequester): Promise<void> {
+    await this.refuseUnlessFree(this.prisma, projectCode, requester);
+  }
+
+  private async refuseUnlessFree(db: Db, projectCode: string, requester?: CheckRequester): Promise<void> {
+    const [busy] = await this.liveTargetedRuns(db, { projectCode });
+    if (busy) {
+      throw new AppError(
+        'CONFLICT',
+        {
+          zh: `项目 ${projectCode} 正在检查中，请待检查完成后再操作`,
+          en: `A check of project ${projectCode} is running; try again once it has finished`,
+        },
+        { checkRunId: busy.id },
+      );
+    }
+    if (!requester?.limited) return;
+    const limit = this.env.HUB_MAX_CONCURRENT_CHECKS_PER_USER;
+    const mine = await this.liveTargetedRuns(db, { requestedBy: requester.actor });
+    if (mine.length >= limit) {
+      throw new AppError(
+        'TOO_MANY_CHECKS',
+        {
+          zh: `您已有 ${mine.length} 项检查正在进行（每人最多同时 ${limit} 项），请待其中一项完成后再发起`,
+          en: `You already have ${mine.length} checks running (at most ${limit} at once per user); start another once one has finished`,
+        },
+        { limit, running: mine.map((r) => ({ checkRunId: r.id, projectCode: r.projectCode })) },
+      );
+    }
+  }
+
+  /** Targeted runs still running that match `where`; those whose heartbeat lapsed are closed first. */
+  private async liveTargetedRuns(db: Db, where: Prisma.CheckRunWhereInput): Promise<CheckRun[]> {
+    const runs = await db.checkRun.findMany({
+      where: { ...where, kind: 'targeted', status: 'running' },
+      orderBy: { startedAt: 'desc' },
+    });
+    const live: CheckRun[] = [];
+    for (const run of runs) {
+      if ((await this.reconcileAbandoned(run, db)).status === 'running') live.push(run);
+    }
+    return live;
+  }
+
+  /**
+   * At shutdown: waits for this process's running checks until `deadline` (wall-clock ms), then
+   * closes those still running as interrupted, so nobody waits for a heartbeat to lapse.
+   */
+  async drain(deadline: number): Promise<void> {
+    if (await settledBy([...this.inFlight.values()], deadline)) return;
+    const left = [...this.inFlight.keys()];
+    await this.prisma.checkRun.updateMany({
+      where: { id: { in: left }, status: 'running' },
       data: {
-        kind: 'targeted',
-        projectCode: project.code,
-        status: 'running',
-        asOf: startedAt,
-        startedAt,
-        syncIds: [],
-        steps: toJson(steps),
-        heartbeatAt: new Date(),
+        status: 'failed',
+        finishedAt: this.clock.now(),
+        error:
+          '合规中枢停止时检查尚未完成，请重新检查 / the hub stopped before this check finished; run it again',
       },
     });
-    return {
-      runId: run.id,
-      done: this.runProjectCheck(run, project, new StepRecorder(this.prisma, run.id, steps), hooks),
-    };
+    this.logger.warn({ checkRunIds: left }, 'checks still running at shutdown closed as interrupted');
   }
 
   private async runProjectCheck(
@@ -236,23 +345,8 @@ export class ChecksService {
     );
   }
 
-  /**
-   * The project's targeted check that is running now, if any (an abandoned one is closed first): one
-   * check of a project at a time for a review.
-   */
-  async runningProjectCheck(projectCode: string): Promise<string | null> {
-    const runs = await this.prisma.checkRun.findMany({
-      where: { kind: 'targeted', projectCode, status: 'running' },
-      orderBy: { startedAt: 'desc' },
-    });
-    for (const run of runs) {
-      if ((await this.reconcileAbandoned(run)).status === 'running') return run.id;
-    }
-    return null;
-  }
-
   /** Closes a targeted run whose heartbeat lapsed: nobody will ever finish it. */
-  private async reconcileAbandoned(run: CheckRun): Promise<CheckRun> {
+  private async reconcileAbandoned(run: CheckRun, db: Db = this.prisma): Promise<CheckRun> {
     if (run.status !== 'running' || run.kind !== 'targeted') return run;
     // A targeted run without a heartbeat predates heartbeats: whoever ran it is long gone.
     if (run.heartbeatAt && Date.now() - run.heartbeatAt.getTime() <= CHECK_LEASE_MS) return run;
@@ -260,7 +354,7 @@ export class ChecksService {
       step.status === 'running' || step.status === 'pending' ? { ...step, status: 'failed' as const } : step,
     );
     // Only if nobody beat the heartbeat meanwhile: a live process keeps its run.
-    await this.prisma.checkRun.updateMany({
+    await db.checkRun.updateMany({
       where: { id: run.id, status: 'running', heartbeatAt: run.heartbeatAt },
       data: {
         status: 'failed',
@@ -272,11 +366,13 @@ export class ChecksService {
       },
     });
     this.logger.warn({ checkRunId: run.id, heartbeatAt: run.heartbeatAt }, 'abandoned check run closed');
-    return this.prisma.checkRun.findUniqueOrThrow({ where: { id: run.id } });
+    return db.checkRun.findUniqueOrThrow({ where: { id: run.id } });
   }
 
   private async failRun(run: CheckRun, e: unknown, progress?: StepRecorder): Promise<void> {
-    this.logger.error({ err: e, checkRunId: run.id }, 'check run failed');
+    // Cut short by a shutdown, a check's failure is expected; drain() has closed it already.
+    if (this.lifecycle.stopping) this.logger.warn({ err: e, checkRunId: run.id }, 'check run stopped');
+    else this.logger.error({ err: e, checkRunId: run.id }, 'check run failed');
     const steps = progress ? await progress.failOpen() : undefined;
     await this.prisma.checkRun.update({
       where: { id: run.id },

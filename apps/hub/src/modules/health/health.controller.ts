@@ -1,28 +1,37 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PrismaService } from '../../infra/database/prisma.service';
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Public } from '../auth/policy';
+import { READY_TIMEOUT_MS, ReadinessService } from './readiness.service';
 
+/**
+ * Probes for load balancers and orchestrators, public, so they say nothing beyond up or not:
+ * sources' state is at /api/sources for those allowed to see it.
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly readiness: ReadinessService) {}
 
-  /**
-   * `ok` when the database answers. Public for load balancers and probes, so it says nothing else:
-   * sources' state is at /api/sources for those allowed to see it.
-   */
+  /** Liveness: answers while the process serves HTTP, whatever its dependencies do. */
   @Get()
   @Public()
-  @ApiOperation({ summary: '健康检查 / liveness: does the database answer' })
-  async health() {
-    const started = Date.now();
-    let ok = true;
-    try {
-      await this.prisma.$executeRaw`SELECT 1`;
-    } catch {
-      ok = false;
-    }
-    return { status: ok ? 'ok' : 'error', database: { ok, latencyMs: Date.now() - started } };
+  @ApiOperation({ summary: '存活检查（不访问数据库）/ liveness: the process answers; no database' })
+  live() {
+    return { status: 'ok' as const };
+  }
+
+  /** Readiness: 200 when the database and the job queue answer, 503 naming what does not. */
+  @Get('ready')
+  @Public()
+  @ApiOperation({
+    summary: `就绪检查：数据库与作业队列各限 ${READY_TIMEOUT_MS / 1000} 秒 / readiness: database and job queue, ${READY_TIMEOUT_MS / 1000} s each`,
+  })
+  @ApiResponse({ status: 200, description: '{ status: "ready", database, queue }' })
+  @ApiResponse({ status: 503, description: '{ status: "not-ready" | "stopping", database, queue }' })
+  async ready(@Res({ passthrough: true }) res: Response) {
+    const readiness = await this.readiness.check();
+    res.status(readiness.status === 'ready' ? 200 : 503);
+    return readiness;
   }
 }

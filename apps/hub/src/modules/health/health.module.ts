@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { SourcesModule } from '../sources/sources.module';
 import { HealthController } from './health.controller';
+import { ReadinessService } from './readiness.service';
 
-@Module({ imports: [SourcesModule], controllers: [HealthController] })
+@Module({ controllers: [HealthController], providers: [ReadinessService] })
 export class HealthModule {}

@@ -50,13 +50,16 @@ export class PackVersionsController {
   @Post(':id/pins')
   @Allow('packs:manage')
   @HttpCode(200)
-  @ApiOperation({ summary: '对项目适用指定版本（null 恢复按立项日期）/ apply a version to one project' })
+  @ApiOperation({
+    summary:
+      '对项目适用本政策包的指定版本（null 恢复按立项日期）/ apply a version of this pack to one of its projects',
+  })
   @ApiBody({ schema: jsonSchema(ZPin) })
   pin(
     @CurrentPrincipal() me: Principal,
-    @Param('id') _id: string,
+    @Param('id') id: string,
     @Body(new ZodPipe(ZPin)) body: z.infer<typeof ZPin>,
   ) {
-    return this.versions.pin(body.projectCode, body.version, actorOf(me));
+    return this.versions.pin(id, body.projectCode, body.version, actorOf(me));
   }
 }

@@ -174,14 +174,25 @@ export class PackVersionsService {
     return view(created);
   }
 
-  /** Applies a given version to one project (or, with null, returns it to the version in force). */
+  /**
+   * Applies a given version of `packId` to one project (or, with null, returns it to the version in
+   * force). The project must be judged under that pack: a version of another city's pack is refused.
+   */
   async pin(
+    packId: string,
     projectCode: string,
     version: number | null,
     actor: string,
   ): Promise<{ projectCode: string; pinned: number | null }> {
+    const id = assertPackId(packId);
     const project = await this.prisma.project.findUnique({ where: { code: projectCode } });
     if (!project) throw AppError.projectNotFound(projectCode);
+    if (project.policyPack !== id) {
+      throw new AppError('INVALID_REQUEST', {
+        zh: `项目 ${projectCode} 适用政策包 ${project.policyPack}，不是 ${id}；请在政策包 ${project.policyPack} 下指定版本`,
+        en: `Project ${projectCode} is judged under pack ${project.policyPack}, not ${id}: pin a version of ${project.policyPack}`,
+      });
+    }
     if (version !== null) {
       const exists = await this.prisma.packVersion.findUnique({
         where: { packId_version: { packId: project.policyPack, version } },

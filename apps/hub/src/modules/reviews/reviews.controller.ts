@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { jsonSchema, ZodPipe } from '../../common/zod';
 import { Allow, CurrentPrincipal } from '../auth/policy';
 import { actorOf, type Principal, scopeOf, signerOf } from '../auth/roles';
+import { apiRequester } from '../checks/checks.service';
 import { attachment, OPINION_FORMATS, renderOpinion, renderPortfolio } from './exports';
 import { PortfolioService, ZPortfolioQuery } from './portfolio.service';
 import { ReviewsService, ZDecisionInput, ZOpinionRemarksInput } from './reviews.service';
@@ -44,7 +45,7 @@ export class ReviewsController {
   })
   @ApiBody({ schema: jsonSchema(ZApply) })
   apply(@CurrentPrincipal() me: Principal, @Body(new ZodPipe(ZApply)) body: z.infer<typeof ZApply>) {
-    return this.reviews.apply(body.projectCode, body.note, actorOf(me), scopeOf(me));
+    return this.reviews.apply(body.projectCode, body.note, apiRequester(me), scopeOf(me));
   }
 
   @Get('reviews')
@@ -78,8 +79,8 @@ export class ReviewsController {
     @Query(new ZodPipe(ZCheckQuery)) q: z.infer<typeof ZCheckQuery>,
     @Res({ passthrough: true }) res: Response,
   ) {
-    if (q.wait === 'true') return this.reviews.check(id, actorOf(me), scopeOf(me));
-    const started = await this.reviews.startCheck(id, actorOf(me), scopeOf(me));
+    if (q.wait === 'true') return this.reviews.check(id, apiRequester(me), scopeOf(me));
+    const started = await this.reviews.startCheck(id, apiRequester(me), scopeOf(me));
     res.status(202).setHeader('Location', `/api/checks/${started.checkRunId}`);
     return started;
   }

@@ -12,7 +12,7 @@ import { PrismaService } from '../../infra/database/prisma.service';
 import type { Finding, Prisma, Project, Review } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import { ALL_PROJECTS, type ProjectScope } from '../auth/roles';
-import { CHECK_LEASE_MS, ChecksService } from '../checks/checks.service';
+import { CHECK_LEASE_MS, type CheckRequester, ChecksService } from '../checks/checks.service';
 import { beijingDate } from '../exemptions/exemptions.repository';
 import { projectScopeWhere, ProjectsRepository } from '../projects/projects.repository';
 import { OpinionNumbersRepository } from './opinion-numbers.repository';
@@ -155,11 +155,14 @@ export class ReviewsService {
   async apply(
     projectCode: string,
     note: string | undefined,
-    actor: string,
+    requester: CheckRequester,
     scope: ProjectScope,
   ): Promise<ReviewView> {
+    const actor = requester.actor;
     const project = await this.projects.findVisible(projectCode, scope);
     if (!project) throw AppError.projectNotFound(projectCode);
+    // An application whose check could not start would stay without one: refuse it before.
+    await this.checks.refuseWhileBusy(project.code, requester);
     const open = await this.prisma.review.findFirst({
       where: { projectId: project.id, status: { not: 'decided' } },
     });
@@ -206,17 +209,17 @@ export class ReviewsService {
       );
       return created;
     });
-    return this.check(review.id, actor, scope);
+    return this.check(review.id, requester, scope);
   }
 
   /**
    * Runs a fresh check for an undecided review and waits for it; the check it replaces becomes the
    * comparison.
    */
-  async check(reviewId: string, actor: string, scope: ProjectScope): Promise<ReviewView> {
+  async check(reviewId: string, requester: CheckRequester, scope: ProjectScope): Promise<ReviewView> {
     const review = await this.find(reviewId, scope);
     await (
-      await this.launchCheck(review, actor)
+      await this.launchCheck(review, requester)
     ).done;
     return this.get(review.id, scope);
   }
@@ -225,9 +228,9 @@ export class ReviewsService {
    * Starts the same check without waiting: the run id comes back at once and its progress is read
    * at GET /api/checks/:id. The review points at the run before the run reports completed.
    */
-  async startCheck(reviewId: string, actor: string, scope: ProjectScope): Promise<CheckStarted> {
+  async startCheck(reviewId: string, requester: CheckRequester, scope: ProjectScope): Promise<CheckStarted> {
     const review = await this.find(reviewId, scope);
-    const { runId, done } = await this.launchCheck(review, actor);
+    const { runId, done } = await this.launchCheck(review, requester);
     // The failure is recorded on the run itself, where the caller reads it.
     done.catch((e: unknown) =>
       this.logger.warn({ err: e, reviewId: review.id, checkRunId: runId }, 'review check failed'),
@@ -235,9 +238,10 @@ export class ReviewsService {
     return { reviewId: review.id, checkRunId: runId, status: 'running' };
   }
 
+  /** One check of a project at a time, and a per-user limit: both enforced by ChecksService. */
   private async launchCheck(
     review: ReviewRow,
-    actor: string,
+    requester: CheckRequester,
   ): Promise<{ runId: string; done: Promise<unknown> }> {
     if (review.status === 'decided') {
       throw new AppError('CONFLICT', {
@@ -245,24 +249,12 @@ export class ReviewsService {
         en: `Review ${review.documentNo} is decided; after rectification apply again (it is compared with this check)`,
       });
     }
-    await this.refuseWhileChecking(review);
-    return this.checks.startProjectCheck(review.project.code, ALL_PROJECTS, {
-      afterEvaluate: (runId) => this.attachCheck(review.id, runId, actor),
-    });
-  }
-
-  private async refuseWhileChecking(review: ReviewRow): Promise<void> {
-    const running = await this.checks.runningProjectCheck(review.project.code);
-    if (running) {
-      throw new AppError(
-        'CONFLICT',
-        {
-          zh: `项目 ${review.project.code} 正在检查中，请待检查完成后再操作`,
-          en: `A check of project ${review.project.code} is running; try again once it has finished`,
-        },
-        { checkRunId: running },
-      );
-    }
+    return this.checks.startProjectCheck(
+      review.project.code,
+      ALL_PROJECTS,
+      { afterEvaluate: (runId) => this.attachCheck(review.id, runId, requester.actor) },
+      requester,
+    );
   }
 
   /** Points the review at a finished check; the check it replaces becomes the comparison. */
@@ -361,7 +353,7 @@ export class ReviewsService {
         en: `Review ${review.documentNo} is ${review.status}: only a checked, undecided review can be decided`,
       });
     }
-    await this.refuseWhileChecking(review);
+    await this.checks.refuseWhileBusy(review.project.code);
     const findings = await this.prisma.finding.findMany({ where: { checkRunId: review.checkRunId } });
     const { blockingRuleIds } = readinessOf(findings);
     const overriding = body.decision === 'approve' && blockingRuleIds.length > 0;
