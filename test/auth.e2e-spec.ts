@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { creditCodeCheckChar, isValidCreditCode } from '@hub/contracts';
 import { OAuth2Server } from 'oauth2-mock-server';
 import pino from 'pino';
+import pg from 'pg';
 import request from 'supertest';
 import { createHttpApp, prepareDatabase } from '../apps/hub/src/bootstrap';
 import { loadEnv } from '../apps/hub/src/config/env';
@@ -35,7 +36,7 @@ interface Hub {
 async function startHub(extra: Record<string, string> = {}): Promise<Hub> {
   const db = await createTestDatabase();
   const envVars: Record<string, string> = {
-    DATABASE_URL: db.url,
+    ...db.env,
     HUB_LOG_LEVEL: 'silent',
     GOV_CLOUD_BASE_URL: CLOSED,
     DATA_EXCHANGE_BASE_URL: CLOSED,
@@ -627,12 +628,18 @@ describe('users and tokens from the CLI', () => {
       where: { action: 'token.create' },
       orderBy: { seq: 'asc' },
     });
-    // What an owner of the database could do: switch the append-only trigger off and rewrite history.
-    await prisma.$executeRawUnsafe('ALTER TABLE audit_entries DISABLE TRIGGER USER');
+    // What the database's owner could do (the hub's own role cannot): switch the append-only trigger
+    // off and rewrite history.
+    const owner = new pg.Client({ connectionString: hub.envVars.DATABASE_OWNER_URL });
+    await owner.connect();
     try {
-      await prisma.$executeRaw`UPDATE audit_entries SET actor = 'someone-else' WHERE seq = ${target.seq}`;
+      await owner.query('BEGIN');
+      await owner.query('ALTER TABLE audit_entries DISABLE TRIGGER USER');
+      await owner.query(`UPDATE audit_entries SET actor = 'someone-else' WHERE seq = $1`, [target.seq]);
+      await owner.query('ALTER TABLE audit_entries ENABLE TRIGGER USER');
+      await owner.query('COMMIT');
     } finally {
-      await prisma.$executeRawUnsafe('ALTER TABLE audit_entries ENABLE TRIGGER USER');
+      await owner.end();
     }
     const exitCode = process.exitCode;
     try {

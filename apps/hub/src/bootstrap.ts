@@ -10,7 +10,7 @@ import { AppErrorFilter } from './common/app-error.filter';
 import type { HubEnv } from './config/env';
 import { serveDashboard } from './dashboard';
 import { type Clock, clockFor } from './infra/clock';
-import { type DatabaseHandle, migrate, resolveDatabase } from './infra/database/database';
+import { type DatabaseHandle, prepareSchema, resolveDatabase } from './infra/database/database';
 import { PinoNestLogger } from './infra/logger';
 import { routeTable } from './modules/auth/policy';
 
@@ -19,11 +19,14 @@ export interface HubDatabase {
   clock: Clock;
 }
 
-/** Database (embedded or DATABASE_URL) with every migration applied: what any hub process needs first. */
+/**
+ * Database (embedded or DATABASE_URL) with every migration applied and the application role ready:
+ * what any hub process needs first.
+ */
 export async function prepareDatabase(env: HubEnv, logger: Logger): Promise<HubDatabase> {
   const db = await resolveDatabase(env, logger);
   try {
-    await migrate(db.url, logger);
+    await prepareSchema(db, env, logger);
   } catch (e) {
     await db.stop();
     throw e;
