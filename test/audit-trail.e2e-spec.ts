@@ -4,13 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
-import pg from 'pg';
 import pino from 'pino';
 import { createAppContext, createHttpApp, prepareDatabase } from '../apps/hub/src/bootstrap';
 import { loadEnv } from '../apps/hub/src/config/env';
 import { AuditService } from '../apps/hub/src/modules/audit/audit.service';
 import { runCli as runCliIn } from './support/cli';
-import { createTestDatabase, type TestDatabase } from './support/database';
+import { asRole, behindTheAuditTrigger, createTestDatabase, type TestDatabase } from './support/database';
 import { userWithToken } from './support/hub';
 
 const CLOSED = 'http://127.0.0.1:9';
@@ -35,16 +34,6 @@ function capturingLogger() {
     }),
   );
   return { logger, lines };
-}
-
-async function asRole<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
 }
 
 /** `hub …` on the test hub's database; its exit code as the process would end with it. */
@@ -105,16 +94,13 @@ describe('audit trail against the database owner', () => {
   it('names the truncated tail the owner deleted, from the CLI (exit code 3) and the API', async () => {
     const auditor = await userWithToken(app, 'auditor');
     await cli(envVars, ['audit', 'verify']); // checkpoints the whole trail
-    const [last, before] = await asRole(db.ownerUrl, async (c) => {
-      const { rows } = await c.query<{ seq: string }>(
-        'SELECT seq FROM audit_entries ORDER BY seq DESC LIMIT 2',
-      );
-      await c.query('BEGIN');
-      await c.query('ALTER TABLE audit_entries DISABLE TRIGGER USER');
-      await c.query('DELETE FROM audit_entries WHERE seq >= $1', [rows[1]!.seq]);
-      await c.query('ALTER TABLE audit_entries ENABLE TRIGGER USER');
-      await c.query('COMMIT');
-      return rows.map((r) => r.seq);
+    const [last, before] = await asRole(db.ownerUrl, async (c) =>
+      (await c.query<{ seq: string }>('SELECT seq FROM audit_entries ORDER BY seq DESC LIMIT 2')).rows.map(
+        (r) => r.seq,
+      ),
+    );
+    await behindTheAuditTrigger(db.ownerUrl, async (c) => {
+      await c.query('DELETE FROM audit_entries WHERE seq >= $1', [before]);
     });
     const { out, exitCode } = await cli(envVars, ['audit', 'verify']);
     expect(exitCode).toBe(3);
@@ -140,18 +126,19 @@ describe('audit trail against the database owner', () => {
   });
 
   it('names the entry the owner rewrote and re-chained without the key', async () => {
-    const target = await asRole(db.ownerUrl, async (c) => {
-      const { rows } = await c.query<{ seq: string }>(
-        "SELECT seq FROM audit_entries WHERE action = 'user.create' ORDER BY seq LIMIT 1",
-      );
-      // Every later hash replaced as well, with a key of the owner's own: the links still hold.
-      const { rows: all } = await c.query<{ seq: string }>('SELECT seq FROM audit_entries ORDER BY seq');
-      await c.query('BEGIN');
-      await c.query('ALTER TABLE audit_entries DISABLE TRIGGER USER');
-      await c.query("UPDATE audit_entries SET actor = 'someone-else' WHERE seq = $1", [rows[0]!.seq]);
+    const [target, ...later] = await asRole(db.ownerUrl, async (c) =>
+      (
+        await c.query<{ seq: string }>(
+          `SELECT seq FROM audit_entries
+            WHERE seq >= (SELECT min(seq) FROM audit_entries WHERE action = 'user.create') ORDER BY seq`,
+        )
+      ).rows.map((r) => r.seq),
+    );
+    await behindTheAuditTrigger(db.ownerUrl, async (c) => {
+      await c.query("UPDATE audit_entries SET actor = 'someone-else' WHERE seq = $1", [target]);
+      // Every later hash replaced as well, with hashes of the owner's own: the links still hold.
       let prev: string | null = null;
-      for (const { seq } of all) {
-        if (BigInt(seq) < BigInt(rows[0]!.seq)) continue;
+      for (const seq of [target!, ...later]) {
         const hash = randomBytes(32).toString('hex');
         await c.query(
           'UPDATE audit_entries SET hash = $2, prev_hash = COALESCE($3, prev_hash) WHERE seq = $1',
@@ -159,9 +146,6 @@ describe('audit trail against the database owner', () => {
         );
         prev = hash;
       }
-      await c.query('ALTER TABLE audit_entries ENABLE TRIGGER USER');
-      await c.query('COMMIT');
-      return rows[0]!.seq;
     });
     const { out, exitCode } = await cli(envVars, ['audit', 'verify']);
     expect(exitCode).toBe(3);

@@ -3,14 +3,13 @@ import type { INestApplication } from '@nestjs/common';
 import { creditCodeCheckChar, isValidCreditCode } from '@hub/contracts';
 import { OAuth2Server } from 'oauth2-mock-server';
 import pino from 'pino';
-import pg from 'pg';
 import request from 'supertest';
 import { createHttpApp, prepareDatabase } from '../apps/hub/src/bootstrap';
 import { loadEnv } from '../apps/hub/src/config/env';
 import { PrismaService } from '../apps/hub/src/infra/database/prisma.service';
 import { UsersService } from '../apps/hub/src/modules/auth/users.service';
 import { runCli as runCliIn } from './support/cli';
-import { createTestDatabase } from './support/database';
+import { behindTheAuditTrigger, createTestDatabase } from './support/database';
 import { apiClient, userWithToken } from './support/hub';
 
 /**
@@ -630,17 +629,9 @@ describe('users and tokens from the CLI', () => {
     });
     // What the database's owner could do (the hub's own role cannot): switch the append-only trigger
     // off and rewrite history.
-    const owner = new pg.Client({ connectionString: hub.envVars.DATABASE_OWNER_URL });
-    await owner.connect();
-    try {
-      await owner.query('BEGIN');
-      await owner.query('ALTER TABLE audit_entries DISABLE TRIGGER USER');
-      await owner.query(`UPDATE audit_entries SET actor = 'someone-else' WHERE seq = $1`, [target.seq]);
-      await owner.query('ALTER TABLE audit_entries ENABLE TRIGGER USER');
-      await owner.query('COMMIT');
-    } finally {
-      await owner.end();
-    }
+    await behindTheAuditTrigger(hub.envVars.DATABASE_OWNER_URL!, async (c) => {
+      await c.query(`UPDATE audit_entries SET actor = 'someone-else' WHERE seq = $1`, [target.seq]);
+    });
     const exitCode = process.exitCode;
     try {
       const out = await runCli(['audit', 'verify']);

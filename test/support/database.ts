@@ -67,3 +67,28 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/** Runs `fn` on a connection of its own as the role of `url`, closed after. */
+export async function asRole<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * What the database's owner (in the tests, its superuser) can do and the hub's role cannot: switch
+ * the audit trail's append-only trigger off, change the table, switch the trigger on again.
+ */
+export function behindTheAuditTrigger(ownerUrl: string, fn: (c: pg.Client) => Promise<void>): Promise<void> {
+  return asRole(ownerUrl, async (c) => {
+    await c.query('BEGIN');
+    await c.query('ALTER TABLE audit_entries DISABLE TRIGGER USER');
+    await fn(c);
+    await c.query('ALTER TABLE audit_entries ENABLE TRIGGER USER');
+    await c.query('COMMIT');
+  });
+}

@@ -139,7 +139,7 @@ export const ZHubEnv = z.object({
   /** also send every checkpoint to a syslog collector (RFC 5424): `udp://host:514` or `tcp://host:601` */
   HUB_AUDIT_CHECKPOINT_SYSLOG: z
     .url({ protocol: /^(udp|tcp)$/ })
-    .refine((v) => new URL(v).hostname !== '' && new URL(v).port !== '', {
+    .refine((v) => URL.canParse(v) && new URL(v).hostname !== '' && new URL(v).port !== '', {
       message: '应为 udp://主机:端口 或 tcp://主机:端口 / expected udp://host:port or tcp://host:port',
     })
     .optional(),

@@ -3,7 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import pg from 'pg';
-import { createTestDatabase, type TestDatabase } from '../../../../../test/support/database';
+import {
+  asRole as as,
+  behindTheAuditTrigger,
+  createTestDatabase,
+  type TestDatabase,
+} from '../../../../../test/support/database';
 import { PrismaService } from '../../infra/database/prisma.service';
 import { createTestContext } from '../../testing/test-context';
 import {
@@ -38,31 +43,6 @@ const content = (r: Row) => ({
   objectId: r.object_id,
   data: r.data,
 });
-
-/** Runs `fn` on a connection of its own as `url`'s role, closed after. */
-async function as<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-/**
- * What the database's owner (here its superuser) can do that the hub cannot: switch the append-only
- * trigger off, change the table, switch it on again.
- */
-function asOwnerBehindTheTrigger(db: TestDatabase, fn: (c: pg.Client) => Promise<void>): Promise<void> {
-  return as(db.ownerUrl, async (c) => {
-    await c.query('BEGIN');
-    await c.query('ALTER TABLE audit_entries DISABLE TRIGGER USER');
-    await fn(c);
-    await c.query('ALTER TABLE audit_entries ENABLE TRIGGER USER');
-    await c.query('COMMIT');
-  });
-}
 
 async function rows(c: pg.Client): Promise<Row[]> {
   return (await c.query<Row>('SELECT * FROM audit_entries ORDER BY seq')).rows;
@@ -221,7 +201,7 @@ describe(AuditService.name, () => {
       async ({ hash, kind }) => {
         const cp = await checkpoints.checkpoint('interval');
         const third = (await as(db.ownerUrl, rows))[3]!;
-        await asOwnerBehindTheTrigger(db, async (c) => {
+        await behindTheAuditTrigger(db.ownerUrl, async (c) => {
           await c.query("UPDATE audit_entries SET actor = 'forged' WHERE seq = $1", [third.seq]);
           await rechain(c, third.seq, hash);
         });
@@ -244,7 +224,7 @@ describe(AuditService.name, () => {
       const cp = await checkpoints.checkpoint('interval');
       const before = await as(db.ownerUrl, rows);
       const [kept, gone1, gone2] = before.slice(2).map((r) => r.seq);
-      await asOwnerBehindTheTrigger(db, async (c) => {
+      await behindTheAuditTrigger(db.ownerUrl, async (c) => {
         await c.query('DELETE FROM audit_entries WHERE seq > $1', [kept]);
       });
       const result = await sut.verify();
@@ -275,7 +255,7 @@ describe(AuditService.name, () => {
 
     it('finds an entry removed from the middle of the chain', async () => {
       const second = (await as(db.ownerUrl, rows))[2]!;
-      await asOwnerBehindTheTrigger(db, async (c) => {
+      await behindTheAuditTrigger(db.ownerUrl, async (c) => {
         await c.query('DELETE FROM audit_entries WHERE seq = $1', [second.seq]);
       });
       const result = await sut.verify();
@@ -300,7 +280,9 @@ describe(AuditService.name, () => {
 
     it('names a trail deleted as a whole, even after the hub began a new one', async () => {
       await checkpoints.checkpoint('interval');
-      await asOwnerBehindTheTrigger(db, (c) => c.query('DELETE FROM audit_entries').then(() => undefined));
+      await behindTheAuditTrigger(db.ownerUrl, (c) =>
+        c.query('DELETE FROM audit_entries').then(() => undefined),
+      );
       await ctx.close();
       await open();
       const result = await sut.verify();
@@ -439,7 +421,7 @@ describe(AuditService.name, () => {
 
     it('names the chain start when the older part was edited and re-chained: its head is fixed under the key', async () => {
       const start = (await as(db.ownerUrl, rows))[3]!;
-      await asOwnerBehindTheTrigger(db, async (c) => {
+      await behindTheAuditTrigger(db.ownerUrl, async (c) => {
         await c.query("UPDATE audit_entries SET actor = 'forged' WHERE seq = $1", [legacy[1]!.seq]);
         await rechain(c, legacy[1]!.seq, (prev, r) =>
           r.chain_version === UNKEYED
