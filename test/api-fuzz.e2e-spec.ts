@@ -24,7 +24,7 @@ describe('API robustness against arbitrary input', () => {
     db = await createTestDatabase();
     const closed = 'http://127.0.0.1:9';
     const env = loadEnv({
-      DATABASE_URL: db.url,
+      ...db.env,
       HUB_LOG_LEVEL: 'silent',
       GOV_CLOUD_BASE_URL: closed,
       DATA_EXCHANGE_BASE_URL: closed,

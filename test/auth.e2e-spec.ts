@@ -11,7 +11,7 @@ import { loadEnv } from '../apps/hub/src/config/env';
 import { PrismaService } from '../apps/hub/src/infra/database/prisma.service';
 import { UsersService } from '../apps/hub/src/modules/auth/users.service';
 import { runCli as runCliIn } from './support/cli';
-import { createTestDatabase } from './support/database';
+import { behindTheAuditTrigger, createTestDatabase } from './support/database';
 import { apiClient, userWithToken } from './support/hub';
 
 /**
@@ -37,7 +37,7 @@ interface Hub {
 async function startHub(extra: Record<string, string> = {}): Promise<Hub> {
   const db = await createTestDatabase();
   const envVars: Record<string, string> = {
-    DATABASE_URL: db.url,
+    ...db.env,
     HUB_LOG_LEVEL: 'silent',
     GOV_CLOUD_BASE_URL: CLOSED,
     DATA_EXCHANGE_BASE_URL: CLOSED,
@@ -663,13 +663,11 @@ describe('users and tokens from the CLI', () => {
       where: { action: 'token.create' },
       orderBy: { seq: 'asc' },
     });
-    // What an owner of the database could do: switch the append-only trigger off and rewrite history.
-    await prisma.$executeRawUnsafe('ALTER TABLE audit_entries DISABLE TRIGGER USER');
-    try {
-      await prisma.$executeRaw`UPDATE audit_entries SET actor = 'someone-else' WHERE seq = ${target.seq}`;
-    } finally {
-      await prisma.$executeRawUnsafe('ALTER TABLE audit_entries ENABLE TRIGGER USER');
-    }
+    // What the database's owner could do (the hub's own role cannot): switch the append-only trigger
+    // off and rewrite history.
+    await behindTheAuditTrigger(hub.envVars.DATABASE_OWNER_URL!, async (c) => {
+      await c.query(`UPDATE audit_entries SET actor = 'someone-else' WHERE seq = $1`, [target.seq]);
+    });
     const exitCode = process.exitCode;
     try {
       const out = await runCli(['audit', 'verify']);

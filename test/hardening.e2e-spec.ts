@@ -27,7 +27,7 @@ describe('hardening at the HTTP edge', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const env = loadEnv({ DATABASE_URL: db.url, HUB_LOG_LEVEL: 'silent' });
+    const env = loadEnv({ ...db.env, HUB_LOG_LEVEL: 'silent' });
     app = await createHttpApp(env, logger, await prepareDatabase(env, logger));
     await app.init();
     admin = await userWithToken(app, 'admin');

@@ -39,7 +39,7 @@ describe('scans shared by replicas on one PostgreSQL', () => {
       logger: pino({ level: 'silent' }),
     });
     env = {
-      DATABASE_URL: db.url,
+      ...db.env,
       HUB_NOW: DEMO_NOW,
       HUB_SANDBOX: 'off',
       HUB_SCAN_ON_START: 'false',

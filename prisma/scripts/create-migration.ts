@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   const logger = pino({ level: 'info' });
   const db = await resolveDatabase(loadEnv(), logger);
   try {
-    const dir = await createMigration(db.url, schemaPaths(), name);
+    // The owner: the shadow database is created, and the schema diffed, with its rights.
+    const dir = await createMigration(db.ownerUrl, schemaPaths(), name);
     console.log(dir ? `Created ${dir}` : 'No schema changes; no migration created.');
   } finally {
     await db.stop();

@@ -84,7 +84,7 @@ export async function startTestHub(
     ...options.sandbox,
   });
   const envVars = {
-    DATABASE_URL: db.url,
+    ...db.env,
     HUB_NOW: DEMO_NOW,
     HUB_LOG_LEVEL: 'silent',
     ...envForSandbox(sandbox.urls),

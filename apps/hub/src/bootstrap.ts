@@ -13,7 +13,7 @@ import { StartupError } from './common/startup-error';
 import type { HubEnv } from './config/env';
 import { serveDashboard } from './dashboard';
 import { type Clock, clockFor } from './infra/clock';
-import { type DatabaseHandle, migrate, resolveDatabase } from './infra/database/database';
+import { type DatabaseHandle, prepareSchema, resolveDatabase } from './infra/database/database';
 import type { EmbeddedDatabaseOptions } from './infra/database/embedded-database';
 import { PinoNestLogger } from './infra/logger';
 import { routeTable } from './modules/auth/policy';
@@ -23,7 +23,10 @@ export interface HubDatabase {
   clock: Clock;
 }
 
-/** Database (embedded or DATABASE_URL) with every migration applied: what any hub process needs first. */
+/**
+ * Database (embedded or DATABASE_URL) with every migration applied and the application role ready:
+ * what any hub process needs first.
+ */
 export async function prepareDatabase(
   env: HubEnv,
   logger: Logger,
@@ -31,7 +34,7 @@ export async function prepareDatabase(
 ): Promise<HubDatabase> {
   const db = await resolveDatabase(env, logger, options);
   try {
-    await migrate(db.url, logger);
+    await prepareSchema(db, env, logger);
   } catch (e) {
     await db.stop();
     const reason = e instanceof Error ? e.message : String(e);

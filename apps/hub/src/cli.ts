@@ -32,7 +32,8 @@ import {
   type BindingView,
 } from './modules/bindings/bindings-admin.service';
 import { PrismaService } from './infra/database/prisma.service';
-import { AuditService } from './modules/audit/audit.service';
+import { AuditCheckpointService } from './modules/audit/audit-checkpoint.service';
+import { AuditService, type AuditVerification } from './modules/audit/audit.service';
 import { routeTable } from './modules/auth/policy';
 import { ALL_PROJECTS, type Permission, ROLES, type Role, roleAllows } from './modules/auth/roles';
 import { TokensService, type TokenView } from './modules/auth/tokens.service';
@@ -57,6 +58,32 @@ function sourceArg(value: string): SourceId {
     throw new InvalidArgumentError(`未知的数据源 / unknown source; one of: ${SOURCE_IDS.join(', ')}`);
   }
   return value as SourceId;
+}
+
+/** `hub audit verify` as an operator reads it: the verdict, then what was checked and what was found. */
+function verificationText(r: AuditVerification): string {
+  const lines = r.ok
+    ? [`审计日志完整 / audit trail intact: ${r.entries} entries${r.lastSeq ? `, last seq ${r.lastSeq}` : ''}`]
+    : [
+        r.firstBroken?.seq
+          ? `审计日志被篡改 / audit trail broken at entry ${r.firstBroken.seq}: ${r.firstBroken.message.zh} / ${r.firstBroken.message.en}`
+          : `审计日志被篡改 / audit trail broken`,
+      ];
+  if (r.keyedFrom) {
+    lines.push(
+      `  密钥链自第 ${r.keyedFrom.seq} 条起（链 ${r.keyedFrom.chainId}，密钥 ${r.keyedFrom.keyId}）；此前 ${r.keyedFrom.unkeyedEntries} 条为未加密钥的旧链，按原样校验` +
+        ` / keyed chain from entry ${r.keyedFrom.seq} (chain ${r.keyedFrom.chainId}, key ${r.keyedFrom.keyId}); the ${r.keyedFrom.unkeyedEntries} entries before it are the older unkeyed chain, checked as written`,
+    );
+  }
+  const latest = r.checkpoints.latest;
+  lines.push(
+    `  检查点 / checkpoints: ${r.checkpoints.checked} compared (${r.checkpoints.file})` +
+      (latest ? `, latest ${latest.at}: ${latest.count} entries, last seq ${latest.seq}` : ''),
+  );
+  for (const p of r.problems) lines.push(`  ✗ [${p.kind}] ${p.message.zh}\n      ${p.message.en}`);
+  if (r.moreProblems) lines.push(`  … 另有 ${r.moreProblems} 处 / ${r.moreProblems} more`);
+  for (const w of r.warnings) lines.push(`  ! ${w.zh}\n      ${w.en}`);
+  return lines.join('\n');
 }
 
 export function buildCli(): Command {
@@ -388,18 +415,15 @@ export function buildCli(): Command {
   const audit = program.command('audit').description('审计日志 / the audit trail');
   audit
     .command('verify')
-    .description('校验哈希链，报告第一个断开的条目 / verify the hash chain, report the first broken entry')
-    .action(() =>
+    .description(
+      '校验密钥链并与外部检查点比对，指出被截断的尾部或被改写的条目（退出码 3）/ verify the keyed chain against its checkpoints; exit code 3 when broken',
+    )
+    .addOption(formatOption())
+    .action((opts: { format: OutputFormat }) =>
       withHub(async (ctx) => {
-        const result = await ctx.get(AuditService).verify();
-        if (result.ok) {
-          console.log(`审计日志完整 / audit trail intact: ${result.entries} entries`);
-        } else {
-          console.log(
-            `审计日志被篡改 / audit trail broken at entry ${result.firstBroken!.seq}: ${result.firstBroken!.reason}`,
-          );
-          process.exitCode = 3;
-        }
+        const result = await ctx.get(AuditCheckpointService).verify();
+        print(opts.format, result, () => verificationText(result));
+        if (!result.ok) process.exitCode = 3;
       }),
     );
   audit

@@ -10,6 +10,7 @@ import { ensureDemoCity, startEmbeddedSandbox } from './demo';
 import { createLogger } from './infra/logger';
 import { INITIAL_ADMIN, UsersService } from './modules/auth/users.service';
 import { PrismaService } from './infra/database/prisma.service';
+import { AuditCheckpointService } from './modules/audit/audit-checkpoint.service';
 import { JobQueue, REPLICA_ID } from './infra/jobs/job-queue';
 import { ScanOrchestrator } from './modules/scans/scan-orchestrator.service';
 import { ScanScheduler } from './modules/scans/scan-scheduler.service';
@@ -112,8 +113,10 @@ async function main(): Promise<void> {
       console.log(`\n  合规中枢作业副本已启动 / hub worker replica ${REPLICA_ID} started\n`);
     }
     const scheduled = [...app.get(ScanScheduler).start(), app.get(ScanWiring).schedule()];
+    const checkpoints = app.get(AuditCheckpointService).start();
     console.log(
-      `  定时任务 / schedules (北京时间): ${scheduled.map((s) => `${s.name} "${s.cron}"`).join(', ')}`,
+      `  定时任务 / schedules (北京时间): ${scheduled.map((s) => `${s.name} "${s.cron}"`).join(', ')}, ` +
+        `${checkpoints.name} every ${checkpoints.seconds} s`,
     );
     const password = env.HUB_ROLE === 'worker' ? null : await app.get(UsersService).ensureInitialAdmin();
     if (password) {

@@ -102,6 +102,32 @@ describe(loadEnv.name, () => {
     ]);
   });
 
+  it('keeps the audit key and checkpoints beside the data directory unless told otherwise', () => {
+    const sut = loadEnv({ HUB_DATA_DIR: '/srv/hub' });
+    expect(sut.HUB_AUDIT_KEY_FILE).toBe(path.resolve('/srv/hub/audit.key'));
+    expect(sut.HUB_AUDIT_CHECKPOINT_FILE).toBe(path.resolve('/srv/hub/audit-checkpoints.jsonl'));
+    expect(sut.HUB_AUDIT_CHECKPOINT_SECONDS).toBe(300);
+    expect(sut.HUB_DATABASE_ROLE_CHECK).toBe('warn');
+    expect(loadEnv({ HUB_AUDIT_KEY_FILE: '/run/secrets/audit.key' }).HUB_AUDIT_KEY_FILE).toBe(
+      path.resolve('/run/secrets/audit.key'),
+    );
+  });
+
+  it('takes a syslog collector only as udp:// or tcp:// with host and port', () => {
+    expect(loadEnv({ HUB_AUDIT_CHECKPOINT_SYSLOG: 'udp://10.0.0.5:514' }).HUB_AUDIT_CHECKPOINT_SYSLOG).toBe(
+      'udp://10.0.0.5:514',
+    );
+    for (const bad of ['http://10.0.0.5:514', 'tcp://10.0.0.5', 'syslog.example']) {
+      expect(() => loadEnv({ HUB_AUDIT_CHECKPOINT_SYSLOG: bad })).toThrow(/HUB_AUDIT_CHECKPOINT_SYSLOG/);
+    }
+  });
+
+  it('refuses DATABASE_OWNER_URL without DATABASE_URL: the embedded database manages its roles itself', () => {
+    expect(() => loadEnv({ DATABASE_OWNER_URL: 'postgresql://owner:x@db/hub' })).toThrow(
+      /DATABASE_OWNER_URL: 需与 DATABASE_URL 同时配置/,
+    );
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadEnv({ HUB_NOW: '', DATABASE_URL: '' }).HUB_NOW).toBeUndefined();
   });

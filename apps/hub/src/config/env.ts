@@ -147,8 +147,21 @@ const trustProxy = z
  * `process.env`. Defaults run the hub against the sandbox with its documented demo credentials.
  */
 export const ZHubEnv = z.object({
-  /** an external PostgreSQL; when absent the hub runs an embedded one in HUB_DATA_DIR */
+  /**
+   * an external PostgreSQL; when absent the hub runs an embedded one in HUB_DATA_DIR. The role the
+   * hub runs as: the application role (not a superuser, owns no table; see README)
+   */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /**
+   * with DATABASE_URL: the owner of the schema, for migrations, pg-boss's schema and the
+   * application role's privileges at start. Absent: DATABASE_URL does all of it (one role)
+   */
+  DATABASE_OWNER_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /**
+   * when the role of DATABASE_URL could rewrite the audit trail (a superuser, or the tables' owner):
+   * `warn` logs it and reports it with every audit verification, `refuse` does not start
+   */
+  HUB_DATABASE_ROLE_CHECK: z.enum(['warn', 'refuse']).default('warn'),
   /** embedded database, demo files; relative paths are taken from the working directory */
   HUB_DATA_DIR: z.string().min(1).optional(),
   HUB_HOST: z.string().min(1).default('127.0.0.1'),
@@ -273,6 +286,32 @@ export const ZHubEnv = z.object({
    * `{"yueyang":{"office":"岳阳市行政审批服务局","numberPrefix":"岳审技"}}` (office, numberPrefix, title)
    */
   HUB_OPINION_ISSUERS: opinionIssuers,
+  /**
+   * the 32-byte key of the audit chain's HMAC, kept outside the database (hex, mode 0600); generated
+   * at first start. Default `<HUB_DATA_DIR>/audit.key`. Every replica needs the same file
+   */
+  HUB_AUDIT_KEY_FILE: z.string().min(1).optional(),
+  /**
+   * append-only JSON lines recording the audit chain's head and length, outside the database.
+   * Default `<HUB_DATA_DIR>/audit-checkpoints.jsonl`
+   */
+  HUB_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  /** how often a running hub records a checkpoint (also at start, at shutdown and after verify) */
+  HUB_AUDIT_CHECKPOINT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .default(300),
+  /** also POST every checkpoint as JSON to this address */
+  HUB_AUDIT_CHECKPOINT_WEBHOOK: z.url({ protocol: /^https?$/ }).optional(),
+  /** also send every checkpoint to a syslog collector (RFC 5424): `udp://host:514` or `tcp://host:601` */
+  HUB_AUDIT_CHECKPOINT_SYSLOG: z
+    .url({ protocol: /^(udp|tcp)$/ })
+    .refine((v) => URL.canParse(v) && new URL(v).hostname !== '' && new URL(v).port !== '', {
+      message: '应为 udp://主机:端口 或 tcp://主机:端口 / expected udp://host:port or tcp://host:port',
+    })
+    .optional(),
   GOV_CLOUD_BASE_URL: z.url().default('http://127.0.0.1:4101'),
   GOV_CLOUD_ACCESS_KEY: z.string().min(1).default('sandbox-gov-cloud-ak'),
   GOV_CLOUD_SECRET_KEY: z.string().min(1).default('sandbox-gov-cloud-sk'),
@@ -296,6 +335,7 @@ export const ZHubEnv = z.object({
 /** Settings that may instead be read from a file named by `<KEY>_FILE` (mounted secrets). */
 const SECRET_KEYS = [
   'DATABASE_URL',
+  'DATABASE_OWNER_URL',
   'HUB_SESSION_SECRET',
   'HUB_OIDC_CLIENT_SECRET',
   'GOV_CLOUD_SECRET_KEY',
@@ -307,8 +347,13 @@ const SECRET_KEYS = [
 ] as const;
 export type HubEnvInput = z.input<typeof ZHubEnv>;
 
-export interface HubEnv extends Omit<z.infer<typeof ZHubEnv>, 'HUB_DATA_DIR'> {
+export interface HubEnv extends Omit<
+  z.infer<typeof ZHubEnv>,
+  'HUB_DATA_DIR' | 'HUB_AUDIT_KEY_FILE' | 'HUB_AUDIT_CHECKPOINT_FILE'
+> {
   HUB_DATA_DIR: string;
+  HUB_AUDIT_KEY_FILE: string;
+  HUB_AUDIT_CHECKPOINT_FILE: string;
 }
 
 export class InvalidEnvError extends Error {}
@@ -359,8 +404,19 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       `环境变量配置错误 / invalid environment:\n  ${missing}: OIDC 登录需要同时配置 / required together with ${oidcGiven.join(', ')}`,
     );
   }
+  if (parsed.data.DATABASE_OWNER_URL && !parsed.data.DATABASE_URL) {
+    throw new InvalidEnvError(
+      '环境变量配置错误 / invalid environment:\n  DATABASE_OWNER_URL: 需与 DATABASE_URL 同时配置（嵌入式数据库自行管理两个角色）/ ' +
+        'only with DATABASE_URL (the embedded database manages both roles itself)',
+    );
+  }
+  const dataDir = path.resolve(parsed.data.HUB_DATA_DIR ?? path.join(repoRoot(), '.data'));
   return {
     ...parsed.data,
-    HUB_DATA_DIR: path.resolve(parsed.data.HUB_DATA_DIR ?? path.join(repoRoot(), '.data')),
+    HUB_DATA_DIR: dataDir,
+    HUB_AUDIT_KEY_FILE: path.resolve(parsed.data.HUB_AUDIT_KEY_FILE ?? path.join(dataDir, 'audit.key')),
+    HUB_AUDIT_CHECKPOINT_FILE: path.resolve(
+      parsed.data.HUB_AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl'),
+    ),
   };
 }

@@ -12,9 +12,18 @@ import { StartupError } from '../../common/startup-error';
  * Several processes share one data directory: whoever finds the server already running (its
  * `postmaster.pid` names a live process) attaches to it and leaves it running; whoever started it
  * stops it on exit. So `npm start` and CLI commands share one database without configuration.
+ *
+ * Two roles, each with a random password kept beside the data directory: the server's superuser
+ * (`hub`, the owner of the schema, for migrations) and the application role (`hub_app`, what the
+ * hub runs as; created at start by {@link prepareApplicationRole}).
  */
 export interface EmbeddedDatabaseHandle {
+  /** the superuser: migrations, and creating the application role */
+  ownerUrl: string;
+  /** the application role: what the hub runs as */
   url: string;
+  /** the application role's credentials, for creating it on the server */
+  appLogin: Credentials;
   /** true when this process started the server and so must stop it */
   owned: boolean;
   stop(): Promise<void>;
@@ -32,10 +41,13 @@ export const EMBEDDED_DATABASE_NAME = 'hub';
 const START_ATTEMPTS = 3;
 const PREFERRED_PORT = 54329;
 
-interface Credentials {
+export interface Credentials {
   user: string;
   password: string;
 }
+
+/** The login role the hub runs as on its embedded server. */
+export const EMBEDDED_APP_USER = 'hub_app';
 
 export async function attachOrStartEmbeddedDatabase(
   dataDir: string,
@@ -43,12 +55,18 @@ export async function attachOrStartEmbeddedDatabase(
   options: EmbeddedDatabaseOptions = {},
 ): Promise<EmbeddedDatabaseHandle> {
   const pgDir = path.join(dataDir, 'pg');
-  const credentials = readOrCreateCredentials(dataDir);
+  const credentials = readOrCreateCredentials(dataDir, 'pg-credentials.json', 'hub');
+  const appLogin = readOrCreateCredentials(dataDir, 'pg-app-credentials.json', EMBEDDED_APP_USER);
+  const handle = (port: number) => ({
+    ownerUrl: urlFor(credentials, port, EMBEDDED_DATABASE_NAME),
+    url: urlFor(appLogin, port, EMBEDDED_DATABASE_NAME),
+    appLogin,
+  });
 
   const running = runningServerPort(pgDir);
   if (running !== null) {
     logger.info({ port: running, pgDir }, 'attaching to the embedded PostgreSQL already running');
-    return { url: urlFor(credentials, running, EMBEDDED_DATABASE_NAME), owned: false, stop: async () => {} };
+    return { ...handle(running), owned: false, stop: async () => {} };
   }
 
   fs.mkdirSync(dataDir, { recursive: true });
@@ -101,7 +119,7 @@ export async function attachOrStartEmbeddedDatabase(
 
   let stopped = false;
   return {
-    url: urlFor(credentials, port, EMBEDDED_DATABASE_NAME),
+    ...handle(port),
     owned: true,
     stop: async () => {
       if (stopped) return;
@@ -132,12 +150,12 @@ function urlFor(c: Credentials, port: number, database: string): string {
   return `postgresql://${encodeURIComponent(c.user)}:${encodeURIComponent(c.password)}@127.0.0.1:${port}/${database}`;
 }
 
-/** A random password per data directory, kept beside it (mode 0600): nothing ships with a default. */
-function readOrCreateCredentials(dataDir: string): Credentials {
-  const file = path.join(dataDir, 'pg-credentials.json');
+/** A random password per role and data directory, kept beside it (mode 0600): nothing ships with a default. */
+function readOrCreateCredentials(dataDir: string, fileName: string, user: string): Credentials {
+  const file = path.join(dataDir, fileName);
   if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as Credentials;
   fs.mkdirSync(dataDir, { recursive: true });
-  const credentials = { user: 'hub', password: randomBytes(18).toString('base64url') };
+  const credentials = { user, password: randomBytes(18).toString('base64url') };
   fs.writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
   return credentials;
 }

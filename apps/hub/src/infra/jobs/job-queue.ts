@@ -48,6 +48,52 @@ export interface SendOptions {
 /** This process, as the queue and the scan tasks name it. */
 export const REPLICA_ID = `${os.hostname()}:${process.pid}`;
 
+const SCHEMA = 'pgboss';
+
+/** How every queue retries and expires jobs; a queue whose settings differ is brought in line. */
+function queueSettings(env: Pick<HubEnv, 'HUB_JOB_EXPIRE_SECONDS'>) {
+  return {
+    retryLimit: 3,
+    retryDelay: 5,
+    retryBackoff: true,
+    expireInSeconds: env.HUB_JOB_EXPIRE_SECONDS,
+  };
+}
+
+/**
+ * As the owner, at start: installs or migrates pg-boss's schema and creates every queue (each is a
+ * table of its own, which only the owner of the job table may attach). The application role then
+ * only moves jobs through them (its privileges: database-roles.ts).
+ */
+export async function installJobQueue(
+  ownerUrl: string,
+  env: Pick<HubEnv, 'HUB_JOB_EXPIRE_SECONDS'>,
+  logger: Logger,
+): Promise<void> {
+  const boss = new PgBoss({
+    connectionString: ownerUrl,
+    schema: SCHEMA,
+    application_name: `hub-jobs-install ${REPLICA_ID}`,
+    max: 1,
+    migrate: true,
+    supervise: false,
+    schedule: false,
+  });
+  boss.on('error', (e: unknown) => logger.error({ err: e }, 'job queue error while installing'));
+  await boss.start();
+  try {
+    for (const queue of Object.values(QUEUES)) {
+      if (await boss.getQueue(queue)) continue;
+      await boss.createQueue(queue, { name: queue, ...queueSettings(env) }).catch(async (e: unknown) => {
+        // Another replica created it between the look and the create.
+        if (!(await boss.getQueue(queue))) throw e;
+      });
+    }
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+}
+
 /**
  * The PostgreSQL job queue (pg-boss) that replicas share: a job is fetched by one worker at a time
  * (SKIP LOCKED), retried with backoff when it fails, and retried elsewhere when its worker dies
@@ -169,19 +215,19 @@ export class JobQueue implements OnModuleDestroy {
   private async ensureQueue(queue: QueueName): Promise<PgBoss> {
     const boss = await this.started();
     if (!this.created.has(queue)) {
-      if (!(await boss.getQueue(queue))) {
-        await boss
-          .createQueue(queue, {
-            name: queue,
-            retryLimit: 3,
-            retryDelay: 5,
-            retryBackoff: true,
-            expireInSeconds: this.env.HUB_JOB_EXPIRE_SECONDS,
-          })
-          .catch(async (e: unknown) => {
-            // Another replica created it between the look and the create.
-            if (!(await boss.getQueue(queue))) throw e;
-          });
+      const settings = queueSettings(this.env);
+      const existing = await boss.getQueue(queue);
+      if (!existing) {
+        // Queues are made at start by installJobQueue as the owner; only a queue added since needs this.
+        await boss.createQueue(queue, { name: queue, ...settings }).catch(async (e: unknown) => {
+          // Another replica created it between the look and the create.
+          if (!(await boss.getQueue(queue))) throw e;
+        });
+      } else if (
+        (Object.keys(settings) as (keyof typeof settings)[]).some((k) => existing[k] !== settings[k])
+      ) {
+        // A row update, which the application role may do: this process's settings apply.
+        await boss.updateQueue(queue, { name: queue, ...settings });
       }
       this.created.add(queue);
     }
@@ -195,9 +241,11 @@ export class JobQueue implements OnModuleDestroy {
     this.boss ??= (async () => {
       const boss = new PgBoss({
         connectionString: this.databaseUrl,
-        schema: 'pgboss',
+        schema: SCHEMA,
         application_name: `hub-jobs ${REPLICA_ID}`,
         max: 4,
+        // Installed and migrated by the owner at start (installJobQueue); this role only checks it.
+        migrate: false,
         schedule: false,
         supervise: true,
         maintenanceIntervalSeconds: this.env.HUB_JOBS_MAINTENANCE_SECONDS,

@@ -3,6 +3,7 @@ import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ZodPipe } from '../../common/zod';
 import { Allow } from '../auth/policy';
+import { AuditCheckpointService } from './audit-checkpoint.service';
 import { AuditService } from './audit.service';
 
 const ZAuditQuery = z.object({
@@ -20,7 +21,10 @@ const ZAuditQuery = z.object({
 @ApiTags('audit')
 @Controller('api/audit')
 export class AuditController {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly checkpoints: AuditCheckpointService,
+  ) {}
 
   @Get()
   @Allow('audit:read')
@@ -46,8 +50,11 @@ export class AuditController {
 
   @Get('verify')
   @Allow('audit:read')
-  @ApiOperation({ summary: '校验审计日志哈希链 / verify the audit hash chain' })
+  @ApiOperation({
+    summary:
+      '校验审计日志：密钥链与外部检查点，指出被截断的尾部或被改写的条目 / verify the keyed chain against its checkpoints, naming a truncated tail or a rewritten entry',
+  })
   verify() {
-    return this.audit.verify();
+    return this.checkpoints.verify();
   }
 }

@@ -147,11 +147,24 @@ export interface AuditEntry {
   hash: string;
 }
 
-/** GET /api/audit/verify */
+export interface AuditProblem {
+  /** e.g. rewritten-entry, truncated-tail, broken-link */
+  kind: string;
+  seq: string | null;
+  message: Bilingual;
+}
+
+/** GET /api/audit/verify: the keyed chain against the checkpoints kept outside the database */
 export interface AuditVerification {
   ok: boolean;
   entries: number;
-  firstBroken: { seq: string; reason: string } | null;
+  lastSeq: string | null;
+  keyedFrom: { seq: string; chainId: string; keyId: string; unkeyedEntries: number } | null;
+  checkpoints: { file: string; checked: number; latest: { at: string; seq: string; count: number } | null };
+  firstBroken: AuditProblem | null;
+  problems: AuditProblem[];
+  moreProblems: number;
+  warnings: Bilingual[];
 }
 
 export interface Paged<T> {

@@ -62,31 +62,62 @@ describe('AuditPage', { timeout: 20_000 }, () => {
     );
   });
 
-  it('verifies the hash chain and names the first broken entry', async () => {
+  const verification = {
+    ok: true,
+    entries: 120,
+    lastSeq: '120',
+    keyedFrom: { seq: '101', chainId: 'c', keyId: 'k', unkeyedEntries: 100 },
+    checkpoints: {
+      file: '/srv/hub/audit-checkpoints.jsonl',
+      checked: 3,
+      latest: { at: '2026-11-01T01:00:00.000Z', seq: '120', count: 120 },
+    },
+    firstBroken: null,
+    problems: [],
+    moreProblems: 0,
+    warnings: [],
+  };
+
+  it('verifies the trail and names the first broken entry and every problem', async () => {
+    const truncated = {
+      kind: 'truncated-tail',
+      seq: '118',
+      message: {
+        zh: '尾部被截断：序号 118–120 的条目（3 条）已被删除',
+        en: 'truncated tail: entries 118–120 (3) were deleted',
+      },
+    };
     mockHub({
       'GET /api/auth/me': AUDITOR,
       'GET /api/audit': { total: 0, items: [] },
       'GET /api/audit/verify': {
+        ...verification,
         ok: false,
-        entries: 120,
-        firstBroken: { seq: '57', reason: 'entry edited' },
+        entries: 117,
+        firstBroken: truncated,
+        problems: [truncated],
+        warnings: [{ zh: '中枢连接数据库所用的角色 hub 是超级用户', en: 'the role is a superuser' }],
       },
     });
     renderPage(<AuditPage />, { path: '/admin/audit' });
     fireEvent.click(await screen.findByTestId('audit-verify'));
     const result = await screen.findByTestId('audit-verify-result');
-    expect(result.textContent).toContain('第 57 条');
-    expect(result.textContent).toContain('entry edited');
+    expect(result.textContent).toContain('自第 118 条起校验失败');
+    expect(result.textContent).toContain('序号 118–120 的条目（3 条）已被删除');
+    expect(result.textContent).toContain('是超级用户');
   });
 
-  it('reports a whole chain', async () => {
+  it('reports an intact trail, where its keyed chain begins and the checkpoints it was compared with', async () => {
     mockHub({
       'GET /api/auth/me': AUDITOR,
       'GET /api/audit': { total: 0, items: [] },
-      'GET /api/audit/verify': { ok: true, entries: 120, firstBroken: null },
+      'GET /api/audit/verify': verification,
     });
     renderPage(<AuditPage />, { path: '/admin/audit' });
     fireEvent.click(await screen.findByTestId('audit-verify'));
-    expect((await screen.findByTestId('audit-verify-result')).textContent).toContain('哈希链完整：共 120 条');
+    const text = (await screen.findByTestId('audit-verify-result')).textContent;
+    expect(text).toContain('审计日志完整：共 120 条');
+    expect(text).toContain('密钥链自第 101 条起；此前 100 条为未加密钥的旧链');
+    expect(text).toContain('已与 3 个检查点比对');
   });
 });

@@ -8,7 +8,7 @@ import { api } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { ErrorAlert, Forbidden, QueryState, Time } from '../../components/common';
 import { BEIJING } from '../../time';
-import type { AuditEntry, AuditVerification, Paged } from './admin.types';
+import { type AuditEntry, type AuditVerification, type Paged, pick } from './admin.types';
 
 const TEXT_FILTERS = ['actor', 'action', 'objectType', 'objectId'] as const;
 const PAGE_SIZE = 50;
@@ -30,6 +30,59 @@ function beijingPickerValue(iso: string | null): Dayjs | null {
   return iso ? dayjs(dayjs(iso).tz(BEIJING).format('YYYY-MM-DDTHH:mm:ss')) : null;
 }
 
+function VerifyResult({ result }: { result: AuditVerification }) {
+  const { t, i18n } = useTranslation();
+  const { keyedFrom, checkpoints } = result;
+  return (
+    <div data-testid="audit-verify-result">
+      <Alert
+        type={result.ok ? 'success' : 'error'}
+        showIcon
+        title={
+          result.ok
+            ? t('admin.audit.verifyOk', { entries: result.entries })
+            : result.firstBroken?.seq
+              ? t('admin.audit.verifyBroken', { entries: result.entries, seq: result.firstBroken.seq })
+              : t('admin.audit.verifyBrokenTrail', { entries: result.entries })
+        }
+        description={
+          <Space orientation="vertical" size={2}>
+            {result.problems.map((p, i) => (
+              <Typography.Text key={i} type="danger">
+                {pick(p.message, i18n.language)}
+              </Typography.Text>
+            ))}
+            {result.moreProblems ? (
+              <Typography.Text type="danger">
+                {t('admin.audit.moreProblems', { n: result.moreProblems })}
+              </Typography.Text>
+            ) : null}
+            {keyedFrom ? (
+              <Typography.Text type="secondary">
+                {t('admin.audit.keyedFrom', { seq: keyedFrom.seq, unkeyed: keyedFrom.unkeyedEntries })}
+              </Typography.Text>
+            ) : null}
+            <Typography.Text type="secondary">
+              {checkpoints.latest
+                ? t('admin.audit.checkpoints', {
+                    checked: checkpoints.checked,
+                    count: checkpoints.latest.count,
+                    seq: checkpoints.latest.seq,
+                  })
+                : t('admin.audit.noCheckpoint')}
+            </Typography.Text>
+            {result.warnings.map((w, i) => (
+              <Typography.Text key={i} type="warning">
+                {pick(w, i18n.language)}
+              </Typography.Text>
+            ))}
+          </Space>
+        }
+      />
+    </div>
+  );
+}
+
 function VerifyChain() {
   const { t } = useTranslation();
   const verify = useMutation({ mutationFn: () => api.get<AuditVerification>('/api/audit/verify') });
@@ -44,23 +97,7 @@ function VerifyChain() {
         {t('admin.audit.verify')}
       </Button>
       {verify.error ? <ErrorAlert error={verify.error} /> : null}
-      {verify.data ? (
-        <div data-testid="audit-verify-result">
-          <Alert
-            type={verify.data.ok ? 'success' : 'error'}
-            showIcon
-            title={
-              verify.data.ok
-                ? t('admin.audit.verifyOk', { entries: verify.data.entries })
-                : t('admin.audit.verifyBroken', {
-                    entries: verify.data.entries,
-                    seq: verify.data.firstBroken?.seq ?? '?',
-                    reason: verify.data.firstBroken?.reason ?? '',
-                  })
-            }
-          />
-        </div>
-      ) : null}
+      {verify.data ? <VerifyResult result={verify.data} /> : null}
     </Space>
   );
 }
