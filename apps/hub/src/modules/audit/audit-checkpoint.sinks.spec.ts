@@ -71,6 +71,7 @@ describe(`${AuditCheckpointService.name} copies`, () => {
   });
 
   it('posts each checkpoint to the webhook as JSON, and keeps the file line when the webhook fails', async () => {
+    // The webhook passes the notification egress checks: an address inside the network must be allowed.
     const bodies: { path?: string; event?: string; body: string }[] = [];
     let status = 204;
     const server = http.createServer((req, res) => {
@@ -84,7 +85,10 @@ describe(`${AuditCheckpointService.name} copies`, () => {
     servers.push(server);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/checkpoints`;
-    const cp = await checkpointAfterAnAppend({ HUB_AUDIT_CHECKPOINT_WEBHOOK: url });
+    const cp = await checkpointAfterAnAppend({
+      HUB_AUDIT_CHECKPOINT_WEBHOOK: url,
+      HUB_NOTIFY_ALLOWED_HOSTS: '127.0.0.1',
+    });
     expect(bodies.at(-1)).toEqual({
       path: '/checkpoints',
       event: 'audit-checkpoint',
@@ -96,5 +100,21 @@ describe(`${AuditCheckpointService.name} copies`, () => {
     const next = await ctx!.get(AuditCheckpointService).checkpoint('interval');
     expect(next).toMatchObject({ count: cp!.count + 1 });
     expect(JSON.parse(lastLine())).toEqual(next);
+  });
+
+  it('posts nothing to a webhook inside the network that HUB_NOTIFY_ALLOWED_HOSTS does not list, and still writes the file line', async () => {
+    const bodies: string[] = [];
+    const server = http.createServer((req, res) => {
+      bodies.push(req.url ?? '');
+      res.writeHead(204).end();
+    });
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/checkpoints`;
+
+    const cp = await checkpointAfterAnAppend({ HUB_AUDIT_CHECKPOINT_WEBHOOK: url });
+
+    expect(JSON.parse(lastLine())).toEqual(cp);
+    expect(bodies).toEqual([]);
   });
 });

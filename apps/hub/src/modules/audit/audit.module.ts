@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { NotifyHttp } from '../notifications/channels/notify-http';
+import { NotifyHttpModule } from '../notifications/notify-http.module';
 import { AuditCheckpointService } from './audit-checkpoint.service';
 import { AuditCheckpointSinks } from './audit-checkpoint.sinks';
 import { AuditCheckpointStore } from './audit-checkpoint.store';
@@ -10,6 +10,7 @@ import { AuditService } from './audit.service';
 /** Global: every module that changes state records it here. */
 @Global()
 @Module({
+  imports: [NotifyHttpModule],
   controllers: [AuditController],
   providers: [
     AuditService,
@@ -17,7 +18,6 @@ import { AuditService } from './audit.service';
     AuditCheckpointStore,
     AuditCheckpointSinks,
     AuditCheckpointService,
-    NotifyHttp,
   ],
   exports: [AuditService, AuditCheckpointService],
 })

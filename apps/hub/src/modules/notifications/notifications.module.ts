@@ -2,14 +2,12 @@ import { Module } from '@nestjs/common';
 import { NotificationChannels } from './channels/channels';
 import { DingTalkChannel } from './channels/dingtalk.channel';
 import { EmailChannel } from './channels/email.channel';
-import { NotifyHttp } from './channels/notify-http';
 import { WebhookChannel } from './channels/webhook.channel';
 import { WeComChannel } from './channels/wecom.channel';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
-import { NotifyEgress } from './notify-egress.service';
+import { NotifyHttpModule } from './notify-http.module';
 import { SubscriptionsService } from './subscriptions.service';
-import { NOTIFY_OPTIONS, type NotifyOptions } from './targets';
 
 /**
  * Alert notifications: subscriptions (webhook, DingTalk, WeCom, email), the deliveries a scan owes
@@ -17,11 +15,9 @@ import { NOTIFY_OPTIONS, type NotifyOptions } from './targets';
  * finish (`notifyScan`) and worker processes (`startWorkers`).
  */
 @Module({
+  imports: [NotifyHttpModule],
   controllers: [NotificationsController],
   providers: [
-    { provide: NOTIFY_OPTIONS, useValue: {} satisfies NotifyOptions },
-    NotifyEgress,
-    NotifyHttp,
     WebhookChannel,
     DingTalkChannel,
     WeComChannel,
