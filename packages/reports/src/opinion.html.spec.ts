@@ -137,7 +137,9 @@ describe('renderOpinionHtml', () => {
     );
     expect(html).toContain('<td>将系统迁移至政务云并更新资源台账。（转自 JSSC-2026-0003）</td>');
     expect(html).toContain('<h3>上次审查已完成的整改事项（本次复查）</h3>');
-    expect(html).toContain('<tr class="still-failing"><td>1</td><td>补充监理报告。</td><td>YY-MLPS-FILING</td>');
+    expect(html).toContain(
+      '<tr class="still-failing"><td>1</td><td>补充监理报告。</td><td>YY-MLPS-FILING</td>',
+    );
     expect(html).toContain('<div class="warning">⚠ 整改事项已标记完成，但复查仍不通过</div>');
     expect(renderOpinionHtml(base)).not.toContain('still-failing');
   });

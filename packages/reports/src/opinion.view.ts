@@ -309,7 +309,8 @@ export function rectificationProgress(item: RectificationItemView, lang: Opinion
   if (item.done) {
     lines.push([item.done.by, chineseNumericDate(item.done.at)].filter(Boolean).join(' '));
     if (item.done.note) lines.push(`${say(LABELS.rectificationNote, lang)}：${item.done.note}`);
-    if (item.done.attachment) lines.push(`${say(LABELS.rectificationAttachment, lang)}：${item.done.attachment}`);
+    if (item.done.attachment)
+      lines.push(`${say(LABELS.rectificationAttachment, lang)}：${item.done.attachment}`);
   }
   if (item.warning) lines.push(`⚠ ${say(item.warning, lang)}`);
   return lines;

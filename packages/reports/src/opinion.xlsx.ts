@@ -1,14 +1,7 @@
 import { REVIEW_DOMAIN_TITLES, type ReviewDomain, type Text } from '@hub/rules';
 import { Workbook, type CellValue, type PageSetup, type Worksheet } from 'exceljs';
 import { formatBeijingTime, investmentNumber, spreadsheetDate } from './format';
-import {
-  BASIS_LABELS,
-  LABELS,
-  REVIEW_DOMAINS,
-  VERDICT_LABELS,
-  VERDICT_ORDER,
-  say,
-} from './labels';
+import { BASIS_LABELS, LABELS, REVIEW_DOMAINS, VERDICT_LABELS, VERDICT_ORDER, say } from './labels';
 import type { OpinionDocument, OpinionFinding, OpinionLanguage, OpinionRenderOptions } from './opinion.types';
 import {
   changeNote,

@@ -27,7 +27,9 @@ const itemLines = (i: RectificationItemView, indent = '    ') =>
     ? `\n${indent}  完成 ${i.doneBy ?? ''} ${i.doneAt ?? ''}  ${i.note ?? ''}` +
       (i.attachment ? `  附件 ${i.attachment.fileName}` : '')
     : '') +
-  (i.recheck ? `\n${indent}  ⚠ ${i.recheck.warning.zh} (${i.recheck.verdict}) / ${i.recheck.warning.en}` : '');
+  (i.recheck
+    ? `\n${indent}  ⚠ ${i.recheck.warning.zh} (${i.recheck.verdict}) / ${i.recheck.warning.en}`
+    : '');
 
 const reviewLine = (r: ReviewView) =>
   `${r.id}  ${r.documentNo}  ${r.projectCode} ${r.projectName}  ${r.status}` +

@@ -244,7 +244,12 @@ export function buildOpinion(overrides: OpinionOverrides = {}): OpinionDocument 
         owner: '岳阳市应急管理局',
         deadline: '2026-04-15',
         status: 'done',
-        done: { by: '张工', at: '2026-03-01T02:00:00.000Z', note: '监理报告已补交', attachment: '监理报告.pdf' },
+        done: {
+          by: '张工',
+          at: '2026-03-01T02:00:00.000Z',
+          note: '监理报告已补交',
+          attachment: '监理报告.pdf',
+        },
         carriedFrom: null,
         warning: null,
       },

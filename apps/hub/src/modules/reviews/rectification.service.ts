@@ -175,7 +175,9 @@ export class RectificationService {
    * for any number of reviews (the list reads them all at once).
    */
   async viewsOf(reviews: readonly ReviewWithItems[]): Promise<Map<string, ReviewItems>> {
-    const previousIds = [...new Set(reviews.flatMap((r) => (r.previousReviewId ? [r.previousReviewId] : [])))];
+    const previousIds = [
+      ...new Set(reviews.flatMap((r) => (r.previousReviewId ? [r.previousReviewId] : []))),
+    ];
     const previous = previousIds.length
       ? await this.prisma.review.findMany({
           where: { id: { in: previousIds } },
@@ -208,7 +210,9 @@ export class RectificationService {
     const wanted = reviews.flatMap((r) => {
       if (!r.checkRunId) return [];
       const history = r.previousReviewId ? (previousById.get(r.previousReviewId)?.items ?? []) : [];
-      const rules = [...r.items, ...history].flatMap((i) => (i.status === 'done' && i.ruleId ? [i.ruleId] : []));
+      const rules = [...r.items, ...history].flatMap((i) =>
+        i.status === 'done' && i.ruleId ? [i.ruleId] : [],
+      );
       return rules.length ? [{ review: r, checkRunId: r.checkRunId, rules }] : [];
     });
     if (wanted.length === 0) return new Map();
@@ -229,7 +233,10 @@ export class RectificationService {
       byRun.set(f.checkRunId, verdicts);
     }
     return new Map(
-      wanted.map((w) => [w.review.id, { checkRunId: w.checkRunId, verdicts: byRun.get(w.checkRunId) ?? new Map() }]),
+      wanted.map((w) => [
+        w.review.id,
+        { checkRunId: w.checkRunId, verdicts: byRun.get(w.checkRunId) ?? new Map() },
+      ]),
     );
   }
 }

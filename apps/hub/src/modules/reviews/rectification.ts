@@ -89,11 +89,17 @@ export function checkAttachment(file: UploadedAttachment): CheckedAttachment {
   }
   if (name === '') throw refuse('文件名为空', 'the file name is empty');
   if ([...name].length > MAX_FILE_NAME) {
-    throw refuse(`文件名最多 ${MAX_FILE_NAME} 个字符`, `the file name is longer than ${MAX_FILE_NAME} characters`);
+    throw refuse(
+      `文件名最多 ${MAX_FILE_NAME} 个字符`,
+      `the file name is longer than ${MAX_FILE_NAME} characters`,
+    );
   }
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f/\\]/.test(name)) {
-    throw refuse('文件名含控制字符或路径分隔符', 'the file name holds a control character or a path separator');
+    throw refuse(
+      '文件名含控制字符或路径分隔符',
+      'the file name holds a control character or a path separator',
+    );
   }
   if (file.content.length === 0) throw refuse('文件为空', 'the file is empty');
   if (file.content.length > MAX_ATTACHMENT_BYTES) {
@@ -112,10 +118,7 @@ export function checkAttachment(file: UploadedAttachment): CheckedAttachment {
     );
   }
   if (!type.magic.some((m) => file.content.subarray(0, m.length).equals(m))) {
-    throw refuse(
-      `文件内容不是 ${ext} 格式`,
-      `the file's content is not ${ext}, whatever its name says`,
-    );
+    throw refuse(`文件内容不是 ${ext} 格式`, `the file's content is not ${ext}, whatever its name says`);
   }
   return {
     fileName: name,
@@ -129,7 +132,14 @@ export function checkAttachment(file: UploadedAttachment): CheckedAttachment {
 /** What every read of a review loads of its items: never the attachment's bytes. */
 export const ITEM_INCLUDE = {
   attachment: {
-    select: { fileName: true, contentType: true, size: true, sha256: true, uploadedBy: true, uploadedAt: true },
+    select: {
+      fileName: true,
+      contentType: true,
+      size: true,
+      sha256: true,
+      uploadedBy: true,
+      uploadedAt: true,
+    },
   },
   carriedFrom: { select: { id: true, review: { select: { id: true, documentNo: true } } } },
   carriedTo: { select: { id: true, review: { select: { id: true, documentNo: true } } } },
@@ -238,4 +248,7 @@ export function toItemView(
 }
 
 /** Items in the order they are worked through: earliest deadline first. */
-export const ITEM_ORDER = [{ deadline: 'asc' }, { id: 'asc' }] as const satisfies Prisma.RectificationItemOrderByWithRelationInput[];
+export const ITEM_ORDER = [
+  { deadline: 'asc' },
+  { id: 'asc' },
+] as const satisfies Prisma.RectificationItemOrderByWithRelationInput[];
