@@ -397,7 +397,7 @@ export class ReviewsService {
       const covered = new Set(
         [...body.rectification.map((i) => i.ruleId), ...carriedOpen.map((i) => i.ruleId)].filter(Boolean),
       );
-      const missingRuleIds = blockingRuleIds.filter((id) => !covered.has(id));
+      const missingRuleIds = blockingRuleIds.filter((id) => !covered.has(id)).sort();
       if (missingRuleIds.length > 0) {
         throw new AppError(
           'INVALID_REQUEST',
