@@ -64,15 +64,17 @@ export interface RequestOptions {
 
 async function send(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
   let res: Response;
+  // A form (a file upload) is sent as multipart: the browser writes its Content-Type and boundary.
+  const form = options.body instanceof FormData ? options.body : null;
   try {
     res = await fetch(apiUrl(path, options.query), {
       method,
       credentials: 'same-origin',
       headers: {
         Accept: 'application/json',
-        ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(options.body !== undefined && !form ? { 'Content-Type': 'application/json' } : {}),
       },
-      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+      body: form ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined),
       signal: options.signal,
     });
   } catch (e) {
@@ -96,6 +98,9 @@ export const api = {
   get: async <T>(path: string, options?: RequestOptions) => json<T>(await send('GET', path, options)),
   post: async <T>(path: string, body?: unknown, options?: RequestOptions) =>
     json<T>(await send('POST', path, { ...options, body: body ?? {} })),
+  /** A multipart form, e.g. a note with a file. */
+  postForm: async <T>(path: string, form: FormData, options?: RequestOptions) =>
+    json<T>(await send('POST', path, { ...options, body: form })),
   patch: async <T>(path: string, body: unknown, options?: RequestOptions) =>
     json<T>(await send('PATCH', path, { ...options, body })),
   delete: async <T>(path: string, options?: RequestOptions) => json<T>(await send('DELETE', path, options)),
