@@ -15,6 +15,9 @@ import { opinionKey, type RectificationItem, reviewKey, type ReviewView } from '
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx';
 const MAX_BYTES = 10 * 1024 * 1024;
 
+/** A test id for a component that takes its button's props as an object. */
+const testId = (id: string) => ({ 'data-testid': id }) as Record<string, string>;
+
 /**
  * What the decision asked the unit to fix (整改事项): who answers for each, by when, who did it with
  * what note and file; the items carried from the previous review, and that review's done items as
@@ -231,20 +234,10 @@ function MarkDoneForm({
       title={t('reviews.markDoneTitle')}
       onCancel={onClose}
       destroyOnHidden
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>,
-        <Button
-          key="submit"
-          type="primary"
-          data-testid="item-done-submit"
-          loading={done.isPending}
-          onClick={() => form.submit()}
-        >
-          {t('reviews.markDone')}
-        </Button>,
-      ]}
+      onOk={() => form.submit()}
+      okText={t('reviews.markDone')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: done.isPending, ...testId('item-done-submit') }}
     >
       <Typography.Paragraph>
         {item.ruleId ? <Typography.Text code>{item.ruleId}</Typography.Text> : null} {item.description}
