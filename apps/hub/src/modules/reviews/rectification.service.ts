@@ -58,8 +58,9 @@ export class RectificationService {
       orderBy: ITEM_ORDER,
     });
     await tx.rectificationItem.createMany({
-      data: open.map((i) => ({
+      data: open.map((i, position) => ({
         reviewId: toReviewId,
+        position,
         ruleId: i.ruleId,
         description: i.description,
         owner: i.owner,

@@ -247,8 +247,9 @@ export function toItemView(
   };
 }
 
-/** Items in the order they are worked through: earliest deadline first. */
+/** Items in the order they are worked through: earliest deadline first, then as the decision listed them. */
 export const ITEM_ORDER = [
   { deadline: 'asc' },
+  { position: 'asc' },
   { id: 'asc' },
 ] as const satisfies Prisma.RectificationItemOrderByWithRelationInput[];

@@ -448,8 +448,10 @@ export class ReviewsService {
         throw new AppError('CONFLICT', { zh: '该审查已被他人决定', en: 'The review was decided meanwhile' });
       }
       await tx.rectificationItem.createMany({
-        data: body.rectification.map((item) => ({
+        data: body.rectification.map((item, i) => ({
           reviewId: review.id,
+          // after the items carried from the previous review
+          position: review.items.length + i,
           ruleId: item.ruleId ?? null,
           description: item.description,
           owner: item.owner ?? review.project.unitName,

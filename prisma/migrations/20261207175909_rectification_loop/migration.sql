@@ -3,7 +3,8 @@ ALTER TABLE "rectification_items" ADD COLUMN     "carried_from_id" UUID,
 ADD COLUMN     "done_check_run_id" UUID,
 ADD COLUMN     "done_note" TEXT,
 ADD COLUMN     "done_recorded_by" TEXT,
-ADD COLUMN     "owner" TEXT;
+ADD COLUMN     "owner" TEXT,
+ADD COLUMN     "position" INTEGER NOT NULL DEFAULT 0;
 
 -- AlterTable
 ALTER TABLE "reviews" ADD COLUMN     "previous_review_id" UUID;
