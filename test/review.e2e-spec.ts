@@ -192,6 +192,19 @@ describe('pre-acceptance review workflow', () => {
       .attach('file', Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]), '大文件.pdf')
       .expect(413);
     expect(tooBig.body.error.message.zh).toContain('整改附件最大 10 MB');
+    const broken = await applicant
+      .post(url)
+      .set('Content-Type', 'multipart/form-data; boundary=x')
+      .send('--x\r\nContent-Disposition: form-data; name="note"\r\n\r\n未结束')
+      .expect(400);
+    expect(broken.body.error.code).toBe('INVALID_REQUEST');
+    const unnamed = await applicant
+      .post(url)
+      .field('note', '已迁移')
+      .attach('file', PDF, 'a\u0001.pdf')
+      .expect(400);
+    // a control character breaks the part's header itself: refused before the hub reads the file
+    expect(unnamed.body.error.code).toBe('INVALID_REQUEST');
     await other.post(url).send({ note: '越权' }).expect(404);
     const res = await applicant
       .post(url)
