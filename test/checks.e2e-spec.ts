@@ -135,13 +135,46 @@ describe('pre-acceptance checks (sandbox + hub)', () => {
       .query({ status: 'pending', projectCode: suggested.code })
       .expect(200);
     expect(pending.body.total).toBeGreaterThan(0);
+    const latestDeploy = async () =>
+      (
+        (await http().get(`/api/projects/${suggested.code}/findings`).expect(200)).body.findings as {
+          ruleId: string;
+          verdict: string;
+          checkRunId: string;
+        }[]
+      ).find((f) => f.ruleId === 'YY-CLOUD-DEPLOY')!;
+    const before = await latestDeploy();
+    expect(before.verdict).toBe('UNKNOWN');
+    let last: {
+      rejudged: { checkRunId: string; changes: { ruleId: string; from: string; to: string }[] };
+    } | null = null;
+    const changed: { ruleId: string; from: string; to: string }[] = [];
     for (const b of pending.body.items as { id: string }[]) {
       const res = await reviewer.http
         .post(`/api/bindings/${b.id}/confirm`)
         .send({ comment: '系统名称一致' })
         .expect(200);
-      expect(res.body).toMatchObject({ status: 'confirmed', decidedBy: 'zhang.gong' });
+      expect(res.body).toMatchObject({
+        status: 'confirmed',
+        decidedBy: 'zhang.gong',
+        rejudged: {
+          projectCode: suggested.code,
+          checkRunId: expect.any(String),
+          message: { zh: expect.stringContaining(`已按已存数据重新判定项目 ${suggested.code}`) },
+          error: null,
+        },
+      });
+      changed.push(...res.body.rejudged.changes);
+      last = res.body;
     }
+    // Confirming the suggestions decided the rule: the project's latest findings say so at once,
+    // judged on the stored facts, without a fresh fetch.
+    expect(changed).toContainEqual({ ruleId: 'YY-CLOUD-DEPLOY', from: 'UNKNOWN', to: 'PASS' });
+    const after = await latestDeploy();
+    expect(after).toMatchObject({ verdict: 'PASS', checkRunId: last!.rejudged.checkRunId });
+    const run = await http().get(`/api/checks/${after.checkRunId}`).expect(200);
+    expect(run.body).toMatchObject({ kind: 'targeted', status: 'completed', projectCode: suggested.code });
+    expect(run.body.steps).toEqual([expect.objectContaining({ kind: 'evaluate', status: 'succeeded' })]);
     const check = await http().post('/api/checks').send({ projectCode: suggested.code }).expect(201);
     const deploy = check.body.project.findings.find(
       (f: { ruleId: string }) => f.ruleId === 'YY-CLOUD-DEPLOY',
@@ -167,6 +200,8 @@ describe('pre-acceptance checks (sandbox + hub)', () => {
       '运维-李工',
     ]);
     expect(bound).toContain('confirmed');
+    expect(bound).toContain(`已按已存数据重新判定项目 ${target.code}`);
+    expect(bound).toContain('YY-CLOUD-DEPLOY: FAIL → PASS');
     const listed = await http()
       .get('/api/bindings')
       .query({ status: 'confirmed', projectCode: target.code })

@@ -170,17 +170,44 @@ describe('dashboard in the browser', () => {
     await page.getByTestId('opinion-section-cloud').waitFor();
     await shot(page, 'review');
 
-    // Send it to rectification with one item; the API records the decision.
+    // Send it to rectification: an item is prefilled for every blocking rule left open, each given
+    // its deadline, plus one more; the API records the decision.
     await page.getByTestId('review-decide').click();
     await page.getByRole('dialog').getByText('整改后复核', { exact: true }).click();
     await page.getByTestId('decision-comments').fill('请完成云资源备案后申请复核。');
+    const prefilled = await page.locator('[data-testid^="item-deadline-"]').count();
+    for (let i = 0; i < prefilled; i++) await page.getByTestId(`item-deadline-${i}`).fill('2026-12-31');
     await page.getByTestId('decision-add-item').click();
-    await page.getByTestId('item-description-0').fill('补充等级保护备案证明');
-    await page.getByTestId('item-deadline-0').fill('2026-12-31');
+    await page.getByTestId(`item-description-${prefilled}`).fill('补充等级保护备案证明');
+    await page.getByTestId(`item-owner-${prefilled}`).fill('信息科 张工');
+    await page.getByTestId(`item-deadline-${prefilled}`).fill('2026-12-31');
     await page.getByTestId('decision-submit').click();
     await expect
       .poll(async () => (await hub.http.get(`/api/reviews/${reviewId}`).expect(200)).body.decision)
       .toBe('rectify');
+
+    // Mark an item done with a note and a file; the screen shows who did it and the file.
+    await page.locator('[data-testid^="item-done-"]').first().click();
+    await page.getByTestId('item-done-note').fill('已补充等级保护备案证明');
+    await page
+      .getByRole('dialog')
+      .locator('input[type="file"]')
+      .setInputFiles({
+        name: '备案证明.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+      });
+    await page.getByTestId('item-done-submit').click();
+    await page.locator('[data-testid^="item-attachment-"]').first().waitFor();
+    const review = (await hub.http.get(`/api/reviews/${reviewId}`).expect(200)).body as {
+      items: { status: string; note: string | null; attachment: { fileName: string } | null }[];
+    };
+    expect(review.items.filter((i) => i.status === 'done')).toEqual([
+      expect.objectContaining({
+        note: '已补充等级保护备案证明',
+        attachment: expect.objectContaining({ fileName: '备案证明.pdf' }),
+      }),
+    ]);
 
     // The signed opinion as PDF.
     const [download] = await Promise.all([

@@ -315,6 +315,22 @@ describe('hardening at the HTTP edge', () => {
         .set('Origin', `http://${HUB_HOST}`)
         .attach('file', csv, 'p.csv');
       expect(res.status, JSON.stringify(res.body)).toBe(201);
+
+      // The rectification evidence upload is the other multipart route: the same two answers.
+      const done = `/api/reviews/${randomUUID()}/items/${randomUUID()}/done`;
+      expectError(
+        await browser('post', done)
+          .set('Origin', 'http://evil.example')
+          .field('note', '已整改')
+          .attach('file', csv, 'a.pdf'),
+        403,
+        'CROSS_SITE_REQUEST',
+      );
+      const unknownReview = await browser('post', done)
+        .set('Origin', `http://${HUB_HOST}`)
+        .field('note', '已整改')
+        .attach('file', csv, 'a.pdf');
+      expect(unknownReview.status, JSON.stringify(unknownReview.body)).toBe(404);
     });
 
     it('leaves bearer-token clients to any origin, but takes only JSON bodies from them too', async () => {

@@ -89,10 +89,19 @@ describe('check history (timelines, trends, diffs)', () => {
   it('shows the project’s runs newest first with the rule that changed, to its own unit only', async () => {
     const res = await applicant.get(`/api/projects/${project.code}/history`).expect(200);
 
-    expect(res.body).toMatchObject({ projectCode: project.code, total: 2 });
-    const [newest, oldest] = res.body.items;
-    expect(newest).toMatchObject({ checkRunId: second, kind: 'scan', previousCheckRunId: first });
-    expect(newest.changes).toContainEqual({ ruleId: 'YY-CLOUD-DEPLOY', from: 'FAIL', to: 'PASS' });
+    // Binding the resource judged the project again at once (a targeted run on stored data): the
+    // rule changed there, and the second scan found it as that run had left it.
+    expect(res.body).toMatchObject({ projectCode: project.code, total: 3 });
+    const [newest, rejudged, oldest] = res.body.items;
+    expect(rejudged).toMatchObject({ kind: 'targeted', previousCheckRunId: first });
+    expect(rejudged.changes).toContainEqual({ ruleId: 'YY-CLOUD-DEPLOY', from: 'FAIL', to: 'PASS' });
+    expect(rejudged.blockingRuleIds).not.toContain('YY-CLOUD-DEPLOY');
+    expect(newest).toMatchObject({
+      checkRunId: second,
+      kind: 'scan',
+      previousCheckRunId: rejudged.checkRunId,
+    });
+    expect(newest.changes).not.toContainEqual(expect.objectContaining({ ruleId: 'YY-CLOUD-DEPLOY' }));
     expect(newest.blockingRuleIds).not.toContain('YY-CLOUD-DEPLOY');
     expect(oldest).toMatchObject({ checkRunId: first, ready: false, changes: [] });
     expect(oldest.blockingRuleIds).toContain('YY-CLOUD-DEPLOY');
@@ -143,7 +152,7 @@ describe('check history (timelines, trends, diffs)', () => {
     expect(diff.changes.items).toContainEqual(
       expect.objectContaining({ projectCode: project.code, ruleId: 'YY-CLOUD-DEPLOY', change: 'fixed' }),
     );
-    const timeline = await runCli(hub.envVars, ['history', project.code, '--limit', '2']);
+    const timeline = await runCli(hub.envVars, ['history', project.code, '--limit', '3']);
     expect(timeline).toContain('YY-CLOUD-DEPLOY: FAIL → PASS');
     const trend = JSON.parse(await runCli(hub.envVars, ['trend', 'YY-CLOUD-DEPLOY', '--format', 'json']));
     expect(trend.scans.slice(0, 2).map((s: { checkRunId: string }) => s.checkRunId)).toEqual([first, second]);

@@ -246,7 +246,12 @@ describe('review check progress and opinion remarks', () => {
       .send({
         decision: 'rectify',
         comments: conclusion,
-        rectification: [{ ruleId: 'YY-CLOUD-DEPLOY', description: '迁移上云', deadline: '2026-12-31' }],
+        // 整改后复核 lists an item for every blocking rule the check left open
+        rectification: (again.body.blockingRuleIds as string[]).map((ruleId) => ({
+          ruleId,
+          description: ruleId === 'YY-CLOUD-DEPLOY' ? '迁移上云' : `整改 ${ruleId}`,
+          deadline: '2026-12-31',
+        })),
       })
       .expect(200);
     const refused = await reviewer.patch(url).send({ conclusion: '改过' }).expect(409);

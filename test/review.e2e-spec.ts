@@ -123,13 +123,31 @@ describe('pre-acceptance review workflow', () => {
     expect(noItems.body.error.message.zh).toContain('整改事项');
   });
 
-  it('sends the project to rectification with items and deadlines', async () => {
+  /** The blocking rules other than the cloud deployment that the check found open: each needs an item. */
+  let otherBlocking: string[];
+
+  it('sends the project to rectification with items, owners and deadlines for every blocking rule', async () => {
+    const draft = (await reviewer.get(`/api/reviews/${reviewId}/opinion`).expect(200)).body;
+    otherBlocking = (draft.blockingRuleIds as string[]).filter((id) => id !== 'YY-CLOUD-DEPLOY');
     const res = await reviewer
       .post(`/api/reviews/${reviewId}/decision`)
       .send({
         decision: 'rectify',
         comments: '请将系统部署至政务云后申请复核',
-        rectification: [{ ruleId: 'YY-CLOUD-DEPLOY', description: '迁移上云', deadline: '2026-12-31' }],
+        rectification: [
+          {
+            ruleId: 'YY-CLOUD-DEPLOY',
+            description: '迁移上云',
+            deadline: '2026-12-31',
+            owner: '信息中心 张工',
+          },
+          { ruleId: null, description: '补充监理报告', deadline: '2026-12-15' },
+          ...otherBlocking.map((ruleId) => ({
+            ruleId,
+            description: `整改 ${ruleId}`,
+            deadline: '2027-01-31',
+          })),
+        ],
       })
       .expect(200);
     expect(res.body).toMatchObject({
@@ -140,8 +158,82 @@ describe('pre-acceptance review workflow', () => {
       // the city's first opinion of the year (the demo clock stands in 2026)
       opinionNo: '岳技审〔2026〕1号',
     });
-    expect(res.body.items).toEqual([expect.objectContaining({ ruleId: 'YY-CLOUD-DEPLOY', status: 'open' })]);
+    expect(
+      res.body.items.map((i: { ruleId: string | null; owner: string; status: string }) => [
+        i.ruleId,
+        i.owner,
+        i.status,
+      ]),
+    ).toEqual([
+      // earliest deadline first
+      [null, project.unitName, 'open'],
+      ['YY-CLOUD-DEPLOY', '信息中心 张工', 'open'],
+      ...res.body.items.slice(2).map(() => [expect.any(String), project.unitName, 'open']),
+    ]);
+    expect(
+      res.body.items
+        .slice(2)
+        .map((i: { ruleId: string }) => i.ruleId)
+        .sort(),
+    ).toEqual([...otherBlocking].sort());
     await reviewer.post(`/api/reviews/${reviewId}/check`).expect(409);
+  });
+
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+  it('lets the unit mark an item done with a note and a file (multipart), and serves the file to those who may read the review', async () => {
+    const items = (await applicant.get(`/api/reviews/${reviewId}/items`).expect(200)).body.items as {
+      id: string;
+      ruleId: string | null;
+    }[];
+    const deploy = items.find((i) => i.ruleId === 'YY-CLOUD-DEPLOY')!;
+    const url = `/api/reviews/${reviewId}/items/${deploy.id}/done`;
+    const noNote = await applicant.post(url).send({}).expect(400);
+    expect(noNote.body.error.message.zh).toContain('note');
+    const badType = await applicant
+      .post(url)
+      .field('note', '已迁移')
+      .attach('file', Buffer.from('MZ'), 'tool.exe')
+      .expect(400);
+    expect(badType.body.error.message.zh).toContain('只接受 pdf');
+    const tooBig = await applicant
+      .post(url)
+      .field('note', '已迁移')
+      .attach('file', Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]), '大文件.pdf')
+      .expect(413);
+    expect(tooBig.body.error.message.zh).toContain('整改附件最大 10 MB');
+    const broken = await applicant
+      .post(url)
+      .set('Content-Type', 'multipart/form-data; boundary=x')
+      .send('--x\r\nContent-Disposition: form-data; name="note"\r\n\r\n未结束')
+      .expect(400);
+    expect(broken.body.error.code).toBe('INVALID_REQUEST');
+    const unnamed = await applicant
+      .post(url)
+      .field('note', '已迁移')
+      .attach('file', PDF, 'a\u0001.pdf')
+      .expect(400);
+    // a control character breaks the part's header itself: refused before the hub reads the file
+    expect(unnamed.body.error.code).toBe('INVALID_REQUEST');
+    await other.post(url).send({ note: '越权' }).expect(404);
+    const res = await applicant
+      .post(url)
+      .field('note', '已将系统迁移至政务云')
+      .attach('file', PDF, { filename: '迁移报告.pdf', contentType: 'application/pdf' })
+      .expect(200);
+    const done = res.body.items.find((i: { id: string }) => i.id === deploy.id);
+    expect(done).toMatchObject({
+      status: 'done',
+      doneBy: expect.any(String),
+      note: '已将系统迁移至政务云',
+      attachment: { fileName: '迁移报告.pdf', contentType: 'application/pdf', size: PDF.length },
+    });
+    const file = await reviewer.get(done.attachment.url).buffer(true).parse(binary).expect(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.headers['content-disposition']).toContain(encodeURIComponent('迁移报告.pdf'));
+    expect((file.body as Buffer).equals(PDF)).toBe(true);
+    await other.get(done.attachment.url).expect(404);
+    await applicant.post(url).send({ note: '再次' }).expect(409);
   });
 
   it('re-checks after rectification, showing what was fixed against the previous check', async () => {
@@ -156,9 +248,28 @@ describe('pre-acceptance review workflow', () => {
         comment: '整改：迁移上云',
       })
       .expect(201);
+    const decidedId = reviewId;
     const again = await applicant.post('/api/reviews').send({ projectCode: project.code }).expect(201);
     expect(again.body.previousCheckRunId).toBe(firstCheck);
+    expect(again.body.previousReviewId).toBe(decidedId);
     reviewId = again.body.id;
+    // The open item comes along; the done one is history, and the re-check passes it: no warning.
+    expect(again.body.items).toHaveLength(1 + otherBlocking.length);
+    expect(again.body.items).toContainEqual(
+      expect.objectContaining({
+        ruleId: null,
+        status: 'open',
+        carriedFrom: expect.objectContaining({ reviewId: decidedId }),
+      }),
+    );
+    expect(
+      again.body.items.every(
+        (i: { carriedFrom: { reviewId: string } | null }) => i.carriedFrom?.reviewId === decidedId,
+      ),
+    ).toBe(true);
+    expect(again.body.itemHistory).toEqual([
+      expect.objectContaining({ ruleId: 'YY-CLOUD-DEPLOY', status: 'done', recheck: null }),
+    ]);
     const doc = (await reviewer.get(`/api/reviews/${reviewId}/opinion`).expect(200)).body;
     const all = doc.sections.flatMap((s: { findings: { ruleId: string; change: string }[] }) => s.findings);
     expect(all.find((f: { ruleId: string }) => f.ruleId === 'YY-CLOUD-DEPLOY').change).toBe('fixed');
@@ -299,6 +410,25 @@ describe('pre-acceptance review workflow', () => {
     ).rejects.toMatchObject({
       code: 'CONFLICT',
     });
+    const blockingRuleIds = (await reviewer.get(`/api/reviews/${id}/opinion`).expect(200)).body
+      .blockingRuleIds as string[];
+    expect(blockingRuleIds).toContain('YY-CLOUD-DEPLOY');
+    const nextBlocking = blockingRuleIds.filter((ruleId) => ruleId !== 'YY-CLOUD-DEPLOY');
+    // An item naming no rule covers none: every blocking rule still wants its own.
+    await expect(
+      runCli(hub.envVars, [
+        'review',
+        'decide',
+        id,
+        '--decision',
+        'rectify',
+        '--item',
+        '|按审查意见整改|2026-12-31',
+      ]),
+    ).rejects.toMatchObject({
+      code: 'INVALID_REQUEST',
+      details: { missingRuleIds: [...blockingRuleIds].sort() },
+    });
     const decided = await runCli(hub.envVars, [
       'review',
       'decide',
@@ -310,7 +440,8 @@ describe('pre-acceptance review workflow', () => {
       '--item',
       'YY-CLOUD-DEPLOY|将系统迁移部署至政务云，并在政务云资源台账中登记|2026-12-31',
       '--item',
-      '|按审查意见整改其余不通过项，并提交整改报告|2026-12-31',
+      '|按审查意见整改其余不通过项，并提交整改报告|2026-12-31|信息中心',
+      ...nextBlocking.flatMap((ruleId) => ['--item', `${ruleId}|按审查意见整改 ${ruleId}|2026-12-31`]),
       '--by',
       '李科长',
     ]);
@@ -342,8 +473,37 @@ describe('pre-acceptance review workflow', () => {
     );
     for (const image of images) expect(fs.statSync(image).size).toBeGreaterThan(20_000);
 
+    // The unit reports the items done from the CLI: who, what, and the evidence.
+    const listed = await runCli(hub.envVars, ['review', 'items', id, '--format', 'json']);
+    const { items } = JSON.parse(listed) as { items: { id: string; ruleId: string | null }[] };
+    const deployItem = items.find((i) => i.ruleId === 'YY-CLOUD-DEPLOY')!;
+    const evidence = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'evidence-')), '迁移报告.pdf');
+    fs.writeFileSync(evidence, '%PDF-1.4\n%%EOF\n');
+    await expect(
+      runCli(hub.envVars, ['review', 'done', id, deployItem.id, '--note', ' ', '--by', '张工']),
+    ).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    const marked = await runCli(hub.envVars, [
+      'review',
+      'done',
+      id,
+      deployItem.id,
+      '--note',
+      '已迁移至政务云',
+      '--attach',
+      evidence,
+      '--by',
+      '张工',
+    ]);
+    expect(marked).toMatch(/完成 张工 \S+ {2}已迁移至政务云 {2}附件 迁移报告\.pdf/);
+    const table = await runCli(hub.envVars, ['review', 'items', id]);
+    expect(table).toContain(`${deployItem.id}`);
+    expect(table).toContain(`${2 + nextBlocking.length} 项整改事项`);
+
     const again = await runCli(hub.envVars, ['review', 'apply', next.code]);
     const recheck = /^([0-9a-f-]{36}) /.exec(again)![1]!;
+    // The open item is carried; the one marked done still fails the re-check, and the CLI says so.
+    expect(again).toContain('(转自 ');
+    expect(again).toContain('⚠ 整改事项已标记完成，但复查仍不通过 (FAIL)');
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'opinion-')), 'recheck.json');
     await runCli(hub.envVars, ['opinion', recheck, '--format', 'json', '-o', file]);
     const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as {
@@ -439,5 +599,72 @@ describe('pre-acceptance review workflow', () => {
     );
     expect(again.packVersion).toBe(1);
     expect(again.verdict).toBe(preview.body.flips[0].from.verdict);
+  });
+
+  it('refuses 整改后复核 covering one of three blocking FAILs, then warns when an item marked done still fails on re-check', async () => {
+    const three = demo.designed.find((d) => d.code === '25-431000-0016')!;
+    expect(
+      Object.entries(three.expected)
+        .filter(([, v]) => v === 'FAIL')
+        .map(([k]) => k),
+    ).toEqual(expect.arrayContaining(['CZ-SUPERVISION', 'CZ-REVIEW-PATH', 'CZ-PREREVIEW']));
+    const applied = (await reviewer.post('/api/reviews').send({ projectCode: three.code }).expect(201)).body;
+    const blocking = (await reviewer.get(`/api/reviews/${applied.id}/opinion`).expect(200)).body
+      .blockingRuleIds as string[];
+    expect(blocking).toEqual(['CZ-PREREVIEW', 'CZ-REVIEW-PATH', 'CZ-SUPERVISION']);
+    const item = (ruleId: string) => ({ ruleId, description: `整改 ${ruleId}`, deadline: '2026-12-31' });
+    const refused = await reviewer
+      .post(`/api/reviews/${applied.id}/decision`)
+      .send({ decision: 'rectify', rectification: [item('CZ-SUPERVISION')] })
+      .expect(400);
+    expect(refused.body.error.message.zh).toBe(
+      '“整改后复核”须为每个阻断的不通过或无法判断项列出整改事项，缺少：CZ-PREREVIEW、CZ-REVIEW-PATH',
+    );
+    expect(refused.body.error.details.missingRuleIds).toEqual(['CZ-PREREVIEW', 'CZ-REVIEW-PATH']);
+    const decided = (
+      await reviewer
+        .post(`/api/reviews/${applied.id}/decision`)
+        .send({ decision: 'rectify', rectification: blocking.map(item) })
+        .expect(200)
+    ).body;
+    const supervision = decided.items.find((i: { ruleId: string }) => i.ruleId === 'CZ-SUPERVISION');
+    await reviewer
+      .post(`/api/reviews/${applied.id}/items/${supervision.id}/done`)
+      .send({ note: '监理合同已签订' })
+      .expect(200);
+    // Nothing changed upstream or in the registry: the re-check still fails the rule marked done.
+    const again = (await reviewer.post('/api/reviews').send({ projectCode: three.code }).expect(201)).body;
+    expect(again.items.map((i: { ruleId: string }) => i.ruleId).sort()).toEqual([
+      'CZ-PREREVIEW',
+      'CZ-REVIEW-PATH',
+    ]);
+    expect(again.itemHistory).toEqual([
+      expect.objectContaining({
+        ruleId: 'CZ-SUPERVISION',
+        doneBy: '王科长',
+        note: '监理合同已签订',
+        recheck: expect.objectContaining({
+          verdict: 'FAIL',
+          warning: expect.objectContaining({ zh: '整改事项已标记完成，但复查仍不通过' }),
+        }),
+      }),
+    ]);
+    const doc = (await reviewer.get(`/api/reviews/${again.id}/opinion`).expect(200)).body;
+    expect(doc.rectificationHistory).toEqual([
+      expect.objectContaining({
+        ruleId: 'CZ-SUPERVISION',
+        warning: expect.objectContaining({ zh: '整改事项已标记完成，但复查仍不通过' }),
+      }),
+    ]);
+    const html = (
+      await reviewer.get(`/api/reviews/${again.id}/opinion`).query({ format: 'html' }).expect(200)
+    ).text;
+    expect(html).toContain('⚠ 整改事项已标记完成，但复查仍不通过');
+    // The open items carried along already cover the blocking rules still open, but not the one marked done.
+    const rest = await reviewer
+      .post(`/api/reviews/${again.id}/decision`)
+      .send({ decision: 'rectify' })
+      .expect(400);
+    expect(rest.body.error.details.missingRuleIds).toEqual(['CZ-SUPERVISION']);
   });
 });

@@ -29,6 +29,7 @@ import { SourcesStatusService } from './modules/sources/sources-status';
 import {
   BindingsAdminService,
   unboundRunningResources,
+  type BindingDecisionView,
   type BindingView,
 } from './modules/bindings/bindings-admin.service';
 import { PrismaService } from './infra/database/prisma.service';
@@ -256,6 +257,12 @@ export function buildCli(): Command {
     (b.record.systemName ? `  「${b.record.systemName}」` : '') +
     (b.score !== null ? `  score ${b.score}` : '') +
     (b.decidedBy ? `  (${b.decidedBy} ${b.decidedAt})` : '');
+  /** A decision's line, then what judging its project again changed. */
+  const decisionLines = (b: BindingDecisionView) =>
+    bindingLine(b) +
+    `\n  ${b.rejudged.message.zh} / ${b.rejudged.message.en}` +
+    b.rejudged.changes.map((c) => `\n    ${c.ruleId}: ${c.from ?? '-'} → ${c.to}`).join('') +
+    (b.rejudged.error ? `\n  ${b.rejudged.error.zh} / ${b.rejudged.error.en}` : '');
 
   program
     .command('bindings')
@@ -288,7 +295,7 @@ export function buildCli(): Command {
       .action((id: string, opts: { by?: string; comment?: string }) =>
         withHub(async (ctx) => {
           console.log(
-            bindingLine(await ctx.get(BindingsAdminService)[verb](id, cliActor(opts.by), opts.comment)),
+            decisionLines(await ctx.get(BindingsAdminService)[verb](id, cliActor(opts.by), opts.comment)),
           );
         }),
       );
@@ -304,7 +311,7 @@ export function buildCli(): Command {
     .action((record: string, project: string, opts: { by?: string; comment?: string }) =>
       withHub(async (ctx) => {
         console.log(
-          bindingLine(
+          decisionLines(
             await ctx.get(BindingsAdminService).bind(record, project, cliActor(opts.by), opts.comment),
           ),
         );
@@ -321,7 +328,7 @@ export function buildCli(): Command {
     .action((record: string, project: string, opts: { by?: string; comment?: string }) =>
       withHub(async (ctx) => {
         console.log(
-          bindingLine(
+          decisionLines(
             await ctx.get(BindingsAdminService).unbind(record, project, cliActor(opts.by), opts.comment),
           ),
         );

@@ -126,6 +126,24 @@ describe('renderOpinionHtml', () => {
     expect(both).toContain('The cloud inventory lists running resources of the project.');
   });
 
+  it('warns on an item marked done whose rule the re-check still fails, and lists the previous review’s done items', () => {
+    const base = buildOpinion();
+    const still = { zh: '整改事项已标记完成，但复查仍不通过', en: 'marked done, re-check still fails' };
+    const html = renderOpinionHtml(
+      buildOpinion({
+        rectification: [{ ...base.rectification[0]!, carriedFrom: 'JSSC-2026-0003' }],
+        rectificationHistory: [{ ...base.rectification[1]!, ruleId: 'YY-MLPS-FILING', warning: still }],
+      }),
+    );
+    expect(html).toContain('<td>将系统迁移至政务云并更新资源台账。（转自 JSSC-2026-0003）</td>');
+    expect(html).toContain('<h3>上次审查已完成的整改事项（本次复查）</h3>');
+    expect(html).toContain(
+      '<tr class="still-failing"><td>1</td><td>补充监理报告。</td><td>YY-MLPS-FILING</td>',
+    );
+    expect(html).toContain('<div class="warning">⚠ 整改事项已标记完成，但复查仍不通过</div>');
+    expect(renderOpinionHtml(base)).not.toContain('still-failing');
+  });
+
   it('ends with the conclusion, rectification items with deadlines, comments and the signature and seal lines', () => {
     const html = renderOpinionHtml(buildOpinion());
 
@@ -133,9 +151,13 @@ describe('renderOpinionHtml', () => {
     expect(html).toContain('<td>不具备验收条件</td>');
     expect(html).toContain('<h2>五、整改事项</h2>');
     expect(html).toContain(
-      '<tr><td>1</td><td>将系统迁移至政务云并更新资源台账。</td><td>YY-CLOUD-DEPLOY</td><td>2026年6月30日</td><td>未完成</td></tr>',
+      '<tr><td>1</td><td>将系统迁移至政务云并更新资源台账。</td><td>YY-CLOUD-DEPLOY</td><td>岳阳市应急管理局信息科</td>' +
+        '<td>2026年6月30日</td><td><div>未完成</div></td></tr>',
     );
-    expect(html).toContain('<tr><td>2</td><td>补充监理报告。</td><td>—</td>');
+    expect(html).toContain(
+      '<tr><td>2</td><td>补充监理报告。</td><td>—</td><td>岳阳市应急管理局</td><td>2026年4月15日</td>' +
+        '<td><div>已完成</div><div>张工 2026年3月1日</div><div>说明：监理报告已补交</div><div>附件：监理报告.pdf</div></td></tr>',
+    );
     expect(html).toContain(
       '<h2>六、其他说明</h2><p>项目未部署在政务云，请整改后重新申请验收。</p><p>第二行说明。</p>',
     );

@@ -1,6 +1,6 @@
 import type { Text } from '@hub/rules';
 import { chineseNumericDate } from './format';
-import { LABELS, OPINION_TITLE, RECTIFICATION_STATUS_LABELS, say } from './labels';
+import { LABELS, OPINION_TITLE, say } from './labels';
 import type {
   OpinionDocument,
   OpinionFinding,
@@ -25,6 +25,10 @@ import {
   ordinal,
   projectFields,
   reasonLines,
+  RECTIFICATION_COLUMNS,
+  rectificationDescription,
+  rectificationProgress,
+  rectificationTables,
   sectionRemark,
   severityLabel,
   signatureLines,
@@ -82,6 +86,8 @@ table.findings .notes { color: #8a5a00; }
 .verdict-WAIVED, .verdict-NOT_APPLICABLE { color: #555; }
 .severity-blocking { font-weight: bold; }
 .empty { color: #666; }
+.rectification .warning { color: #b45309; font-weight: bold; }
+.rectification h3 { font-size: 10.5pt; margin: 10px 0 4px; }
 .remark { white-space: pre-wrap; border-left: 3px solid #333; padding: 1mm 2mm; margin: 2mm 0; }
 .override { border: 1px solid #b00020; padding: 1mm 2mm; margin: 2mm 0; }
 .comments p { text-indent: 2em; margin: 0; }
@@ -222,24 +228,27 @@ function conclusionBlock(doc: OpinionDocument, p: HtmlPrinter, prefix: string): 
 
 function rectificationBlock(doc: OpinionDocument, p: HtmlPrinter, prefix: string): string {
   const heading = p.heading(LABELS.rectification, prefix);
-  if (doc.rectification.length === 0) {
+  if (doc.rectification.length === 0 && doc.rectificationHistory.length === 0) {
     return `<section class="block rectification">${heading}<p class="empty">${p.say(LABELS.noRectification)}</p></section>`;
   }
-  const head = [
-    LABELS.rectificationNo,
-    LABELS.rectificationDescription,
-    LABELS.rectificationRule,
-    LABELS.rectificationDeadline,
-    LABELS.rectificationStatus,
-  ]
-    .map((l) => `<th>${p.bi(l)}</th>`)
-    .join('');
-  const rows = doc.rectification.map(
-    (item, i) =>
-      `<tr><td>${i + 1}</td><td>${escapeHtml(item.description)}</td><td>${escapeHtml(item.ruleId ?? '—')}</td>` +
-      `<td>${escapeHtml(chineseNumericDate(item.deadline))}</td><td>${p.bi(RECTIFICATION_STATUS_LABELS[item.status])}</td></tr>`,
-  );
-  return `<section class="block rectification">${heading}<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+  const head = RECTIFICATION_COLUMNS.map((l) => `<th>${p.bi(l)}</th>`).join('');
+  const tables = rectificationTables(doc).map(({ caption, items }) => {
+    const rows = items.map((item, i) => {
+      const [status, ...rest] = rectificationProgress(item, p.lang);
+      const warning = item.warning ? rest.pop()! : null;
+      return (
+        `<tr${item.warning ? ' class="still-failing"' : ''}><td>${i + 1}</td>` +
+        `<td>${escapeHtml(rectificationDescription(item, p.lang))}</td><td>${escapeHtml(item.ruleId ?? '—')}</td>` +
+        `<td>${escapeHtml(item.owner)}</td><td>${escapeHtml(chineseNumericDate(item.deadline))}</td>` +
+        `<td>${p.lines([status!, ...rest])}${warning ? p.lines([warning], 'warning') : ''}</td></tr>`
+      );
+    });
+    const title = caption ? `<h3>${p.bi(caption)}</h3>` : '';
+    return items.length === 0 && !caption
+      ? `<p class="empty">${p.say(LABELS.noRectification)}</p>`
+      : `${title}<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  });
+  return `<section class="block rectification">${heading}${tables.join('')}</section>`;
 }
 
 function commentsBlock(doc: OpinionDocument, p: HtmlPrinter, prefix: string): string {

@@ -56,6 +56,8 @@ describe('renderOpinionPdf', () => {
     expect(flat).not.toContain('a3f1c2d4e5b60');
     expect(flat).toContain('将系统迁移至政务云并更新资源台账。');
     expect(flat).toContain('2026年6月30日');
+    expect(flat).toContain('岳阳市应急管理局信息科');
+    expect(flat).toContain(squeeze('已完成 张工 2026年3月1日 说明：监理报告已补交 附件：监理报告.pdf'));
   });
 
   it('is issued like an official opinion: masthead, addressee, region by name, signature and seal lines, Chinese date, page X of Y', () => {

@@ -9,7 +9,7 @@ import type {
 } from 'pdfmake/interfaces';
 import { CJK_FONT_FAMILY, cjkFontFiles } from './cjk-font';
 import { beijingMinutes, chineseNumericDate, shortHash } from './format';
-import { LABELS, OPINION_TITLE, RECTIFICATION_STATUS_LABELS, say } from './labels';
+import { LABELS, OPINION_TITLE, say } from './labels';
 import type {
   OpinionDocument,
   OpinionEvidence,
@@ -35,6 +35,10 @@ import {
   ordinal,
   projectFields,
   reasonLines,
+  RECTIFICATION_COLUMNS,
+  rectificationDescription,
+  rectificationProgress,
+  rectificationTables,
   sectionRemark,
   severityLabel,
   signatureLines,
@@ -78,7 +82,7 @@ const GRID: CustomTableLayout = {
 
 /** The pieces of the opinion that depend on its language. */
 class Printer {
-  constructor(private readonly lang: OpinionLanguage) {}
+  constructor(readonly lang: OpinionLanguage) {}
 
   /** The Chinese; in a bilingual opinion the English after it (or under it), smaller and grey. */
   bi(text: Text, newline = false): ContentText {
@@ -405,34 +409,45 @@ function conclusionBlock(doc: OpinionDocument, p: Printer, prefix: string): Cont
 
 function rectificationBlock(doc: OpinionDocument, p: Printer, prefix: string): Content[] {
   const head = p.heading(LABELS.rectification, prefix);
-  if (doc.rectification.length === 0) return [head, { text: p.say(LABELS.noRectification), color: MUTED }];
+  if (doc.rectification.length === 0 && doc.rectificationHistory.length === 0) {
+    return [head, { text: p.say(LABELS.noRectification), color: MUTED }];
+  }
   return [
     head,
-    {
-      table: {
-        headerRows: 1,
-        dontBreakRows: true,
-        widths: [26, '*', 92, 70, 40],
-        body: [
-          [
-            LABELS.rectificationNo,
-            LABELS.rectificationDescription,
-            LABELS.rectificationRule,
-            LABELS.rectificationDeadline,
-            LABELS.rectificationStatus,
-          ].map((l) => p.headerCell(l)),
-          ...doc.rectification.map((item, i): TableCell[] => [
-            { text: String(i + 1), alignment: 'center' },
-            item.description,
-            { text: item.ruleId ?? '—', fontSize: 7 },
-            chineseNumericDate(item.deadline),
-            p.bi(RECTIFICATION_STATUS_LABELS[item.status]),
-          ]),
-        ],
-      },
-      layout: GRID,
-      fontSize: 8.5,
-    },
+    ...rectificationTables(doc).flatMap(({ caption, items }): Content[] => [
+      ...(caption ? [{ text: p.say(caption), bold: true, margin: [0, 6, 0, 3] } as Content] : []),
+      items.length === 0
+        ? { text: p.say(LABELS.noRectification), color: MUTED }
+        : {
+            table: {
+              headerRows: 1,
+              dontBreakRows: true,
+              widths: [22, '*', 76, 62, 56, 100],
+              body: [
+                RECTIFICATION_COLUMNS.map((l) => p.headerCell(l)),
+                ...items.map((item, i): TableCell[] => {
+                  const lines = rectificationProgress(item, p.lang);
+                  const warning = item.warning ? lines.pop()! : null;
+                  return [
+                    { text: String(i + 1), alignment: 'center' },
+                    rectificationDescription(item, p.lang),
+                    { text: item.ruleId ?? '—', fontSize: 7 },
+                    item.owner,
+                    chineseNumericDate(item.deadline),
+                    {
+                      stack: [
+                        ...lines.map((line) => ({ text: line })),
+                        ...(warning ? [{ text: warning, color: WARNING, bold: true }] : []),
+                      ],
+                    },
+                  ];
+                }),
+              ],
+            },
+            layout: GRID,
+            fontSize: 8.5,
+          },
+    ]),
   ];
 }
 

@@ -73,9 +73,17 @@ export const DECISION_TITLES: Record<ReviewDecision, Text> = {
 export interface RectificationItemView {
   ruleId: string | null;
   description: string;
+  /** 责任单位 / 责任人 */
+  owner: string;
   /** calendar date YYYY-MM-DD */
   deadline: string;
   status: 'open' | 'done';
+  /** who marked it done (a person's name), when, what they said was done, the file they handed in */
+  done: { by: string | null; at: string; note: string | null; attachment: string | null } | null;
+  /** the number of the review it was carried from (审查编号), when carried */
+  carriedFrom: string | null;
+  /** set when it is marked done but the re-check still finds its rule FAIL or UNKNOWN */
+  warning: Text | null;
 }
 
 /**
@@ -132,6 +140,8 @@ export interface OpinionDocument {
     override: { reason: string; ruleIds: string[] } | null;
   } | null;
   rectification: RectificationItemView[];
+  /** the items the previous review's unit marked done, as this review's check re-checked them */
+  rectificationHistory: RectificationItemView[];
   /** the reviewer's concluding remark on the draft (审查结论意见), who last edited the remarks and when */
   remarks: { conclusion: string | null; updatedBy: string; updatedAt: string } | null;
   /** against the previous check of the same project; null when there is none */

@@ -14,6 +14,7 @@ import {
   DRAFT_LABEL,
   LABELS,
   READINESS_LABELS,
+  RECTIFICATION_STATUS_LABELS,
   SEVERITY_LABELS,
   VERDICT_LABELS,
   VERDICT_ORDER,
@@ -27,6 +28,7 @@ import type {
   OpinionFinding,
   OpinionLanguage,
   OpinionSection,
+  RectificationItemView,
 } from './opinion.types';
 
 /**
@@ -279,4 +281,49 @@ export function signatureLines(doc: OpinionDocument): SignatureLines {
     office: doc.issuer.office,
     date: decision ? chineseDate(decision.decidedAt) : BLANK_DATE,
   };
+}
+
+/** The columns of a rectification table, in every format. */
+export const RECTIFICATION_COLUMNS: readonly Text[] = [
+  LABELS.rectificationNo,
+  LABELS.rectificationDescription,
+  LABELS.rectificationRule,
+  LABELS.rectificationOwner,
+  LABELS.rectificationDeadline,
+  LABELS.rectificationStatus,
+];
+
+/** 整改内容 as printed: the description, and the review it was carried from. */
+export function rectificationDescription(item: RectificationItemView, lang: OpinionLanguage): string {
+  return item.carriedFrom
+    ? `${item.description}（${say(LABELS.rectificationCarried, lang)} ${item.carriedFrom}）`
+    : item.description;
+}
+
+/**
+ * 完成情况 as printed, line by line: the status; once done, who and when, the note and the file; and
+ * the warning when the re-check still fails.
+ */
+export function rectificationProgress(item: RectificationItemView, lang: OpinionLanguage): string[] {
+  const lines = [say(RECTIFICATION_STATUS_LABELS[item.status], lang)];
+  if (item.done) {
+    lines.push([item.done.by, chineseNumericDate(item.done.at)].filter(Boolean).join(' '));
+    if (item.done.note) lines.push(`${say(LABELS.rectificationNote, lang)}：${item.done.note}`);
+    if (item.done.attachment)
+      lines.push(`${say(LABELS.rectificationAttachment, lang)}：${item.done.attachment}`);
+  }
+  if (item.warning) lines.push(`⚠ ${say(item.warning, lang)}`);
+  return lines;
+}
+
+/** The rectification tables of an opinion: its own items, then the previous review's done ones. */
+export function rectificationTables(
+  doc: OpinionDocument,
+): Array<{ caption: Text | null; items: RectificationItemView[] }> {
+  return [
+    { caption: null, items: doc.rectification },
+    ...(doc.rectificationHistory.length > 0
+      ? [{ caption: LABELS.rectificationHistory, items: doc.rectificationHistory }]
+      : []),
+  ];
 }

@@ -147,10 +147,16 @@ describe('renderOpinionXlsx', () => {
     expect(rows.flat()).not.toContain('zhang.review');
 
     const header = rows.findIndex((r) => r[0] === '序号');
-    expect(rows[header]).toEqual(['序号', '整改内容', '对应规则', '整改期限', '状态']);
-    expect(rows.slice(header + 1).map((r) => [r[0], r[1], r[2], r[4]])).toEqual([
-      ['1', '将系统迁移至政务云并更新资源台账。', 'YY-CLOUD-DEPLOY', '未完成'],
-      ['2', '补充监理报告。', '', '已完成'],
+    expect(rows[header]).toEqual(['序号', '整改内容', '对应规则', '责任单位', '整改期限', '完成情况']);
+    expect(rows.slice(header + 1).map((r) => [r[0], r[1], r[2], r[3], r[5]])).toEqual([
+      ['1', '将系统迁移至政务云并更新资源台账。', 'YY-CLOUD-DEPLOY', '岳阳市应急管理局信息科', '未完成'],
+      [
+        '2',
+        '补充监理报告。',
+        '',
+        '岳阳市应急管理局',
+        '已完成\n张工 2026年3月1日\n说明：监理报告已补交\n附件：监理报告.pdf',
+      ],
     ]);
   });
 
@@ -176,7 +182,7 @@ describe('renderOpinionXlsx', () => {
     expect(cellOf('签署时间（北京时间）').value).toEqual(new Date('2026-03-03T15:00:00Z'));
     const deadlines: ExcelJS.Cell[] = [];
     sheet.eachRow((row) => {
-      if (typeof row.getCell(1).value === 'number') deadlines.push(row.getCell(4));
+      if (typeof row.getCell(1).value === 'number') deadlines.push(row.getCell(5));
     });
     expect(deadlines.map((c) => c.value)).toEqual([
       new Date('2026-06-30T00:00:00Z'),

@@ -1,15 +1,7 @@
 import { REVIEW_DOMAIN_TITLES, type ReviewDomain, type Text } from '@hub/rules';
 import { Workbook, type CellValue, type PageSetup, type Worksheet } from 'exceljs';
 import { formatBeijingTime, investmentNumber, spreadsheetDate } from './format';
-import {
-  BASIS_LABELS,
-  LABELS,
-  RECTIFICATION_STATUS_LABELS,
-  REVIEW_DOMAINS,
-  VERDICT_LABELS,
-  VERDICT_ORDER,
-  say,
-} from './labels';
+import { BASIS_LABELS, LABELS, REVIEW_DOMAINS, VERDICT_LABELS, VERDICT_ORDER, say } from './labels';
 import type { OpinionDocument, OpinionFinding, OpinionLanguage, OpinionRenderOptions } from './opinion.types';
 import {
   changeNote,
@@ -21,6 +13,10 @@ import {
   findingsOfDomain,
   opinionConclusion,
   packLine,
+  RECTIFICATION_COLUMNS,
+  rectificationDescription,
+  rectificationProgress,
+  rectificationTables,
   regionLine,
   sectionRemark,
   severityLabel,
@@ -158,7 +154,7 @@ function cellValue(value: Value): { value: CellValue; numFmt?: string } {
 
 function addSummarySheet(workbook: Workbook, doc: OpinionDocument, lang: OpinionLanguage): void {
   const sheet = workbook.addWorksheet(OPINION_SUMMARY_SHEET);
-  sheet.columns = [{ width: 24 }, { width: 52 }, { width: 22 }, { width: 14 }, { width: 10 }];
+  sheet.columns = [{ width: 24 }, { width: 52 }, { width: 22 }, { width: 18 }, { width: 14 }, { width: 36 }];
   printSetup(sheet, { orientation: 'portrait' });
   const t = (text: Text) => say(text, lang);
   const title = sheet.addRow([doc.issuer.title]);
@@ -245,28 +241,25 @@ function addSummarySheet(workbook: Workbook, doc: OpinionDocument, lang: Opinion
   }
 
   block(LABELS.rectification);
-  const header = sheet.addRow(
-    [
-      LABELS.rectificationNo,
-      LABELS.rectificationDescription,
-      LABELS.rectificationRule,
-      LABELS.rectificationDeadline,
-      LABELS.rectificationStatus,
-    ].map(t),
-  );
-  styleHeaderRow(sheet, header.number);
-  doc.rectification.forEach((item, i) => {
-    const deadline = cellValue({ date: item.deadline, format: DATE_FORMAT });
-    const row = sheet.addRow([
-      i + 1,
-      item.description,
-      item.ruleId ?? '',
-      deadline.value,
-      t(RECTIFICATION_STATUS_LABELS[item.status]),
-    ]);
-    if (deadline.numFmt) row.getCell(4).numFmt = deadline.numFmt;
-    row.getCell(1).alignment = { horizontal: 'left', vertical: 'top' };
-  });
+  for (const { caption, items } of rectificationTables(doc)) {
+    if (caption) sheet.addRow([t(caption)]).font = { bold: true };
+    const header = sheet.addRow(RECTIFICATION_COLUMNS.map(t));
+    styleHeaderRow(sheet, header.number);
+    items.forEach((item, i) => {
+      const deadline = cellValue({ date: item.deadline, format: DATE_FORMAT });
+      const row = sheet.addRow([
+        i + 1,
+        rectificationDescription(item, lang),
+        item.ruleId ?? '',
+        item.owner,
+        deadline.value,
+        rectificationProgress(item, lang).join('\n'),
+      ]);
+      if (deadline.numFmt) row.getCell(5).numFmt = deadline.numFmt;
+      row.getCell(1).alignment = { horizontal: 'left', vertical: 'top' };
+      if (item.warning) row.getCell(6).font = { bold: true, color: { argb: 'FF8A5A00' } };
+    });
+  }
 
   sheet.eachRow((row) => {
     row.eachCell((cell) => {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { OPINION_LANGUAGES, type OpinionLanguage } from '@hub/reports';
 import { z } from 'zod';
@@ -12,31 +13,61 @@ import {
   renderPortfolio,
 } from '../modules/reviews/exports';
 import { PortfolioService } from '../modules/reviews/portfolio.service';
+import type { RectificationItemView } from '../modules/reviews/rectification';
 import { REVIEW_DECISIONS, ReviewsService, type ReviewView } from '../modules/reviews/reviews.service';
 import { cliActor, cliRequester, formatOption, print, withHub } from './context';
 import type { OutputFormat } from './format';
+
+/** One item on one line, then what was done and the re-check's warning on the lines below it. */
+const itemLines = (i: RectificationItemView, indent = '    ') =>
+  `\n${indent}整改 ${i.deadline} ${i.status.padEnd(4)} ${i.ruleId ?? '-'}  ${i.description}  [${i.owner}]` +
+  (i.carriedFrom ? `  (转自 ${i.carriedFrom.documentNo})` : '') +
+  (i.carriedTo ? `  (已转入 ${i.carriedTo.documentNo})` : '') +
+  (i.status === 'done'
+    ? `\n${indent}  完成 ${i.doneBy ?? ''} ${i.doneAt ?? ''}  ${i.note ?? ''}` +
+      (i.attachment ? `  附件 ${i.attachment.fileName}` : '')
+    : '') +
+  (i.recheck
+    ? `\n${indent}  ⚠ ${i.recheck.warning.zh} (${i.recheck.verdict}) / ${i.recheck.warning.en}`
+    : '');
 
 const reviewLine = (r: ReviewView) =>
   `${r.id}  ${r.documentNo}  ${r.projectCode} ${r.projectName}  ${r.status}` +
   (r.decision ? ` → ${r.decision} (${r.decidedBy} ${r.decidedAt})` : '') +
   (r.opinionNo ? `  ${r.opinionNo}` : '') +
   (r.overrideReason ? `  [override: ${r.overrideReason}]` : '') +
-  r.items
-    .map((i) => `\n    整改 ${i.deadline} ${i.status.padEnd(4)} ${i.ruleId ?? '-'}  ${i.description}`)
-    .join('');
+  r.items.map((i) => itemLines(i)).join('') +
+  r.itemHistory.map((i) => itemLines(i)).join('');
 
-/** `RULE|description|YYYY-MM-DD` (the rule may be empty) → a rectification item. */
-function itemArg(
-  value: string,
-  previous: { ruleId: string | null; description: string; deadline: string }[] = [],
-) {
-  const [ruleId, description, deadline] = value.split('|');
-  if (!description || !deadline || !z.iso.date().safeParse(deadline).success) {
+interface ItemOption {
+  ruleId: string | null;
+  description: string;
+  deadline: string;
+  owner?: string;
+}
+
+/** `RULE|description|YYYY-MM-DD[|owner]` (the rule may be empty) → a rectification item. */
+function itemArg(value: string, previous: ItemOption[] = []): ItemOption[] {
+  const [ruleId, description, deadline, owner, ...rest] = value.split('|');
+  if (!description || !deadline || !z.iso.date().safeParse(deadline).success || rest.length > 0) {
     throw new InvalidArgumentError(
-      '整改事项格式为 “规则ID|描述|YYYY-MM-DD” / expected RULE|description|YYYY-MM-DD',
+      '整改事项格式为 “规则ID|描述|YYYY-MM-DD|责任单位（可省略）” / expected RULE|description|YYYY-MM-DD[|owner]',
     );
   }
-  return [...previous, { ruleId: ruleId || null, description, deadline }];
+  return [...previous, { ruleId: ruleId || null, description, deadline, ...(owner ? { owner } : {}) }];
+}
+
+/** The file of `--attach`, read whole (the service bounds its size and checks its type). */
+function readAttachment(file: string): { fileName: string; content: Buffer } {
+  let content: Buffer;
+  try {
+    content = fs.readFileSync(file);
+  } catch (e) {
+    throw new InvalidArgumentError(
+      `无法读取附件 ${file}：${(e as Error).message} / cannot read the attachment ${file}`,
+    );
+  }
+  return { fileName: path.basename(file), content };
 }
 
 function writeOut(file: string | undefined, body: Buffer): void {
@@ -83,8 +114,8 @@ export function registerReviewCommands(program: Command): void {
       '存在阻断项仍同意时的理由（记入审计）/ reason to agree despite blocking findings',
     )
     .option(
-      '--item <RULE|description|YYYY-MM-DD>',
-      '整改事项，可重复 / rectification item, repeatable',
+      '--item <RULE|description|YYYY-MM-DD[|owner]>',
+      '整改事项（责任单位可省略，默认为建设单位），可重复 / rectification item, repeatable',
       itemArg,
     )
     .option(
@@ -98,7 +129,7 @@ export function registerReviewCommands(program: Command): void {
           decision: (typeof REVIEW_DECISIONS)[number];
           comments: string;
           overrideReason?: string;
-          item?: { ruleId: string | null; description: string; deadline: string }[];
+          item?: ItemOption[];
           by?: string;
         },
       ) =>
@@ -116,6 +147,57 @@ export function registerReviewCommands(program: Command): void {
           );
           console.log(reviewLine(decided));
         }),
+    );
+  review
+    .command('items')
+    .description(
+      '整改事项及上次审查已完成的事项（复查仍不通过的带警告）/ rectification items, with the previous review’s done ones',
+    )
+    .argument('<reviewId>')
+    .addOption(formatOption())
+    .action((id: string, opts: { format: OutputFormat }) =>
+      withHub(async (ctx) => {
+        const items = await ctx.get(ReviewsService).items(id, ALL_PROJECTS);
+        print(opts.format, items, () =>
+          [
+            `${items.documentNo}: ${items.items.length} 项整改事项 / item(s)` +
+              items.items.map((i) => `\n  ${i.id}${itemLines(i)}`).join(''),
+            ...(items.history.length
+              ? [
+                  `上次审查已完成 / done in the previous review:` +
+                    items.history.map((i) => `\n  ${i.id}${itemLines(i)}`).join(''),
+                ]
+              : []),
+          ].join('\n'),
+        );
+      }),
+    );
+  review
+    .command('done')
+    .description('整改事项已完成 / mark a rectification item done')
+    .argument('<reviewId>')
+    .argument('<itemId>')
+    .requiredOption('--note <text>', '整改说明：做了什么 / what was done')
+    .option(
+      '--attach <file>',
+      '佐证附件（pdf、jpg、png、docx、xlsx，最大 10 MB）/ evidence file (pdf, jpg, png, docx, xlsx; 10 MB)',
+    )
+    .requiredOption('--by <name>', '完成人姓名 / who did it')
+    .action((id: string, itemId: string, opts: { note: string; attach?: string; by: string }) =>
+      withHub(async (ctx) => {
+        const done = await ctx
+          .get(ReviewsService)
+          .completeItem(
+            id,
+            itemId,
+            { note: opts.note },
+            opts.attach ? readAttachment(opts.attach) : null,
+            cliActor(opts.by),
+            opts.by,
+            ALL_PROJECTS,
+          );
+        console.log(reviewLine(done));
+      }),
     );
   program
     .command('reviews')

@@ -16,8 +16,8 @@ const HTTP_CODES: Record<number, AppErrorCode> = {
 const HTTP_TEXT: Record<number, { zh: string; en: string }> = {
   404: { zh: '请求的地址不存在', en: 'No such route' },
   413: {
-    zh: '请求体或上传文件过大（JSON 最大 1 MB，台账文件最大 10 MB）',
-    en: 'Request body or upload too large (JSON up to 1 MB, registry files up to 10 MB)',
+    zh: '请求体或上传文件过大（JSON 最大 1 MB，台账文件与整改附件最大 10 MB）',
+    en: 'Request body or upload too large (JSON up to 1 MB, registry files and rectification attachments up to 10 MB)',
   },
   429: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests: try again later' },
 };

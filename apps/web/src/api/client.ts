@@ -64,6 +64,8 @@ export interface RequestOptions {
 
 async function send(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
   let res: Response;
+  // A form (a file upload) is sent as multipart: the browser writes its Content-Type and boundary.
+  const form = options.body instanceof FormData ? options.body : null;
   try {
     res = await fetch(apiUrl(path, options.query), {
       method,
@@ -71,10 +73,11 @@ async function send(method: string, path: string, options: RequestOptions = {}):
       headers: {
         Accept: 'application/json',
         // The hub refuses a cookie-signed change without it (even with no body): a cross-site form
-        // cannot send it, so it is part of what tells the dashboard from a forged request.
-        ...(method !== 'GET' ? { 'Content-Type': 'application/json' } : {}),
+        // cannot send it, so it is part of what tells the dashboard from a forged request. A
+        // multipart upload carries the browser's own boundary instead (its routes check the origin).
+        ...(method !== 'GET' && !form ? { 'Content-Type': 'application/json' } : {}),
       },
-      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+      body: form ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined),
       signal: options.signal,
     });
   } catch (e) {
@@ -98,6 +101,9 @@ export const api = {
   get: async <T>(path: string, options?: RequestOptions) => json<T>(await send('GET', path, options)),
   post: async <T>(path: string, body?: unknown, options?: RequestOptions) =>
     json<T>(await send('POST', path, { ...options, body: body ?? {} })),
+  /** A multipart form, e.g. a note with a file. */
+  postForm: async <T>(path: string, form: FormData, options?: RequestOptions) =>
+    json<T>(await send('POST', path, { ...options, body: form })),
   patch: async <T>(path: string, body: unknown, options?: RequestOptions) =>
     json<T>(await send('PATCH', path, { ...options, body })),
   delete: async <T>(path: string, options?: RequestOptions) => json<T>(await send('DELETE', path, options)),

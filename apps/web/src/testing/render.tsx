@@ -26,6 +26,15 @@ export function meOf(role: Role, permissions: string[], unitCode: string | null 
 
 type Handler = (request: { url: URL; method: string; body: unknown }) => unknown;
 
+/** A multipart body as a test reads it: each field's text, each file's name, type and size. */
+function formFields(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  form.forEach((value, key) => {
+    out[key] = typeof value === 'string' ? value : { name: value.name, type: value.type, size: value.size };
+  });
+  return out;
+}
+
 /**
  * The hub as the component sees it: `routes['GET /api/x']` answers with JSON (or throws an
  * `{ status, body }` to answer with an error). Unknown routes fail the test loudly.
@@ -35,7 +44,12 @@ export function mockHub(routes: Record<string, Handler | object>) {
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://hub.test');
     const method = (init?.method ?? 'GET').toUpperCase();
-    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+    const body =
+      init?.body instanceof FormData
+        ? formFields(init.body)
+        : init?.body
+          ? JSON.parse(String(init.body))
+          : undefined;
     calls.push({ method, path: url.pathname + url.search, body });
     const key = `${method} ${url.pathname}`;
     const route = routes[key];

@@ -1,9 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SOURCE_IDS } from '@hub/contracts';
+import type { Text, Verdict } from '@hub/rules';
 import type { Logger } from 'pino';
 import { AppError } from '../../common/app-error';
 import { Clock } from '../../infra/clock';
 import { AuditService } from '../audit/audit.service';
+import { ChecksService } from '../checks/checks.service';
+import { FindingsRepository } from '../checks/findings.repository';
 import { LOGGER } from '../../infra/core.module';
 import { PrismaService } from '../../infra/database/prisma.service';
 import type { BindingMethod, Prisma } from '../../generated/prisma/client';
@@ -33,6 +36,25 @@ export interface BindingView {
   decidedBy: string | null;
   decidedAt: string | null;
 }
+
+/**
+ * The project judged again after a decision on one of its records, on the facts already stored: what
+ * the decision changed. `error` is set when that judgement failed (the decision stands; check the
+ * project again).
+ */
+export interface RejudgeView {
+  projectCode: string;
+  checkRunId: string | null;
+  ready: boolean | null;
+  blockingRuleIds: string[];
+  /** rules whose verdict differs from the project's latest check before the decision */
+  changes: { ruleId: string; from: Verdict | null; to: Verdict }[];
+  message: Text;
+  error: Text | null;
+}
+
+/** A decision's answer: the binding as it now stands, and the project judged again. */
+export type BindingDecisionView = BindingView & { rejudged: RejudgeView };
 
 const include = { record: true, project: true } as const;
 type BindingRow = Prisma.BindingGetPayload<{ include: typeof include }>;
@@ -69,6 +91,8 @@ export class BindingsAdminService {
     private readonly prisma: PrismaService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly checks: ChecksService,
+    private readonly findings: FindingsRepository,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -97,16 +121,41 @@ export class BindingsAdminService {
     return { total, items: rows.map(toView) };
   }
 
-  confirm(id: string, by: string, comment?: string): Promise<BindingView> {
-    return this.decide(id, 'confirm', 'confirmed', by, comment, ['suggested', 'rejected']);
+  /** Confirms a suggested match (or a rejected one, on second thoughts); its project is judged again. */
+  async confirm(id: string, by: string, comment?: string): Promise<BindingDecisionView> {
+    return this.rejudge(
+      await this.decide(id, 'confirm', 'confirmed', by, comment, ['suggested', 'rejected']),
+      by,
+    );
   }
 
-  reject(id: string, by: string, comment?: string): Promise<BindingView> {
-    return this.decide(id, 'reject', 'rejected', by, comment, ['suggested', 'confirmed']);
+  /** Rejects a match; its project is judged again without it. */
+  async reject(id: string, by: string, comment?: string): Promise<BindingDecisionView> {
+    return this.rejudge(
+      await this.decide(id, 'reject', 'rejected', by, comment, ['suggested', 'confirmed']),
+      by,
+    );
   }
 
-  /** Binds a record to a project by hand (a confirmed binding), e.g. a resource with no usable name. */
-  async bind(recordRef: string, projectCode: string, by: string, comment?: string): Promise<BindingView> {
+  /**
+   * Binds a record to a project by hand (a confirmed binding), e.g. a resource with no usable name;
+   * the project is judged again with it.
+   */
+  async bind(
+    recordRef: string,
+    projectCode: string,
+    by: string,
+    comment?: string,
+  ): Promise<BindingDecisionView> {
+    return this.rejudge(await this.bindRecord(recordRef, projectCode, by, comment), by);
+  }
+
+  private async bindRecord(
+    recordRef: string,
+    projectCode: string,
+    by: string,
+    comment?: string,
+  ): Promise<BindingView> {
     const record = await this.findRecord(recordRef);
     const project = await this.prisma.project.findUnique({ where: { code: projectCode } });
     if (!project) throw AppError.projectNotFound(projectCode);
@@ -143,8 +192,16 @@ export class BindingsAdminService {
     return toView(created);
   }
 
-  /** Undoes a confirmed binding: it becomes a rejection, so matching does not suggest it again. */
-  async unbind(recordRef: string, projectCode: string, by: string, comment?: string): Promise<BindingView> {
+  /**
+   * Undoes a confirmed binding: it becomes a rejection, so matching does not suggest it again; the
+   * project is judged again without the record.
+   */
+  async unbind(
+    recordRef: string,
+    projectCode: string,
+    by: string,
+    comment?: string,
+  ): Promise<BindingDecisionView> {
     const record = await this.findRecord(recordRef);
     const binding = await this.prisma.binding.findFirst({
       where: { recordId: record.id, project: { code: projectCode } },
@@ -161,7 +218,67 @@ export class BindingsAdminService {
         en: `Record ${record.externalId} carries project code ${projectCode}: correct it in the upstream system`,
       });
     }
-    return this.decide(binding.id, 'unbind', 'rejected', by, comment, ['suggested', 'confirmed']);
+    return this.rejudge(
+      await this.decide(binding.id, 'unbind', 'rejected', by, comment, ['suggested', 'confirmed']),
+      by,
+    );
+  }
+
+  /**
+   * Judges the binding's project again on its stored facts, once the decision is committed, and says
+   * what changed. A failure leaves the decision standing and is said in the answer.
+   */
+  private async rejudge(view: BindingView, by: string): Promise<BindingDecisionView> {
+    const code = view.project.code;
+    const project = await this.prisma.project.findUniqueOrThrow({ where: { code } });
+    const before = new Map(
+      ((await this.findings.latestForProject(project.id)) ?? []).map((f) => [f.ruleId, f.verdict]),
+    );
+    try {
+      const report = await this.checks.rejudgeProject(code, 'binding', by);
+      const after = report.project?.findings ?? [];
+      const changes = after
+        .filter((f) => before.get(f.ruleId) !== f.verdict)
+        .map((f) => ({ ruleId: f.ruleId, from: before.get(f.ruleId) ?? null, to: f.verdict }));
+      return {
+        ...view,
+        rejudged: {
+          projectCode: code,
+          checkRunId: report.id,
+          ready: report.project?.ready ?? null,
+          blockingRuleIds: report.project?.blockingRuleIds ?? [],
+          changes,
+          message: {
+            zh: `已按已存数据重新判定项目 ${code}：${changes.length} 项结论变化`,
+            en: `Project ${code} judged again on stored data: ${changes.length} verdict(s) changed`,
+          },
+          error: null,
+        },
+      };
+    } catch (e) {
+      this.logger.error(
+        { err: e, projectCode: code, bindingId: view.id },
+        're-judging after a binding failed',
+      );
+      return {
+        ...view,
+        rejudged: {
+          projectCode: code,
+          checkRunId: null,
+          ready: null,
+          blockingRuleIds: [],
+          changes: [],
+          message: {
+            zh: `绑定已保存，但项目 ${code} 重新判定失败，请重新检查该项目`,
+            en: `The binding is saved, but judging project ${code} again failed: check it again`,
+          },
+          error: {
+            zh: e instanceof AppError ? e.text.zh : '重新判定失败，详见日志',
+            en: e instanceof Error ? e.message : String(e),
+          },
+        },
+      };
+    }
   }
 
   private async decide(

@@ -284,7 +284,7 @@ export class ChecksService {
       const started = Date.now();
       return await this.finishRun(
         evaluating,
-        syncs,
+        syncs.map(viewOfSummary),
         async () => {
           await this.evaluateBatch(run.id, [project], trustOfSummaries(syncs));
           await hooks.afterEvaluate?.(run.id);
@@ -313,7 +313,7 @@ export class ChecksService {
       },
     });
     const log = this.logger.child({ checkRunId: run.id });
-    return this.finishRun(run, syncs, async () => {
+    return this.finishRun(run, syncs.map(viewOfSummary), async () => {
       const states = await this.sourceStatesOf(run.syncIds);
       let done = 0;
       for await (const batch of this.projects.allInBatches(SCAN_BATCH)) {
@@ -387,7 +387,7 @@ export class ChecksService {
 
   private async finishRun(
     run: CheckRun,
-    syncs: SyncSummary[],
+    syncs: SyncView[],
     work: () => Promise<void>,
     progress?: StepRecorder,
   ): Promise<CheckReport> {
@@ -414,9 +414,64 @@ export class ChecksService {
       await this.failRun(run, e, progress);
       throw e;
     }
-    return this.report(
-      finished,
-      syncs.map((s) => ({ source: s.source, syncId: s.syncId, status: s.status, error: s.error, ms: s.ms })),
+    return this.report(finished, syncs);
+  }
+
+  /**
+   * Judges one project again on its stored facts, trusting each source as the project's latest check
+   * did (its syncs, and their recoveries): what an operator's decision on its records changes shows
+   * at once, without asking the upstreams again. Recorded as a completed targeted run with one
+   * evaluation step, its `trigger` saying what caused it, resting on the syncs of that check.
+   */
+  async rejudgeProject(projectCode: string, trigger: string, requestedBy: string): Promise<CheckReport> {
+    const project = await this.projects.findByCode(projectCode);
+    if (!project) throw AppError.projectNotFound(projectCode);
+    const latest = await this.findings.latestForProject(project.id);
+    const basis = latest?.[0]
+      ? await this.prisma.checkRun.findUnique({ where: { id: latest[0].checkRunId } })
+      : null;
+    const syncs = basis
+      ? await this.prisma.sourceSync.findMany({
+          where: { OR: [{ id: { in: basis.syncIds } }, { parentSyncId: { in: basis.syncIds } }] },
+        })
+      : [];
+    // Bulk syncs (a scan's) are judged on how old each source's last complete data is; a targeted
+    // fetch on itself alone, as the check that made it did.
+    const bulk = syncs.some((s) => s.mode !== 'targeted');
+    const states = !basis
+      ? await this.latestSourceStates()
+      : SourceTrust.fromSyncs(syncs, bulk ? await this.lastCompleteAt() : undefined);
+    const now = this.clock.now();
+    const steps: CheckStep[] = [{ kind: 'evaluate', source: null, status: 'running', error: null, ms: null }];
+    const run = await this.prisma.checkRun.create({
+      data: {
+        kind: 'targeted',
+        projectCode: project.code,
+        status: 'running',
+        asOf: now,
+        startedAt: now,
+        syncIds: basis?.syncIds ?? [],
+        trigger,
+        requestedBy,
+        steps: toJson(steps),
+        heartbeatAt: new Date(),
+      },
+    });
+    const progress = new StepRecorder(this.prisma, run.id, steps);
+    const started = Date.now();
+    return this.finishRun(
+      run,
+      syncs
+        .filter((s) => !s.parentSyncId)
+        .map((s) => ({ source: s.source, syncId: s.id, status: s.status, error: s.error, ms: null })),
+      async () => {
+        await this.evaluateBatch(run.id, [project], states);
+        progress.update(
+          { kind: 'evaluate', source: null },
+          { status: 'succeeded', ms: Date.now() - started },
+        );
+      },
+      progress,
     );
   }
 
@@ -579,6 +634,14 @@ export class ChecksService {
  * What the rules may trust: each source's state as of the given syncs (a run's own summaries or
  * stored sync rows). A sync still marked running never finished: it counts as failed.
  */
+const viewOfSummary = (s: SyncSummary): SyncView => ({
+  source: s.source,
+  syncId: s.syncId,
+  status: s.status,
+  error: s.error,
+  ms: s.ms,
+});
+
 /** The trust of a run judged on its own syncs alone (a targeted check, the in-process scan). */
 function trustOfSummaries(syncs: readonly SyncSummary[]): SourceTrust {
   return SourceTrust.fromSyncs(

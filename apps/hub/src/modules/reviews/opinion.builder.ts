@@ -21,14 +21,9 @@ import {
   type ReviewDomain,
   type Verdict,
 } from '@hub/rules';
-import type {
-  Dispute,
-  Exemption,
-  Finding,
-  Project,
-  RectificationItem,
-  Review,
-} from '../../generated/prisma/client';
+import type { Dispute, Exemption, Finding, Project, Review } from '../../generated/prisma/client';
+import type { RectificationItemView as ItemView } from './rectification';
+import type { ReviewItems } from './rectification.service';
 
 /** The reviewer's text on a draft opinion, as stored on the review. */
 export interface OpinionRemarks {
@@ -90,7 +85,7 @@ export function changeOf(now: Verdict, before: Verdict | undefined): OpinionFind
 }
 
 export interface OpinionInputs {
-  review: Review & { items: RectificationItem[] };
+  review: Review;
   project: Project;
   /** the city's issuer as configured */
   issuer: OpinionIssuer;
@@ -99,7 +94,26 @@ export interface OpinionInputs {
   checkedAt: Date;
   disputes: Dispute[];
   exemptions: Exemption[];
+  /** the review's rectification items and the history it shows, re-checked */
+  items: ReviewItems;
   generatedAt: Date;
+}
+
+/** An item as the opinion prints it. */
+function printedItem(i: ItemView): RectificationItemView {
+  return {
+    ruleId: i.ruleId,
+    description: i.description,
+    owner: i.owner,
+    deadline: i.deadline,
+    status: i.status,
+    done:
+      i.status === 'done' && i.doneAt
+        ? { by: i.doneBy, at: i.doneAt, note: i.note, attachment: i.attachment?.fileName ?? null }
+        : null,
+    carriedFrom: i.carriedFrom?.documentNo ?? null,
+    warning: i.recheck?.warning ?? null,
+  };
 }
 
 /** The opinion document of a review, from the stored rows: what every export format renders. */
@@ -164,14 +178,6 @@ export function buildOpinion(input: OpinionInputs): OpinionDocument {
   for (const f of views) counts[f.verdict]++;
   const packId = project.policyPack as PolicyPackId;
   const decision = review.decision as ReviewDecision | null;
-  const items: RectificationItemView[] = review.items
-    .sort((a, b) => a.deadline.getTime() - b.deadline.getTime())
-    .map((i) => ({
-      ruleId: i.ruleId,
-      description: i.description,
-      deadline: i.deadline.toISOString().slice(0, 10),
-      status: i.status as 'open' | 'done',
-    }));
   return {
     reviewId: review.id,
     reviewNo: review.documentNo,
@@ -210,7 +216,8 @@ export function buildOpinion(input: OpinionInputs): OpinionDocument {
               : null,
           }
         : null,
-    rectification: items,
+    rectification: input.items.items.map(printedItem),
+    rectificationHistory: input.items.history.map(printedItem),
     remarks:
       remarks && review.remarksBy && review.remarksAt
         ? {

@@ -1,15 +1,29 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ZProjectCode } from '@hub/contracts';
 import { OPINION_LANGUAGES } from '@hub/reports';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { jsonSchema, ZodPipe } from '../../common/zod';
-import { Allow, CurrentPrincipal } from '../auth/policy';
+import { Allow, CurrentPrincipal, MultipartUpload } from '../auth/policy';
 import { actorOf, type Principal, scopeOf, signerOf } from '../auth/roles';
 import { apiRequester } from '../checks/checks.service';
 import { attachment, OPINION_FORMATS, renderOpinion, renderPortfolio } from './exports';
 import { PortfolioService, ZPortfolioQuery } from './portfolio.service';
+import { ATTACHMENT_EXTENSIONS, MAX_ATTACHMENT_BYTES, ZItemDoneInput } from './rectification';
 import { ReviewsService, ZDecisionInput, ZOpinionRemarksInput } from './reviews.service';
 
 const ZApply = z.object({ projectCode: ZProjectCode, note: z.string().max(2000).optional() }).strict();
@@ -28,6 +42,12 @@ const ZOpinionQuery = z
   .strict();
 /** `wait=false`: answer 202 with the run id at once instead of waiting for the check to finish. */
 const ZCheckQuery = z.object({ wait: z.enum(['true', 'false']).default('true') }).strict();
+
+/** The part of multer's file object an attachment reads. */
+interface UploadedFileLike {
+  originalname: string;
+  buffer: Buffer;
+}
 
 @ApiTags('reviews')
 @Controller('api')
@@ -113,16 +133,71 @@ export class ReviewsController {
     return this.reviews.updateRemarks(id, body, actorOf(me));
   }
 
+  @Get('reviews/:id/items')
+  @Allow('reviews:read')
+  @ApiOperation({
+    summary:
+      '整改事项（含从上次审查转入的）及上次审查已完成的事项，复查仍不通过的带警告 / ' +
+      'rectification items, with the done items of the previous review; a warning where the re-check still fails',
+  })
+  items(@CurrentPrincipal() me: Principal, @Param('id', new ZodPipe(z.uuid())) id: string) {
+    return this.reviews.items(id, scopeOf(me));
+  }
+
   @Post('reviews/:id/items/:itemId/done')
   @Allow('reviews:apply')
+  @MultipartUpload()
   @HttpCode(200)
-  @ApiOperation({ summary: '整改事项已完成 / mark a rectification item done' })
+  @ApiOperation({
+    summary:
+      '整改事项已完成：整改说明（必填）与佐证附件（可选，multipart 的 file 字段）/ ' +
+      'mark a rectification item done, with a note and optionally a file',
+    description:
+      `JSON \`{ note }\`, or multipart/form-data with the field \`note\` and the file \`file\` ` +
+      `(${ATTACHMENT_EXTENSIONS.join(', ')}; at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB). ` +
+      'Who did it is the signed-in user (their display name).',
+  })
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['note'],
+      properties: { note: { type: 'string', maxLength: 2000 }, file: { type: 'string', format: 'binary' } },
+    },
+  })
+  @UseInterceptors(
+    FileInterceptor('file', {
+      limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 4, fieldSize: 64 * 1024 },
+    }),
+  )
   done(
     @CurrentPrincipal() me: Principal,
     @Param('id', new ZodPipe(z.uuid())) id: string,
     @Param('itemId', new ZodPipe(z.uuid())) itemId: string,
+    @Body(new ZodPipe(ZItemDoneInput)) body: z.infer<typeof ZItemDoneInput>,
+    @UploadedFile() file: UploadedFileLike | undefined,
   ) {
-    return this.reviews.completeItem(id, itemId, actorOf(me), scopeOf(me));
+    const upload = file
+      ? // multer reads the part's file name as latin1; browsers send UTF-8
+        { fileName: Buffer.from(file.originalname, 'latin1').toString('utf8'), content: file.buffer }
+      : null;
+    return this.reviews.completeItem(id, itemId, body, upload, actorOf(me), signerOf(me), scopeOf(me));
+  }
+
+  @Get('reviews/:id/items/:itemId/attachment')
+  @Allow('reviews:read')
+  @ApiOperation({ summary: '下载整改事项的佐证附件 / download a rectification item’s attachment' })
+  async attachment(
+    @CurrentPrincipal() me: Principal,
+    @Param('id', new ZodPipe(z.uuid())) id: string,
+    @Param('itemId', new ZodPipe(z.uuid())) itemId: string,
+    @Res() res: Response,
+  ) {
+    const file = await this.reviews.itemAttachment(id, itemId, scopeOf(me));
+    res.type(file.contentType);
+    res.setHeader('Content-Disposition', attachment(file.fileName));
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.send(file.content);
   }
 
   @Get('reviews/:id/opinion')

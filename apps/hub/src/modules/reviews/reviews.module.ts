@@ -3,6 +3,7 @@ import { ChecksModule } from '../checks/checks.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { OpinionNumbersRepository } from './opinion-numbers.repository';
 import { PortfolioService } from './portfolio.service';
+import { RectificationService } from './rectification.service';
 import { ReviewsController } from './reviews.controller';
 import { ReviewsService } from './reviews.service';
 
@@ -10,7 +11,7 @@ import { ReviewsService } from './reviews.service';
 @Module({
   imports: [ProjectsModule, ChecksModule],
   controllers: [ReviewsController],
-  providers: [ReviewsService, PortfolioService, OpinionNumbersRepository],
+  providers: [ReviewsService, PortfolioService, OpinionNumbersRepository, RectificationService],
   exports: [ReviewsService, PortfolioService],
 })
 export class ReviewsModule {}

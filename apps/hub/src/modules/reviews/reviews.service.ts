@@ -9,7 +9,7 @@ import { parseInput, ZText } from '../../common/zod';
 import { Clock } from '../../infra/clock';
 import { LOGGER } from '../../infra/core.module';
 import { PrismaService } from '../../infra/database/prisma.service';
-import type { Finding, Prisma, Project, Review } from '../../generated/prisma/client';
+import type { Finding } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import { ALL_PROJECTS, type ProjectScope } from '../auth/roles';
 import { CHECK_LEASE_MS, type CheckRequester, ChecksService } from '../checks/checks.service';
@@ -17,16 +17,15 @@ import { beijingDate } from '../exemptions/exemptions.repository';
 import { projectScopeWhere, ProjectsRepository } from '../projects/projects.repository';
 import { OpinionNumbersRepository } from './opinion-numbers.repository';
 import { buildOpinion, type OpinionRemarks } from './opinion.builder';
+import {
+  type ItemDoneInput,
+  type RectificationItemView,
+  type UploadedAttachment,
+  ZRectificationItemInput,
+} from './rectification';
+import { type ReviewItems, RectificationService, type ReviewWithItems } from './rectification.service';
 
 export const REVIEW_DECISIONS = ['approve', 'reject', 'rectify'] as const;
-
-const ZItem = z
-  .object({
-    ruleId: z.string().min(1).max(50).nullish(),
-    description: ZText(2000),
-    deadline: z.iso.date(),
-  })
-  .strict();
 
 export const ZDecisionInput = z
   .object({
@@ -34,7 +33,7 @@ export const ZDecisionInput = z
     comments: z.string().max(10_000).default(''),
     /** required to agree (同意) while a blocking rule is FAIL or UNKNOWN */
     overrideReason: z.string().trim().min(10).max(2000).optional(),
-    rectification: z.array(ZItem).max(200).default([]),
+    rectification: z.array(ZRectificationItemInput).max(200).default([]),
   })
   .strict();
 export type DecisionInput = z.input<typeof ZDecisionInput>;
@@ -95,12 +94,18 @@ export interface ReviewView {
   reviewerName: string | null;
   decidedAt: string | null;
   overrideReason: string | null;
-  items: { id: string; ruleId: string | null; description: string; deadline: string; status: string }[];
+  /** the review this application follows (its open items are carried into this one) */
+  previousReviewId: string | null;
+  /** 整改事项, earliest deadline first: the decision's own and those carried from the previous review */
+  items: RectificationItemView[];
+  /** the done items of the previous review, re-checked by this review's check */
+  itemHistory: RectificationItemView[];
 }
 
-type ReviewRow = Review & { project: Project; items: Prisma.RectificationItemGetPayload<object>[] };
+type ReviewRow = ReviewWithItems;
+const REVIEW_INCLUDE = { project: true, ...RectificationService.include } as const;
 
-function toView(r: ReviewRow, activeCheckRunId: string | null): ReviewView {
+function toView(r: ReviewRow, activeCheckRunId: string | null, items: ReviewItems): ReviewView {
   return {
     id: r.id,
     documentNo: r.documentNo,
@@ -122,13 +127,9 @@ function toView(r: ReviewRow, activeCheckRunId: string | null): ReviewView {
     reviewerName: r.reviewerName,
     decidedAt: r.decidedAt?.toISOString() ?? null,
     overrideReason: r.overrideReason,
-    items: r.items.map((i) => ({
-      id: i.id,
-      ruleId: i.ruleId,
-      description: i.description,
-      deadline: i.deadline.toISOString().slice(0, 10),
-      status: i.status,
-    })),
+    previousReviewId: r.previousReviewId,
+    items: items.items,
+    itemHistory: items.history,
   };
 }
 
@@ -148,6 +149,7 @@ export class ReviewsService {
     private readonly checks: ChecksService,
     private readonly audit: AuditService,
     private readonly opinionNumbers: OpinionNumbersRepository,
+    private readonly rectification: RectificationService,
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -195,15 +197,22 @@ export class ReviewsService {
           appliedAt: now,
           note: note ?? null,
           previousCheckRunId: previous?.checkRunId ?? null,
+          previousReviewId: previous?.id ?? null,
         },
       });
+      const carried = previous ? await this.rectification.carry(tx, previous.id, created.id) : 0;
       await this.audit.append(
         {
           actor,
           action: 'review.apply',
           objectType: 'review',
           objectId: created.id,
-          data: { projectCode, documentNo: created.documentNo },
+          data: {
+            projectCode,
+            documentNo: created.documentNo,
+            previousReviewId: previous?.id ?? null,
+            carriedItems: carried,
+          },
         },
         tx,
       );
@@ -367,11 +376,30 @@ export class ReviewsService {
         { blockingRuleIds },
       );
     }
-    if (body.decision === 'rectify' && body.rectification.length === 0) {
+    const carriedOpen = review.items.filter((i) => i.status === 'open');
+    if (body.decision === 'rectify' && body.rectification.length === 0 && carriedOpen.length === 0) {
       throw new AppError('INVALID_REQUEST', {
         zh: '“整改后复核”须列出至少一项整改事项（rectification）及其期限',
         en: 'A rectify decision needs at least one rectification item with a deadline',
       });
+    }
+    if (body.decision === 'rectify') {
+      // Every blocking rule that stands in the way is followed up; an open item carried from the
+      // previous review already does so.
+      const covered = new Set(
+        [...body.rectification.map((i) => i.ruleId), ...carriedOpen.map((i) => i.ruleId)].filter(Boolean),
+      );
+      const missingRuleIds = blockingRuleIds.filter((id) => !covered.has(id)).sort();
+      if (missingRuleIds.length > 0) {
+        throw new AppError(
+          'INVALID_REQUEST',
+          {
+            zh: `“整改后复核”须为每个阻断的不通过或无法判断项列出整改事项，缺少：${missingRuleIds.join('、')}`,
+            en: `A rectify decision needs a rectification item for every blocking FAIL or UNKNOWN rule; missing: ${missingRuleIds.join(', ')}`,
+          },
+          { missingRuleIds },
+        );
+      }
     }
     const today = beijingDate(this.clock.now());
     const known = new Set(findings.map((f) => f.ruleId));
@@ -412,10 +440,13 @@ export class ReviewsService {
         throw new AppError('CONFLICT', { zh: '该审查已被他人决定', en: 'The review was decided meanwhile' });
       }
       await tx.rectificationItem.createMany({
-        data: body.rectification.map((item) => ({
+        data: body.rectification.map((item, i) => ({
           reviewId: review.id,
+          // after the items carried from the previous review
+          position: review.items.length + i,
           ruleId: item.ruleId ?? null,
           description: item.description,
+          owner: item.owner ?? review.project.unitName,
           deadline: new Date(`${item.deadline}T00:00:00Z`),
           status: 'open',
         })),
@@ -452,38 +483,35 @@ export class ReviewsService {
     return this.get(review.id, ALL_PROJECTS);
   }
 
+  /**
+   * Marks a rectification item done (by an applicant of the unit, or a reviewer): `doneBy` is the
+   * person's name (the signed-in user's display name, or the CLI's --by), the note says what was done,
+   * the file is optional evidence.
+   */
   async completeItem(
     reviewId: string,
     itemId: string,
+    input: ItemDoneInput,
+    file: UploadedAttachment | null,
     actor: string,
+    doneBy: string | null,
     scope: ProjectScope,
   ): Promise<ReviewView> {
     const review = await this.find(reviewId, scope);
-    const item = review.items.find((i) => i.id === itemId);
-    if (!item)
-      throw new AppError('NOT_FOUND', {
-        zh: `整改事项 ${itemId} 不存在`,
-        en: `No rectification item ${itemId}`,
-      });
-    if (item.status !== 'done') {
-      await this.prisma.$transaction(async (tx) => {
-        await tx.rectificationItem.update({
-          where: { id: item.id },
-          data: { status: 'done', doneAt: this.clock.now(), doneBy: actor },
-        });
-        await this.audit.append(
-          {
-            actor,
-            action: 'rectification.done',
-            objectType: 'rectification-item',
-            objectId: item.id,
-            data: { reviewId },
-          },
-          tx,
-        );
-      });
-    }
+    await this.rectification.markDone(review, itemId, input, file, actor, doneBy);
     return this.get(reviewId, scope);
+  }
+
+  /** A review's items and the history it shows (`hub review items`). */
+  async items(reviewId: string, scope: ProjectScope): Promise<ReviewItems & { documentNo: string }> {
+    const review = await this.find(reviewId, scope);
+    const views = (await this.rectification.viewsOf([review])).get(review.id)!;
+    return { documentNo: review.documentNo, ...views };
+  }
+
+  /** The file handed in with an item. */
+  async itemAttachment(reviewId: string, itemId: string, scope: ProjectScope) {
+    return this.rectification.attachment(await this.find(reviewId, scope), itemId);
   }
 
   async list(filter: { projectCode?: string; status?: string }, scope: ProjectScope): Promise<ReviewView[]> {
@@ -492,21 +520,25 @@ export class ReviewsService {
         project: { AND: [projectScopeWhere(scope), filter.projectCode ? { code: filter.projectCode } : {}] },
         ...(filter.status ? { status: filter.status } : {}),
       },
-      include: { project: true, items: true },
+      include: REVIEW_INCLUDE,
       // Document numbers rise with each application: they order reviews applied in the same instant.
       orderBy: [{ appliedAt: 'desc' }, { documentNo: 'desc' }],
       take: 500,
     });
-    const active = await this.activeChecks(
-      rows.filter((r) => r.status !== 'decided').map((r) => r.project.code),
-    );
-    return rows.map((r) => toView(r, active.get(r.project.code) ?? null));
+    const [active, items] = await Promise.all([
+      this.activeChecks(rows.filter((r) => r.status !== 'decided').map((r) => r.project.code)),
+      this.rectification.viewsOf(rows),
+    ]);
+    return rows.map((r) => toView(r, active.get(r.project.code) ?? null, items.get(r.id)!));
   }
 
   async get(id: string, scope: ProjectScope): Promise<ReviewView> {
     const row = await this.find(id, scope);
-    const active = row.status === 'decided' ? new Map() : await this.activeChecks([row.project.code]);
-    return toView(row, active.get(row.project.code) ?? null);
+    const [active, items] = await Promise.all([
+      row.status === 'decided' ? new Map<string, string>() : this.activeChecks([row.project.code]),
+      this.rectification.viewsOf([row]),
+    ]);
+    return toView(row, active.get(row.project.code) ?? null, items.get(row.id)!);
   }
 
   /** The live targeted check of each project, if any (a lapsed heartbeat is no longer live). */
@@ -535,11 +567,12 @@ export class ReviewsService {
       });
     }
     const run = await this.prisma.checkRun.findUniqueOrThrow({ where: { id: review.checkRunId } });
-    const [findings, previous, disputes, exemptions] = await Promise.all([
+    const [findings, previous, disputes, exemptions, items] = await Promise.all([
       this.findingsOf(review.checkRunId, review.projectId),
       review.previousCheckRunId ? this.findingsOf(review.previousCheckRunId, review.projectId) : null,
       this.prisma.dispute.findMany({ where: { projectId: review.projectId } }),
       this.prisma.exemption.findMany({ where: { projectId: review.projectId, status: 'approved' } }),
+      this.rectification.viewsOf([review]).then((m) => m.get(review.id)!),
     ]);
     return buildOpinion({
       review,
@@ -550,6 +583,7 @@ export class ReviewsService {
       checkedAt: run.asOf,
       disputes,
       exemptions,
+      items,
       generatedAt: this.clock.now(),
     });
   }
@@ -574,7 +608,7 @@ export class ReviewsService {
     const row = z.uuid().safeParse(id).success
       ? await this.prisma.review.findFirst({
           where: { id, project: projectScopeWhere(scope) },
-          include: { project: true, items: true },
+          include: REVIEW_INCLUDE,
         })
       : null;
     if (!row) throw new AppError('NOT_FOUND', { zh: `审查 ${id} 不存在`, en: `No review ${id}` });

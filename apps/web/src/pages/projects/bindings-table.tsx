@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { errorMessage, QueryState, Time } from '../../components/common';
-import type { BindingStatus, BindingView } from './project.types';
+import type { BindingDecisionView, BindingStatus, BindingView } from './project.types';
 
 const STATUS_COLORS: Record<BindingStatus, string> = {
   pending: 'warning',
@@ -16,8 +16,8 @@ const STATUS_COLORS: Record<BindingStatus, string> = {
 
 /**
  * The upstream records bound to the project or suggested for it (same unit, similar system name).
- * A suggestion is only evidence once confirmed, so confirming or rejecting one changes the verdicts
- * at the next check.
+ * A suggestion is only evidence once confirmed, so confirming or rejecting one changes the verdicts:
+ * the hub judges the project again on its stored data at once and says what changed.
  */
 export function BindingsTable({ code }: { code: string }) {
   const { t, i18n } = useTranslation();
@@ -33,11 +33,13 @@ export function BindingsTable({ code }: { code: string }) {
   });
   const decide = useMutation({
     mutationFn: ({ id, action }: { id: string; action: 'confirm' | 'reject' }) =>
-      api.post<BindingView>(`/api/bindings/${id}/${action}`, {}),
-    onSuccess: (_, { action }) => {
-      void message.success(
-        t(action === 'confirm' ? 'projects.binding.confirmed' : 'projects.binding.rejected'),
-      );
+      api.post<BindingDecisionView>(`/api/bindings/${id}/${action}`, {}),
+    onSuccess: ({ rejudged }, { action }) => {
+      // The hub judged the project again at once: say what that changed, or that it could not.
+      const said = i18n.language.startsWith('zh') ? rejudged.message.zh : rejudged.message.en;
+      const done = t(action === 'confirm' ? 'projects.binding.confirmed' : 'projects.binding.rejected');
+      if (rejudged.error) void message.warning(`${done}：${said}`);
+      else void message.success(`${done}：${said}`);
       void client.invalidateQueries({ queryKey: ['project', code] });
       void client.invalidateQueries({ queryKey: ['portfolio'] });
     },

@@ -254,11 +254,27 @@ describe('ProjectDetailPage', () => {
 
   it('confirms a suggested binding at its URL and reloads what depends on it', async () => {
     const { calls } = hub(reviewer, {
-      [`POST /api/bindings/${suggestion.id}/confirm`]: { ...suggestion, status: 'confirmed' },
+      [`POST /api/bindings/${suggestion.id}/confirm`]: {
+        ...suggestion,
+        status: 'confirmed',
+        rejudged: {
+          projectCode: CODE,
+          checkRunId: 'run9',
+          ready: true,
+          blockingRuleIds: [],
+          changes: [{ ruleId: 'YY-CLOUD-DEPLOY', from: 'UNKNOWN', to: 'PASS' }],
+          message: { zh: `已按已存数据重新判定项目 ${CODE}：1 项结论变化`, en: 'judged again' },
+          error: null,
+        },
+      },
     });
     renderPage(<ProjectDetailPage />, { path: `/projects/${CODE}?tab=bindings`, pattern: PATTERN });
 
     fireEvent.click(await screen.findByTestId(`binding-confirm-${suggestion.id}`));
+    // The hub judged the project again at once, and the screen says what that changed.
+    expect(
+      await screen.findByText(new RegExp(`已按已存数据重新判定项目 ${CODE}：1 项结论变化`)),
+    ).toBeTruthy();
 
     await waitFor(() =>
       expect(calls.filter((c) => c.method === 'POST')).toEqual([

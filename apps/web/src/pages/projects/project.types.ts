@@ -202,6 +202,19 @@ export interface BindingView {
   decidedAt: string | null;
 }
 
+/** POST /api/bindings/:id/confirm|reject: the binding, and its project judged again on stored data */
+export interface BindingDecisionView extends BindingView {
+  rejudged: {
+    projectCode: string;
+    checkRunId: string | null;
+    ready: boolean | null;
+    blockingRuleIds: string[];
+    changes: { ruleId: string; from: Verdict | null; to: Verdict }[];
+    message: Bilingual;
+    error: Bilingual | null;
+  };
+}
+
 export const EXEMPTION_CATEGORIES = ['classified', 'internal-equipment', 'higher-rule', 'other'] as const;
 
 /** GET /api/exemptions */

@@ -18,12 +18,13 @@ interface DecisionFormValues {
   decision: ReviewDecision;
   comments?: string;
   overrideReason?: string;
-  rectification?: { ruleId?: string; description?: string; deadline?: string }[];
+  rectification?: { ruleId?: string; description?: string; deadline?: string; owner?: string }[];
 }
 
 /**
  * 同意 / 不同意 / 整改后复核. Approving while blocking rules are FAIL or UNKNOWN asks for the reason
- * the hub requires; a 整改后复核 asks for the items and deadlines it requires. Whatever the hub still
+ * the hub requires; a 整改后复核 needs an item for every blocking rule left open, so one is prefilled
+ * for each that no open item carried from the previous review already covers. Whatever the hub still
  * refuses is shown as it says it.
  */
 export function DecisionForm({
@@ -46,6 +47,11 @@ export function DecisionForm({
   const openRules = opinion.sections
     .flatMap((s) => s.findings)
     .filter((f) => f.verdict === 'FAIL' || f.verdict === 'UNKNOWN');
+  const carriedOpen = review.items.filter((i) => i.status === 'open');
+  const covered = new Set(carriedOpen.map((i) => i.ruleId));
+  const prefill = openRules
+    .filter((f) => blocking.includes(f.ruleId) && !covered.has(f.ruleId))
+    .map((f) => ({ ruleId: f.ruleId, description: `整改：${f.title.zh}` }));
   const decide = useMutation({
     mutationFn: (body: DecisionInput) => api.post<ReviewView>(`/api/reviews/${review.id}/decision`, body),
     onSuccess: (updated) => {
@@ -66,6 +72,7 @@ export function DecisionForm({
               ruleId: item.ruleId || null,
               description: item.description ?? '',
               deadline: item.deadline ?? '',
+              ...(item.owner?.trim() ? { owner: item.owner.trim() } : {}),
             }))
           : [],
     };
@@ -99,7 +106,13 @@ export function DecisionForm({
         form={form}
         layout="vertical"
         onFinish={submit}
-        onValuesChange={() => decide.error && decide.reset()}
+        onValuesChange={(changed: Partial<DecisionFormValues>) => {
+          if (decide.error) decide.reset();
+          const listed = (form.getFieldValue('rectification') as unknown[] | undefined) ?? [];
+          if (changed.decision === 'rectify' && prefill.length > 0 && listed.length === 0) {
+            form.setFieldValue('rectification', prefill);
+          }
+        }}
         initialValues={{ comments: opinion.remarks?.conclusion ?? '', rectification: [] }}
       >
         <Form.Item name="decision" label={t('reviews.decision')} rules={[{ required: true }]}>
@@ -137,13 +150,23 @@ export function DecisionForm({
             rules={[
               {
                 validator: async (_, items?: unknown[]) => {
-                  if (!items || items.length === 0) throw new Error(t('reviews.itemsRequired'));
+                  if ((!items || items.length === 0) && carriedOpen.length === 0) {
+                    throw new Error(t('reviews.itemsRequired'));
+                  }
                 },
               },
             ]}
           >
             {(fields, { add, remove }, { errors }) => (
               <Form.Item label={t('reviews.rectification')}>
+                {prefill.length > 0 ? (
+                  <Alert
+                    type="info"
+                    showIcon
+                    style={{ marginBottom: 12 }}
+                    title={t('reviews.prefilledItems')}
+                  />
+                ) : null}
                 {fields.map((field, index) => (
                   <Space key={field.key} align="start" style={{ display: 'flex' }} wrap>
                     <Form.Item name={[field.name, 'ruleId']} style={{ width: 200 }}>
@@ -162,6 +185,14 @@ export function DecisionForm({
                       <Input
                         placeholder={t('reviews.itemDescription')}
                         data-testid={`item-description-${index}`}
+                      />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'owner']} style={{ width: 200 }}>
+                      <Input
+                        placeholder={t('reviews.itemOwnerPlaceholder')}
+                        aria-label={t('reviews.itemOwner')}
+                        maxLength={200}
+                        data-testid={`item-owner-${index}`}
                       />
                     </Form.Item>
                     <Form.Item

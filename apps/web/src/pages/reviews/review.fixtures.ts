@@ -1,4 +1,10 @@
-import type { CheckRunView, OpinionDocument, OpinionFinding, ReviewView } from './review.types';
+import type {
+  CheckRunView,
+  OpinionDocument,
+  OpinionFinding,
+  RectificationItem,
+  ReviewView,
+} from './review.types';
 
 export const REVIEWER = ['session:self', 'reviews:read', 'reviews:apply', 'reviews:decide'];
 export const APPLICANT = ['session:self', 'reviews:read', 'reviews:apply', 'projects:read'];
@@ -26,7 +32,30 @@ export function buildReview(overrides: Partial<ReviewView> = {}): ReviewView {
     reviewerName: null,
     decidedAt: null,
     overrideReason: null,
+    previousReviewId: null,
     items: [],
+    itemHistory: [],
+    ...overrides,
+  };
+}
+
+export function buildItem(overrides: Partial<RectificationItem> = {}): RectificationItem {
+  return {
+    id: 'i1',
+    reviewId: 'r1',
+    documentNo: 'JSSC-2026-0007',
+    ruleId: 'YY-CLOUD-DEPLOY',
+    description: '迁移上云',
+    owner: '岳阳市应急管理局',
+    deadline: '2026-12-31',
+    status: 'open',
+    doneBy: null,
+    doneAt: null,
+    note: null,
+    attachment: null,
+    carriedFrom: null,
+    carriedTo: null,
+    recheck: null,
     ...overrides,
   };
 }
@@ -97,6 +126,7 @@ export function buildOpinion(overrides: Partial<OpinionDocument> = {}): OpinionD
     ],
     decision: null,
     rectification: [],
+    rectificationHistory: [],
     remarks: null,
     comparison: null,
     generatedAt: '2026-11-01T03:00:00.000Z',

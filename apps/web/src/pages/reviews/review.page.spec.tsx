@@ -2,7 +2,16 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { meOf, mockHub, renderPage } from '../../testing/render';
 import { CHECK_POLL_MS } from './check-progress';
-import { APPLICANT, AUDITOR, buildOpinion, buildReview, buildRun, REVIEWER } from './review.fixtures';
+import {
+  APPLICANT,
+  AUDITOR,
+  buildFinding,
+  buildItem,
+  buildOpinion,
+  buildReview,
+  buildRun,
+  REVIEWER,
+} from './review.fixtures';
 import ReviewPage from './review.page';
 import type { OpinionDocument, ReviewView } from './review.types';
 
@@ -228,29 +237,64 @@ describe('ReviewPage', () => {
     expect(error.textContent).toContain('存在阻断项（YY-CLOUD-DEPLOY）为不通过或无法判断');
   });
 
-  it('sends 整改后复核 with its items and deadlines', async () => {
+  it('sends 整改后复核 with an item prefilled for every blocking rule, owners and deadlines', async () => {
+    const data = buildFinding({
+      ruleId: 'YY-DATA-SHARE',
+      title: { zh: '数据共享', en: 'Data sharing' },
+      domain: 'data-sharing',
+      verdict: 'UNKNOWN',
+    });
+    const opinion = buildOpinion({ blockingRuleIds: ['YY-CLOUD-DEPLOY', 'YY-DATA-SHARE'] });
+    opinion.sections.push({
+      domain: 'data-sharing',
+      title: { zh: '数据共享', en: 'Data' },
+      findings: [data],
+      remark: null,
+    });
     const { calls } = mockHub({
       'GET /api/auth/me': meOf('reviewer', REVIEWER),
       'GET /api/reviews/r1': buildReview(),
-      'GET /api/reviews/r1/opinion': buildOpinion(),
+      'GET /api/reviews/r1/opinion': opinion,
       'POST /api/reviews/r1/decision': buildReview({ status: 'decided', decision: 'rectify' }),
     });
     renderReview();
     fireEvent.click(await screen.findByTestId('review-decide'));
     fireEvent.click(await screen.findByTestId('decision-rectify'));
-    fireEvent.click(await screen.findByTestId('decision-submit'));
-    expect(await screen.findByText('“整改后复核”须列出至少一项整改事项')).toBeTruthy();
-    fireEvent.click(screen.getByTestId('decision-add-item'));
-    fireEvent.change(await screen.findByTestId('item-description-0'), { target: { value: '迁移上云' } });
+    expect(((await screen.findByTestId('item-description-0')) as HTMLInputElement).value).toBe(
+      '整改：部署在政务云',
+    );
+    expect((screen.getByTestId('item-description-1') as HTMLInputElement).value).toBe('整改：数据共享');
+    fireEvent.click(screen.getByTestId('decision-submit'));
+    expect((await screen.findAllByText('请填写整改内容和期限')).length).toBe(2);
+    fireEvent.change(screen.getByTestId('item-description-0'), { target: { value: '迁移上云' } });
     fireEvent.change(screen.getByTestId('item-deadline-0'), { target: { value: '2026-12-31' } });
+    fireEvent.change(screen.getByTestId('item-owner-0'), { target: { value: '信息科 张工' } });
+    fireEvent.change(screen.getByTestId('item-deadline-1'), { target: { value: '2027-01-31' } });
     fireEvent.change(screen.getByTestId('decision-comments'), { target: { value: '请整改' } });
     fireEvent.click(screen.getByTestId('decision-submit'));
     await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
     expect(calls.find((c) => c.method === 'POST')!.body).toEqual({
       decision: 'rectify',
       comments: '请整改',
-      rectification: [{ ruleId: null, description: '迁移上云', deadline: '2026-12-31' }],
+      rectification: [
+        { ruleId: 'YY-CLOUD-DEPLOY', description: '迁移上云', deadline: '2026-12-31', owner: '信息科 张工' },
+        { ruleId: 'YY-DATA-SHARE', description: '整改：数据共享', deadline: '2027-01-31' },
+      ],
     });
+  });
+
+  it('asks for at least one item when no blocking rule is open and nothing is carried', async () => {
+    mockHub({
+      'GET /api/auth/me': meOf('reviewer', REVIEWER),
+      'GET /api/reviews/r1': buildReview(),
+      'GET /api/reviews/r1/opinion': buildOpinion({ blockingRuleIds: [], ready: true }),
+    });
+    renderReview();
+    fireEvent.click(await screen.findByTestId('review-decide'));
+    fireEvent.click(await screen.findByTestId('decision-rectify'));
+    fireEvent.click(await screen.findByTestId('decision-submit'));
+    expect(await screen.findByText('“整改后复核”须列出至少一项整改事项')).toBeTruthy();
+    expect(screen.queryByTestId('item-description-0')).toBeNull();
   });
 
   it('lets the unit mark a rectification item done and apply for the re-check', async () => {
@@ -260,25 +304,30 @@ describe('ReviewPage', () => {
       decidedBy: 'li.review',
       decidedAt: '2026-11-01T05:00:00.000Z',
       comments: '请整改',
-      items: [
-        {
-          id: 'i1',
-          ruleId: 'YY-CLOUD-DEPLOY',
-          description: '迁移上云',
-          deadline: '2026-12-31',
-          status: 'open',
-        },
-      ],
+      items: [buildItem()],
     });
     const { calls } = mockHub({
       'GET /api/auth/me': meOf('applicant', APPLICANT, '114306000000000001'),
       'GET /api/reviews/r1': decided,
       'GET /api/reviews/r1/opinion': buildOpinion({ status: 'decided' }),
-      'POST /api/reviews/r1/items/i1/done': { ...decided, items: [{ ...decided.items[0]!, status: 'done' }] },
+      'POST /api/reviews/r1/items/i1/done': {
+        ...decided,
+        items: [
+          {
+            ...decided.items[0]!,
+            status: 'done',
+            doneBy: '张工',
+            doneAt: '2026-11-02T02:00:00.000Z',
+            note: '已迁移',
+          },
+        ],
+      },
       'POST /api/reviews': buildReview({ id: 'r2' }),
     });
     const { router } = renderReview();
     fireEvent.click(await screen.findByTestId('item-done-i1'));
+    fireEvent.change(await screen.findByTestId('item-done-note'), { target: { value: '已迁移' } });
+    fireEvent.click(screen.getByTestId('item-done-submit'));
     expect(await screen.findByText('已完成')).toBeTruthy();
     expect(screen.queryByTestId('item-done-i1')).toBeNull();
     expect(screen.queryByTestId('review-run-check')).toBeNull();

@@ -221,7 +221,9 @@ export default function ReviewPage() {
               </QueryState>
             )}
 
-            {r.status === 'decided' || r.items.length > 0 ? <RectificationItems review={r} /> : null}
+            {r.status === 'decided' || r.items.length > 0 || r.itemHistory.length > 0 ? (
+              <RectificationItems review={r} />
+            ) : null}
           </Space>
         );
       }}

@@ -26,7 +26,12 @@ export interface ReviewView {
   reviewerName: string | null;
   decidedAt: string | null;
   overrideReason: string | null;
+  /** the decided review this application follows */
+  previousReviewId: string | null;
+  /** this review's items, earliest deadline first, with those carried from the previous review */
   items: RectificationItem[];
+  /** the items done after the previous review, re-checked by this review's check */
+  itemHistory: RectificationItem[];
 }
 
 export const REVIEW_STATUSES = ['applied', 'checked', 'decided'] as const;
@@ -34,12 +39,50 @@ export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 export const REVIEW_DECISIONS = ['approve', 'reject', 'rectify'] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 
+export interface ItemLink {
+  reviewId: string;
+  documentNo: string;
+  itemId: string;
+}
+
 export interface RectificationItem {
   id: string;
+  /** the review it belongs to (a history item belongs to the previous review) */
+  reviewId: string;
+  documentNo: string;
   ruleId: string | null;
   description: string;
+  /** 责任单位 / 责任人 */
+  owner: string;
   deadline: string;
   status: 'open' | 'done';
+  doneBy: string | null;
+  doneAt: string | null;
+  note: string | null;
+  attachment: {
+    fileName: string;
+    contentType: string;
+    size: number;
+    sha256: string;
+    uploadedAt: string;
+    url: string;
+  } | null;
+  carriedFrom: ItemLink | null;
+  carriedTo: ItemLink | null;
+  /** set when marked done but a later check still finds the rule FAIL or UNKNOWN */
+  recheck: { checkRunId: string; verdict: Verdict; warning: Bilingual } | null;
+}
+
+/** A rectification item as the opinion prints it. */
+export interface OpinionRectificationItem {
+  ruleId: string | null;
+  description: string;
+  owner: string;
+  deadline: string;
+  status: 'open' | 'done';
+  done: { by: string | null; at: string; note: string | null; attachment: string | null } | null;
+  carriedFrom: string | null;
+  warning: Bilingual | null;
 }
 
 /** POST /api/reviews/:id/check?wait=false (202) */
@@ -133,7 +176,8 @@ export interface OpinionDocument {
     decidedAt: string;
     override: { reason: string; ruleIds: string[] } | null;
   } | null;
-  rectification: { ruleId: string | null; description: string; deadline: string; status: string }[];
+  rectification: OpinionRectificationItem[];
+  rectificationHistory: OpinionRectificationItem[];
   remarks: { conclusion: string | null; updatedBy: string; updatedAt: string } | null;
   comparison: {
     previousCheckRunId: string;
@@ -155,7 +199,7 @@ export interface DecisionInput {
   decision: ReviewDecision;
   comments: string;
   overrideReason?: string;
-  rectification: { ruleId?: string | null; description: string; deadline: string }[];
+  rectification: { ruleId?: string | null; description: string; deadline: string; owner?: string }[];
 }
 
 export const reviewKey = (id: string) => ['reviews', id] as const;
