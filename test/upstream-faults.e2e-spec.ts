@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { SOURCE_IDS, SOURCE_TITLES } from '@hub/contracts';
+import { SOURCE_IDS, sourceTitle } from '@hub/connectors';
 import { writeRegistryWorkbook } from '@hub/registry';
 import {
   DATA_EXCHANGE_DEMO_CLIENT_ID,
@@ -101,7 +101,7 @@ describe('upstream faults (sandbox + hub)', () => {
           expect(['UNKNOWN', 'NOT_APPLICABLE', 'WAIVED']).toContain(f.verdict);
           if (f.verdict === 'UNKNOWN') {
             unknown++;
-            expect(f.reason.zh).toContain(SOURCE_TITLES[source].zh);
+            expect(f.reason.zh).toContain(sourceTitle(source).zh);
           }
         }
         expect(unknown).toBeGreaterThan(0);

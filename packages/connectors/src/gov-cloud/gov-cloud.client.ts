@@ -4,7 +4,6 @@ import {
   ZGovCloudResourcePage,
   ZGovCloudTenant,
   ZGovCloudTenantPage,
-  type SourceId,
   type TGovCloudResource,
 } from '@hub/contracts';
 import type {
@@ -28,8 +27,9 @@ import type { GovCloudConfig } from './gov-cloud.config';
 import { unwrapGovCloudEnvelope } from './gov-cloud.envelope';
 import { GOV_CLOUD_KIND_TITLES, GOV_CLOUD_KINDS, resourceRecord, tenantRecord } from './gov-cloud.mapper';
 import { buildPathWithQuery, signGovCloudRequest } from './gov-cloud.signer';
+import { GOV_CLOUD_SOURCE } from './gov-cloud.source';
 
-const SOURCE: SourceId = 'gov-cloud';
+const SOURCE = GOV_CLOUD_SOURCE;
 const TENANTS_PATH = '/openapi/v1/tenants';
 const RESOURCES_PATH = '/openapi/v1/resources';
 

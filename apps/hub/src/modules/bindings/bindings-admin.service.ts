@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SOURCE_IDS } from '@hub/contracts';
+import { SOURCE_IDS } from '@hub/connectors';
 import type { Logger } from 'pino';
 import { AppError } from '../../common/app-error';
 import { Clock } from '../../infra/clock';

@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { SourceId } from '@hub/contracts';
-import { CONNECTORS, readingsOf, type RecordInvalidity, type RecordKindSpec } from '@hub/connectors';
 import {
+  CONNECTORS,
+  SOURCE_TITLES,
   emptyRecords,
+  readingsOf,
+  type RecordInvalidity,
+  type RecordKindSpec,
+} from '@hub/connectors';
+import {
   type BindingMethod,
   type EvidenceRef,
   type ProjectFacts,
@@ -135,6 +141,7 @@ export class FactsAssembler {
           ...records,
           project: toProject(p),
           sources: sources(p),
+          sourceTitles: SOURCE_TITLES,
           untrusted,
           registry: provenanceOf({ ...p, registryImport }),
         };

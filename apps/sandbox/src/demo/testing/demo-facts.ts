@@ -1,6 +1,5 @@
 import {
   DATA_EXCHANGE_STATS_DAYS_DEFAULT,
-  SOURCE_IDS,
   type SourceId,
   type TProject,
   type TSandboxDataset,
@@ -17,6 +16,9 @@ import {
   ZYwtbSystem,
 } from '@hub/contracts';
 import {
+  SOURCE_IDS,
+  SOURCE_TITLES,
+  emptyRecords,
   toCatalogEntryFact,
   toCloudResourceFact,
   toCloudTenantFact,
@@ -32,7 +34,6 @@ import {
 import {
   bestSystemNameScore,
   type BindingMethod,
-  emptyRecords,
   type ProjectFacts,
   type ProjectRecords,
   type SourceState,
@@ -310,7 +311,10 @@ export function assembleFacts(
         const group = records[spec.group] as unknown as Record<string, unknown[]>;
         group[spec.key]!.push(binding ? { fact, binding, evidence } : { fact, evidence });
       }
-      return [project.code, { ...records, project, sources } satisfies ProjectFacts];
+      return [
+        project.code,
+        { ...records, project, sources, sourceTitles: SOURCE_TITLES } satisfies ProjectFacts,
+      ];
     }),
   );
 }

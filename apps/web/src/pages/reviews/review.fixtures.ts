@@ -112,9 +112,23 @@ export function buildRun(overrides: Partial<CheckRunView> = {}): CheckRunView {
     finishedAt: null,
     error: null,
     steps: [
-      { kind: 'fetch', source: 'gov-cloud', status: 'succeeded', error: null, ms: 120 },
-      { kind: 'fetch', source: 'mlps', status: 'running', error: null, ms: null },
-      { kind: 'evaluate', source: null, status: 'pending', error: null, ms: null },
+      {
+        kind: 'fetch',
+        source: 'gov-cloud',
+        title: { zh: '政务云资源台账', en: 'government cloud resource inventory' },
+        status: 'succeeded',
+        error: null,
+        ms: 120,
+      },
+      {
+        kind: 'fetch',
+        source: 'mlps',
+        title: { zh: '网络安全等级保护备案系统', en: 'MLPS filing registry' },
+        status: 'running',
+        error: null,
+        ms: null,
+      },
+      { kind: 'evaluate', source: null, title: null, status: 'pending', error: null, ms: null },
     ],
     ...overrides,
   };

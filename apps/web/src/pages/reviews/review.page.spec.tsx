@@ -46,9 +46,23 @@ describe('ReviewPage', () => {
             status: 'completed',
             finishedAt: '2026-11-01T03:00:03.000Z',
             steps: [
-              { kind: 'fetch', source: 'gov-cloud', status: 'succeeded', error: null, ms: 120 },
-              { kind: 'fetch', source: 'mlps', status: 'failed', error: '备案系统维护中', ms: 900 },
-              { kind: 'evaluate', source: null, status: 'succeeded', error: null, ms: 30 },
+              {
+                kind: 'fetch',
+                source: 'gov-cloud',
+                title: { zh: '政务云资源台账', en: 'government cloud resource inventory' },
+                status: 'succeeded',
+                error: null,
+                ms: 120,
+              },
+              {
+                kind: 'fetch',
+                source: 'mlps',
+                title: { zh: '网络安全等级保护备案系统', en: 'MLPS filing registry' },
+                status: 'failed',
+                error: '备案系统维护中',
+                ms: 900,
+              },
+              { kind: 'evaluate', source: null, title: null, status: 'succeeded', error: null, ms: 30 },
             ],
           });
         },
