@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ZSourceId } from '@hub/contracts';
 import { PACKS } from '@hub/rules';
 import { SOURCE_IDS } from './catalogue';
@@ -15,6 +17,16 @@ describe('CONNECTORS', () => {
       expect(connector.records.length).toBeGreaterThan(0);
       expect(connector.title.zh).not.toBe('');
       expect(connector.title.en).not.toBe('');
+    }
+  });
+
+  it('runs every connector through the conformance suite, from a spec in its own folder', () => {
+    for (const connector of CONNECTORS) {
+      const spec = join(__dirname, connector.id, `${connector.id}.conformance.spec.ts`);
+      expect(existsSync(spec), `${connector.id} has ${spec}`).toBe(true);
+      expect(readFileSync(spec, 'utf8')).toMatch(
+        /describeConnectorConformance\(\{\s*connector: \w+Connector,/,
+      );
     }
   });
 
