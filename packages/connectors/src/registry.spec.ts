@@ -30,6 +30,15 @@ describe('CONNECTORS', () => {
     }
   });
 
+  it('names one of its own record kinds as what a recovery needs, when it names one', () => {
+    const needing = CONNECTORS.filter((c) => c.recoveryNeeds !== undefined);
+
+    expect(needing.length).toBeGreaterThan(0);
+    for (const connector of needing) {
+      expect(connector.records.map((r) => r.kind)).toContain(connector.recoveryNeeds);
+    }
+  });
+
   it('has a connector for every source a rule of any pack reads', () => {
     const read = new Set(Object.values(PACKS).flatMap((pack) => pack.rules.flatMap((rule) => rule.sources)));
 

@@ -221,7 +221,7 @@ export class DataExchangeClient implements ConnectorClient {
     const recoverable = kinds.every(
       (k) => k === DATA_EXCHANGE_KINDS.catalogEntry || k === DATA_EXCHANGE_KINDS.stats,
     );
-    const systems = [...new Set(targets.flatMap((t) => t.known.systemIds ?? []))];
+    const systems = [...new Set(targets.flatMap((t) => t.known[DATA_EXCHANGE_KINDS.system] ?? []))];
     const queries: RecoveryQuery[] = recoverable
       ? systems.map((systemId) => ({
           key: `system:${systemId}`,
@@ -239,7 +239,7 @@ export class DataExchangeClient implements ConnectorClient {
       queries,
       coveredWhen(
         recoverable ? targets : [],
-        (t) => (t.known.systemIds ?? []).map((id) => `system:${id}`),
+        (t) => (t.known[DATA_EXCHANGE_KINDS.system] ?? []).map((id) => `system:${id}`),
         kinds,
       ),
     );

@@ -54,6 +54,8 @@ export const dataExchangeConnector = defineConnector({
       parentKind: DATA_EXCHANGE_KINDS.system,
     },
   ],
+  // A recovery asks for the catalogue and statistics of each project's systems, as stored.
+  recoveryNeeds: DATA_EXCHANGE_KINDS.system,
   envPrefix: 'DATA_EXCHANGE',
   settings: DATA_EXCHANGE_SETTINGS,
   secretKeys: ['CLIENT_SECRET'],

@@ -137,10 +137,12 @@ export type PageSink = (page: SyncPage) => Promise<void>;
 
 /**
  * A project whose records a recovery fetches by the contract's filters, with what the hub's store
- * already holds that those filters need (the unit's cloud tenants, the project's exchange systems).
+ * already holds that those filters need: the external ids of its stored records of the connector's
+ * {@link ConnectorDefinition.recoveryNeeds} kind (the unit's cloud tenants, the project's exchange
+ * systems), by that kind.
  */
 export interface RecoveryTarget extends TargetScope {
-  known: { tenantIds?: readonly string[]; systemIds?: readonly string[] };
+  known: Readonly<Partial<Record<string, readonly string[]>>>;
 }
 
 /** What a recovery fetched: which kinds of which projects it could fetch completely by filter. */
@@ -189,8 +191,12 @@ export interface RecordKindSpec {
    * its unreadable fields that this schema accepts
    */
   schema: z.ZodType;
-  /** where its facts go in {@link ProjectRecords} */
-  group: keyof ProjectRecords;
+  /**
+   * where its facts go: a group and list of {@link ProjectRecords} (`cloud` / `resources`) when a rule
+   * reads them; a kind no rule reads yet names a group of its own, which the rules never see, and
+   * its records are stored, bound and shown all the same
+   */
+  group: keyof ProjectRecords | (string & {});
   key: string;
   /** pure mapping of a stored (validated) payload to the canonical fact; throws on an invalid one */
   toFact(payload: unknown): unknown;
@@ -228,6 +234,11 @@ export interface ConnectorDefinition<
   version: string;
   /** the record kinds it produces and how each becomes facts of a project */
   records: readonly RecordKindSpec[];
+  /**
+   * the kind of its stored records whose ids its `recover` filters by, given per project in
+   * {@link RecoveryTarget.known} (records bound by project code or unit); none when it needs none
+   */
+  recoveryNeeds?: string;
   /** what its environment keys start with: `GOV_CLOUD` → `GOV_CLOUD_BASE_URL`, `GOV_CLOUD_SYNC_CRON` */
   envPrefix: P;
   /** the keys operators set, after the prefix, with defaults that point at the sandbox */

@@ -147,7 +147,8 @@ export class GovCloudClient implements ConnectorClient {
   ): Promise<RecoveryOutcome> {
     const recoverable = kinds.every((k) => k === GOV_CLOUD_KINDS.resource);
     const units: TenantUnits = new Map();
-    for (const t of targets) for (const id of t.known.tenantIds ?? []) units.set(id, t.unitCode);
+    for (const t of targets)
+      for (const id of t.known[GOV_CLOUD_KINDS.tenant] ?? []) units.set(id, t.unitCode);
     const once = { records: new Set<string>(), problems: new Set<string>() };
     const query = (key: string, q: ResourceQuery): RecoveryQuery => ({
       key,
@@ -167,12 +168,14 @@ export class GovCloudClient implements ConnectorClient {
     });
     const needs = (t: RecoveryTarget) => [
       `project:${t.projectCode}`,
-      ...(t.known.tenantIds ?? []).map((id) => `tenant:${id}`),
+      ...(t.known[GOV_CLOUD_KINDS.tenant] ?? []).map((id) => `tenant:${id}`),
     ];
     const queries = recoverable
       ? targets.flatMap((t) => [
           query(`project:${t.projectCode}`, { projectCode: t.projectCode }),
-          ...(t.known.tenantIds ?? []).map((tenantId) => query(`tenant:${tenantId}`, { tenantId })),
+          ...(t.known[GOV_CLOUD_KINDS.tenant] ?? []).map((tenantId) =>
+            query(`tenant:${tenantId}`, { tenantId }),
+          ),
         ])
       : [];
     return runRecovery(

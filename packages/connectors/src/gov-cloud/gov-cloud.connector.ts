@@ -36,6 +36,8 @@ export const govCloudConnector = defineConnector({
       referencedBy: { kind: GOV_CLOUD_KINDS.resource, reference: (r: CloudResourceFact) => r.tenantId },
     },
   ],
+  // A recovery asks for the resources of each project's unit's tenants, as stored.
+  recoveryNeeds: GOV_CLOUD_KINDS.tenant,
   envPrefix: 'GOV_CLOUD',
   settings: GOV_CLOUD_SETTINGS,
   secretKeys: ['SECRET_KEY'],

@@ -132,7 +132,8 @@ export class FactsAssembler {
             });
             continue;
           }
-          const list = (records[spec.group] as unknown as Record<string, unknown[]>)[spec.key]!;
+          const groups = records as unknown as Record<string, Record<string, unknown[]>>;
+          const list = groups[spec.group]![spec.key]!;
           const fact = spec.toFact(record.payload);
           list.push(binding ? { fact, binding, evidence } : { fact, evidence });
         }
