@@ -3,6 +3,7 @@ import { DATA_EXCHANGE_PATHS } from '@hub/contracts';
 import type { SyncPage } from '../framework/connector';
 import { UpstreamError } from '../framework/upstream-error';
 import { RecordingLogger } from '../testing/recording-logger';
+import { TEST_RESILIENCE } from '../testing/test-resilience';
 import { collectingSink } from '../testing/sink';
 import { DataExchangeClient, type DataExchangeClientOptions } from './data-exchange.client';
 import { ZDataExchangeConfig } from './data-exchange.config';
@@ -34,15 +35,7 @@ function makeSut(overrides: Record<string, unknown> = {}, options: DataExchangeC
   const config = ZDataExchangeConfig.parse({
     baseUrl: BASE,
     ...DATA_EXCHANGE_TEST_CREDENTIALS,
-    timeoutMs: 2_000,
-    maxAttempts: 3,
-    baseDelayMs: 1,
-    maxDelayMs: 2,
-    breakerThreshold: 50,
-    breakerCooldownMs: 60,
-    maxRequestsPerSecond: 0,
-    // The second ask of a lost page has its own spec (framework/patience.spec.ts).
-    reaskLostPages: false,
+    ...TEST_RESILIENCE,
     incrementalOverlapMs: 0,
     ...overrides,
   });

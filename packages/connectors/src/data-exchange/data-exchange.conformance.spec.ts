@@ -1,6 +1,6 @@
 import { DATA_EXCHANGE_PATHS } from '@hub/contracts';
 import { describeConnectorConformance, type World } from '../testing/conformance/connector-conformance';
-import { pageOf, type UpstreamRequest } from '../testing/conformance/upstream-double';
+import { servePage, type UpstreamRequest } from '../testing/conformance/upstream-double';
 import { dataExchangeConnector } from './data-exchange.connector';
 import {
   aCatalogEntry,
@@ -64,15 +64,7 @@ function serve(world: World, req: UpstreamRequest) {
   if (kind === undefined) return { answer: { status: 404, body: errorBody('NOT_FOUND', req.path) } };
   const systemId = req.query.get('systemId');
   const records = (world[kind] ?? []).filter((r) => systemId === null || r['systemId'] === systemId);
-  const page = Number(req.query.get('page'));
-  const size = Number(req.query.get('size'));
-  return {
-    answer: {
-      status: 200,
-      body: pageBody(pageOf(records, page, size), { total: records.length, page, size }),
-    },
-    list: { kind, page },
-  };
+  return servePage(kind, records, req, { page: 'page', size: 'size' }, pageBody);
 }
 
 describeConnectorConformance({

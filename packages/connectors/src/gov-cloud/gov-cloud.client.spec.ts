@@ -15,6 +15,7 @@ import {
   GovCloudSignatureCheck,
 } from '../testing/gov-cloud.nock';
 import { RecordingLogger } from '../testing/recording-logger';
+import { TEST_RESILIENCE } from '../testing/test-resilience';
 import { collectingSink } from '../testing/sink';
 import { GovCloudClient, type GovCloudClientOptions } from './gov-cloud.client';
 import { ZGovCloudConfig } from './gov-cloud.config';
@@ -30,15 +31,7 @@ function makeSut(overrides: Record<string, unknown> = {}, options: GovCloudClien
   const config = ZGovCloudConfig.parse({
     baseUrl: BASE,
     ...GOV_CLOUD_TEST_CREDENTIALS,
-    timeoutMs: 2_000,
-    maxRequestsPerSecond: 0,
-    maxAttempts: 3,
-    baseDelayMs: 1,
-    maxDelayMs: 2,
-    breakerThreshold: 50,
-    breakerCooldownMs: 60,
-    // The second ask of a lost page has its own spec (framework/patience.spec.ts).
-    reaskLostPages: false,
+    ...TEST_RESILIENCE,
     ...overrides,
   });
   const logger = new RecordingLogger();

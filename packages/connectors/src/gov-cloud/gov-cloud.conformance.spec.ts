@@ -1,6 +1,6 @@
 import { GovCloudCode } from '@hub/contracts';
 import { describeConnectorConformance, type World } from '../testing/conformance/connector-conformance';
-import { pageOf, type UpstreamRequest } from '../testing/conformance/upstream-double';
+import { servePage, type UpstreamRequest } from '../testing/conformance/upstream-double';
 import {
   aCreditCode,
   aGovCloudResource,
@@ -28,15 +28,9 @@ function serve(world: World, req: UpstreamRequest) {
   const problem = signatures.problemWith(req.method, { uri: req.uri, headers: req.headers });
   if (problem) return { answer: { status: 200, body: errorBody(GovCloudCode.BAD_SIGNATURE, problem) } };
   if (req.path === TENANTS) {
-    const tenants = world['tenant'] ?? [];
-    const pageNo = Number(req.query.get('pageNo'));
-    const pageSize = Number(req.query.get('pageSize'));
-    const body = tenantPageBody(pageOf(tenants, pageNo, pageSize), {
-      total: tenants.length,
-      pageNo,
-      pageSize,
-    });
-    return { answer: { status: 200, body }, list: { kind: 'tenant', page: pageNo } };
+    return servePage('tenant', world['tenant'] ?? [], req, { page: 'pageNo', size: 'pageSize' }, (rows, p) =>
+      tenantPageBody(rows, { total: p.total, pageNo: p.page, pageSize: p.size }),
+    );
   }
   if (req.path === RESOURCES) {
     const projectCode = req.query.get('projectCode');

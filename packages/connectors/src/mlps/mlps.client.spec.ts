@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { UpstreamError } from '../framework/upstream-error';
 import { RecordingLogger } from '../testing/recording-logger';
+import { TEST_RESILIENCE } from '../testing/test-resilience';
 import { collectingSink } from '../testing/sink';
 import {
   aFiling,
@@ -30,15 +31,7 @@ function makeSut(overrides: Record<string, unknown> = {}, options: MlpsClientOpt
   const config = ZMlpsConfig.parse({
     baseUrl: BASE,
     token: MLPS_TEST_TOKEN,
-    maxRequestsPerSecond: 0,
-    timeoutMs: 2_000,
-    maxAttempts: 3,
-    baseDelayMs: 1,
-    maxDelayMs: 2,
-    breakerThreshold: 50,
-    breakerCooldownMs: 60,
-    // The second ask of a lost page has its own spec (framework/patience.spec.ts).
-    reaskLostPages: false,
+    ...TEST_RESILIENCE,
     ...overrides,
   });
   const logger = new RecordingLogger();

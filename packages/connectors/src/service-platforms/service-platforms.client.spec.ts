@@ -2,6 +2,7 @@ import nock from 'nock';
 import { SERVICE_PLATFORMS_PATHS, ServicePlatformsCode } from '@hub/contracts';
 import { UpstreamError } from '../framework/upstream-error';
 import { RecordingLogger } from '../testing/recording-logger';
+import { TEST_RESILIENCE } from '../testing/test-resilience';
 import { collectingSink } from '../testing/sink';
 import { ServicePlatformsClient, type ServicePlatformsClientOptions } from './service-platforms.client';
 import { ZServicePlatformsConfig } from './service-platforms.config';
@@ -30,15 +31,7 @@ function makeSut(overrides: Record<string, unknown> = {}, options: ServicePlatfo
   const config = ZServicePlatformsConfig.parse({
     baseUrl: BASE,
     ...SERVICE_PLATFORMS_TEST_CREDENTIALS,
-    timeoutMs: 2_000,
-    maxAttempts: 3,
-    baseDelayMs: 1,
-    maxDelayMs: 2,
-    breakerThreshold: 50,
-    breakerCooldownMs: 60,
-    maxRequestsPerSecond: 0,
-    // The second ask of a lost page has its own spec (framework/patience.spec.ts).
-    reaskLostPages: false,
+    ...TEST_RESILIENCE,
     ...overrides,
   });
   const logger = new RecordingLogger();

@@ -1,6 +1,6 @@
 import { SERVICE_PLATFORMS_PATHS } from '@hub/contracts';
 import { describeConnectorConformance, type World } from '../testing/conformance/connector-conformance';
-import { pageOf, type UpstreamRequest } from '../testing/conformance/upstream-double';
+import { servePage, type UpstreamRequest } from '../testing/conformance/upstream-double';
 import { servicePlatformsConnector } from './service-platforms.connector';
 import {
   aHubApplication,
@@ -33,13 +33,9 @@ function serve(world: World, req: UpstreamRequest) {
   }
   const kind = KINDS[req.path];
   if (kind === undefined) return { answer: { status: 404, body: errorBody('A0404', req.path) } };
-  const rows = world[kind] ?? [];
-  const pageNum = Number(req.query.get('pageNum'));
-  const pageSize = Number(req.query.get('pageSize'));
-  return {
-    answer: { status: 200, body: pageBody(pageOf(rows, pageNum, pageSize), rows.length) },
-    list: { kind, page: pageNum },
-  };
+  return servePage(kind, world[kind] ?? [], req, { page: 'pageNum', size: 'pageSize' }, (rows, { total }) =>
+    pageBody(rows, total),
+  );
 }
 
 describeConnectorConformance({

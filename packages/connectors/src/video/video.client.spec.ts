@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { UpstreamError } from '../framework/upstream-error';
 import { RecordingLogger } from '../testing/recording-logger';
+import { TEST_RESILIENCE } from '../testing/test-resilience';
 import { collectingSink } from '../testing/sink';
 import {
   aCreditCode,
@@ -28,15 +29,7 @@ function makeSut(overrides: Record<string, unknown> = {}) {
   const config = ZVideoConfig.parse({
     baseUrl: BASE,
     token: VIDEO_TEST_TOKEN,
-    timeoutMs: 2_000,
-    maxAttempts: 3,
-    baseDelayMs: 1,
-    maxDelayMs: 2,
-    breakerThreshold: 50,
-    breakerCooldownMs: 60,
-    maxRequestsPerSecond: 0,
-    // The second ask of a lost page has its own spec (framework/patience.spec.ts).
-    reaskLostPages: false,
+    ...TEST_RESILIENCE,
     ...overrides,
   });
   const logger = new RecordingLogger();

@@ -1,6 +1,6 @@
 import { VIDEO_DEVICES_PATH, VIDEO_PLATFORMS_PATH } from '@hub/contracts';
 import { describeConnectorConformance, type World } from '../testing/conformance/connector-conformance';
-import { pageOf, type UpstreamRequest } from '../testing/conformance/upstream-double';
+import { servePage, type UpstreamRequest } from '../testing/conformance/upstream-double';
 import {
   aVideoDevice,
   aVideoPlatform,
@@ -21,12 +21,9 @@ function serve(world: World, req: UpstreamRequest) {
   if (kind === null) return { answer: { status: 404, body: videoErrorBody(404, req.path) } };
   const platformId = req.query.get('platformId');
   const items = (world[kind] ?? []).filter((i) => platformId === null || i['platformId'] === platformId);
-  const pageNo = Number(req.query.get('pageNo'));
-  const pageSize = Number(req.query.get('pageSize'));
-  return {
-    answer: { status: 200, body: videoPageBody(pageOf(items, pageNo, pageSize), items.length) },
-    list: { kind, page: pageNo },
-  };
+  return servePage(kind, items, req, { page: 'pageNo', size: 'pageSize' }, (rows, { total }) =>
+    videoPageBody(rows, total),
+  );
 }
 
 describeConnectorConformance({

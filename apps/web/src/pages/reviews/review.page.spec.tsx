@@ -2,7 +2,15 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { meOf, mockHub, renderPage } from '../../testing/render';
 import { CHECK_POLL_MS } from './check-progress';
-import { APPLICANT, AUDITOR, buildOpinion, buildReview, buildRun, REVIEWER } from './review.fixtures';
+import {
+  APPLICANT,
+  AUDITOR,
+  buildOpinion,
+  buildReview,
+  buildRun,
+  buildStep,
+  REVIEWER,
+} from './review.fixtures';
 import ReviewPage from './review.page';
 import type { OpinionDocument, ReviewView } from './review.types';
 
@@ -46,23 +54,9 @@ describe('ReviewPage', () => {
             status: 'completed',
             finishedAt: '2026-11-01T03:00:03.000Z',
             steps: [
-              {
-                kind: 'fetch',
-                source: 'gov-cloud',
-                title: { zh: '政务云资源台账', en: 'government cloud resource inventory' },
-                status: 'succeeded',
-                error: null,
-                ms: 120,
-              },
-              {
-                kind: 'fetch',
-                source: 'mlps',
-                title: { zh: '网络安全等级保护备案系统', en: 'MLPS filing registry' },
-                status: 'failed',
-                error: '备案系统维护中',
-                ms: 900,
-              },
-              { kind: 'evaluate', source: null, title: null, status: 'succeeded', error: null, ms: 30 },
+              buildStep('gov-cloud', 'succeeded', { ms: 120 }),
+              buildStep('mlps', 'failed', { error: '备案系统维护中', ms: 900 }),
+              buildStep(null, 'succeeded', { ms: 30 }),
             ],
           });
         },
@@ -100,6 +94,28 @@ describe('ReviewPage', () => {
       renderReview();
       expect((await screen.findByTestId('check-progress')).dataset.status).toBe('running');
       expect(screen.getByTestId('review-decide')).toHaveProperty('disabled', true);
+    });
+
+    it('names each source of a check as the hub titles it, whatever the source', async () => {
+      mockHub({
+        'GET /api/auth/me': meOf('reviewer', REVIEWER),
+        'GET /api/reviews/r1': buildReview({ activeCheckRunId: 'run2' }),
+        'GET /api/reviews/r1/opinion': buildOpinion(),
+        'GET /api/checks/run2': buildRun({
+          steps: [
+            buildStep('e-licence', 'running', {
+              title: { zh: '电子证照库', en: 'electronic licence library' },
+            }),
+            buildStep('no-title', 'running', { title: null }),
+            buildStep(null, 'pending'),
+          ],
+        }),
+      });
+      renderReview();
+      const progress = await screen.findByTestId('check-progress');
+      expect(within(progress).getByText('电子证照库')).toBeTruthy();
+      // A step without a title is named by its source id rather than left blank.
+      expect(within(progress).getByText('no-title')).toBeTruthy();
     });
 
     it('shows the hub’s refusal to start a second check', async () => {

@@ -4,6 +4,7 @@ import { pagesOf } from '../../framework/paged-sync';
 import { UpstreamError } from '../../framework/upstream-error';
 import { RecordingLogger } from '../recording-logger';
 import { collectingSink } from '../sink';
+import { TEST_RESILIENCE } from '../test-resilience';
 import { UpstreamDouble, type Served, type UpstreamRequest } from './upstream-double';
 
 /** The records of a simulated upstream, by record kind, in the order the upstream lists them. */
@@ -47,18 +48,8 @@ export interface ConformanceFixture {
 const PAGE_SIZE = 2;
 const PER_LIST = 5;
 const PREFIX = '/gateway/v2';
-const RESILIENCE = {
-  // Roomy per attempt, so a busy machine never turns a prompt answer into a retry; timeout tests set their own.
-  timeoutMs: 2_000,
-  maxAttempts: 3,
-  baseDelayMs: 1,
-  maxDelayMs: 2,
-  breakerThreshold: 50,
-  breakerCooldownMs: 60,
-  maxRequestsPerSecond: 0,
-  reaskLostPages: false,
-  reaskDelayMs: 5,
-};
+/** The suite's own second asks pause briefly. */
+const RESILIENCE = { ...TEST_RESILIENCE, reaskDelayMs: 5 };
 const HTML_ERROR_PAGE =
   '<html>\n<head><title>502 Bad Gateway</title></head>\n<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx/1.24.0</center></body>\n</html>';
 const HTML = { 'content-type': 'text/html' };

@@ -131,3 +131,22 @@ function matches(list: ListPage, kind: string | undefined, page: number | undefi
 export function pageOf<T>(items: readonly T[], page: number, size: number): T[] {
   return items.slice((page - 1) * size, page * size);
 }
+
+/**
+ * The answer of a page-numbered list: the page and size the request asks for (under the contract's
+ * parameter names), `body` around that page of `items`, and the list page it serves.
+ */
+export function servePage(
+  kind: string,
+  items: readonly unknown[],
+  request: UpstreamRequest,
+  params: { page: string; size: string },
+  body: (rows: unknown[], page: { total: number; page: number; size: number }) => unknown,
+): Served {
+  const page = Number(request.query.get(params.page));
+  const size = Number(request.query.get(params.size));
+  return {
+    answer: { status: 200, body: body(pageOf(items, page, size), { total: items.length, page, size }) },
+    list: { kind, page },
+  };
+}
