@@ -7,7 +7,7 @@ import { createHttpApp, prepareDatabase } from '../apps/hub/src/bootstrap';
 import { loadEnv } from '../apps/hub/src/config/env';
 import { routeTable } from '../apps/hub/src/modules/auth/policy';
 import { createTestDatabase } from './support/database';
-import { userWithToken } from './support/hub';
+import { everySourceAt, userWithToken } from './support/hub';
 
 /**
  * Property: whatever a client sends — any JSON body, any query value, any path segment — the hub
@@ -26,11 +26,7 @@ describe('API robustness against arbitrary input', () => {
     const env = loadEnv({
       ...db.env,
       HUB_LOG_LEVEL: 'silent',
-      GOV_CLOUD_BASE_URL: closed,
-      DATA_EXCHANGE_BASE_URL: closed,
-      MLPS_BASE_URL: closed,
-      VIDEO_BASE_URL: closed,
-      SERVICE_PLATFORMS_BASE_URL: closed,
+      ...everySourceAt(closed),
       // the text-hygiene sweep signs in many times; the sign-in limit is tested in auth.e2e-spec.ts
       HUB_AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     });

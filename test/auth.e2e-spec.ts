@@ -12,7 +12,7 @@ import { PrismaService } from '../apps/hub/src/infra/database/prisma.service';
 import { UsersService } from '../apps/hub/src/modules/auth/users.service';
 import { runCli as runCliIn } from './support/cli';
 import { behindTheAuditTrigger, createTestDatabase } from './support/database';
-import { apiClient, userWithToken } from './support/hub';
+import { apiClient, everySourceAt, userWithToken } from './support/hub';
 
 /**
  * Who may call the hub: first-start administrator, password sessions, API tokens, the sign-in rate
@@ -39,11 +39,7 @@ async function startHub(extra: Record<string, string> = {}): Promise<Hub> {
   const envVars: Record<string, string> = {
     ...db.env,
     HUB_LOG_LEVEL: 'silent',
-    GOV_CLOUD_BASE_URL: CLOSED,
-    DATA_EXCHANGE_BASE_URL: CLOSED,
-    MLPS_BASE_URL: CLOSED,
-    VIDEO_BASE_URL: CLOSED,
-    SERVICE_PLATFORMS_BASE_URL: CLOSED,
+    ...everySourceAt(CLOSED),
     ...extra,
   };
   const env = loadEnv(envVars);

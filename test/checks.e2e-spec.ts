@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { SOURCE_IDS } from '@hub/contracts';
+import { SOURCE_IDS } from '@hub/connectors';
 import { PACKS } from '@hub/rules';
 import { writeRegistryWorkbook } from '@hub/registry';
 import { generateDemoCity } from '@hub/sandbox';

@@ -1,9 +1,8 @@
 import os from 'node:os';
 import type { INestApplicationContext } from '@nestjs/common';
-import { SOURCE_IDS } from '@hub/contracts';
 import { writeRegistryWorkbook } from '@hub/registry';
 import { PACKS } from '@hub/rules';
-import { generateDemoCity, startSandbox } from '@hub/sandbox';
+import { SANDBOX_SOURCE_IDS, generateDemoCity, startSandbox } from '@hub/sandbox';
 import pino from 'pino';
 import { envForSandbox } from '../apps/hub/src/demo';
 import { PrismaService } from '../apps/hub/src/infra/database/prisma.service';
@@ -35,7 +34,7 @@ describe('scans shared by replicas on one PostgreSQL', () => {
     db = await createTestDatabase();
     sandbox = await startSandbox({
       dataset: demo.dataset,
-      ports: Object.fromEntries(SOURCE_IDS.map((s) => [s, 0])),
+      ports: Object.fromEntries(SANDBOX_SOURCE_IDS.map((s) => [s, 0])),
       logger: pino({ level: 'silent' }),
     });
     env = {
@@ -59,7 +58,7 @@ describe('scans shared by replicas on one PostgreSQL', () => {
 
   afterEach(async () => {
     await Promise.all(replicas.splice(0).map((r) => r.stop()));
-    for (const source of SOURCE_IDS) sandbox.faults.reset(source);
+    for (const source of SANDBOX_SOURCE_IDS) sandbox.faults.reset(source);
   });
 
   afterAll(async () => {
@@ -90,7 +89,7 @@ describe('scans shared by replicas on one PostgreSQL', () => {
   }
 
   it('spreads one scan over two replicas, with every finding written once', async () => {
-    for (const source of SOURCE_IDS) sandbox.faults.update(source, { latencyMs: 100 });
+    for (const source of SANDBOX_SOURCE_IDS) sandbox.faults.update(source, { latencyMs: 100 });
     replicas.push(await startReplica('a', env), await startReplica('b', env));
     const scans = ctx.get(ScanOrchestrator);
     const runId = await scans.start('api', 'test');
@@ -133,7 +132,7 @@ describe('scans shared by replicas on one PostgreSQL', () => {
 
   /** Lets a fresh replica, on fast upstreams again, finish the scan; its tasks, checked complete. */
   async function finishWithNewReplica(name: string, runId: string) {
-    for (const source of SOURCE_IDS) sandbox.faults.update(source, { latencyMs: 50 });
+    for (const source of SANDBOX_SOURCE_IDS) sandbox.faults.update(source, { latencyMs: 50 });
     const survivor = await startReplica(name, env);
     replicas.push(survivor);
     const progress = await ctx.get(ScanOrchestrator).waitFor(runId);
@@ -145,7 +144,7 @@ describe('scans shared by replicas on one PostgreSQL', () => {
     (await ctx.get(PrismaService).$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`)[0]!.now;
 
   it('lets a replica stopped with SIGTERM finish the jobs it holds, take no more, and exit 0', async () => {
-    for (const source of SOURCE_IDS) sandbox.faults.update(source, { latencyMs: 700 });
+    for (const source of SANDBOX_SOURCE_IDS) sandbox.faults.update(source, { latencyMs: 700 });
     const stopping = await startReplica('stopping', { ...env, HUB_SHUTDOWN_GRACE_SECONDS: '60' });
     replicas.push(stopping);
     const scans = ctx.get(ScanOrchestrator);
@@ -176,7 +175,7 @@ describe('scans shared by replicas on one PostgreSQL', () => {
 
   it('finishes a scan whose replica was killed in the middle of a job', async () => {
     // Slow pages keep a sync job running long enough to be caught in the middle.
-    for (const source of SOURCE_IDS) sandbox.faults.update(source, { latencyMs: 700 });
+    for (const source of SANDBOX_SOURCE_IDS) sandbox.faults.update(source, { latencyMs: 700 });
     const doomed = await startReplica('doomed', env);
     replicas.push(doomed);
     const runId = await ctx.get(ScanOrchestrator).start('api', 'test');

@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import { SOURCE_IDS, type TSandboxDataset, ZGovCloudResource } from '@hub/contracts';
+import { type TSandboxDataset, ZGovCloudResource } from '@hub/contracts';
+import { SOURCE_IDS } from '@hub/connectors';
 import { PACKS } from '@hub/rules';
-import { startSandbox, type SandboxOptions } from '@hub/sandbox';
+import { SANDBOX_SOURCE_IDS, startSandbox, type SandboxOptions } from '@hub/sandbox';
 import pino from 'pino';
 import request from 'supertest';
 import { createHttpApp, prepareDatabase } from '../../apps/hub/src/bootstrap';
@@ -14,6 +15,11 @@ import { createTestDatabase } from './database';
 
 /** The demo city's clock in the end-to-end tests: its record ages are fixed relative to it. */
 export const DEMO_NOW = '2026-11-01T10:00:00+08:00';
+
+/** Settings that point every registered source at `url` (a closed port: no upstream answers). */
+export function everySourceAt(url: string): Record<string, string> {
+  return envForSandbox(Object.fromEntries(SOURCE_IDS.map((source) => [source, url])));
+}
 
 export interface TestHub {
   app: INestApplication;
@@ -79,7 +85,7 @@ export async function startTestHub(
   const db = await createTestDatabase();
   const sandbox = await startSandbox({
     dataset,
-    ports: Object.fromEntries(SOURCE_IDS.map((source) => [source, 0])),
+    ports: Object.fromEntries(SANDBOX_SOURCE_IDS.map((source) => [source, 0])),
     logger,
     ...options.sandbox,
   });

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DiscoveryService, Reflector } from '@nestjs/core';
-import { POLICY_PACK_IDS, SOURCE_IDS, type PolicyPackId, type SourceId } from '@hub/contracts';
+import { SOURCE_IDS } from '@hub/connectors';
+import { POLICY_PACK_IDS, type PolicyPackId, type SourceId } from '@hub/contracts';
 import type { RegistryRowError } from '@hub/registry';
 import { PACKS } from '@hub/rules';
 import { Presets, SingleBar } from 'cli-progress';

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ZSandboxDataset, type TSandboxDataset, type SourceId } from '@hub/contracts';
-import { startSandbox, writeDemoCity } from '@hub/sandbox';
+import { CONNECTORS, envKey, getConnector } from '@hub/connectors';
+import { SANDBOX_SOURCE_IDS, startSandbox, writeDemoCity } from '@hub/sandbox';
 import type { Logger } from 'pino';
 import type { HubEnv } from './config/env';
 
@@ -26,26 +27,33 @@ export async function ensureDemoCity(env: HubEnv, now: string, logger: Logger): 
   return { dir, dataset, workbook: path.join(dir, 'projects.xlsx') };
 }
 
-/** The setting that holds each upstream's base URL. */
-export const BASE_URL_KEYS = {
-  'gov-cloud': 'GOV_CLOUD_BASE_URL',
-  'data-exchange': 'DATA_EXCHANGE_BASE_URL',
-  mlps: 'MLPS_BASE_URL',
-  video: 'VIDEO_BASE_URL',
-  'service-platforms': 'SERVICE_PLATFORMS_BASE_URL',
-} as const satisfies Record<SourceId, keyof HubEnv>;
+/** The setting that holds an upstream's base URL (`GOV_CLOUD_BASE_URL`), from its connector. */
+export function baseUrlKey(source: SourceId): string {
+  const connector = getConnector(source);
+  if (!connector) throw new Error(`no connector registered for ${source}`);
+  return envKey(connector, 'BASE_URL');
+}
 
 /** Settings that point the hub at a running sandbox (e.g. one on ephemeral ports in a test). */
 export function envForSandbox(urls: Partial<Record<SourceId, string>>): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(urls).map(([source, url]) => [BASE_URL_KEYS[source as SourceId], url]),
+    Object.entries(urls).flatMap(([source, url]) =>
+      url !== undefined && getConnector(source) ? [[baseUrlKey(source), url]] : [],
+    ),
   );
 }
 
-/** Runs the sandbox upstreams in-process on the ports the hub's upstream URLs name. */
+/**
+ * Runs the sandbox upstreams in-process on the ports the hub's upstream URLs name: those of the
+ * connectors the sandbox has a simulator for.
+ */
 export async function startEmbeddedSandbox(env: HubEnv, dataset: TSandboxDataset, logger: Logger) {
+  const configured = env as unknown as Record<string, string>;
   const urls = Object.fromEntries(
-    Object.entries(BASE_URL_KEYS).map(([source, key]) => [source, env[key]]),
+    CONNECTORS.filter((c) => SANDBOX_SOURCE_IDS.includes(c.id)).map((c) => [
+      c.id,
+      configured[envKey(c, 'BASE_URL')]!,
+    ]),
   ) as Record<SourceId, string>;
   const ports = Object.fromEntries(
     Object.entries(urls).map(([source, url]) => [source, Number(new URL(url).port || 80)]),
@@ -65,7 +73,7 @@ export async function startEmbeddedSandbox(env: HubEnv, dataset: TSandboxDataset
   return startSandbox({
     dataset,
     ports,
-    host: new URL(env.GOV_CLOUD_BASE_URL).hostname,
+    host: new URL(Object.values(urls)[0] ?? 'http://127.0.0.1').hostname,
     // The embedded sandbox reports only problems; the hub announces it after its own URL.
     logger: logger.child({ component: 'sandbox' }, { level: 'warn' }),
   });

@@ -10,6 +10,8 @@ export type {
   CircuitStateName,
   ConnectorClient,
   ConnectorDefinition,
+  ConnectorSettings,
+  ConnectorSettingsShape,
   ConnectorDeps,
   ConnectorLogger,
   PageSink,
@@ -27,6 +29,16 @@ export type {
   TargetScope,
   UpstreamRecord,
 } from './framework/connector';
+export { defineConnector } from './framework/connector';
+export type { SourceRef } from './framework/source-ref';
+export {
+  envKey,
+  envShapeOf,
+  secretConfigFields,
+  secretEnvKeys,
+  settingsFromEnv,
+  syncCronKey,
+} from './framework/connector-settings';
 export { canonicalJson, contentHash } from './framework/content-hash';
 export { readingsOf } from './framework/untrusted-readings';
 export { evidenceFor } from './framework/evidence';
@@ -87,7 +99,8 @@ export {
   type GovCloudSigningInput,
 } from './gov-cloud/gov-cloud.signer';
 
-export { CONNECTORS, getConnector } from './registry';
+export { CONNECTORS, getConnector, type RegisteredConnector } from './registry';
+export { SOURCE_IDS, SOURCE_TITLES, emptyRecords, isSourceId, sourceRef, sourceTitle } from './catalogue';
 export { DataExchangeClient, type DataExchangeClientOptions } from './data-exchange/data-exchange.client';
 export { ZDataExchangeConfig, type DataExchangeConfig } from './data-exchange/data-exchange.config';
 export { dataExchangeConnector } from './data-exchange/data-exchange.connector';

@@ -1,27 +1,57 @@
-import { SOURCE_IDS } from '@hub/contracts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ZSourceId } from '@hub/contracts';
+import { PACKS } from '@hub/rules';
+import { SOURCE_IDS } from './catalogue';
 import { govCloudConnector } from './gov-cloud/gov-cloud.connector';
 import { RecordingLogger } from './testing/recording-logger';
 import { CONNECTORS, getConnector } from './registry';
 
 describe('CONNECTORS', () => {
-  it('registers each source at most once, under a known source id, with its kinds and a bilingual title', () => {
+  it('registers each source at most once, under a well-formed source id, with its kinds and a bilingual title', () => {
     const ids = CONNECTORS.map((c) => c.id);
 
     expect(new Set(ids).size).toBe(ids.length);
     for (const connector of CONNECTORS) {
-      expect(SOURCE_IDS).toContain(connector.id);
+      expect(ZSourceId.safeParse(connector.id).success).toBe(true);
       expect(connector.records.length).toBeGreaterThan(0);
       expect(connector.title.zh).not.toBe('');
       expect(connector.title.en).not.toBe('');
     }
   });
+
+  it('runs every connector through the conformance suite, from a spec in its own folder', () => {
+    for (const connector of CONNECTORS) {
+      const spec = join(__dirname, connector.id, `${connector.id}.conformance.spec.ts`);
+      expect(existsSync(spec), `${connector.id} has ${spec}`).toBe(true);
+      expect(readFileSync(spec, 'utf8')).toMatch(
+        /describeConnectorConformance\(\{\s*connector: \w+Connector,/,
+      );
+    }
+  });
+
+  it('names one of its own record kinds as what a recovery needs, when it names one', () => {
+    const needing = CONNECTORS.filter((c) => c.recoveryNeeds !== undefined);
+
+    expect(needing.length).toBeGreaterThan(0);
+    for (const connector of needing) {
+      expect(connector.records.map((r) => r.kind)).toContain(connector.recoveryNeeds);
+    }
+  });
+
+  it('has a connector for every source a rule of any pack reads', () => {
+    const read = new Set(Object.values(PACKS).flatMap((pack) => pack.rules.flatMap((rule) => rule.sources)));
+
+    expect(read.size).toBeGreaterThan(0);
+    for (const source of read) expect(SOURCE_IDS).toContain(source);
+  });
 });
 
 describe(getConnector.name, () => {
-  it('has exactly one connector for every upstream system', () => {
+  it('finds each registered connector by its id, and none for an unknown one', () => {
     expect(getConnector('gov-cloud')).toBe(govCloudConnector);
-    expect(CONNECTORS.map((c) => c.id).sort()).toEqual([...SOURCE_IDS].sort());
     for (const id of SOURCE_IDS) expect(getConnector(id)?.id).toBe(id);
+    expect(getConnector('weather')).toBeUndefined();
   });
 
   it('creates a client from config validated by the connector schema, defaults filled in', () => {

@@ -1,9 +1,15 @@
 import { z } from 'zod';
 
-/** Upstream systems the hub reads. The ids are used in config, fault flags, records and findings. */
-export const SOURCE_IDS = ['gov-cloud', 'data-exchange', 'mlps', 'video', 'service-platforms'] as const;
-export type SourceId = (typeof SOURCE_IDS)[number];
-export const ZSourceId = z.enum(SOURCE_IDS);
+/**
+ * An upstream system's id, e.g. `gov-cloud`: used in config, fault flags, records and findings. Which
+ * systems exist is not a contract: the hub reads the ones its connectors register (`CONNECTORS` of
+ * `@hub/connectors`), the sandbox simulates the ones it has modules for.
+ */
+export type SourceId = string;
+/** What a source id looks like: lowercase words joined by hyphens. */
+export const ZSourceId = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'source id must look like gov-cloud');
 
 /** 项目编码, e.g. `23-430600-0012`. */
 export const PROJECT_CODE_PATTERN = /^[0-9]{2}-[0-9]{6}-[0-9]{4}$/;
@@ -24,15 +30,3 @@ export function isCityLevel(region: string): boolean {
 
 /** ISO-8601 instant with an explicit offset or Z (every upstream but MLPS sends these). */
 export const ZInstant = z.iso.datetime({ offset: true });
-
-/** The upstream systems as operators know them (the names the regulations use), zh and en. */
-export const SOURCE_TITLES: Readonly<Record<SourceId, { zh: string; en: string }>> = {
-  'gov-cloud': { zh: '政务云资源台账', en: 'government cloud resource inventory' },
-  'data-exchange': { zh: '政务信息资源共享交换平台', en: 'data sharing and exchange platform' },
-  mlps: { zh: '网络安全等级保护备案系统', en: 'MLPS filing registry' },
-  video: { zh: '视频共享交换平台', en: 'video sharing platform' },
-  'service-platforms': {
-    zh: '政务服务平台（一网通办/岳办岳好/城市大脑）',
-    en: 'government service platforms',
-  },
-};

@@ -10,6 +10,7 @@ import {
   buildResource,
   buildTenant,
   hoursBeforeNow,
+  sourceTitleOf,
   syncedSource,
   type FactsInput,
 } from './testing/facts.factory';
@@ -617,12 +618,12 @@ describe(readinessOf.name, () => {
 
 describe(distrustOf.name, () => {
   it('trusts a source that succeeded within the age limit', () => {
-    expect(distrustOf('gov-cloud', syncedSource('gov-cloud'), 48, NOW)).toBeNull();
+    expect(distrustOf(sourceTitleOf('gov-cloud'), syncedSource('gov-cloud'), 48, NOW)).toBeNull();
   });
 
   it('names the source in both languages when it is stale', () => {
     const sut = distrustOf(
-      'data-exchange',
+      sourceTitleOf('data-exchange'),
       syncedSource('data-exchange', { finishedAt: hoursBeforeNow(3) }),
       2,
       NOW,
@@ -633,7 +634,12 @@ describe(distrustOf.name, () => {
   });
 
   it('says the error is unknown when a failed sync left none', () => {
-    const sut = distrustOf('video', syncedSource('video', { status: 'failed', error: null }), 48, NOW);
+    const sut = distrustOf(
+      sourceTitleOf('video'),
+      syncedSource('video', { status: 'failed', error: null }),
+      48,
+      NOW,
+    );
 
     expect(sut).toEqual({
       zh: '视频共享交换平台最近一次同步失败：未知错误',

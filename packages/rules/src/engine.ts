@@ -1,6 +1,5 @@
 import type { SourceId } from '@hub/contracts';
 import {
-  RECORD_GROUP_SOURCES,
   type EvidenceRef,
   type RegistryEvidence,
   type ProjectFacts,
@@ -22,7 +21,6 @@ import type {
 } from './model';
 import { ReadLog } from './reads';
 import { MATCHING_FIELDS, registryEvidence } from './registry-evidence';
-import { SOURCE_TITLES } from './sources';
 import { describeUntrusted, judgeWithUntrusted, untrustedEvidence } from './untrusted';
 
 export interface EvaluateOptions<S> {
@@ -98,7 +96,12 @@ function evaluateRule<S extends PackSettingsBase>(
   if (waiver) return finding('WAIVED', waiver.reason);
 
   for (const source of rule.sources) {
-    const distrust = distrustOf(source, facts.sources[source], settings.maxSourceAgeHours, now);
+    const distrust = distrustOf(
+      sourceTitleIn(facts, source),
+      facts.sources[source],
+      settings.maxSourceAgeHours,
+      now,
+    );
     if (distrust) return finding('UNKNOWN', distrust);
   }
 
@@ -142,7 +145,7 @@ function evaluateRule<S extends PackSettingsBase>(
    * The rule on the bound ones of `records`, checked against bound + suggested ones (a suggestion
    * never decides). Untrusted records are judged the same way, each reading added to `records`.
    */
-  function onRecords(records: ProjectRecords): RuleOutcome {
+  function onRecords(records: ProjectFacts): RuleOutcome {
     const onBound = rule.evaluate(context(boundOnly(records)));
     const suggested = suggestedEvidence(records, rule.sources);
     if (suggested.length === 0) return onBound;
@@ -180,35 +183,52 @@ function registryCellsOf(
 
 type Group = Record<string, readonly { binding?: string; evidence: EvidenceRef }[]>;
 
-/** The records without suggested ones; records without a binding (tenants) always stay. */
-function boundOnly(facts: ProjectRecords): ProjectRecords {
-  const view = {} as Record<string, Group>;
-  for (const key of Object.keys(RECORD_GROUP_SOURCES) as (keyof ProjectRecords)[]) {
-    const group = facts[key] as unknown as Group;
-    view[key] = Object.fromEntries(
-      Object.entries(group).map(([name, list]) => [name, list.filter((r) => r.binding !== 'suggested')]),
-    );
-  }
-  return view as unknown as ProjectRecords;
+/** The record groups of the facts: whatever the connectors filled, with no list of groups kept here. */
+function groupsOf(facts: ProjectFacts): [string, Group][] {
+  const {
+    project: _project,
+    sources: _sources,
+    sourceTitles: _sourceTitles,
+    untrusted: _untrusted,
+    registry: _registry,
+    ...records
+  } = facts;
+  return Object.entries(records as Record<string, Group>);
+}
+
+/** The facts without suggested records; records without a binding (tenants) always stay. */
+function boundOnly(facts: ProjectFacts): ProjectFacts {
+  const view = Object.fromEntries(
+    groupsOf(facts).map(([key, group]) => [
+      key,
+      Object.fromEntries(
+        Object.entries(group).map(([name, list]) => [name, list.filter((r) => r.binding !== 'suggested')]),
+      ),
+    ]),
+  );
+  return { ...facts, ...view };
 }
 
 /** Evidence of the suggested records among the sources a rule reads. */
-function suggestedEvidence(facts: ProjectRecords, sources: readonly SourceId[]): EvidenceRef[] {
-  return (Object.keys(RECORD_GROUP_SOURCES) as (keyof ProjectRecords)[])
-    .filter((key) => sources.includes(RECORD_GROUP_SOURCES[key]))
-    .flatMap((key) => Object.values(facts[key] as unknown as Group).flat())
-    .filter((r) => r.binding === 'suggested')
+function suggestedEvidence(facts: ProjectFacts, sources: readonly SourceId[]): EvidenceRef[] {
+  return groupsOf(facts)
+    .flatMap(([, group]) => Object.values(group).flat())
+    .filter((r) => r.binding === 'suggested' && sources.includes(r.evidence.source))
     .map((r) => r.evidence);
 }
 
-/** Why a source's facts cannot be trusted now, or null when they can. */
+/** How a source is named in the reasons: the title the facts give it, else its id. */
+export function sourceTitleIn(facts: Pick<ProjectFacts, 'sourceTitles'>, source: SourceId): Text {
+  return facts.sourceTitles[source] ?? { zh: source, en: source };
+}
+
+/** Why the facts of the source named `name` cannot be trusted now, or null when they can. */
 export function distrustOf(
-  source: SourceId,
+  name: Text,
   state: SourceState | undefined,
   maxAgeHours: number,
   now: string,
 ): Text | null {
-  const name = SOURCE_TITLES[source];
   if (!state || state.status === 'never') {
     return {
       zh: `${name.zh}尚未同步，无法取得证据`,
@@ -245,8 +265,7 @@ export function distrustOf(
  * How much of a source's last sync is missing and how old its complete data is, in the words the
  * verdicts use (`共 14 页，2 页获取失败；…数据已 9 天未完整更新`); null when nothing is missing.
  */
-export function sourceShortfall(source: SourceId, state: SourceState, now: string): Text | null {
-  const name = SOURCE_TITLES[source];
+export function sourceShortfall(name: Text, state: SourceState, now: string): Text | null {
   const zh = `${pagesText(state, 'zh')}${ageText(name, state, now, 'zh')}`.replace(/^；/, '');
   const en = `${pagesText(state, 'en')}${ageText(name, state, now, 'en')}`.replace(/^; /, '');
   return zh ? { zh, en: en.charAt(0).toUpperCase() + en.slice(1) } : null;

@@ -1,7 +1,6 @@
 export * from './facts';
 export * from './model';
 export * from './engine';
-export * from './sources';
 export * from './packs';
 export { ZBaseSettings, ZUpdateCycleDays, type BaseSettings } from './shared/settings';
 export { ZYueyangSettings, type YueyangSettings } from './packs/yueyang/settings';

@@ -16,11 +16,11 @@ export type UntrustedJudgement = { decided: true; note: Text } | { decided: fals
  * `variants`). If every run gives the same verdict, the valid evidence alone decides the rule;
  * otherwise the verdict depends on what cannot be read, and is UNKNOWN.
  */
-export function judgeWithUntrusted(
+export function judgeWithUntrusted<R extends ProjectRecords>(
   base: RuleOutcome,
   untrusted: readonly UntrustedRecord[],
-  valid: ProjectRecords,
-  evaluate: (records: ProjectRecords) => RuleOutcome,
+  valid: R,
+  evaluate: (records: R) => RuleOutcome,
 ): UntrustedJudgement {
   const named = describeUntrusted(untrusted);
   const undecided = (): UntrustedJudgement => ({
@@ -70,14 +70,12 @@ function* combinations<T>(choices: readonly (readonly T[])[]): Generator<T[]> {
 }
 
 /** The valid records with one reading of each untrusted record added (null: the record left out). */
-function withReadings(
-  valid: ProjectRecords,
+function withReadings<R extends ProjectRecords>(
+  valid: R,
   untrusted: readonly UntrustedRecord[],
   readings: readonly unknown[],
-): ProjectRecords {
-  const view = Object.fromEntries(
-    Object.entries(valid).map(([group, lists]) => [group, { ...(lists as object) }]),
-  ) as unknown as Record<string, Record<string, unknown[]>>;
+): R {
+  const view = { ...valid } as unknown as Record<string, Record<string, unknown[]> | undefined>;
   untrusted.forEach((u, i) => {
     const fact = readings[i];
     if (fact === null || fact === undefined) return;
@@ -86,7 +84,7 @@ function withReadings(
     const entry = u.binding
       ? { fact, binding: u.binding, evidence: u.evidence }
       : { fact, evidence: u.evidence };
-    group[u.key] = [...(group[u.key] ?? []), entry];
+    view[u.group] = { ...group, [u.key]: [...(group[u.key] ?? []), entry] };
   });
-  return view as unknown as ProjectRecords;
+  return view as unknown as R;
 }

@@ -12,9 +12,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import 'reflect-metadata';
-import { SOURCE_IDS } from '@hub/contracts';
 import { writeRegistryWorkbook } from '@hub/registry';
-import { generateDemoCity, startSandbox } from '@hub/sandbox';
+import { SANDBOX_SOURCE_IDS, generateDemoCity, startSandbox } from '@hub/sandbox';
 import pino from 'pino';
 import { createAppContext, prepareDatabase } from '../bootstrap';
 import { loadEnv } from '../config/env';
@@ -56,8 +55,8 @@ async function main(): Promise<void> {
   const city = generateDemoCity({ now: NOW, projects: PROJECTS });
   const sandbox = await startSandbox({
     dataset: city.dataset,
-    ports: Object.fromEntries(SOURCE_IDS.map((s) => [s, 0])),
-    faults: SOURCE_IDS.map((source) => ({ source, kind: 'latency' as const, value: LATENCY_MS })),
+    ports: Object.fromEntries(SANDBOX_SOURCE_IDS.map((s) => [s, 0])),
+    faults: SANDBOX_SOURCE_IDS.map((source) => ({ source, kind: 'latency' as const, value: LATENCY_MS })),
     logger,
   });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-bench-replicas-'));

@@ -12,8 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import 'reflect-metadata';
 import { writeRegistryWorkbook } from '@hub/registry';
-import { generateDemoCity, startSandbox } from '@hub/sandbox';
-import { SOURCE_IDS } from '@hub/contracts';
+import { SANDBOX_SOURCE_IDS, generateDemoCity, startSandbox } from '@hub/sandbox';
 import pino from 'pino';
 import { createAppContext, prepareDatabase } from '../bootstrap';
 import { loadEnv } from '../config/env';
@@ -42,8 +41,8 @@ async function main(): Promise<void> {
   const generatedMs = performance.now() - t0;
   const sandbox = await startSandbox({
     dataset: city.dataset,
-    ports: Object.fromEntries(SOURCE_IDS.map((s) => [s, 0])),
-    faults: SOURCE_IDS.map((source) => ({ source, kind: 'latency' as const, value: LATENCY_MS })),
+    ports: Object.fromEntries(SANDBOX_SOURCE_IDS.map((s) => [s, 0])),
+    faults: SANDBOX_SOURCE_IDS.map((source) => ({ source, kind: 'latency' as const, value: LATENCY_MS })),
     logger,
   });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-bench-'));

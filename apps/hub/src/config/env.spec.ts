@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { InvalidEnvError, loadEnv } from './env';
+import { CONNECTORS, envKey, syncCronKey } from '@hub/connectors';
+import { validateCronExpression } from 'cron';
+import { InvalidEnvError, SECRET_KEYS, loadEnv } from './env';
 
 describe(loadEnv.name, () => {
   it('defaults to the sandbox upstreams and an embedded database in .data', () => {
@@ -162,6 +164,64 @@ describe(loadEnv.name, () => {
       loadEnv({ HUB_SESSION_SECRET: 'x'.repeat(32), HUB_SESSION_KEY_FILE: '/run/secrets/keys.json' }),
     ).toThrow(/HUB_SESSION_KEY_FILE/);
   });
+
+  it('reads every registered connector’s settings under its prefix, defaulting to the sandbox', () => {
+    const sut = loadEnv({}) as unknown as Record<string, unknown>;
+
+    for (const connector of CONNECTORS) {
+      expect(new URL(String(sut[envKey(connector, 'BASE_URL')])).hostname).toBe('127.0.0.1');
+      for (const key of Object.keys(connector.settings)) expect(sut[envKey(connector, key)]).toBeDefined();
+    }
+    expect(loadEnv({ MLPS_TIMEOUT_MS: '3000', MLPS_PAGE_SIZE: '40' })).toMatchObject({
+      MLPS_TIMEOUT_MS: 3000,
+      MLPS_PAGE_SIZE: 40,
+      MLPS_API_TOKEN: 'sandbox-mlps-token',
+    });
+  });
+
+  it('lists bad connector keys together with the hub’s own', () => {
+    const attempt = () =>
+      loadEnv({ HUB_PORT: 'eighty', MLPS_PAGE_SIZE: '500', VIDEO_TOKEN: '', VIDEO_SYNC_CRON: 'sometimes' });
+
+    expect(attempt).toThrow(InvalidEnvError);
+    expect(attempt).toThrow(/HUB_PORT[\s\S]*MLPS_PAGE_SIZE[\s\S]*VIDEO_SYNC_CRON/);
+  });
+
+  it('reads each connector’s declared secrets from a file too', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-env-'));
+    try {
+      for (const connector of CONNECTORS) {
+        for (const secret of connector.secretKeys) {
+          const key = envKey(connector, secret);
+          const file = path.join(dir, key);
+          fs.writeFileSync(file, `${key}-from-file\n`);
+          expect(SECRET_KEYS).toContain(key);
+          expect((loadEnv({ [`${key}_FILE`]: file }) as unknown as Record<string, unknown>)[key]).toBe(
+            `${key}-from-file`,
+          );
+        }
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves each source’s schedule unset unless given, and checks the ones given', () => {
+    const sut = loadEnv({ MLPS_SYNC_CRON: '30 3 * * *' }) as unknown as Record<string, unknown>;
+
+    expect(sut['MLPS_SYNC_CRON']).toBe('30 3 * * *');
+    expect(sut['HUB_SYNC_CRON']).toBeUndefined();
+    for (const connector of CONNECTORS.filter((c) => c.id !== 'mlps')) {
+      expect(sut[syncCronKey(connector)]).toBeUndefined();
+    }
+  });
+
+  it.each(CONNECTORS.map((c) => [c.id, c.defaultCron] as const))(
+    'takes %s’s default schedule (%s) for a valid cron expression',
+    (_id, cron) => {
+      expect(validateCronExpression(cron).valid).toBe(true);
+    },
+  );
 });
 
 function messageOf(attempt: () => unknown): string {

@@ -2,6 +2,13 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { POLICY_PACK_IDS, type PolicyPackId } from '@hub/contracts';
+import {
+  CONNECTORS,
+  envShapeOf,
+  secretEnvKeys,
+  syncCronKey,
+  type RegisteredConnector,
+} from '@hub/connectors';
 import { PACKS, type OpinionIssuer } from '@hub/rules';
 import { validateCronExpression } from 'cron';
 import { z } from 'zod';
@@ -142,11 +149,8 @@ const trustProxy = z
     return entries;
   });
 
-/**
- * Every setting the hub reads from its environment, validated once at boot. Nothing else reads
- * `process.env`. Defaults run the hub against the sandbox with its documented demo credentials.
- */
-export const ZHubEnv = z.object({
+/** The hub's own settings; each connector's come from its definition (see {@link ZHubEnv}). */
+const HUB_SHAPE = {
   /**
    * an external PostgreSQL; when absent the hub runs an embedded one in HUB_DATA_DIR. The role the
    * hub runs as: the application role (not a superuser, owns no table; see README)
@@ -236,13 +240,11 @@ export const ZHubEnv = z.object({
   HUB_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   /** full scans, Beijing time: every night at 02:00 */
   HUB_SCAN_CRON: cron.default('0 2 * * *'),
-  /** incremental syncs of every source, Beijing time: hourly at minute 15; per source below */
-  HUB_SYNC_CRON: cron.default('15 * * * *'),
-  GOV_CLOUD_SYNC_CRON: cron.optional(),
-  DATA_EXCHANGE_SYNC_CRON: cron.optional(),
-  MLPS_SYNC_CRON: cron.optional(),
-  VIDEO_SYNC_CRON: cron.optional(),
-  SERVICE_PLATFORMS_SYNC_CRON: cron.optional(),
+  /**
+   * incremental syncs of every source, Beijing time; each source's own `<PREFIX>_SYNC_CRON` wins over
+   * it, and without either a source syncs on its connector's default schedule
+   */
+  HUB_SYNC_CRON: cron.optional(),
   /** a job not finished in this time is taken to have died with its worker and is retried elsewhere */
   HUB_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(2).default(900),
   /** how often the queue looks for expired jobs (and other upkeep) */
@@ -312,39 +314,49 @@ export const ZHubEnv = z.object({
       message: '应为 udp://主机:端口 或 tcp://主机:端口 / expected udp://host:port or tcp://host:port',
     })
     .optional(),
-  GOV_CLOUD_BASE_URL: z.url().default('http://127.0.0.1:4101'),
-  GOV_CLOUD_ACCESS_KEY: z.string().min(1).default('sandbox-gov-cloud-ak'),
-  GOV_CLOUD_SECRET_KEY: z.string().min(1).default('sandbox-gov-cloud-sk'),
-  GOV_CLOUD_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-  DATA_EXCHANGE_BASE_URL: z.url().default('http://127.0.0.1:4102'),
-  DATA_EXCHANGE_CLIENT_ID: z.string().min(1).default('sandbox-data-exchange-client'),
-  DATA_EXCHANGE_CLIENT_SECRET: z.string().min(1).default('sandbox-data-exchange-secret'),
-  MLPS_BASE_URL: z.url().default('http://127.0.0.1:4103'),
-  MLPS_API_TOKEN: z.string().min(1).default('sandbox-mlps-token'),
-  /** the MLPS registry is slow (p50 ~300 ms, stalls of 10 s): a longer timeout than the others */
-  MLPS_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
-  /** filings per page of the MLPS listing (the registry allows up to 200) */
-  MLPS_PAGE_SIZE: z.coerce.number().int().min(1).max(200).default(200),
-  VIDEO_BASE_URL: z.url().default('http://127.0.0.1:4104'),
-  VIDEO_TOKEN: z.string().min(1).default('sandbox-video-token'),
-  SERVICE_PLATFORMS_BASE_URL: z.url().default('http://127.0.0.1:4105'),
-  SERVICE_PLATFORMS_APP_KEY: z.string().min(1).default('sandbox-service-platforms-key'),
-  SERVICE_PLATFORMS_APP_SECRET: z.string().min(1).default('sandbox-service-platforms-secret'),
-});
+};
 
-/** Settings that may instead be read from a file named by `<KEY>_FILE` (mounted secrets). */
-const SECRET_KEYS = [
+type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+/** One connector's keys: its settings under its prefix, and its sync schedule. */
+type ConnectorEnvShape<D> = D extends { envPrefix: infer P extends string; settings: infer S }
+  ? { [K in keyof S & string as `${P}_${K}`]: S[K] } & {
+      [K in `${P}_SYNC_CRON`]: ReturnType<typeof cron.optional>;
+    }
+  : never;
+
+/**
+ * Each registered connector's keys (`GOV_CLOUD_BASE_URL`, `MLPS_API_TOKEN`, `MLPS_SYNC_CRON`, …), with
+ * the defaults its connector declares: a connector added to `CONNECTORS` is configured here unseen.
+ */
+function connectorShape(): Intersection<ConnectorEnvShape<RegisteredConnector>> {
+  return Object.fromEntries(
+    CONNECTORS.flatMap((connector) => [
+      ...Object.entries(envShapeOf(connector)),
+      [syncCronKey(connector), cron.optional()],
+    ]),
+  ) as Intersection<ConnectorEnvShape<RegisteredConnector>>;
+}
+
+/**
+ * Every setting the hub reads from its environment, validated once at boot, in one schema so that
+ * every bad key is listed at once. Nothing else reads `process.env`. Defaults run the hub against the
+ * sandbox with its documented demo credentials.
+ */
+export const ZHubEnv = z.object({ ...HUB_SHAPE, ...connectorShape() });
+
+/**
+ * Settings that may instead be read from a file named by `<KEY>_FILE` (mounted secrets): the hub's own
+ * and every connector's declared secrets. The logger redacts them too.
+ */
+export const SECRET_KEYS: readonly string[] = [
   'DATABASE_URL',
   'DATABASE_OWNER_URL',
   'HUB_SESSION_SECRET',
   'HUB_OIDC_CLIENT_SECRET',
-  'GOV_CLOUD_SECRET_KEY',
-  'DATA_EXCHANGE_CLIENT_SECRET',
-  'MLPS_API_TOKEN',
-  'VIDEO_TOKEN',
-  'SERVICE_PLATFORMS_APP_SECRET',
   'HUB_SMTP_URL',
-] as const;
+  ...CONNECTORS.flatMap(secretEnvKeys),
+];
 export type HubEnvInput = z.input<typeof ZHubEnv>;
 
 export interface HubEnv extends Omit<

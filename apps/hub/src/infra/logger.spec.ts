@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { UpstreamError } from '@hub/connectors';
+import { CONNECTORS, UpstreamError, secretConfigFields, secretEnvKeys, sourceRef } from '@hub/connectors';
 import { LOG_CENSOR, LOG_REDACT_PATHS, createLogger } from './logger';
 
 const SECRETS = {
@@ -160,7 +160,7 @@ describe(createLogger.name, () => {
 
   it('logs an UpstreamError built from a credentialed axios failure without a secret, with its causes', () => {
     const { sut, lines } = makeSut();
-    const error = UpstreamError.fromAxiosError('data-exchange', axiosLikeError());
+    const error = UpstreamError.fromAxiosError(sourceRef('data-exchange'), axiosLikeError());
     // The serializer that follows causes, for a logger configured with it.
     const withCauses = pino.stdSerializers.errWithCause;
 
@@ -169,6 +169,23 @@ describe(createLogger.name, () => {
 
     expectNoSecret(lines.join('\n'));
     expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ err: { code: 'auth', source: 'data-exchange' } });
+  });
+
+  it('redacts every connector’s declared secrets, under their env keys and as config fields', () => {
+    const { sut, lines } = makeSut();
+    for (const connector of CONNECTORS) {
+      const names = [...secretEnvKeys(connector), ...secretConfigFields(connector)];
+      expect(names.length).toBeGreaterThan(1);
+      for (const name of names) {
+        sut.info({
+          [name]: `${connector.id}-secret`,
+          nested: { config: { [name]: `${connector.id}-secret` } },
+        });
+      }
+    }
+
+    expect(lines.length).toBeGreaterThan(0);
+    for (const connector of CONNECTORS) expect(lines.join('\n')).not.toContain(`${connector.id}-secret`);
   });
 
   it('redacts with a path list pino accepts', () => {

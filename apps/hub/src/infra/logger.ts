@@ -1,17 +1,19 @@
 import type { LoggerService } from '@nestjs/common';
+import { CONNECTORS, secretConfigFields } from '@hub/connectors';
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { SECRET_KEYS } from '../config/env';
 
 /** What a redacted value is logged as. */
 export const LOG_CENSOR = '[REDACTED]';
 
 /**
- * Names whose values are credentials wherever they appear in a log object: upstream credentials
- * (connector configs: `secretKey`, `clientSecret`, `appSecret`, `token`), what an upstream issues
+ * Names whose values are credentials wherever they appear in a log object: what an upstream issues
  * (`access_token`), what the hub's own sign-in handles (passwords and their hashes, session and API
- * token secrets, OIDC secrets), and the HTTP headers that carry any of them, in both spellings
- * (redaction paths are case-sensitive).
+ * token secrets, OIDC secrets), the HTTP headers that carry any of them, in both spellings
+ * (redaction paths are case-sensitive), and the secrets each connector declares: under their
+ * environment keys (`MLPS_API_TOKEN`) and the config fields they become (`token`).
  */
-const SECRET_NAMES = [
+const SECRET_NAMES = new Set([
   'password',
   'passwd',
   'newPassword',
@@ -19,11 +21,8 @@ const SECRET_NAMES = [
   'oneTimePassword',
   'passwordHash',
   'secret',
-  'secretKey',
   'secretHash',
-  'clientSecret',
   'client_secret',
-  'appSecret',
   'app_secret',
   'token',
   'apiToken',
@@ -36,7 +35,6 @@ const SECRET_NAMES = [
   'codeVerifier',
   'code_verifier',
   'signature',
-  'DATABASE_URL',
   'databaseUrl',
   'authorization',
   'Authorization',
@@ -50,7 +48,9 @@ const SECRET_NAMES = [
   'X-App-Secret',
   'x-api-token',
   'X-Api-Token',
-] as const;
+  ...SECRET_KEYS,
+  ...CONNECTORS.flatMap(secretConfigFields),
+]);
 
 /**
  * How many levels under the logged object a secret name is looked for (pino's `*` spans one level):
@@ -78,7 +78,7 @@ function secretPaths(name: string): string[] {
  * serializer writes them, or under `error`.
  */
 export const LOG_REDACT_PATHS: readonly string[] = [
-  ...SECRET_NAMES.flatMap(secretPaths),
+  ...[...SECRET_NAMES].flatMap(secretPaths),
   'config.headers',
   'config.data',
   '*.config.headers',

@@ -76,10 +76,10 @@ describe(FaultController.name, () => {
     ]);
 
     sut.reset('gov-cloud');
-    expect(sut.snapshot()['gov-cloud'].maintenance).toBe(false);
-    expect(sut.snapshot().mlps.maintenance).toBe(true);
+    expect(sut.snapshot()['gov-cloud']!.maintenance).toBe(false);
+    expect(sut.snapshot().mlps!.maintenance).toBe(true);
 
     sut.reset();
-    expect(sut.snapshot().mlps.maintenance).toBe(false);
+    expect(sut.snapshot().mlps!.maintenance).toBe(false);
   });
 });

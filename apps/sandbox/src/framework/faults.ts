@@ -1,60 +1,20 @@
-import { SOURCE_IDS, type SourceId } from '@hub/contracts';
-import { z } from 'zod';
+import type { SourceId } from '@hub/contracts';
+import { SANDBOX_SOURCE_IDS } from '../modules/modules.registry';
+import {
+  FAULT_KINDS,
+  MAX_LATENCY_MS,
+  NO_FAULTS,
+  ZFaultSettingsPatch,
+  describeZodError,
+  type FaultKind,
+  type FaultSettings,
+  type FaultSpec,
+  type TFaultSettingsPatch,
+} from './fault-settings';
 import { SandboxUsageError } from './sandbox-error';
 
-/** Fault kinds a source can be given: `latency=<ms>`, `error-rate=<0..1>`, `rate-limit=<0..1>`, `maintenance`. */
-export const FAULT_KINDS = ['latency', 'error-rate', 'rate-limit', 'maintenance'] as const;
-/** One of {@link FAULT_KINDS}. */
-export type FaultKind = (typeof FAULT_KINDS)[number];
-
-/** Longest injectable latency: ten minutes is past every client timeout worth testing. */
-export const MAX_LATENCY_MS = 600_000;
-
-/** One `--fault` flag, parsed. */
-export type FaultSpec =
-  | { source: SourceId; kind: 'latency'; /** milliseconds */ value: number }
-  | { source: SourceId; kind: 'error-rate'; /** probability 0..1 */ value: number }
-  | { source: SourceId; kind: 'rate-limit'; /** probability 0..1 */ value: number }
-  | { source: SourceId; kind: 'maintenance' };
-
-/** The faults a source is currently given. */
-export interface FaultSettings {
-  /** delay before every answer */
-  latencyMs: number;
-  /** probability that a request fails as an internal error */
-  errorRate: number;
-  /** probability that a request is rate-limited */
-  rateLimitRate: number;
-  /** every request answered as "down for maintenance" */
-  maintenance: boolean;
-}
-
-/** Settings of a source with no fault. */
-export const NO_FAULTS: Readonly<FaultSettings> = Object.freeze({
-  latencyMs: 0,
-  errorRate: 0,
-  rateLimitRate: 0,
-  maintenance: false,
-});
-
-const ZRate = z.number().min(0).max(1);
-
-/** A change to a source's fault settings, as `PUT /__sandbox/faults` accepts it: any subset of the keys. */
-export const ZFaultSettingsPatch = z.strictObject({
-  latencyMs: z.number().int().min(0).max(MAX_LATENCY_MS).optional(),
-  errorRate: ZRate.optional(),
-  rateLimitRate: ZRate.optional(),
-  maintenance: z.boolean().optional(),
-});
-/** A partial {@link FaultSettings} as {@link ZFaultSettingsPatch} accepts it. */
-export type TFaultSettingsPatch = z.infer<typeof ZFaultSettingsPatch>;
-
-/** One line per zod issue, `path: message`, for answers an operator reads. */
-export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
-}
+// The modules import the settings alone: this file lists the simulated sources, which imports them.
+export * from './fault-settings';
 
 const FLAG_SHAPE_ZH = '故障参数格式应为 <来源>:<类型>[=<值>]';
 const FLAG_SHAPE_EN = 'a fault flag looks like <source>:<kind>[=<value>]';
@@ -75,7 +35,7 @@ export function parseFaultFlag(flag: string): FaultSpec {
   const raw = eq < 0 ? undefined : rest.slice(eq + 1);
 
   if (!isSourceId(source)) {
-    const known = SOURCE_IDS.join(', ');
+    const known = SANDBOX_SOURCE_IDS.join(', ');
     throw new SandboxUsageError(
       `未知的来源 "${source}"，可选：${known}`,
       `unknown source "${source}", expected one of: ${known}`,
@@ -124,7 +84,7 @@ export function parseFaultFlag(flag: string): FaultSpec {
 }
 
 function isSourceId(value: string): value is SourceId {
-  return (SOURCE_IDS as readonly string[]).includes(value);
+  return SANDBOX_SOURCE_IDS.includes(value);
 }
 
 function isFaultKind(value: string): value is FaultKind {
@@ -133,14 +93,14 @@ function isFaultKind(value: string): value is FaultKind {
 
 /**
  * Holds the fault settings of every source and lets them change while the servers run (the control
- * endpoint and tests go through here). Settings of sources that are not simulated yet are kept too, so
- * that a flag for them is not an error.
+ * endpoint and tests go through here). Every source the sandbox has a simulator for has settings, also
+ * when a run starts only some of them, so that a flag for one it left out is not an error.
  */
 export class FaultController {
   private readonly settings = new Map<SourceId, FaultSettings>();
 
   constructor(specs: readonly FaultSpec[] = []) {
-    for (const source of SOURCE_IDS) this.settings.set(source, { ...NO_FAULTS });
+    for (const source of SANDBOX_SOURCE_IDS) this.settings.set(source, { ...NO_FAULTS });
     for (const spec of specs) this.apply(spec);
   }
 
@@ -151,7 +111,10 @@ export class FaultController {
 
   /** Every source's current settings (copies). */
   snapshot(): Record<SourceId, FaultSettings> {
-    return Object.fromEntries(SOURCE_IDS.map((s) => [s, this.get(s)])) as Record<SourceId, FaultSettings>;
+    return Object.fromEntries(SANDBOX_SOURCE_IDS.map((s) => [s, this.get(s)])) as Record<
+      SourceId,
+      FaultSettings
+    >;
   }
 
   /** Changes some of a source's settings; throws a {@link SandboxUsageError} on out-of-range values. */
@@ -185,7 +148,7 @@ export class FaultController {
 
   /** Clears the faults of one source, or of all when none is named. */
   reset(source?: SourceId): void {
-    for (const s of source ? [source] : SOURCE_IDS) this.settings.set(s, { ...NO_FAULTS });
+    for (const s of source ? [source] : SANDBOX_SOURCE_IDS) this.settings.set(s, { ...NO_FAULTS });
   }
 
   private current(source: SourceId): FaultSettings {

@@ -1,13 +1,13 @@
-import { SOURCE_IDS } from '@hub/contracts';
 import { createServer } from 'node:net';
 import { GovCloudCode, type TSandboxDataset } from '@hub/contracts';
 import { read, signedGet } from '../modules/gov-cloud/testing/gov-cloud.test-client';
+import { SANDBOX_SOURCE_IDS } from '../modules/modules.registry';
 import { parseFaultFlag } from './faults';
 import { type RunningSandbox, startSandbox } from './sandbox';
 import { SandboxUsageError } from './sandbox-error';
 
 /** Every simulator on a free port: tests never collide with each other or a running sandbox. */
-const EPHEMERAL_PORTS = Object.fromEntries(SOURCE_IDS.map((source) => [source, 0]));
+const EPHEMERAL_PORTS = Object.fromEntries(SANDBOX_SOURCE_IDS.map((source) => [source, 0]));
 
 const dataset: TSandboxDataset = {
   govCloud: {

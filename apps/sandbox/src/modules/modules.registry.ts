@@ -1,3 +1,4 @@
+import type { SourceId } from '@hub/contracts';
 import type { SandboxModule } from '../framework/sandbox-module';
 import { dataExchangeModule } from './data-exchange/data-exchange.module';
 import { govCloudModule } from './gov-cloud/gov-cloud.module';
@@ -13,3 +14,6 @@ export const SANDBOX_MODULES: readonly SandboxModule[] = [
   videoModule,
   servicePlatformsModule,
 ];
+
+/** The sources the sandbox simulates: what fault flags and the control endpoint accept. */
+export const SANDBOX_SOURCE_IDS: readonly SourceId[] = SANDBOX_MODULES.map((m) => m.source);

@@ -6,7 +6,6 @@ import {
   ZDataExchangePage,
   ZDataExchangeStats,
   ZDataExchangeSystem,
-  type SourceId,
   type TDataExchangePage,
   type TDataExchangeSystem,
 } from '@hub/contracts';
@@ -49,8 +48,9 @@ import {
   encodeWatermark,
   type DataExchangeWatermark,
 } from './data-exchange.watermark';
+import { DATA_EXCHANGE_SOURCE } from './data-exchange.source';
 
-const SOURCE: SourceId = 'data-exchange';
+const SOURCE = DATA_EXCHANGE_SOURCE;
 
 /** Seams for tests: the clock tokens expire by, and the backoff jitter. */
 export interface DataExchangeClientOptions {
@@ -108,7 +108,7 @@ export class DataExchangeClient implements ConnectorClient {
       const decoded = decodeWatermark(req.cursor);
       if (decoded === null) {
         this.deps.logger.warn(
-          { source: SOURCE, cursor: req.cursor },
+          { source: SOURCE.id, cursor: req.cursor },
           'stored cursor is unreadable, reading everything',
         );
       }
@@ -221,7 +221,7 @@ export class DataExchangeClient implements ConnectorClient {
     const recoverable = kinds.every(
       (k) => k === DATA_EXCHANGE_KINDS.catalogEntry || k === DATA_EXCHANGE_KINDS.stats,
     );
-    const systems = [...new Set(targets.flatMap((t) => t.known.systemIds ?? []))];
+    const systems = [...new Set(targets.flatMap((t) => t.known[DATA_EXCHANGE_KINDS.system] ?? []))];
     const queries: RecoveryQuery[] = recoverable
       ? systems.map((systemId) => ({
           key: `system:${systemId}`,
@@ -239,7 +239,7 @@ export class DataExchangeClient implements ConnectorClient {
       queries,
       coveredWhen(
         recoverable ? targets : [],
-        (t) => (t.known.systemIds ?? []).map((id) => `system:${id}`),
+        (t) => (t.known[DATA_EXCHANGE_KINDS.system] ?? []).map((id) => `system:${id}`),
         kinds,
       ),
     );
@@ -257,7 +257,7 @@ export class DataExchangeClient implements ConnectorClient {
       );
     } catch (err) {
       if (err instanceof UpstreamError && err.code === 'not-found') {
-        this.deps.logger.debug({ source: SOURCE, systemId }, 'system has no exchange statistics');
+        this.deps.logger.debug({ source: SOURCE.id, systemId }, 'system has no exchange statistics');
         return { records: [], problems: [] };
       }
       throw err;
@@ -345,7 +345,7 @@ export class DataExchangeClient implements ConnectorClient {
       this.tokens.invalidate(token);
       this.deps.logger.warn(
         {
-          source: SOURCE,
+          source: SOURCE.id,
           operation: `GET ${url}`,
           upstreamCode: err.upstreamCode,
           httpStatus: err.httpStatus,

@@ -1,12 +1,12 @@
-import {
-  SOURCE_TITLES,
-  ZDataExchangeCatalogEntry,
-  ZDataExchangeStats,
-  ZDataExchangeSystem,
-} from '@hub/contracts';
-import type { ConnectorDefinition } from '../framework/connector';
+import { ZDataExchangeCatalogEntry, ZDataExchangeStats, ZDataExchangeSystem } from '@hub/contracts';
+import { defineConnector } from '../framework/connector';
 import { DataExchangeClient } from './data-exchange.client';
-import { ZDataExchangeConfig, type DataExchangeConfig } from './data-exchange.config';
+import {
+  DATA_EXCHANGE_SETTINGS,
+  dataExchangeConfigFromSettings,
+  ZDataExchangeConfig,
+} from './data-exchange.config';
+import { DATA_EXCHANGE_SOURCE } from './data-exchange.source';
 import {
   DATA_EXCHANGE_KIND_TITLES,
   DATA_EXCHANGE_KINDS,
@@ -20,10 +20,9 @@ import {
  * project code or unit + system name, and the catalogue entries and exchange statistics that
  * belong to a project through their system.
  */
-export const dataExchangeConnector: ConnectorDefinition<DataExchangeConfig> = {
-  id: 'data-exchange',
+export const dataExchangeConnector = defineConnector({
+  ...DATA_EXCHANGE_SOURCE,
   version: '1.0.0',
-  title: SOURCE_TITLES['data-exchange'],
   records: [
     {
       kind: DATA_EXCHANGE_KINDS.system,
@@ -55,6 +54,14 @@ export const dataExchangeConnector: ConnectorDefinition<DataExchangeConfig> = {
       parentKind: DATA_EXCHANGE_KINDS.system,
     },
   ],
+  // A recovery asks for the catalogue and statistics of each project's systems, as stored.
+  recoveryNeeds: DATA_EXCHANGE_KINDS.system,
+  envPrefix: 'DATA_EXCHANGE',
+  settings: DATA_EXCHANGE_SETTINGS,
+  secretKeys: ['CLIENT_SECRET'],
+  // hourly, at minute 15
+  defaultCron: '15 * * * *',
+  configFromSettings: dataExchangeConfigFromSettings,
   configSchema: ZDataExchangeConfig,
   create: (config, deps) => new DataExchangeClient(config, deps),
-};
+});

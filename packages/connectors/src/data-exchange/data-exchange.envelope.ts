@@ -2,7 +2,6 @@ import {
   DataExchangeAssumedErrorCode as Assumed,
   DataExchangeErrorCode,
   ZDataExchangeEnvelope,
-  type SourceId,
 } from '@hub/contracts';
 import {
   UpstreamError,
@@ -10,8 +9,9 @@ import {
   type HttpResponseLike,
   type UpstreamErrorInit,
 } from '../framework/upstream-error';
+import { DATA_EXCHANGE_SOURCE } from './data-exchange.source';
 
-const SOURCE: SourceId = 'data-exchange';
+const SOURCE = DATA_EXCHANGE_SOURCE;
 
 /** A failure as the platform reported it: the HTTP status and, when it sent one, its error envelope. */
 export interface DataExchangeFailure {

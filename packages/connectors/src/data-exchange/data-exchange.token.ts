@@ -1,16 +1,12 @@
 import { isAxiosError } from 'axios';
-import {
-  DATA_EXCHANGE_PATHS,
-  ZDataExchangeEnvelope,
-  ZDataExchangeToken,
-  type SourceId,
-} from '@hub/contracts';
+import { DATA_EXCHANGE_PATHS, ZDataExchangeEnvelope, ZDataExchangeToken } from '@hub/contracts';
 import type { ConnectorLogger } from '../framework/connector';
 import type { ResilientHttp } from '../framework/resilient-http';
 import { UpstreamError } from '../framework/upstream-error';
 import { dataExchangeErrorFromResponse, unwrapDataExchangeEnvelope } from './data-exchange.envelope';
+import { DATA_EXCHANGE_SOURCE } from './data-exchange.source';
 
-const SOURCE: SourceId = 'data-exchange';
+const SOURCE = DATA_EXCHANGE_SOURCE;
 
 /** Longest head start a token is renewed with before its `expires_in` runs out. */
 const MAX_REFRESH_MARGIN_MS = 60_000;
@@ -110,7 +106,7 @@ export class DataExchangeTokenSource {
     const lifetimeMs = token.expires_in * 1000;
     const margin = Math.min(MAX_REFRESH_MARGIN_MS, lifetimeMs * REFRESH_MARGIN_SHARE);
     this.cached = { value: token.access_token, renewAtMs: requestedAt + lifetimeMs - margin };
-    logger.debug({ source: SOURCE, expiresInSeconds: token.expires_in }, 'access token issued');
+    logger.debug({ source: SOURCE.id, expiresInSeconds: token.expires_in }, 'access token issued');
     return token.access_token;
   }
 }

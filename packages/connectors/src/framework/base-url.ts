@@ -1,5 +1,5 @@
-import type { SourceId } from '@hub/contracts';
 import type { Text } from '@hub/rules';
+import type { SourceRef } from './source-ref';
 import { UpstreamError } from './upstream-error';
 
 /**
@@ -16,7 +16,7 @@ export class BaseUrlScope {
   private readonly basePath: string;
 
   constructor(
-    private readonly source: SourceId,
+    private readonly source: SourceRef,
     baseUrl: string,
   ) {
     this.base = new URL(baseUrl);

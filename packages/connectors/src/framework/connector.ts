@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { SourceId } from '@hub/contracts';
 import type { ProjectRecords, Text } from '@hub/rules';
+import type { SourceRef } from './source-ref';
 import type { UpstreamError } from './upstream-error';
 
 /** Minimal logger a connector needs; a pino logger fits it. Messages are English. */
@@ -137,10 +137,12 @@ export type PageSink = (page: SyncPage) => Promise<void>;
 
 /**
  * A project whose records a recovery fetches by the contract's filters, with what the hub's store
- * already holds that those filters need (the unit's cloud tenants, the project's exchange systems).
+ * already holds that those filters need: the external ids of its stored records of the connector's
+ * {@link ConnectorDefinition.recoveryNeeds} kind (the unit's cloud tenants, the project's exchange
+ * systems), by that kind.
  */
 export interface RecoveryTarget extends TargetScope {
-  known: { tenantIds?: readonly string[]; systemIds?: readonly string[] };
+  known: Readonly<Partial<Record<string, readonly string[]>>>;
 }
 
 /** What a recovery fetched: which kinds of which projects it could fetch completely by filter. */
@@ -189,8 +191,12 @@ export interface RecordKindSpec {
    * its unreadable fields that this schema accepts
    */
   schema: z.ZodType;
-  /** where its facts go in {@link ProjectRecords} */
-  group: keyof ProjectRecords;
+  /**
+   * where its facts go: a group and list of {@link ProjectRecords} (`cloud` / `resources`) when a rule
+   * reads them; a kind no rule reads yet names a group of its own, which the rules never see, and
+   * its records are stored, bound and shown all the same
+   */
+  group: keyof ProjectRecords | (string & {});
   key: string;
   /** pure mapping of a stored (validated) payload to the canonical fact; throws on an invalid one */
   toFact(payload: unknown): unknown;
@@ -205,15 +211,54 @@ export interface ConnectorDeps {
 }
 
 /**
- * A connector as the registry holds it: id, version, what it syncs, its config schema and a
- * factory. Adding a source is one folder exporting one of these plus one line in `CONNECTORS`.
+ * The settings a connector reads from the hub's environment, by the key after its prefix
+ * (`BASE_URL` → `GOV_CLOUD_BASE_URL`); each with a default that points at the sandbox, so the hub
+ * runs against the sandbox with nothing set. Every connector has a base URL.
  */
-export interface ConnectorDefinition<C> {
-  id: SourceId;
+export type ConnectorSettingsShape = { BASE_URL: z.ZodType<string> } & Record<string, z.ZodType>;
+
+/** Parsed settings of a {@link ConnectorSettingsShape}. */
+export type ConnectorSettings<S extends ConnectorSettingsShape> = { [K in keyof S]: z.output<S[K]> };
+
+/**
+ * A connector as the registry holds it: id, version, what it syncs, how the hub configures it, its
+ * config schema and a factory. Adding a source is one folder exporting one of these plus one line in
+ * `CONNECTORS`: the hub's environment keys, secrets, sync schedule, fact groups and source names all
+ * come from here.
+ */
+export interface ConnectorDefinition<
+  C = unknown,
+  S extends ConnectorSettingsShape = ConnectorSettingsShape,
+  P extends string = string,
+> extends SourceRef {
   version: string;
-  title: Text;
   /** the record kinds it produces and how each becomes facts of a project */
   records: readonly RecordKindSpec[];
+  /**
+   * the kind of its stored records whose ids its `recover` filters by, given per project in
+   * {@link RecoveryTarget.known} (records bound by project code or unit); none when it needs none
+   */
+  recoveryNeeds?: string;
+  /** what its environment keys start with: `GOV_CLOUD` → `GOV_CLOUD_BASE_URL`, `GOV_CLOUD_SYNC_CRON` */
+  envPrefix: P;
+  /** the keys operators set, after the prefix, with defaults that point at the sandbox */
+  settings: S;
+  /** those of them that are secrets: also readable from `<PREFIX>_<KEY>_FILE`, redacted from logs */
+  secretKeys: readonly (keyof S & string)[];
+  /**
+   * when its incremental sync runs unless `<PREFIX>_SYNC_CRON` or `HUB_SYNC_CRON` says otherwise: a
+   * cron expression (minute hour day month weekday) in Beijing time, with its meaning in words beside it
+   */
+  defaultCron: string;
+  /** its config (before {@link configSchema} fills the defaults) from its parsed settings */
+  configFromSettings(settings: ConnectorSettings<S>): unknown;
   configSchema: z.ZodType<C>;
   create(config: C, deps: ConnectorDeps): ConnectorClient;
+}
+
+/** Declares a connector, keeping its prefix and settings typed for the hub's environment. */
+export function defineConnector<C, const P extends string, S extends ConnectorSettingsShape>(
+  definition: ConnectorDefinition<C, S, P>,
+): ConnectorDefinition<C, S, P> {
+  return definition;
 }

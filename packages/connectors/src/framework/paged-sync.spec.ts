@@ -3,6 +3,7 @@ import { collectingSink } from '../testing/sink';
 import type { SyncPage } from './connector';
 import { runPagedSync } from './paged-sync';
 import { UpstreamError } from './upstream-error';
+import { VIDEO_SOURCE } from '../video/video.source';
 
 const record = (id: string) => ({
   kind: 'item',
@@ -16,7 +17,7 @@ const record = (id: string) => ({
 });
 const problem = { kind: 'item', externalId: null, reason: { zh: '坏', en: 'bad' }, issues: [], payload: 'x' };
 const outage = new UpstreamError({
-  source: 'video',
+  source: VIDEO_SOURCE,
   code: 'maintenance',
   retryable: true,
   detail: { zh: '维护', en: 'maintenance' },
@@ -24,7 +25,7 @@ const outage = new UpstreamError({
 
 describe(runPagedSync.name, () => {
   const run = (sink: (page: SyncPage) => Promise<void>, logger = new RecordingLogger()) => ({
-    source: 'video' as const,
+    source: VIDEO_SOURCE,
     operation: 'full sync',
     logger,
     startCursor: 'w-1',

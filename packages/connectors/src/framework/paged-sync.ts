@@ -1,6 +1,6 @@
-import type { SourceId } from '@hub/contracts';
 import type { ConnectorLogger, ListPaging, PageSink, SyncOutcome, SyncPage } from './connector';
 import { Patience, withPatience } from './patience';
+import type { SourceRef } from './source-ref';
 import { UpstreamError } from './upstream-error';
 
 /**
@@ -21,7 +21,7 @@ export type EmitPage = (page: SyncPage, position?: PagePosition) => Promise<void
 
 /** What {@link runPagedSync} needs to know about the run. */
 export interface PagedSyncRun {
-  source: SourceId;
+  source: SourceRef;
   /** `sync` or `fetchForProject`, for the log line */
   operation: string;
   logger: ConnectorLogger;
@@ -72,7 +72,7 @@ export async function runPagedSync(
     if (page.problems.length > 0) {
       run.logger.warn(
         {
-          source: run.source,
+          source: run.source.id,
           problems: page.problems.map((p) => ({ kind: p.kind, externalId: p.externalId, issues: p.issues })),
         },
         'upstream records failed validation',
@@ -121,7 +121,7 @@ export async function runPagedSync(
     };
   }
   const log = {
-    source: run.source,
+    source: run.source.id,
     operation: run.operation,
     complete: outcome.complete,
     pagesFetched: outcome.pagesFetched,

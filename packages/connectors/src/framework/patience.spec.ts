@@ -3,10 +3,11 @@ import { collectingSink } from '../testing/sink';
 import { runPagedSync } from './paged-sync';
 import { ResilientHttp, type ResilientHttpOptions } from './resilient-http';
 import { UpstreamError } from './upstream-error';
+import { MLPS_SOURCE } from '../mlps/mlps.source';
 
 const outage = () =>
   new UpstreamError({
-    source: 'mlps',
+    source: MLPS_SOURCE,
     code: 'maintenance',
     retryable: true,
     detail: { zh: '维护', en: 'maintenance' },
@@ -15,7 +16,7 @@ const outage = () =>
 function makeHttp(overrides: Partial<ResilientHttpOptions> = {}) {
   const logger = new RecordingLogger();
   const http = new ResilientHttp({
-    source: 'mlps',
+    source: MLPS_SOURCE,
     baseUrl: 'http://upstream.test',
     logger,
     timeoutMs: 100,
@@ -46,7 +47,7 @@ function flaky(failures: number) {
 }
 
 const run = (sink: ReturnType<typeof collectingSink>['sink'], patient: boolean) => ({
-  source: 'mlps' as const,
+  source: MLPS_SOURCE,
   operation: 'full sync',
   logger: new RecordingLogger(),
   startCursor: null,
@@ -126,7 +127,7 @@ describe('a bulk sync asks a lost page once more', () => {
       await http.execute('GET /page', async () => {
         calls++;
         throw new UpstreamError({
-          source: 'mlps',
+          source: MLPS_SOURCE,
           code: 'auth',
           retryable: false,
           detail: { zh: '拒绝', en: 'refused' },

@@ -54,6 +54,26 @@ describe(validateItems.name, () => {
     ]);
   });
 
+  it('reports an item without its id as a problem without an id, never kept as an untrusted record', () => {
+    const raw = { size: 2, projectCode: '25-430600-0001', systemName: '某系统' };
+    const attribute = vi.fn(() => ({
+      externalId: 'x',
+      projectCode: '25-430600-0001',
+      systemName: '某系统',
+      unitCode: null,
+      updatedAt: null,
+      tombstone: false,
+    }));
+
+    const sut = validateItems({ kind: 'thing', schema: ZThing, idField: 'id', items: [raw], attribute });
+
+    expect(sut.problems).toHaveLength(1);
+    expect(sut.problems[0]).toMatchObject({ kind: 'thing', externalId: null, payload: raw });
+    expect(sut.problems[0]?.issues.map((i) => i.path)).toContain('id');
+    expect(sut.problems[0]?.record).toBeUndefined();
+    expect(attribute).not.toHaveBeenCalled();
+  });
+
   it('keeps the valid items of a list that also holds invalid ones, in order', () => {
     const items = [{ id: 'a', size: 1 }, 'junk', { size: 2 }, { id: 'd', size: 4 }];
 

@@ -35,7 +35,7 @@ export async function runRecovery(
           failed++;
           lastError = err;
           run.logger.warn(
-            { source: run.source, query: query.key, error: err.message },
+            { source: run.source.id, query: query.key, error: err.message },
             'recovery query failed',
           );
         }

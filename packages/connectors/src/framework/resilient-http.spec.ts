@@ -2,13 +2,14 @@ import nock from 'nock';
 import { RecordingLogger } from '../testing/recording-logger';
 import { ResilientHttp, type ResilientHttpOptions } from './resilient-http';
 import { UpstreamError, type UpstreamErrorCode } from './upstream-error';
+import { DATA_EXCHANGE_SOURCE } from '../data-exchange/data-exchange.source';
 
 const BASE = 'http://upstream.test';
 
 function makeSut(overrides: Partial<ResilientHttpOptions> = {}) {
   const logger = new RecordingLogger();
   const sut = new ResilientHttp({
-    source: 'data-exchange',
+    source: DATA_EXCHANGE_SOURCE,
     baseUrl: BASE,
     logger,
     timeoutMs: 100,
@@ -24,7 +25,7 @@ function makeSut(overrides: Partial<ResilientHttpOptions> = {}) {
 
 function failure(code: UpstreamErrorCode, retryable: boolean, extra: { retryAfterMs?: number } = {}) {
   return new UpstreamError({
-    source: 'data-exchange',
+    source: DATA_EXCHANGE_SOURCE,
     code,
     retryable,
     detail: { zh: '失败', en: 'failed' },

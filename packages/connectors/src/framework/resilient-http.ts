@@ -15,8 +15,8 @@ import {
   type TimeoutPolicy,
 } from 'cockatiel';
 import { z } from 'zod';
-import type { SourceId } from '@hub/contracts';
 import { BaseUrlScope } from './base-url';
+import type { SourceRef } from './source-ref';
 import type { CircuitStateName, ConnectorLogger } from './connector';
 import { currentPatience } from './patience';
 import { RequestThrottle } from './request-throttle';
@@ -93,7 +93,7 @@ export function resilienceSettings(config: ResilienceSettings): ResilienceSettin
 
 /** Options of a {@link ResilientHttp}. */
 export interface ResilientHttpOptions extends ResilienceSettings {
-  source: SourceId;
+  source: SourceRef;
   /** every request must stay within it: same protocol, host and port, a path at or under its path */
   baseUrl: string;
   logger: ConnectorLogger;
@@ -217,7 +217,8 @@ export class ResilientHttp {
     // Aggressive: an attempt ends at the deadline even if the request ignores its abort signal.
     this.attemptTimeout = timeout(options.timeoutMs, TimeoutStrategy.Aggressive);
 
-    const { source, logger } = options;
+    const { logger } = options;
+    const source = options.source.id;
     this.breaker.onBreak(() => {
       this.openedAt = Date.now();
       logger.error({ source }, 'circuit opened: calls fail fast until the cool-down');
@@ -272,7 +273,7 @@ export class ResilientHttp {
       patience.reasked++;
       const waitMs = Math.max(this.options.reaskDelayMs ?? DEFAULT_REASK_DELAY_MS, this.coolDownLeftMs());
       this.options.logger.warn(
-        { source: this.options.source, operation, waitMs, error: (err as Error).message },
+        { source: this.options.source.id, operation, waitMs, error: (err as Error).message },
         'page failed after its retries; asking once more',
       );
       await sleep(waitMs, signal);
@@ -411,7 +412,8 @@ export class ResilientHttp {
   private backoffDelay(operation: string, ctx: IRetryBackoffContext<unknown>): number {
     const err = 'error' in ctx.result ? ctx.result.error : undefined;
     const advised = err instanceof UpstreamError ? err.retryAfterMs : undefined;
-    const { baseDelayMs, maxDelayMs, source, logger } = this.options;
+    const { baseDelayMs, maxDelayMs, logger } = this.options;
+    const source = this.options.source.id;
     // Full jitter: a random delay below the exponential ceiling spreads retries of many callers apart.
     const delayMs =
       advised ?? Math.floor(this.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (ctx.attempt - 1)));

@@ -2,6 +2,11 @@ import { inspect } from 'node:util';
 import axios from 'axios';
 import nock from 'nock';
 import { UpstreamError, bodySnippet, parseRetryAfter, redactCredentials } from './upstream-error';
+import { DATA_EXCHANGE_SOURCE } from '../data-exchange/data-exchange.source';
+import { GOV_CLOUD_SOURCE } from '../gov-cloud/gov-cloud.source';
+import { MLPS_SOURCE } from '../mlps/mlps.source';
+import { SERVICE_PLATFORMS_SOURCE } from '../service-platforms/service-platforms.source';
+import { VIDEO_SOURCE } from '../video/video.source';
 
 const BASE = 'http://upstream.test';
 
@@ -25,7 +30,7 @@ describe(UpstreamError.name, () => {
       const scope = nock(BASE).get('/slow').delay(300).reply(200, {});
       const err = await axiosFailure(() => axios.get(`${BASE}/slow`, { timeout: 30 }));
 
-      const sut = UpstreamError.fromAxiosError('mlps', err);
+      const sut = UpstreamError.fromAxiosError(MLPS_SOURCE, err);
 
       expect(sut).toMatchObject({ source: 'mlps', code: 'timeout', retryable: true });
       expect(sut.messageZh).toMatch(/^网络安全等级保护备案系统接口请求超时/);
@@ -37,7 +42,7 @@ describe(UpstreamError.name, () => {
       const scope = nock(BASE).get('/x').replyWithError(refused);
       const err = await axiosFailure(() => axios.get(`${BASE}/x`));
 
-      const sut = UpstreamError.fromAxiosError('video', err);
+      const sut = UpstreamError.fromAxiosError(VIDEO_SOURCE, err);
 
       expect(sut).toMatchObject({ code: 'network', retryable: true });
       expect(sut.message).toContain('ECONNREFUSED');
@@ -60,7 +65,7 @@ describe(UpstreamError.name, () => {
       const scope = nock(BASE).get('/x').reply(status, { message: 'nope' });
       const err = await axiosFailure(() => axios.get(`${BASE}/x`));
 
-      const sut = UpstreamError.fromAxiosError('data-exchange', err);
+      const sut = UpstreamError.fromAxiosError(DATA_EXCHANGE_SOURCE, err);
 
       expect(sut).toMatchObject({ code, retryable, httpStatus: status });
       expect(scope.isDone()).toBe(true);
@@ -70,7 +75,7 @@ describe(UpstreamError.name, () => {
       const scope = nock(BASE).get('/x').reply(429, '', { 'Retry-After': '7' });
       const err = await axiosFailure(() => axios.get(`${BASE}/x`));
 
-      const sut = UpstreamError.fromAxiosError('service-platforms', err);
+      const sut = UpstreamError.fromAxiosError(SERVICE_PLATFORMS_SOURCE, err);
 
       expect(sut).toMatchObject({ code: 'rate-limited', retryAfterMs: 7_000 });
       expect(sut.messageZh).toContain('7 秒后重试');
@@ -82,7 +87,7 @@ describe(UpstreamError.name, () => {
       const scope = nock(BASE).get('/x').reply(403, page, { 'content-type': 'text/html' });
       const err = await axiosFailure(() => axios.get(`${BASE}/x`));
 
-      const sut = UpstreamError.fromAxiosError('mlps', err);
+      const sut = UpstreamError.fromAxiosError(MLPS_SOURCE, err);
 
       expect(sut).toMatchObject({ code: 'auth', retryable: false, httpStatus: 403 });
       expect(sut.messageZh).toContain('<h1>403 Forbidden</h1><p>令牌无效</p>');
@@ -96,7 +101,7 @@ describe(UpstreamError.name, () => {
         axios.get(`${BASE}/x`, { responseType: 'json', transitional: { silentJSONParsing: false } }),
       );
 
-      const sut = UpstreamError.fromAxiosError('video', err);
+      const sut = UpstreamError.fromAxiosError(VIDEO_SOURCE, err);
 
       expect(sut).toMatchObject({ code: 'bad-response', httpStatus: 200 });
       expect(sut.message).toContain(`"${page.slice(0, 80)}"`);
@@ -106,13 +111,13 @@ describe(UpstreamError.name, () => {
 
     it('keeps an error that is already typed', () => {
       const typed = new UpstreamError({
-        source: 'gov-cloud',
+        source: GOV_CLOUD_SOURCE,
         code: 'auth',
         retryable: false,
         detail: { zh: '拒绝访问', en: 'refused access' },
       });
 
-      expect(UpstreamError.fromAxiosError('gov-cloud', typed)).toBe(typed);
+      expect(UpstreamError.fromAxiosError(GOV_CLOUD_SOURCE, typed)).toBe(typed);
     });
 
     it('classifies an HTTP 3xx as a non-retryable redirect naming only the origin it points to', async () => {
@@ -121,7 +126,7 @@ describe(UpstreamError.name, () => {
         .reply(302, '', { Location: 'https://elsewhere.test/login?ticket=t-123' });
       const err = await axiosFailure(() => axios.get(`${BASE}/x`, { maxRedirects: 0 }));
 
-      const sut = UpstreamError.fromAxiosError('video', err);
+      const sut = UpstreamError.fromAxiosError(VIDEO_SOURCE, err);
 
       expect(sut).toMatchObject({ code: 'redirect', retryable: false, httpStatus: 302 });
       expect(sut.messageZh).toMatch(
@@ -134,7 +139,7 @@ describe(UpstreamError.name, () => {
     it('wraps an error that is not from axios as a non-retryable network error', () => {
       const bug = new TypeError('cannot read properties of undefined');
 
-      const sut = UpstreamError.fromAxiosError('gov-cloud', bug);
+      const sut = UpstreamError.fromAxiosError(GOV_CLOUD_SOURCE, bug);
 
       expect(sut).toMatchObject({ code: 'network', retryable: false, cause: bug });
     });
@@ -213,7 +218,7 @@ describe(UpstreamError.name, () => {
         // The raw axios error does carry them: this is what must not survive.
         expect(JSON.stringify(err)).toContain(CLIENT_SECRET);
 
-        const sut = UpstreamError.fromAxiosError('data-exchange', err);
+        const sut = UpstreamError.fromAxiosError(DATA_EXCHANGE_SOURCE, err);
 
         expect(sut.code).toBe(code);
         for (const [how, text] of Object.entries(renderings(sut))) {
@@ -236,7 +241,7 @@ describe(UpstreamError.name, () => {
         });
       const err = await axiosFailure(credentialedPost);
 
-      const sut = UpstreamError.fromAxiosError('data-exchange', err);
+      const sut = UpstreamError.fromAxiosError(DATA_EXCHANGE_SOURCE, err);
 
       expect(sut.message).toContain('client_secret=[REDACTED]');
       for (const text of Object.values(renderings(sut))) expect(text).not.toContain(CLIENT_SECRET);
@@ -244,7 +249,7 @@ describe(UpstreamError.name, () => {
     });
 
     it('masks an issued token in a token answer it quotes as a bad response', () => {
-      const sut = UpstreamError.badResponse('data-exchange', {
+      const sut = UpstreamError.badResponse(DATA_EXCHANGE_SOURCE, {
         access_token: 'tok-3f9a1c-live-bearer',
         expires_in: 'soon',
       });
@@ -256,7 +261,7 @@ describe(UpstreamError.name, () => {
 
   it('puts the Chinese message first and serialises every field for logs', () => {
     const sut = new UpstreamError({
-      source: 'gov-cloud',
+      source: GOV_CLOUD_SOURCE,
       code: 'upstream-error',
       retryable: true,
       upstreamCode: 50000,

@@ -1,7 +1,7 @@
 import { isAxiosError, type AxiosError } from 'axios';
 import type { SourceId } from '@hub/contracts';
 import type { Text } from '@hub/rules';
-import { SOURCE_TITLES } from '@hub/contracts';
+import type { SourceRef } from './source-ref';
 
 /** Every way an upstream call can fail, as the hub reports it. */
 export const UPSTREAM_ERROR_CODES = [
@@ -38,7 +38,8 @@ export type UpstreamErrorCode = (typeof UPSTREAM_ERROR_CODES)[number];
 
 /** What an {@link UpstreamError} is built from. */
 export interface UpstreamErrorInit {
-  source: SourceId;
+  /** the system that failed: its id is kept on the error, its title begins the Chinese message */
+  source: SourceRef;
   code: UpstreamErrorCode;
   retryable: boolean;
   /** what went wrong, as a phrase that follows the source's name (zh: after `…接口`) */
@@ -89,13 +90,13 @@ export class UpstreamError extends Error {
 
   constructor(init: UpstreamErrorInit) {
     super(
-      `${init.source} ${init.detail.en}`,
+      `${init.source.id} ${init.detail.en}`,
       init.cause === undefined ? undefined : { cause: withoutRequestDetails(init.cause) },
     );
-    this.source = init.source;
+    this.source = init.source.id;
     this.code = init.code;
     this.retryable = init.retryable;
-    this.messageZh = `${SOURCE_TITLES[init.source].zh}接口${init.detail.zh}`;
+    this.messageZh = `${init.source.title.zh}接口${init.detail.zh}`;
     if (init.httpStatus !== undefined) this.httpStatus = init.httpStatus;
     if (init.upstreamCode !== undefined) this.upstreamCode = init.upstreamCode;
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
@@ -126,7 +127,7 @@ export class UpstreamError extends Error {
    * {@link UpstreamError.fromResponse}) and bodies axios could not parse as JSON. Anything that is
    * not an axios error becomes a non-retryable `network` error that keeps the original as `cause`.
    */
-  static fromAxiosError(source: SourceId, err: unknown): UpstreamError {
+  static fromAxiosError(source: SourceRef, err: unknown): UpstreamError {
     if (err instanceof UpstreamError) return err;
     if (!isAxiosError(err)) {
       const message = err instanceof Error ? err.message : String(err);
@@ -184,7 +185,7 @@ export class UpstreamError extends Error {
    * `maintenance`, other 5xx and 4xx `http-status`. The first 80 characters of the body are quoted,
    * since an HTML error page often names the cause.
    */
-  static fromResponse(source: SourceId, response: HttpResponseLike, cause?: unknown): UpstreamError {
+  static fromResponse(source: SourceRef, response: HttpResponseLike, cause?: unknown): UpstreamError {
     const status = response.status;
     if (status >= 300 && status < 400) return UpstreamError.redirect(source, response, { cause });
     const snippet = bodySnippet(response.data);
@@ -264,7 +265,7 @@ export class UpstreamError extends Error {
    * (never its path or query, which may carry tokens), resolved against `requestUrl` when relative.
    */
   static redirect(
-    source: SourceId,
+    source: SourceRef,
     response: HttpResponseLike,
     opts: { requestUrl?: string; cause?: unknown } = {},
   ): UpstreamError {
@@ -289,7 +290,7 @@ export class UpstreamError extends Error {
    * the upstream itself answered with the wrong shape (retrying returns the same).
    */
   static badResponse(
-    source: SourceId,
+    source: SourceRef,
     body: unknown,
     opts: { httpStatus?: number; why?: Text; retryable?: boolean; cause?: unknown } = {},
   ): UpstreamError {

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { GovCloudCode, govCloudSignature } from '@hub/contracts';
+import { govCloudSignature } from '@hub/contracts';
 import { UpstreamError } from '../framework/upstream-error';
 import {
   aCreditCode,
@@ -15,14 +15,13 @@ import {
   GovCloudSignatureCheck,
 } from '../testing/gov-cloud.nock';
 import { RecordingLogger } from '../testing/recording-logger';
+import { TEST_RESILIENCE } from '../testing/test-resilience';
 import { collectingSink } from '../testing/sink';
 import { GovCloudClient, type GovCloudClientOptions } from './gov-cloud.client';
 import { ZGovCloudConfig } from './gov-cloud.config';
 
 const TENANTS = '/openapi/v1/tenants';
 const RESOURCES = '/openapi/v1/resources';
-const HTML_ERROR_PAGE =
-  '<html>\n<head><title>502 Bad Gateway</title></head>\n<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx/1.24.0</center></body>\n</html>';
 
 /**
  * Short delays: tests never sleep for real seconds. The attempt timeout stays generous (tests of
@@ -32,15 +31,7 @@ function makeSut(overrides: Record<string, unknown> = {}, options: GovCloudClien
   const config = ZGovCloudConfig.parse({
     baseUrl: BASE,
     ...GOV_CLOUD_TEST_CREDENTIALS,
-    timeoutMs: 2_000,
-    maxRequestsPerSecond: 0,
-    maxAttempts: 3,
-    baseDelayMs: 1,
-    maxDelayMs: 2,
-    breakerThreshold: 50,
-    breakerCooldownMs: 60,
-    // The second ask of a lost page has its own spec (framework/patience.spec.ts).
-    reaskLostPages: false,
+    ...TEST_RESILIENCE,
     ...overrides,
   });
   const logger = new RecordingLogger();
@@ -139,57 +130,6 @@ describe(GovCloudClient.name, () => {
   });
 
   describe('sync', () => {
-    it('fetches every tenant page, then follows the resource cursor across three pages, sinking each page', async () => {
-      const tenants = [aGovCloudTenant(), aGovCloudTenant(), aGovCloudTenant()];
-      const resources = [1, 2, 3, 4, 5].map(() => aGovCloudResource({ tenantId: tenants[0]!.tenantId }));
-      const scope = nock(BASE)
-        .get(TENANTS)
-        .query({ pageNo: '1', pageSize: '2' })
-        .reply(check.reply(tenantPageBody(tenants.slice(0, 2), { total: 3, pageNo: 1, pageSize: 2 })))
-        .get(TENANTS)
-        .query({ pageNo: '2', pageSize: '2' })
-        .reply(check.reply(tenantPageBody(tenants.slice(2), { total: 3, pageNo: 2, pageSize: 2 })))
-        .get(RESOURCES)
-        .query({ limit: '2' })
-        .reply(check.reply(resourcePageBody(resources.slice(0, 2), 'cur-2')))
-        .get(RESOURCES)
-        .query({ limit: '2', cursor: 'cur-2' })
-        .reply(check.reply(resourcePageBody(resources.slice(2, 4), 'cur-3')))
-        .get(RESOURCES)
-        .query({ limit: '2', cursor: 'cur-3' })
-        .reply(check.reply(resourcePageBody(resources.slice(4), null)));
-      const { sut } = makeSut({ pageSize: 2, tenantPageSize: 2 });
-      const { pages, sink } = collectingSink();
-
-      const outcome = await sut.sync(full, sink);
-
-      expect(outcome).toEqual({
-        complete: true,
-        pagesFetched: 5,
-        pagesFailed: 0,
-        recordsSeen: 8,
-        recordsInvalid: 0,
-        cursor: resources[4]!.updatedAt,
-        error: null,
-        paging: {
-          lists: [
-            { kind: 'tenant', pagesFetched: 2, pagesTotal: 2, complete: true },
-            { kind: 'resource', pagesFetched: 3, pagesTotal: null, complete: true },
-          ],
-          pagesReasked: 0,
-          pagesRecovered: 0,
-        },
-      });
-      expect(pages.map((p) => p.records.map((r) => `${r.kind}:${r.externalId}`))).toEqual([
-        tenants.slice(0, 2).map((t) => `tenant:${t.tenantId}`),
-        [`tenant:${tenants[2]!.tenantId}`],
-        resources.slice(0, 2).map((r) => `resource:${r.resourceId}`),
-        resources.slice(2, 4).map((r) => `resource:${r.resourceId}`),
-        [`resource:${resources[4]!.resourceId}`],
-      ]);
-      expect(scope.isDone()).toBe(true);
-    });
-
     it('maps resources to records with the unit code of their tenant, and tenants with their own', async () => {
       const tenant = aGovCloudTenant();
       const tagged = aGovCloudResource({ tenantId: tenant.tenantId });
@@ -320,126 +260,6 @@ describe(GovCloudClient.name, () => {
         [released.resourceId, true],
         [stopped.resourceId, false],
       ]);
-      expect(scope.isDone()).toBe(true);
-    });
-
-    it('keeps fields the contract does not know in the payload', async () => {
-      const resource = aGovCloudResource({
-        billingAccount: 'acct-77',
-        spec: { vcpu: 8, memoryGiB: 32, gpuModel: 'T4' } as never,
-      });
-      const tenant = aGovCloudTenant({ contactPhone: '0730-1234567' });
-      const scope = nock(BASE)
-        .get(TENANTS)
-        .query(true)
-        .reply(check.reply(tenantPageBody([tenant], { total: 1, pageNo: 1, pageSize: 100 })))
-        .get(RESOURCES)
-        .query(true)
-        .reply(check.reply(resourcePageBody([resource])));
-      const { sut } = makeSut();
-      const { pages, sink } = collectingSink();
-
-      await sut.sync(full, sink);
-
-      expect(pages[0]?.records[0]?.payload).toEqual(tenant);
-      expect(pages[0]?.records[0]?.payload).toHaveProperty('contactPhone', '0730-1234567');
-      expect(pages[1]?.records[0]?.payload).toHaveProperty('billingAccount', 'acct-77');
-      expect(pages[1]?.records[0]?.payload).toHaveProperty('spec.gpuModel', 'T4');
-      expect(scope.isDone()).toBe(true);
-    });
-
-    it('reports invalid records as problems and keeps the valid records of the same page', async () => {
-      const valid1 = aGovCloudResource();
-      const badEnum = aGovCloudResource({ type: 'vm' as never });
-      const { resourceId: _dropped, ...missingId } = aGovCloudResource();
-      const valid2 = aGovCloudResource();
-      const scope = nock(BASE)
-        .get(TENANTS)
-        .query(true)
-        .reply(check.reply(tenantPageBody(['not-a-tenant'], { total: 1, pageNo: 1, pageSize: 100 })))
-        .get(RESOURCES)
-        .query(true)
-        .reply(check.reply(resourcePageBody([valid1, badEnum, missingId, 'ecs-garbage', valid2])));
-      const { sut, logger } = makeSut();
-      const { pages, sink } = collectingSink();
-
-      const outcome = await sut.sync(full, sink);
-
-      expect(outcome).toMatchObject({ complete: true, recordsSeen: 6, recordsInvalid: 4, error: null });
-      expect(pages[0]?.problems).toEqual([
-        expect.objectContaining({ kind: 'tenant', payload: 'not-a-tenant' }),
-      ]);
-      const resourcePage = pages[1]!;
-      expect(resourcePage.records.map((r) => r.externalId)).toEqual([valid1.resourceId, valid2.resourceId]);
-      expect(resourcePage.problems).toEqual([
-        expect.objectContaining({
-          kind: 'resource',
-          externalId: badEnum.resourceId,
-          issues: [expect.objectContaining({ path: 'type' })],
-          payload: badEnum,
-        }),
-        expect.objectContaining({
-          kind: 'resource',
-          externalId: null,
-          issues: [expect.objectContaining({ path: 'resourceId' })],
-          payload: missingId,
-        }),
-        expect.objectContaining({ kind: 'resource', externalId: null, payload: 'ecs-garbage' }),
-      ]);
-      expect(resourcePage.problems[0]?.reason.zh).toContain('不符合接口约定');
-      expect(resourcePage.problems[2]?.reason.en).toContain('not a JSON object');
-      expect(
-        logger.entries.some((e) => e.level === 'warn' && e.msg === 'upstream records failed validation'),
-      ).toBe(true);
-      expect(scope.isDone()).toBe(true);
-    });
-
-    it('stops when page 2 fails after all retries, keeping page 1 sunk and the old cursor', async () => {
-      const since = '2025-03-01T00:00:00+08:00';
-      const first = [aGovCloudResource(), aGovCloudResource()];
-      const scope = nock(BASE)
-        .get(TENANTS)
-        .query(true)
-        .reply(check.reply(noTenants))
-        .get(RESOURCES)
-        .query({ limit: '500', updatedSince: since })
-        .reply(check.reply(resourcePageBody(first, 'page-2')))
-        .get(RESOURCES)
-        .query({ limit: '500', updatedSince: since, cursor: 'page-2' })
-        .times(3)
-        .reply(500, 'Internal Server Error');
-      const { sut, logger } = makeSut();
-      const { pages, sink } = collectingSink();
-
-      const outcome = await sut.sync({ mode: 'incremental', cursor: since }, sink);
-
-      expect(outcome).toMatchObject({
-        complete: false,
-        pagesFetched: 2,
-        pagesFailed: 1,
-        recordsSeen: 2,
-        cursor: since,
-        error: expect.objectContaining({ code: 'http-status', httpStatus: 500 }),
-      });
-      expect(pages.flatMap((p) => p.records.map((r) => r.externalId))).toEqual(
-        first.map((r) => r.resourceId),
-      );
-      expect(logger.entries.filter((e) => e.msg === 'upstream call failed, retrying')).toHaveLength(2);
-      expect(scope.isDone()).toBe(true);
-    });
-
-    it('lets an error of the sink propagate instead of reporting it as an upstream failure', async () => {
-      const scope = nock(BASE)
-        .get(TENANTS)
-        .query(true)
-        .reply(check.reply(tenantPageBody([aGovCloudTenant()], { total: 1, pageNo: 1, pageSize: 100 })));
-      const { sut } = makeSut();
-
-      await expect(
-        sut.sync(full, async () => {
-          throw new Error('database is down');
-        }),
-      ).rejects.toThrow('database is down');
       expect(scope.isDone()).toBe(true);
     });
 
@@ -618,47 +438,6 @@ describe(GovCloudClient.name, () => {
       expect(scope.isDone()).toBe(true);
     });
 
-    it.each([
-      [500, 'http-status'],
-      [502, 'http-status'],
-      [503, 'maintenance'],
-    ] as const)('retries HTTP %i and reports %s when it persists', async (status, code) => {
-      const scope = tenantsAnswering(times(3, { status, body: 'upstream unavailable' }));
-      const { sut } = makeSut();
-
-      const outcome = await sut.sync(full, collectingSink().sink);
-
-      expect(outcome.error).toMatchObject({ code, httpStatus: status, retryable: true });
-      expect(scope.isDone()).toBe(true);
-    });
-
-    it('reports an HTML page served with HTTP 200 as bad-response quoting its start', async () => {
-      const scope = tenantsAnswering(
-        times(3, { status: 200, body: HTML_ERROR_PAGE, headers: { 'content-type': 'text/html' } }),
-      );
-      const { sut } = makeSut();
-
-      const outcome = await sut.sync(full, collectingSink().sink);
-
-      expect(outcome.error).toMatchObject({ code: 'bad-response', httpStatus: 200 });
-      expect(outcome.error?.message).toContain('<html> <head><title>502 Bad Gateway</title></head>');
-      expect(outcome.error?.messageZh).toContain('<html> <head>');
-      expect(scope.isDone()).toBe(true);
-    });
-
-    it('reports an HTML page served with HTTP 502 as http-status quoting its start', async () => {
-      const scope = tenantsAnswering(
-        times(3, { status: 502, body: HTML_ERROR_PAGE, headers: { 'content-type': 'text/html' } }),
-      );
-      const { sut } = makeSut();
-
-      const outcome = await sut.sync(full, collectingSink().sink);
-
-      expect(outcome.error).toMatchObject({ code: 'http-status', httpStatus: 502, retryable: true });
-      expect(outcome.error?.message).toContain('<title>502 Bad Gateway</title>');
-      expect(scope.isDone()).toBe(true);
-    });
-
     it('reports JSON that is not the envelope as bad-response', async () => {
       const scope = tenantsAnswering([{ body: { error: 'gateway' } }], false);
       const { sut } = makeSut({ maxAttempts: 1 });
@@ -678,69 +457,6 @@ describe(GovCloudClient.name, () => {
 
       expect(outcome.error).toMatchObject({ code: 'bad-response', retryable: false });
       expect(check.requests).toHaveLength(1);
-      expect(scope.isDone()).toBe(true);
-    });
-
-    it('times out an attempt that does not answer in time and reports timeout when every attempt does', async () => {
-      const scope = tenantsAnswering(times(2, { body: noTenants, delayMs: 400 }));
-      const { sut } = makeSut({ maxAttempts: 2, timeoutMs: 60 });
-      const started = performance.now();
-
-      const outcome = await sut.sync(full, collectingSink().sink);
-
-      expect(outcome.error).toMatchObject({ code: 'timeout', retryable: true });
-      expect(outcome.error?.message).toContain('60 ms');
-      expect(performance.now() - started).toBeLessThan(400);
-      expect(scope.isDone()).toBe(true);
-    });
-
-    it('retries after a timed-out attempt and succeeds', async () => {
-      const scope = tenantsAnswering([{ body: noTenants, delayMs: 400 }, { body: noTenants }], true);
-      const { sut } = makeSut({ timeoutMs: 60 });
-
-      const outcome = await sut.sync(full, collectingSink().sink);
-
-      expect(outcome.complete).toBe(true);
-      expect(scope.isDone()).toBe(true);
-    });
-
-    it('reports a refused connection as a retryable network error', async () => {
-      const refused = () =>
-        Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4101'), { code: 'ECONNREFUSED' });
-      const scope = tenantsAnswering([{ error: refused() }, { error: refused() }, { error: refused() }]);
-      const { sut } = makeSut();
-
-      const outcome = await sut.sync(full, collectingSink().sink);
-
-      expect(outcome.error).toMatchObject({ code: 'network', retryable: true });
-      expect(outcome.error?.message).toContain('ECONNREFUSED');
-      expect(scope.isDone()).toBe(true);
-    });
-
-    it('opens the circuit after consecutive failures, fails fast while open, and closes after a good trial call', async () => {
-      const scope = tenantsAnswering(
-        [{ status: 500, body: 'down' }, { status: 500, body: 'down' }, { body: noTenants }],
-        true,
-      );
-      const { sut, logger } = makeSut({ maxAttempts: 1, breakerThreshold: 2, breakerCooldownMs: 60 });
-
-      await sut.sync(full, collectingSink().sink);
-      expect(sut.circuitState()).toBe('closed');
-      await sut.sync(full, collectingSink().sink);
-      expect(sut.circuitState()).toBe('open');
-
-      const whileOpen = await sut.sync(full, collectingSink().sink);
-      expect(whileOpen.error).toMatchObject({ code: 'circuit-open', retryable: false });
-      expect(whileOpen.error?.messageZh).toContain('熔断');
-      expect(scope.pendingMocks()).toHaveLength(2);
-      expect(logger.entries.some((e) => e.level === 'error' && e.msg?.startsWith('circuit opened'))).toBe(
-        true,
-      );
-
-      await new Promise((resolve) => setTimeout(resolve, 80));
-      const afterCoolDown = await sut.sync(full, collectingSink().sink);
-      expect(afterCoolDown.complete).toBe(true);
-      expect(sut.circuitState()).toBe('closed');
       expect(scope.isDone()).toBe(true);
     });
 
@@ -800,31 +516,6 @@ describe(GovCloudClient.name, () => {
         inSecondTenant.resourceId,
       ]);
       expect(resources.find((r) => r.externalId === untagged.resourceId)?.unitCode).toBe(unitCode);
-      expect(scope.isDone()).toBe(true);
-    });
-
-    it('ends incomplete with the error when a targeted query fails', async () => {
-      const unitCode = aCreditCode();
-      const tenant = aGovCloudTenant({ unitCode });
-      const projectCode = '25-430600-9002';
-      const scope = nock(BASE)
-        .get(TENANTS)
-        .query(true)
-        .reply(check.reply(tenantPageBody([tenant], { total: 1, pageNo: 1, pageSize: 100 })))
-        .get(RESOURCES)
-        .query({ limit: '500', projectCode })
-        .reply(check.reply(resourcePageBody([aGovCloudResource({ projectCode })])))
-        .get(RESOURCES)
-        .query({ limit: '500', tenantId: tenant.tenantId })
-        .reply(check.reply(errorBody(GovCloudCode.TENANT_NOT_VISIBLE, 'tenant not visible')));
-      const { sut } = makeSut();
-      const { pages, sink } = collectingSink();
-
-      const outcome = await sut.fetchForProject({ projectCode, unitCode }, sink);
-
-      expect(outcome).toMatchObject({ complete: false, pagesFetched: 2, pagesFailed: 1, cursor: null });
-      expect(outcome.error?.code).toBe('auth');
-      expect(pages).toHaveLength(2);
       expect(scope.isDone()).toBe(true);
     });
   });

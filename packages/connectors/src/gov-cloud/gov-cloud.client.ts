@@ -4,7 +4,6 @@ import {
   ZGovCloudResourcePage,
   ZGovCloudTenant,
   ZGovCloudTenantPage,
-  type SourceId,
   type TGovCloudResource,
 } from '@hub/contracts';
 import type {
@@ -28,8 +27,9 @@ import type { GovCloudConfig } from './gov-cloud.config';
 import { unwrapGovCloudEnvelope } from './gov-cloud.envelope';
 import { GOV_CLOUD_KIND_TITLES, GOV_CLOUD_KINDS, resourceRecord, tenantRecord } from './gov-cloud.mapper';
 import { buildPathWithQuery, signGovCloudRequest } from './gov-cloud.signer';
+import { GOV_CLOUD_SOURCE } from './gov-cloud.source';
 
-const SOURCE: SourceId = 'gov-cloud';
+const SOURCE = GOV_CLOUD_SOURCE;
 const TENANTS_PATH = '/openapi/v1/tenants';
 const RESOURCES_PATH = '/openapi/v1/resources';
 
@@ -147,7 +147,8 @@ export class GovCloudClient implements ConnectorClient {
   ): Promise<RecoveryOutcome> {
     const recoverable = kinds.every((k) => k === GOV_CLOUD_KINDS.resource);
     const units: TenantUnits = new Map();
-    for (const t of targets) for (const id of t.known.tenantIds ?? []) units.set(id, t.unitCode);
+    for (const t of targets)
+      for (const id of t.known[GOV_CLOUD_KINDS.tenant] ?? []) units.set(id, t.unitCode);
     const once = { records: new Set<string>(), problems: new Set<string>() };
     const query = (key: string, q: ResourceQuery): RecoveryQuery => ({
       key,
@@ -167,12 +168,14 @@ export class GovCloudClient implements ConnectorClient {
     });
     const needs = (t: RecoveryTarget) => [
       `project:${t.projectCode}`,
-      ...(t.known.tenantIds ?? []).map((id) => `tenant:${id}`),
+      ...(t.known[GOV_CLOUD_KINDS.tenant] ?? []).map((id) => `tenant:${id}`),
     ];
     const queries = recoverable
       ? targets.flatMap((t) => [
           query(`project:${t.projectCode}`, { projectCode: t.projectCode }),
-          ...(t.known.tenantIds ?? []).map((tenantId) => query(`tenant:${tenantId}`, { tenantId })),
+          ...(t.known[GOV_CLOUD_KINDS.tenant] ?? []).map((tenantId) =>
+            query(`tenant:${tenantId}`, { tenantId }),
+          ),
         ])
       : [];
     return runRecovery(

@@ -1,7 +1,8 @@
-import type { ConnectorDefinition } from '../framework/connector';
-import { SOURCE_TITLES, ZGovCloudResource, ZGovCloudTenant } from '@hub/contracts';
+import { defineConnector } from '../framework/connector';
+import { ZGovCloudResource, ZGovCloudTenant } from '@hub/contracts';
 import { GovCloudClient } from './gov-cloud.client';
-import { ZGovCloudConfig, type GovCloudConfig } from './gov-cloud.config';
+import { GOV_CLOUD_SETTINGS, govCloudConfigFromSettings, ZGovCloudConfig } from './gov-cloud.config';
+import { GOV_CLOUD_SOURCE } from './gov-cloud.source';
 import {
   GOV_CLOUD_KIND_TITLES,
   GOV_CLOUD_KINDS,
@@ -11,10 +12,9 @@ import {
 import type { CloudResourceFact } from '@hub/rules';
 
 /** The gov-cloud connector (市电子政务云平台 资源台账): tenants and resources. */
-export const govCloudConnector: ConnectorDefinition<GovCloudConfig> = {
-  id: 'gov-cloud',
+export const govCloudConnector = defineConnector({
+  ...GOV_CLOUD_SOURCE,
   version: '1.0.0',
-  title: SOURCE_TITLES['gov-cloud'],
   records: [
     {
       kind: GOV_CLOUD_KINDS.resource,
@@ -36,6 +36,14 @@ export const govCloudConnector: ConnectorDefinition<GovCloudConfig> = {
       referencedBy: { kind: GOV_CLOUD_KINDS.resource, reference: (r: CloudResourceFact) => r.tenantId },
     },
   ],
+  // A recovery asks for the resources of each project's unit's tenants, as stored.
+  recoveryNeeds: GOV_CLOUD_KINDS.tenant,
+  envPrefix: 'GOV_CLOUD',
+  settings: GOV_CLOUD_SETTINGS,
+  secretKeys: ['SECRET_KEY'],
+  // hourly, at minute 15
+  defaultCron: '15 * * * *',
+  configFromSettings: govCloudConfigFromSettings,
   configSchema: ZGovCloudConfig,
   create: (config, deps) => new GovCloudClient(config, deps),
-};
+});

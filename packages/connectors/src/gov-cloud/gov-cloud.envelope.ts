@@ -1,7 +1,8 @@
-import { GovCloudCode, ZGovCloudEnvelope, ZGovCloudRateLimitData, type SourceId } from '@hub/contracts';
+import { GovCloudCode, ZGovCloudEnvelope, ZGovCloudRateLimitData } from '@hub/contracts';
 import { UpstreamError, type UpstreamErrorInit } from '../framework/upstream-error';
+import { GOV_CLOUD_SOURCE } from './gov-cloud.source';
 
-const SOURCE: SourceId = 'gov-cloud';
+const SOURCE = GOV_CLOUD_SOURCE;
 
 /**
  * Opens a `{code, msg, data}` envelope: returns `data` for code 0 and throws the typed error the

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { UpstreamError } from '../framework/upstream-error';
 import { RecordingLogger } from '../testing/recording-logger';
+import { TEST_RESILIENCE } from '../testing/test-resilience';
 import { collectingSink } from '../testing/sink';
 import {
   aFiling,
@@ -30,15 +31,7 @@ function makeSut(overrides: Record<string, unknown> = {}, options: MlpsClientOpt
   const config = ZMlpsConfig.parse({
     baseUrl: BASE,
     token: MLPS_TEST_TOKEN,
-    maxRequestsPerSecond: 0,
-    timeoutMs: 2_000,
-    maxAttempts: 3,
-    baseDelayMs: 1,
-    maxDelayMs: 2,
-    breakerThreshold: 50,
-    breakerCooldownMs: 60,
-    // The second ask of a lost page has its own spec (framework/patience.spec.ts).
-    reaskLostPages: false,
+    ...TEST_RESILIENCE,
     ...overrides,
   });
   const logger = new RecordingLogger();
@@ -54,73 +47,6 @@ describe(MlpsClient.name, () => {
   afterEach(() => nock.cleanAll());
 
   describe('sync', () => {
-    it('sends the static X-Api-Token and walks offset and limit to total, sinking each page before fetching the next', async () => {
-      const filings = [1, 2, 3, 4, 5].map(() => aFiling());
-      const scope = nock(BASE, { reqheaders: { 'x-api-token': MLPS_TEST_TOKEN } })
-        .get(FILINGS)
-        .query({ offset: '0', limit: '2' })
-        .reply(200, filingListBody(filings.slice(0, 2), 5))
-        .get(FILINGS)
-        .query({ offset: '2', limit: '2' })
-        .reply(200, filingListBody(filings.slice(2, 4), 5))
-        .get(FILINGS)
-        .query({ offset: '4', limit: '2' })
-        .reply(200, filingListBody(filings.slice(4), 5));
-      const { sut } = makeSut({ pageSize: 2 });
-      let requests = 0;
-      scope.on('request', () => requests++);
-      const { pages, sink } = collectingSink();
-      const requestsAtSink: number[] = [];
-
-      const outcome = await sut.sync(full, async (page) => {
-        requestsAtSink.push(requests);
-        await sink(page);
-      });
-
-      expect(outcome).toEqual({
-        complete: true,
-        pagesFetched: 3,
-        pagesFailed: 0,
-        recordsSeen: 5,
-        recordsInvalid: 0,
-        cursor: filings[4]!.updatedAt.replace(' ', 'T') + '+08:00',
-        error: null,
-        paging: {
-          lists: [{ kind: 'filing', pagesFetched: 3, pagesTotal: 3, complete: true }],
-          pagesReasked: 0,
-          pagesRecovered: 0,
-        },
-      });
-      expect(pages.map((p) => p.records.map((r) => r.externalId))).toEqual([
-        filings.slice(0, 2).map((f) => f.filingNo),
-        filings.slice(2, 4).map((f) => f.filingNo),
-        [filings[4]!.filingNo],
-      ]);
-      expect(requestsAtSink).toEqual([1, 2, 3]);
-      expect(scope.isDone()).toBe(true);
-    });
-
-    it('spaces its requests to the configured request rate', async () => {
-      const scope = nock(BASE)
-        .get(FILINGS)
-        .query({ offset: '0', limit: '1' })
-        .reply(200, filingListBody([aFiling()], 3))
-        .get(FILINGS)
-        .query({ offset: '1', limit: '1' })
-        .reply(200, filingListBody([aFiling()], 3))
-        .get(FILINGS)
-        .query({ offset: '2', limit: '1' })
-        .reply(200, filingListBody([aFiling()], 3));
-      const { sut } = makeSut({ pageSize: 1, maxRequestsPerSecond: 10 });
-      const started = performance.now();
-
-      const outcome = await sut.sync(full, collectingSink().sink);
-
-      expect(outcome.complete).toBe(true);
-      expect(performance.now() - started).toBeGreaterThanOrEqual(190);
-      expect(scope.isDone()).toBe(true);
-    });
-
     it('maps filings to records indexed by unit, system name, project code and update instant', async () => {
       const tagged = aFiling({ updatedAt: '2025-03-05 00:10:00' });
       const untagged = aFiling({ projectCode: null });
@@ -316,35 +242,6 @@ describe(MlpsClient.name, () => {
       expect(scope.isDone()).toBe(true);
     });
 
-    it('keeps fields the contract does not know in the payload', async () => {
-      const filing = aFiling({ policeStation: '岳阳楼分局', evaluations: [] });
-      const withNested = aFiling({
-        cryptoAssessments: [
-          {
-            reportNo: 'MP-X',
-            assessedAt: '2025-01-01 00:00:00',
-            conclusion: 'PASS',
-            score: null,
-            assessor: '长沙密评',
-          } as never,
-        ],
-      });
-      const scope = nock(BASE)
-        .get(FILINGS)
-        .query(list())
-        .reply(200, { ...filingListBody([filing, withNested]), serverTime: '2025-03-01 00:00:00' });
-      const { sut } = makeSut();
-      const { pages, sink } = collectingSink();
-
-      const outcome = await sut.sync(full, sink);
-
-      expect(outcome.complete).toBe(true);
-      expect(pages[0]?.records[0]?.payload).toEqual(filing);
-      expect(pages[0]?.records[0]?.payload).toHaveProperty('policeStation', '岳阳楼分局');
-      expect(pages[0]?.records[1]?.payload).toHaveProperty('cryptoAssessments.0.assessor', '长沙密评');
-      expect(scope.isDone()).toBe(true);
-    });
-
     it('reports invalid filings as problems, keeps the valid ones of the page, and never lets a bad one move the watermark', async () => {
       const valid1 = aFiling({ updatedAt: '2025-03-01 10:00:00' });
       const badNumber = aFiling({ filingNo: '430600-24017', updatedAt: '2025-12-31 23:00:00' });
@@ -381,50 +278,6 @@ describe(MlpsClient.name, () => {
       expect(logger.entries).toContainEqual(
         expect.objectContaining({ level: 'warn', msg: 'upstream records failed validation' }),
       );
-      expect(scope.isDone()).toBe(true);
-    });
-
-    it('stops when page 2 fails after every retry, keeping page 1 sunk and the old watermark', async () => {
-      const since = '2025-03-01T00:00:00+08:00';
-      const first = [aFiling(), aFiling()];
-      const scope = nock(BASE)
-        .get(FILINGS)
-        .query({ offset: '0', limit: '2', updatedAfter: '2025-02-28 23:59:59' })
-        .reply(200, filingListBody(first, 3))
-        .get(FILINGS)
-        .query({ offset: '2', limit: '2', updatedAfter: '2025-02-28 23:59:59' })
-        .times(3)
-        .reply(500, TOMCAT_500, HTML);
-      const { sut, logger } = makeSut({ pageSize: 2 });
-      const { pages, sink } = collectingSink();
-
-      const outcome = await sut.sync({ mode: 'incremental', cursor: since }, sink);
-
-      expect(outcome).toMatchObject({
-        complete: false,
-        pagesFetched: 1,
-        pagesFailed: 1,
-        recordsSeen: 2,
-        cursor: since,
-        error: expect.objectContaining({ code: 'http-status', httpStatus: 500 }),
-      });
-      expect(pages.flatMap((p) => p.records.map((r) => r.externalId))).toEqual(first.map((f) => f.filingNo));
-      expect(logger.entries.filter((e) => e.msg === 'upstream call failed, retrying')).toHaveLength(2);
-      expect(scope.isDone()).toBe(true);
-    });
-
-    it('lets an error of the sink propagate instead of reporting it as an upstream failure', async () => {
-      const scope = nock(BASE)
-        .get(FILINGS)
-        .query(true)
-        .reply(200, filingListBody([aFiling()]));
-      const { sut } = makeSut();
-
-      await expect(
-        sut.sync(full, async () => {
-          throw new Error('database is down');
-        }),
-      ).rejects.toThrow('database is down');
       expect(scope.isDone()).toBe(true);
     });
   });
@@ -482,16 +335,6 @@ describe(MlpsClient.name, () => {
       expect(scope.isDone()).toBe(true);
     });
 
-    it('recovers when maintenance ends between attempts', async () => {
-      const scope = listAnswering([{ status: 503, body: MAINTENANCE_PAGE, headers: HTML }], true);
-      const { sut } = makeSut();
-
-      const outcome = await sut.sync(full, collectingSink().sink);
-
-      expect(outcome).toMatchObject({ complete: true, pagesFetched: 1 });
-      expect(scope.isDone()).toBe(true);
-    });
-
     it('gives up at once on a maintenance 503 that asks for a wait longer than a call sits out', async () => {
       const scope = listAnswering([
         { status: 503, body: MAINTENANCE_PAGE, headers: { ...HTML, 'Retry-After': '3600' } },
@@ -501,47 +344,6 @@ describe(MlpsClient.name, () => {
       const outcome = await sut.sync(full, collectingSink().sink);
 
       expect(outcome.error).toMatchObject({ code: 'maintenance', retryAfterMs: 3_600_000 });
-      expect(scope.isDone()).toBe(true);
-    });
-
-    it('waits the Retry-After of a 429 before retrying, then succeeds', async () => {
-      const scope = listAnswering(
-        [
-          {
-            status: 429,
-            body: htmlErrorPage('429', '请求过于频繁'),
-            headers: { ...HTML, 'Retry-After': '0.08' },
-          },
-        ],
-        true,
-      );
-      const { sut, logger } = makeSut();
-      const started = performance.now();
-
-      const outcome = await sut.sync(full, collectingSink().sink);
-
-      expect(outcome.complete).toBe(true);
-      expect(performance.now() - started).toBeGreaterThanOrEqual(75);
-      expect(logger.entries.find((e) => e.msg === 'upstream call failed, retrying')?.obj).toMatchObject({
-        delayMs: 80,
-        code: 'rate-limited',
-      });
-      expect(scope.isDone()).toBe(true);
-    });
-
-    it('gives a rate-limited error when 429 persists through every attempt', async () => {
-      const scope = listAnswering(
-        times(3, {
-          status: 429,
-          body: htmlErrorPage('429', '请求过于频繁'),
-          headers: { 'Retry-After': '0.01' },
-        }),
-      );
-      const { sut } = makeSut();
-
-      const outcome = await sut.sync(full, collectingSink().sink);
-
-      expect(outcome.error).toMatchObject({ code: 'rate-limited', retryAfterMs: 10, retryable: true });
       expect(scope.isDone()).toBe(true);
     });
 
@@ -558,19 +360,6 @@ describe(MlpsClient.name, () => {
       expect(scope.isDone()).toBe(true);
     });
 
-    it('recovers when a 502 of the gateway is followed by success', async () => {
-      const scope = listAnswering(
-        [{ status: 502, body: htmlErrorPage('502 Bad Gateway', 'nginx'), headers: HTML }],
-        true,
-      );
-      const { sut } = makeSut();
-
-      const outcome = await sut.sync(full, collectingSink().sink);
-
-      expect(outcome).toMatchObject({ complete: true, error: null });
-      expect(scope.isDone()).toBe(true);
-    });
-
     it('does not retry a 400 and quotes the parameter the registry names', async () => {
       const scope = listAnswering([
         { status: 400, body: htmlErrorPage('400 Bad Request', 'limit must be at most 200'), headers: HTML },
@@ -581,17 +370,6 @@ describe(MlpsClient.name, () => {
 
       expect(outcome.error).toMatchObject({ code: 'http-status', httpStatus: 400, retryable: false });
       expect(outcome.error?.message).toContain('limit must be at most 200');
-      expect(scope.isDone()).toBe(true);
-    });
-
-    it('reports an HTML page served with HTTP 200 as bad-response quoting its start', async () => {
-      const scope = listAnswering(times(3, { status: 200, body: MAINTENANCE_PAGE, headers: HTML }));
-      const { sut } = makeSut();
-
-      const outcome = await sut.sync(full, collectingSink().sink);
-
-      expect(outcome.error).toMatchObject({ code: 'bad-response', httpStatus: 200 });
-      expect(outcome.error?.message).toContain('<!DOCTYPE html>');
       expect(scope.isDone()).toBe(true);
     });
 
@@ -607,19 +385,6 @@ describe(MlpsClient.name, () => {
       expect(scope.isDone()).toBe(true);
     });
 
-    it('times out an attempt that stalls and reports timeout when every attempt does', async () => {
-      const scope = listAnswering(times(2, { status: 200, body: filingListBody([]) as never, delayMs: 400 }));
-      const { sut } = makeSut({ maxAttempts: 2, timeoutMs: 60 });
-      const started = performance.now();
-
-      const outcome = await sut.sync(full, collectingSink().sink);
-
-      expect(outcome.error).toMatchObject({ code: 'timeout', retryable: true });
-      expect(outcome.error?.message).toContain('60 ms');
-      expect(performance.now() - started).toBeLessThan(400);
-      expect(scope.isDone()).toBe(true);
-    });
-
     it('waits for a slow answer that comes within the timeout', async () => {
       const scope = listAnswering([
         { status: 200, body: filingListBody([aFiling()]) as never, delayMs: 150 },
@@ -629,38 +394,6 @@ describe(MlpsClient.name, () => {
       const outcome = await sut.sync(full, collectingSink().sink);
 
       expect(outcome).toMatchObject({ complete: true, recordsSeen: 1 });
-      expect(scope.isDone()).toBe(true);
-    });
-
-    it('reports a refused connection as a retryable network error', async () => {
-      const refused = () =>
-        Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4103'), { code: 'ECONNREFUSED' });
-      const scope = listAnswering([{ error: refused() }, { error: refused() }, { error: refused() }]);
-      const { sut } = makeSut();
-
-      const outcome = await sut.sync(full, collectingSink().sink);
-
-      expect(outcome.error).toMatchObject({ code: 'network', retryable: true });
-      expect(outcome.error?.message).toContain('ECONNREFUSED');
-      expect(scope.isDone()).toBe(true);
-    });
-
-    it('opens the circuit after consecutive maintenance answers, fails fast, and closes after a good trial call', async () => {
-      const down = { status: 503, body: MAINTENANCE_PAGE, headers: HTML };
-      const scope = listAnswering([down, down], true);
-      const { sut } = makeSut({ maxAttempts: 1, breakerThreshold: 2, breakerCooldownMs: 60 });
-
-      await sut.sync(full, collectingSink().sink);
-      await sut.sync(full, collectingSink().sink);
-      expect(sut.circuitState()).toBe('open');
-      const whileOpen = await sut.sync(full, collectingSink().sink);
-      expect(whileOpen.error).toMatchObject({ code: 'circuit-open', retryable: false });
-      expect(scope.pendingMocks()).toHaveLength(1);
-
-      await new Promise((resolve) => setTimeout(resolve, 80));
-      const afterCoolDown = await sut.sync(full, collectingSink().sink);
-      expect(afterCoolDown.complete).toBe(true);
-      expect(sut.circuitState()).toBe('closed');
       expect(scope.isDone()).toBe(true);
     });
 
@@ -704,26 +437,6 @@ describe(MlpsClient.name, () => {
         [untagged.filingNo, false],
         [cancelled.filingNo, true],
       ]);
-      expect(scope.isDone()).toBe(true);
-    });
-
-    it('ends incomplete with the error when a page of the unit fails', async () => {
-      const unitCode = anMlpsUnitCode();
-      const scope = nock(BASE)
-        .get(FILINGS)
-        .query({ unitCode, offset: '0', limit: '1' })
-        .reply(200, filingListBody([aFiling({ unitCode })], 2))
-        .get(FILINGS)
-        .query({ unitCode, offset: '1', limit: '1' })
-        .reply(403, FORBIDDEN_PAGE, HTML);
-      const { sut } = makeSut({ pageSize: 1 });
-      const { pages, sink } = collectingSink();
-
-      const outcome = await sut.fetchForProject({ projectCode: '25-430600-0102', unitCode }, sink);
-
-      expect(outcome).toMatchObject({ complete: false, pagesFetched: 1, pagesFailed: 1, cursor: null });
-      expect(outcome.error?.code).toBe('auth');
-      expect(pages).toHaveLength(1);
       expect(scope.isDone()).toBe(true);
     });
   });

@@ -1,11 +1,5 @@
 import { isAxiosError } from 'axios';
-import {
-  MLPS_FILINGS_PATH,
-  MLPS_TOKEN_HEADER,
-  ZMlpsFilingPage,
-  type SourceId,
-  type TMlpsFilingPage,
-} from '@hub/contracts';
+import { MLPS_FILINGS_PATH, MLPS_TOKEN_HEADER, ZMlpsFilingPage, type TMlpsFilingPage } from '@hub/contracts';
 import type {
   CircuitStateName,
   ConnectorClient,
@@ -32,8 +26,9 @@ import { mlpsHttpError } from './mlps.http-error';
 import { instantToBeijingTime } from './mlps.time';
 import { MLPS_KINDS } from './mlps.mapper';
 import { filingPage } from './mlps.validation';
+import { MLPS_SOURCE } from './mlps.source';
 
-const SOURCE: SourceId = 'mlps';
+const SOURCE = MLPS_SOURCE;
 
 /**
  * How far before the watermark an incremental sync asks from. The registry's times have whole
@@ -98,7 +93,7 @@ export class MlpsClient implements ConnectorClient {
       const updatedAfter = instantToBeijingTime(req.cursor, MLPS_WATERMARK_OVERLAP_MS);
       if (updatedAfter === null) {
         this.deps.logger.warn(
-          { source: SOURCE, cursor: req.cursor },
+          { source: SOURCE.id, cursor: req.cursor },
           'watermark is not an ISO instant with a zone; reading every filing instead',
         );
       } else {
@@ -113,7 +108,7 @@ export class MlpsClient implements ConnectorClient {
       });
       if (listingChanged) {
         this.deps.logger.warn(
-          { source: SOURCE, cursor: req.cursor },
+          { source: SOURCE.id, cursor: req.cursor },
           'filing count changed during the sync; keeping the watermark so the next sync reads the window again',
         );
         return req.cursor;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MLPS_PAGE_LIMIT_MAX } from '@hub/contracts';
+import type { ConnectorSettings } from '../framework/connector';
 import { resilienceConfigShape } from '../framework/resilient-http';
 
 /** Config of the MLPS filing registry connector; numbers are coerced so they can come from the environment. */
@@ -17,3 +18,20 @@ export const ZMlpsConfig = z.object({
 
 /** Parsed MLPS connector config. */
 export type MlpsConfig = z.infer<typeof ZMlpsConfig>;
+
+/** What operators set, as `MLPS_<KEY>`; the defaults are the sandbox's. */
+export const MLPS_SETTINGS = {
+  BASE_URL: z.url().default('http://127.0.0.1:4103'),
+  API_TOKEN: z.string().min(1).default('sandbox-mlps-token'),
+  /** the registry is slow (p50 ~300 ms, stalls of 10 s): a longer timeout than the others */
+  TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** filings per page of the listing (the registry allows up to 200) */
+  PAGE_SIZE: z.coerce.number().int().min(1).max(MLPS_PAGE_LIMIT_MAX).default(MLPS_PAGE_LIMIT_MAX),
+};
+
+/** The connector's config from its settings. */
+export function mlpsConfigFromSettings(
+  s: ConnectorSettings<typeof MLPS_SETTINGS>,
+): z.input<typeof ZMlpsConfig> {
+  return { baseUrl: s.BASE_URL, token: s.API_TOKEN, timeoutMs: s.TIMEOUT_MS, pageSize: s.PAGE_SIZE };
+}

@@ -1,7 +1,8 @@
-import { MlpsHttpStatus, type SourceId } from '@hub/contracts';
+import { MlpsHttpStatus } from '@hub/contracts';
 import { bodySnippet, UpstreamError, type HttpResponseLike } from '../framework/upstream-error';
+import { MLPS_SOURCE } from './mlps.source';
 
-const SOURCE: SourceId = 'mlps';
+const SOURCE = MLPS_SOURCE;
 
 /**
  * The readable text of an HTML error page (`<h1>403 Forbidden</h1><p>令牌无效</p>` →

@@ -9,7 +9,6 @@ import {
   ZServicePlatformsPage,
   ZYwtbSystem,
   type ServicePlatformRegistry,
-  type SourceId,
   type TServicePlatformsPage,
 } from '@hub/contracts';
 import type {
@@ -36,8 +35,9 @@ import {
   mobileServiceRecord,
   ywtbSystemRecord,
 } from './service-platforms.mapper';
+import { SERVICE_PLATFORMS_SOURCE } from './service-platforms.source';
 
-const SOURCE: SourceId = 'service-platforms';
+const SOURCE = SERVICE_PLATFORMS_SOURCE;
 
 /** Seams for tests: the backoff jitter. */
 export interface ServicePlatformsClientOptions {
@@ -215,7 +215,7 @@ export class ServicePlatformsClient implements ConnectorClient {
       if (page.rows.length === 0 || received >= page.total) {
         if (received < page.total) {
           this.deps.logger.warn(
-            { source: SOURCE, registry: walk.registry, received, total: page.total },
+            { source: SOURCE.id, registry: walk.registry, received, total: page.total },
             'listing ended before its total: the registry shrank during the walk',
           );
         }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SERVICE_PLATFORMS_PAGE_MAX } from '@hub/contracts';
+import type { ConnectorSettings } from '../framework/connector';
 import { resilienceConfigShape } from '../framework/resilient-http';
 
 /** Config of the service-platforms connector; numbers are coerced so they can come from the environment. */
@@ -22,3 +23,17 @@ export const ZServicePlatformsConfig = z.object({
 
 /** Parsed service-platforms connector config. */
 export type ServicePlatformsConfig = z.infer<typeof ZServicePlatformsConfig>;
+
+/** What operators set, as `SERVICE_PLATFORMS_<KEY>`; the defaults are the sandbox's. */
+export const SERVICE_PLATFORMS_SETTINGS = {
+  BASE_URL: z.url().default('http://127.0.0.1:4105'),
+  APP_KEY: z.string().min(1).default('sandbox-service-platforms-key'),
+  APP_SECRET: z.string().min(1).default('sandbox-service-platforms-secret'),
+};
+
+/** The connector's config from its settings. */
+export function servicePlatformsConfigFromSettings(
+  s: ConnectorSettings<typeof SERVICE_PLATFORMS_SETTINGS>,
+): z.input<typeof ZServicePlatformsConfig> {
+  return { baseUrl: s.BASE_URL, appKey: s.APP_KEY, appSecret: s.APP_SECRET };
+}

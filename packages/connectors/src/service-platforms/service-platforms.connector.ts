@@ -1,7 +1,12 @@
-import { SOURCE_TITLES, ZHubApplication, ZMobileService, ZYwtbSystem } from '@hub/contracts';
-import type { ConnectorDefinition } from '../framework/connector';
+import { ZHubApplication, ZMobileService, ZYwtbSystem } from '@hub/contracts';
+import { defineConnector } from '../framework/connector';
 import { ServicePlatformsClient } from './service-platforms.client';
-import { ZServicePlatformsConfig, type ServicePlatformsConfig } from './service-platforms.config';
+import {
+  SERVICE_PLATFORMS_SETTINGS,
+  servicePlatformsConfigFromSettings,
+  ZServicePlatformsConfig,
+} from './service-platforms.config';
+import { SERVICE_PLATFORMS_SOURCE } from './service-platforms.source';
 import {
   SERVICE_PLATFORMS_KIND_TITLES,
   SERVICE_PLATFORMS_KINDS,
@@ -15,10 +20,9 @@ import {
  * applications connected to the 城市大脑中枢, all behind one gateway. Each record binds to a project on
  * its own (project code, or unit + system / service / app name).
  */
-export const servicePlatformsConnector: ConnectorDefinition<ServicePlatformsConfig> = {
-  id: 'service-platforms',
+export const servicePlatformsConnector = defineConnector({
+  ...SERVICE_PLATFORMS_SOURCE,
   version: '1.0.0',
-  title: SOURCE_TITLES['service-platforms'],
   records: [
     {
       kind: SERVICE_PLATFORMS_KINDS.ywtbSystem,
@@ -48,6 +52,12 @@ export const servicePlatformsConnector: ConnectorDefinition<ServicePlatformsConf
       bindable: true,
     },
   ],
+  envPrefix: 'SERVICE_PLATFORMS',
+  settings: SERVICE_PLATFORMS_SETTINGS,
+  secretKeys: ['APP_SECRET'],
+  // hourly, at minute 15
+  defaultCron: '15 * * * *',
+  configFromSettings: servicePlatformsConfigFromSettings,
   configSchema: ZServicePlatformsConfig,
   create: (config, deps) => new ServicePlatformsClient(config, deps),
-};
+});

@@ -1,12 +1,13 @@
-import { ServicePlatformsCode, ZServicePlatformsEnvelope, type SourceId } from '@hub/contracts';
+import { ServicePlatformsCode, ZServicePlatformsEnvelope } from '@hub/contracts';
 import {
   UpstreamError,
   parseRetryAfter,
   type HttpResponseLike,
   type UpstreamErrorInit,
 } from '../framework/upstream-error';
+import { SERVICE_PLATFORMS_SOURCE } from './service-platforms.source';
 
-const SOURCE: SourceId = 'service-platforms';
+const SOURCE = SERVICE_PLATFORMS_SOURCE;
 /** Statuses whose meaning does not depend on the body. */
 const GENERIC_STATUSES = new Set([404, 429, 503]);
 

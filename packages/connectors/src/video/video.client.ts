@@ -5,7 +5,6 @@ import {
   VideoHttpStatus,
   ZVideoEnvelope,
   ZVideoPage,
-  type SourceId,
   type TVideoDevice,
   type TVideoPage,
   type TVideoPlatform,
@@ -29,8 +28,9 @@ import type { VideoConfig } from './video.config';
 import { unwrapVideoEnvelope, videoAuthError } from './video.envelope';
 import { VIDEO_KINDS } from './video.mapper';
 import { CityDivisions, devicePage, platformPage } from './video.records';
+import { VIDEO_SOURCE } from './video.source';
 
-const SOURCE: SourceId = 'video';
+const SOURCE = VIDEO_SOURCE;
 
 /** Seams for tests: the backoff jitter. */
 export interface VideoClientOptions {

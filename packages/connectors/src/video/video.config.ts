@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CITY_DIVISION_CODES, VIDEO_PAGE_SIZE_MAX, ZDivisionCode } from '@hub/contracts';
+import type { ConnectorSettings } from '../framework/connector';
 import { resilienceConfigShape } from '../framework/resilient-http';
 
 /** 市本级 division codes of the cities the hub serves (岳阳市 430600, 郴州市 431000). */
@@ -37,3 +38,16 @@ export const ZVideoConfig = z.object({
 
 /** Parsed video connector config. */
 export type VideoConfig = z.infer<typeof ZVideoConfig>;
+
+/** What operators set, as `VIDEO_<KEY>`; the defaults are the sandbox's. */
+export const VIDEO_SETTINGS = {
+  BASE_URL: z.url().default('http://127.0.0.1:4104'),
+  TOKEN: z.string().min(1).default('sandbox-video-token'),
+};
+
+/** The connector's config from its settings; pages are the largest the contract allows (fewest requests). */
+export function videoConfigFromSettings(
+  s: ConnectorSettings<typeof VIDEO_SETTINGS>,
+): z.input<typeof ZVideoConfig> {
+  return { baseUrl: s.BASE_URL, token: s.TOKEN, pageSize: VIDEO_PAGE_SIZE_MAX };
+}

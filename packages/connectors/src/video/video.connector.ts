@@ -1,7 +1,8 @@
-import { SOURCE_TITLES, ZVideoDevice, ZVideoPlatform } from '@hub/contracts';
-import type { ConnectorDefinition } from '../framework/connector';
+import { ZVideoDevice, ZVideoPlatform } from '@hub/contracts';
+import { defineConnector } from '../framework/connector';
 import { VideoClient } from './video.client';
-import { ZVideoConfig, type VideoConfig } from './video.config';
+import { VIDEO_SETTINGS, videoConfigFromSettings, ZVideoConfig } from './video.config';
+import { VIDEO_SOURCE } from './video.source';
 import { toVideoDeviceFact, toVideoPlatformFact, VIDEO_KIND_TITLES, VIDEO_KINDS } from './video.mapper';
 
 /**
@@ -9,10 +10,9 @@ import { toVideoDeviceFact, toVideoPlatformFact, VIDEO_KIND_TITLES, VIDEO_KINDS 
  * to a project by project code, or by owner unit and its name as the system name; a device binds by
  * its own project code, and a device under a bound platform belongs to that platform's project.
  */
-export const videoConnector: ConnectorDefinition<VideoConfig> = {
-  id: 'video',
+export const videoConnector = defineConnector({
+  ...VIDEO_SOURCE,
   version: '1.0.0',
-  title: SOURCE_TITLES.video,
   records: [
     {
       kind: VIDEO_KINDS.platform,
@@ -34,6 +34,12 @@ export const videoConnector: ConnectorDefinition<VideoConfig> = {
       parentKind: VIDEO_KINDS.platform,
     },
   ],
+  envPrefix: 'VIDEO',
+  settings: VIDEO_SETTINGS,
+  secretKeys: ['TOKEN'],
+  // hourly, at minute 15
+  defaultCron: '15 * * * *',
+  configFromSettings: videoConfigFromSettings,
   configSchema: ZVideoConfig,
   create: (config, deps) => new VideoClient(config, deps),
-};
+});

@@ -1,7 +1,9 @@
-import { VideoCode, VideoHttpStatus, ZVideoEnvelope, type SourceId } from '@hub/contracts';
+import { VideoCode, VideoHttpStatus, ZVideoEnvelope } from '@hub/contracts';
+import type { SourceRef } from '../framework/source-ref';
 import { UpstreamError, type UpstreamErrorInit } from '../framework/upstream-error';
+import { VIDEO_SOURCE } from './video.source';
 
-const SOURCE: SourceId = 'video';
+const SOURCE = VIDEO_SOURCE;
 
 /**
  * Opens a `{code, message, data}` envelope: returns `data` for code 200 and throws the typed error the
@@ -71,7 +73,7 @@ export function videoEnvelopeError(code: number, message: string, httpStatus?: n
 /** The bearer token was refused (HTTP 401, or 401/403 in the envelope). */
 export function videoAuthError(
   said: string,
-  init: { source?: SourceId; upstreamCode?: number; httpStatus?: number; cause?: unknown },
+  init: { source?: SourceRef; upstreamCode?: number; httpStatus?: number; cause?: unknown },
 ): UpstreamError {
   return new UpstreamError({
     ...init,

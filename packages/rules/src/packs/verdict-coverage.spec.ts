@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SOURCE_TITLES, type PolicyPackId, type SourceId } from '@hub/contracts';
+import type { PolicyPackId, SourceId } from '@hub/contracts';
 import { evaluateProject } from '../engine';
 import type { RuleDefinition, Verdict } from '../model';
 import {
@@ -11,6 +11,7 @@ import {
   compliantYueyangCountyInput,
   compliantYueyangInput,
   failedSource,
+  sourceTitleOf,
   type FactsInput,
 } from '../testing/facts.factory';
 import { buildExemption, findingOf } from '../testing/rules.factory';
@@ -203,8 +204,8 @@ describe('verdict coverage of every rule of both packs', () => {
 
         expect(finding.verdict).toBe('UNKNOWN');
         expect(finding.reason).toEqual({
-          zh: `${SOURCE_TITLES[source].zh}最近一次同步失败：${error}`,
-          en: `The last sync of the ${SOURCE_TITLES[source].en} failed: ${error}`,
+          zh: `${sourceTitleOf(source).zh}最近一次同步失败：${error}`,
+          en: `The last sync of the ${sourceTitleOf(source).en} failed: ${error}`,
         });
         expect(finding.evidence).toEqual([]);
       },
@@ -221,7 +222,7 @@ describe('verdict coverage of every rule of both packs', () => {
 
         const finding = findingOf(evaluation, id);
         expect(finding.verdict).toBe('UNKNOWN');
-        expect(finding.reason.zh).toBe(`${SOURCE_TITLES[source].zh}最近一次同步失败：HTTP 503`);
+        expect(finding.reason.zh).toBe(`${sourceTitleOf(source).zh}最近一次同步失败：HTTP 503`);
         expect(evaluation.readiness.blockingRuleIds.includes(id)).toBe(rule.severity === 'blocking');
       },
     );

@@ -2,8 +2,6 @@ import { createHash } from 'node:crypto';
 import { creditCodeCheckChar, ZProject, type SourceId, type TProject } from '@hub/contracts';
 import { buildProject as buildAnyProject } from '@hub/contracts/testing';
 import {
-  emptyRecords,
-  RECORD_GROUP_SOURCES,
   type ProjectRecords,
   type BindingMethod,
   type BoundFact,
@@ -21,6 +19,7 @@ import {
   type ProjectFacts,
   type SourceState,
   type Sourced,
+  type Text,
   type UntrustedRecord,
   type VideoDeviceFact,
   type VideoPlatformFact,
@@ -124,9 +123,38 @@ export function buildTenant(overrides: Partial<CloudTenantFact> = {}): Sourced<C
   return { fact, evidence: evidenceFor('tenant', fact.tenantId, fact) };
 }
 
+/**
+ * The systems the rules' tests name, titled as their connectors title them: the hub gives the engine
+ * these with the facts, from the connector registry, which the rules cannot see.
+ */
+export const SOURCE_TITLES: Readonly<Record<SourceId, Text>> = {
+  'gov-cloud': { zh: '政务云资源台账', en: 'government cloud resource inventory' },
+  'data-exchange': { zh: '政务信息资源共享交换平台', en: 'data sharing and exchange platform' },
+  mlps: { zh: '网络安全等级保护备案系统', en: 'MLPS filing registry' },
+  video: { zh: '视频共享交换平台', en: 'video sharing platform' },
+  'service-platforms': {
+    zh: '政务服务平台（一网通办/岳办岳好/城市大脑）',
+    en: 'government service platforms',
+  },
+};
+
+/** The source whose records fill each group of {@link ProjectRecords} in these tests. */
+const GROUP_SOURCES: Readonly<Record<keyof ProjectRecords, SourceId>> = {
+  cloud: 'gov-cloud',
+  dataExchange: 'data-exchange',
+  mlps: 'mlps',
+  video: 'video',
+  services: 'service-platforms',
+};
+
 /** A source whose last sync succeeded one hour before {@link NOW}. */
 export function syncedSource(source: SourceId, overrides: Partial<SourceState> = {}): SourceState {
   return { source, status: 'succeeded', finishedAt: hoursBeforeNow(1), error: null, ...overrides };
+}
+
+/** A source's title in these tests, for the reasons a test expects. */
+export function sourceTitleOf(source: SourceId): Text {
+  return SOURCE_TITLES[source] ?? { zh: source, en: source };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -454,9 +482,9 @@ export function buildFacts(input: FactsInput = {}): ProjectFacts {
     if (state) sources[id as SourceId] = state;
   }
   return {
-    ...emptyRecords(),
     project,
     sources,
+    sourceTitles: SOURCE_TITLES,
     untrusted: input.untrusted ?? [],
     cloud: {
       resources: withCode(input.resources, project.code),
@@ -608,7 +636,7 @@ export function buildUntrusted<G extends keyof ProjectRecords>(
   what: { externalId: string; source?: SourceId; kind?: string; zh?: string; en?: string },
   binding: BindingMethod | null = 'code',
 ): UntrustedRecord {
-  const source = what.source ?? RECORD_GROUP_SOURCES[group];
+  const source = what.source ?? GROUP_SOURCES[group];
   const evidence = evidenceFor(what.kind ?? key, what.externalId, readings ?? what, source);
   return {
     group,

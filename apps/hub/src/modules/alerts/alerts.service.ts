@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SOURCE_IDS, SOURCE_TITLES, type SourceId, ZProjectCode } from '@hub/contracts';
-import { canonicalJson } from '@hub/connectors';
+import { type SourceId, ZProjectCode } from '@hub/contracts';
+import { SOURCE_IDS, canonicalJson, sourceTitle } from '@hub/connectors';
 import type {
   CatalogEntryFact,
   CloudResourceFact,
@@ -434,7 +434,7 @@ export class AlertsService {
     );
     const out = new Map<SourceId, Text>();
     for (const { source, sync } of latest) {
-      const title = SOURCE_TITLES[source];
+      const title = sourceTitle(source);
       if (!sync) {
         out.set(source, { zh: `${title.zh}从未完整同步`, en: `${title.en} was never synced in full` });
       } else if (sync.status !== 'succeeded') {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SOURCE_IDS } from '@hub/contracts';
+import { SOURCE_IDS } from '@hub/connectors';
 import type { Text, Verdict } from '@hub/rules';
 import type { Logger } from 'pino';
 import { AppError } from '../../common/app-error';

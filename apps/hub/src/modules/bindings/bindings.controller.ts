@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { SOURCE_IDS, ZProjectCode } from '@hub/contracts';
+import { SOURCE_IDS } from '@hub/connectors';
+import { ZProjectCode } from '@hub/contracts';
 import { z } from 'zod';
 import { jsonSchema, ZodPipe } from '../../common/zod';
 import { PrismaService } from '../../infra/database/prisma.service';

@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SOURCE_IDS } from '@hub/contracts';
-import { evaluateProject, PACKS, readinessOf, type PackEvaluation, zeroVerdictCounts } from '@hub/rules';
+import { SOURCE_IDS, sourceTitle } from '@hub/connectors';
+import {
+  evaluateProject,
+  PACKS,
+  readinessOf,
+  type PackEvaluation,
+  type Text,
+  zeroVerdictCounts,
+} from '@hub/rules';
 import type { Logger } from 'pino';
 import { AppError } from '../../common/app-error';
 import type { HubEnv } from '../../config/env';
@@ -46,6 +53,11 @@ export interface CheckStep {
   ms: number | null;
 }
 
+/** A step as the API shows it: a fetch step names its source as operators know it. */
+export interface CheckStepView extends CheckStep {
+  title: Text | null;
+}
+
 /**
  * A running targeted check whose process has not beaten its heartbeat for this long was abandoned
  * (the process crashed or was killed): reading it marks it failed. The process beats every
@@ -84,7 +96,7 @@ export interface CheckReport {
   syncs: SyncView[];
   summary: ScanSummary | null;
   /** a targeted check's progress, one step per source then the evaluation; null for scans */
-  steps: CheckStep[] | null;
+  steps: CheckStepView[] | null;
   /** a targeted check's project verdict once completed; null while running and for scans */
   project: {
     projectCode: string;
@@ -623,7 +635,11 @@ export class ChecksService {
       finishedAt: run.finishedAt?.toISOString() ?? null,
       syncs,
       summary: (run.summary as ScanSummary | null) ?? null,
-      steps: (run.steps as unknown as CheckStep[] | null) ?? null,
+      steps:
+        (run.steps as unknown as CheckStep[] | null)?.map((step) => ({
+          ...step,
+          title: step.source === null ? null : sourceTitle(step.source),
+        })) ?? null,
       project,
       error: run.error,
     };

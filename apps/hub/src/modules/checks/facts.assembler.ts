@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { SourceId } from '@hub/contracts';
-import { CONNECTORS, readingsOf, type RecordInvalidity, type RecordKindSpec } from '@hub/connectors';
 import {
+  CONNECTORS,
+  SOURCE_TITLES,
   emptyRecords,
+  readingsOf,
+  type RecordInvalidity,
+  type RecordKindSpec,
+} from '@hub/connectors';
+import {
   type BindingMethod,
   type EvidenceRef,
   type ProjectFacts,
@@ -128,7 +134,8 @@ export class FactsAssembler {
             });
             continue;
           }
-          const list = (records[spec.group] as unknown as Record<string, unknown[]>)[spec.key]!;
+          const groups = records as unknown as Record<string, Record<string, unknown[]>>;
+          const list = groups[spec.group]![spec.key]!;
           const fact = spec.toFact(record.payload);
           list.push(binding ? { fact, binding, evidence } : { fact, evidence });
         }
@@ -137,6 +144,7 @@ export class FactsAssembler {
           ...records,
           project: toProject(p),
           sources: sources(p),
+          sourceTitles: SOURCE_TITLES,
           untrusted,
           registry: provenanceOf({ ...p, registryImport }),
         };

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SOURCE_TITLES, type SourceId, ZProjectCode } from '@hub/contracts';
+import { SOURCE_TITLES } from '@hub/connectors';
+import { type SourceId, ZProjectCode } from '@hub/contracts';
 import { type EvidenceRef, PACKS, type Text } from '@hub/rules';
 import type { Logger } from 'pino';
 import { z } from 'zod';

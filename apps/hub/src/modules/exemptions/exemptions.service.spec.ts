@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { SOURCE_IDS, type TProject } from '@hub/contracts';
+import { SOURCE_IDS } from '@hub/connectors';
+import type { TProject } from '@hub/contracts';
 import { buildProject } from '@hub/contracts/testing';
 import { projectContentHash } from '@hub/registry';
 import { PACKS, type SourceState } from '@hub/rules';

@@ -1,6 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { POLICY_PACK_IDS, SOURCE_TITLES, type PolicyPackId } from '@hub/contracts';
+import { sourceTitle } from '@hub/connectors';
+import { POLICY_PACK_IDS, type PolicyPackId } from '@hub/contracts';
 import { PACKS, REVIEW_DOMAIN_TITLES, type AnyPolicyPack, type RuleDefinition } from '@hub/rules';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';
@@ -43,7 +44,7 @@ export function ruleView(rule: RuleDefinition<unknown>): RuleView {
     severity: rule.severity,
     domain: { id: rule.domain, ...REVIEW_DOMAIN_TITLES[rule.domain] },
     requirement: rule.requirement,
-    sources: rule.sources.map((id) => ({ id, ...SOURCE_TITLES[id] })),
+    sources: rule.sources.map((id) => ({ id, ...sourceTitle(id) })),
     settings: settingsOfRule(rule.id),
   };
 }

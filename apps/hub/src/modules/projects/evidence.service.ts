@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { SOURCE_TITLES, type SourceId } from '@hub/contracts';
+import { SOURCE_TITLES } from '@hub/connectors';
+import type { SourceId } from '@hub/contracts';
 import type { RegistryEvidence } from '@hub/rules';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';

@@ -1,4 +1,5 @@
-import { SOURCE_TITLES, type PolicyPackId, type SourceId } from '@hub/contracts';
+import { SOURCE_TITLES } from '@hub/connectors';
+import type { PolicyPackId, SourceId } from '@hub/contracts';
 import type {
   OpinionComparison,
   OpinionComparisonEntry,

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SOURCE_IDS, type SourceId } from '@hub/contracts';
+import { SOURCE_IDS } from '@hub/connectors';
+import type { SourceId } from '@hub/contracts';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import type { SourceId } from '@hub/contracts';
+import { getConnector, syncCronKey } from '@hub/connectors';
 import { CronJob } from 'cron';
 import type { Logger } from 'pino';
 import type { HubEnv } from '../../config/env';
@@ -11,13 +12,16 @@ import { SyncService } from '../sources/sync.service';
 
 export const SCHEDULE_TIME_ZONE = 'Asia/Shanghai';
 
-const SYNC_CRON_KEYS: Record<SourceId, keyof HubEnv> = {
-  'gov-cloud': 'GOV_CLOUD_SYNC_CRON',
-  'data-exchange': 'DATA_EXCHANGE_SYNC_CRON',
-  mlps: 'MLPS_SYNC_CRON',
-  video: 'VIDEO_SYNC_CRON',
-  'service-platforms': 'SERVICE_PLATFORMS_SYNC_CRON',
-};
+/**
+ * When a source's incremental sync runs: its own `<PREFIX>_SYNC_CRON`, else `HUB_SYNC_CRON` for every
+ * source, else the schedule its connector declares.
+ */
+export function syncCronOf(env: HubEnv, source: SourceId): string {
+  const connector = getConnector(source);
+  if (!connector) throw new Error(`no connector registered for ${source}`);
+  const own = (env as unknown as Record<string, string | undefined>)[syncCronKey(connector)];
+  return own ?? env.HUB_SYNC_CRON ?? connector.defaultCron;
+}
 
 /** A job id that every replica computes alike for the same tick: the queue keeps only the first. */
 export function tickJobId(name: string, tick: Date): string {
@@ -67,8 +71,9 @@ export class ScanScheduler {
       this.trigger('scan', this.env.HUB_SCAN_CRON, QUEUES.scanStart, { trigger: 'schedule' }),
     ];
     for (const source of this.sync.sources()) {
-      const cron = (this.env[SYNC_CRON_KEYS[source]] as string | undefined) ?? this.env.HUB_SYNC_CRON;
-      scheduled.push(this.trigger(`sync:${source}`, cron, QUEUES.sourceSync, { source }));
+      scheduled.push(
+        this.trigger(`sync:${source}`, syncCronOf(this.env, source), QUEUES.sourceSync, { source }),
+      );
     }
     const registered = scheduled.filter((s): s is { name: string; cron: string } => s !== null);
     this.logger.info({ scheduled: registered, timeZone: SCHEDULE_TIME_ZONE }, 'schedules registered');

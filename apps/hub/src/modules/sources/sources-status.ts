@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { SOURCE_IDS, SOURCE_TITLES, type SourceId } from '@hub/contracts';
+import { SOURCE_IDS, isSourceId, sourceTitle } from '@hub/connectors';
+import type { SourceId } from '@hub/contracts';
 import type { SyncPaging } from '@hub/connectors';
 import { PACKS, sourceShortfall, type Text } from '@hub/rules';
 import { AppError } from '../../common/app-error';
@@ -122,7 +123,7 @@ export class SourcesStatusService {
       : null;
     return {
       source,
-      title: SOURCE_TITLES[source],
+      title: sourceTitle(source),
       configured,
       circuit: configured ? this.clients.get(source).circuitState() : null,
       lastSync: last && syncView(last),
@@ -143,7 +144,7 @@ export class SourcesStatusService {
       shortfall:
         last && last.status !== 'succeeded'
           ? sourceShortfall(
-              source,
+              sourceTitle(source),
               {
                 source,
                 status: last.status === 'running' ? 'failed' : last.status,
@@ -166,7 +167,7 @@ export class SourcesStatusService {
 
   /** Invalid records of a source's most recent sync that had any (or of the given sync). */
   async problems(source: string, syncId?: string) {
-    if (!(SOURCE_IDS as readonly string[]).includes(source)) {
+    if (!isSourceId(source)) {
       throw new AppError('NOT_FOUND', {
         zh: `未知的数据源 ${source}；可选：${SOURCE_IDS.join(', ')}`,
         en: `Unknown source ${source}; one of ${SOURCE_IDS.join(', ')}`,

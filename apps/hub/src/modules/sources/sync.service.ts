@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SourceId } from '@hub/contracts';
 import {
-  CONNECTORS,
+  getConnector,
   type PageSink,
   type RecoveryTarget,
   type SyncOutcome,
@@ -154,7 +154,7 @@ export class SyncService {
   async recover(bulk: SyncSummary): Promise<RecoverySummary | null> {
     if (bulk.status === 'succeeded' || bulk.mode === 'targeted') return null;
     const client = this.clients.get(bulk.source);
-    const connector = CONNECTORS.find((c) => c.id === bulk.source);
+    const connector = getConnector(bulk.source);
     if (!client.recover || !connector) return null;
     const complete = new Set((bulk.paging?.lists ?? []).filter((l) => l.complete).map((l) => l.kind));
     const kinds = connector.records.map((r) => r.kind).filter((k) => !complete.has(k));
@@ -200,8 +200,7 @@ export class SyncService {
       orderBy: { code: 'asc' },
       take: this.env.HUB_RECOVERY_MAX_PROJECTS,
     });
-    const kindOf = { 'gov-cloud': 'tenant', 'data-exchange': 'system' } as Partial<Record<SourceId, string>>;
-    const kind = kindOf[source];
+    const kind = getConnector(source)?.recoveryNeeds;
     const stored = kind
       ? await this.prisma.sourceRecord.findMany({
           where: {
@@ -223,8 +222,7 @@ export class SyncService {
         projectCode: p.code,
         unitCode: p.unitCode,
         systemNames: p.systemNames,
-        known:
-          source === 'gov-cloud' ? { tenantIds: own } : source === 'data-exchange' ? { systemIds: own } : {},
+        known: kind ? { [kind]: own } : {},
       };
     });
   }
@@ -336,7 +334,7 @@ export class SyncService {
  * length: what "共 14 页" counts. Null when a list's length is unknown (cursor paging, not reached).
  */
 function pagesTotalOf(source: SourceId, paging: SyncPaging | undefined): number | null {
-  const kinds = CONNECTORS.find((c) => c.id === source)?.records.map((r) => r.kind) ?? [];
+  const kinds = getConnector(source)?.records.map((r) => r.kind) ?? [];
   if (!paging || kinds.length === 0) return null;
   let total = 0;
   for (const kind of kinds) {

@@ -1,24 +1,25 @@
 import {
   DATA_EXCHANGE_STATS_DAYS_DEFAULT,
-  SOURCE_IDS,
   type SourceId,
   type TProject,
   type TSandboxDataset,
 } from '@hub/contracts';
 import {
   CONNECTORS,
+  emptyRecords,
   type LenientIndexFields,
   type RecordIndex,
   type RecordInvalidity,
   type RecordKindSpec,
   readingsOf,
   readLeniently,
+  SOURCE_IDS,
+  SOURCE_TITLES,
   validateItems,
 } from '@hub/connectors';
 import {
   bestSystemNameScore,
   type BindingMethod,
-  emptyRecords,
   type EvidenceRef,
   type ProjectFacts,
   type SourceState,
@@ -297,10 +298,13 @@ export function assembleFacts(
           continue;
         }
         const fact = s.spec.toFact(s.payload);
-        const group = records[s.spec.group] as unknown as Record<string, unknown[]>;
+        const group = (records as unknown as Record<string, Record<string, unknown[]>>)[s.spec.group]!;
         group[s.spec.key]!.push(binding ? { fact, binding, evidence } : { fact, evidence });
       }
-      return [project.code, { ...records, project, sources, untrusted } satisfies ProjectFacts];
+      return [
+        project.code,
+        { ...records, project, sources, untrusted, sourceTitles: SOURCE_TITLES } satisfies ProjectFacts,
+      ];
     }),
   );
 }

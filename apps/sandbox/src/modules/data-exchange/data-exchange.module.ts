@@ -10,7 +10,7 @@ import {
 } from '@hub/contracts';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { describeZodError } from '../../framework/faults';
+import { describeZodError } from '../../framework/fault-settings';
 import { SandboxUsageError } from '../../framework/sandbox-error';
 import type { FaultResponses, SandboxModule, SandboxModuleContext } from '../../framework/sandbox-module';
 import { DATA_EXCHANGE_DEMO_CLIENT_ID, DATA_EXCHANGE_DEMO_CLIENT_SECRET } from './data-exchange.credentials';

@@ -1,7 +1,7 @@
 import { GOV_CLOUD_RESOURCE_PAGE_MAX, GOV_CLOUD_TENANT_PAGE_MAX, GovCloudCode } from '@hub/contracts';
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
-import { describeZodError } from '../../framework/faults';
+import { describeZodError } from '../../framework/fault-settings';
 import type { FaultResponses, SandboxModule, SandboxModuleContext } from '../../framework/sandbox-module';
 import { NonceStore, verifyGovCloudRequest } from './gov-cloud.auth';
 import {

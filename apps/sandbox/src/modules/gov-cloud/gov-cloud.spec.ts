@@ -1,4 +1,3 @@
-import { SOURCE_IDS } from '@hub/contracts';
 import {
   GOV_CLOUD_NONCE_TTL_MS,
   GovCloudCode,
@@ -8,6 +7,7 @@ import {
 } from '@hub/contracts';
 import { generateDemoCity } from '../../demo/demo-city.generator';
 import { type RunningSandbox, startSandbox } from '../../framework/sandbox';
+import { SANDBOX_SOURCE_IDS } from '../modules.registry';
 import { NonceStore } from './gov-cloud.auth';
 import {
   GOV_CLOUD_BAD_REQUEST,
@@ -18,7 +18,7 @@ import { govCloudModule } from './gov-cloud.module';
 import { signedGet } from './testing/gov-cloud.test-client';
 
 /** Every simulator on a free port: tests never collide with each other or a running sandbox. */
-const EPHEMERAL_PORTS = Object.fromEntries(SOURCE_IDS.map((source) => [source, 0]));
+const EPHEMERAL_PORTS = Object.fromEntries(SANDBOX_SOURCE_IDS.map((source) => [source, 0]));
 
 const NOW = '2025-06-30T09:00:00+08:00';
 const { dataset } = generateDemoCity({ now: NOW, seed: 7 });

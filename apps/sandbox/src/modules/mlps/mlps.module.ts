@@ -10,7 +10,7 @@ import {
 } from '@hub/contracts';
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import { describeZodError, MAX_LATENCY_MS } from '../../framework/faults';
+import { describeZodError, MAX_LATENCY_MS } from '../../framework/fault-settings';
 import { SandboxUsageError } from '../../framework/sandbox-error';
 import type {
   FaultResponses,

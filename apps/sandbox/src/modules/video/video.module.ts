@@ -9,7 +9,7 @@ import {
 } from '@hub/contracts';
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
-import { describeZodError } from '../../framework/faults';
+import { describeZodError } from '../../framework/fault-settings';
 import type { FaultResponses, SandboxModule, SandboxModuleContext } from '../../framework/sandbox-module';
 import { VIDEO_BAD_REQUEST, VIDEO_DEMO_TOKEN } from './video.credentials';
 

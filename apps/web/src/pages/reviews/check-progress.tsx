@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/common';
+import { pick } from './opinion-panel';
 import type { CheckRunView, CheckStep } from './review.types';
 
 /** How often a running check is asked for its progress. */
@@ -28,7 +29,7 @@ export function CheckProgress({
   runId: string;
   onFinished: (run: CheckRunView) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const query = useQuery({
     queryKey: ['checks', runId],
     queryFn: () => api.get<CheckRunView>(`/api/checks/${runId}`),
@@ -50,7 +51,9 @@ export function CheckProgress({
   const label = (step: CheckStep) =>
     step.kind === 'evaluate'
       ? t('reviews.stepEvaluate')
-      : t(`reviews.sources.${step.source}`, { defaultValue: step.source ?? '' });
+      : step.title
+        ? pick(step.title, i18n.language)
+        : (step.source ?? '');
   const state = run?.status ?? 'running';
   return (
     <Card size="small" title={t('reviews.checkProgress')} data-testid="check-progress" data-status={state}>

@@ -1,5 +1,6 @@
 import type {
   CheckRunView,
+  CheckStep,
   OpinionDocument,
   OpinionFinding,
   RectificationItem,
@@ -134,6 +135,29 @@ export function buildOpinion(overrides: Partial<OpinionDocument> = {}): OpinionD
   };
 }
 
+/** The sources' names as the hub gives them with each fetch step (from its connectors). */
+const SOURCE_TITLES: Record<string, { zh: string; en: string }> = {
+  'gov-cloud': { zh: '政务云资源台账', en: 'government cloud resource inventory' },
+  mlps: { zh: '网络安全等级保护备案系统', en: 'MLPS filing registry' },
+};
+
+/** One step of a check run: a source's fetch, or (source null) the evaluation. */
+export function buildStep(
+  source: string | null,
+  status: CheckStep['status'],
+  overrides: Partial<CheckStep> = {},
+): CheckStep {
+  return {
+    kind: source === null ? 'evaluate' : 'fetch',
+    source,
+    title: source === null ? null : (SOURCE_TITLES[source] ?? null),
+    status,
+    error: null,
+    ms: null,
+    ...overrides,
+  };
+}
+
 export function buildRun(overrides: Partial<CheckRunView> = {}): CheckRunView {
   return {
     id: 'run2',
@@ -142,9 +166,9 @@ export function buildRun(overrides: Partial<CheckRunView> = {}): CheckRunView {
     finishedAt: null,
     error: null,
     steps: [
-      { kind: 'fetch', source: 'gov-cloud', status: 'succeeded', error: null, ms: 120 },
-      { kind: 'fetch', source: 'mlps', status: 'running', error: null, ms: null },
-      { kind: 'evaluate', source: null, status: 'pending', error: null, ms: null },
+      buildStep('gov-cloud', 'succeeded', { ms: 120 }),
+      buildStep('mlps', 'running'),
+      buildStep(null, 'pending'),
     ],
     ...overrides,
   };

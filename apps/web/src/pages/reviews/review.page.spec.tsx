@@ -10,6 +10,7 @@ import {
   buildOpinion,
   buildReview,
   buildRun,
+  buildStep,
   REVIEWER,
 } from './review.fixtures';
 import ReviewPage from './review.page';
@@ -55,9 +56,9 @@ describe('ReviewPage', () => {
             status: 'completed',
             finishedAt: '2026-11-01T03:00:03.000Z',
             steps: [
-              { kind: 'fetch', source: 'gov-cloud', status: 'succeeded', error: null, ms: 120 },
-              { kind: 'fetch', source: 'mlps', status: 'failed', error: '备案系统维护中', ms: 900 },
-              { kind: 'evaluate', source: null, status: 'succeeded', error: null, ms: 30 },
+              buildStep('gov-cloud', 'succeeded', { ms: 120 }),
+              buildStep('mlps', 'failed', { error: '备案系统维护中', ms: 900 }),
+              buildStep(null, 'succeeded', { ms: 30 }),
             ],
           });
         },
@@ -95,6 +96,28 @@ describe('ReviewPage', () => {
       renderReview();
       expect((await screen.findByTestId('check-progress')).dataset.status).toBe('running');
       expect(screen.getByTestId('review-decide')).toHaveProperty('disabled', true);
+    });
+
+    it('names each source of a check as the hub titles it, whatever the source', async () => {
+      mockHub({
+        'GET /api/auth/me': meOf('reviewer', REVIEWER),
+        'GET /api/reviews/r1': buildReview({ activeCheckRunId: 'run2' }),
+        'GET /api/reviews/r1/opinion': buildOpinion(),
+        'GET /api/checks/run2': buildRun({
+          steps: [
+            buildStep('e-licence', 'running', {
+              title: { zh: '电子证照库', en: 'electronic licence library' },
+            }),
+            buildStep('no-title', 'running', { title: null }),
+            buildStep(null, 'pending'),
+          ],
+        }),
+      });
+      renderReview();
+      const progress = await screen.findByTestId('check-progress');
+      expect(within(progress).getByText('电子证照库')).toBeTruthy();
+      // A step without a title is named by its source id rather than left blank.
+      expect(within(progress).getByText('no-title')).toBeTruthy();
     });
 
     it('shows the hub’s refusal to start a second check', async () => {

@@ -95,6 +95,8 @@ export interface CheckStarted {
 export interface CheckStep {
   kind: 'fetch' | 'evaluate';
   source: string | null;
+  /** a fetch step's source as operators know it (from the hub's connectors); null for the evaluation */
+  title: Bilingual | null;
   status: 'pending' | 'running' | 'succeeded' | 'partial' | 'failed';
   error: string | null;
   ms: number | null;
