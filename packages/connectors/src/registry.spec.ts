@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ZSourceId } from '@hub/contracts';
-import { PACKS } from '@hub/rules';
+import { allPacks } from '@hub/rules';
 import { SOURCE_IDS } from './catalogue';
 import { govCloudConnector } from './gov-cloud/gov-cloud.connector';
 import { RecordingLogger } from './testing/recording-logger';
@@ -40,7 +40,7 @@ describe('CONNECTORS', () => {
   });
 
   it('has a connector for every source a rule of any pack reads', () => {
-    const read = new Set(Object.values(PACKS).flatMap((pack) => pack.rules.flatMap((rule) => rule.sources)));
+    const read = new Set(allPacks().flatMap((pack) => pack.rules.flatMap((rule) => rule.sources)));
 
     expect(read.size).toBeGreaterThan(0);
     for (const source of read) expect(SOURCE_IDS).toContain(source);

@@ -20,12 +20,12 @@ export const ZProjectCode = z
 /** 6-digit administrative division code. */
 export const ZDivisionCode = z.string().regex(/^[0-9]{6}$/, 'division code must be 6 digits');
 
-/** City-level (市本级) division codes of the two cities the packs cover. */
-export const CITY_DIVISION_CODES = { yueyang: '430600', chenzhou: '431000' } as const;
-
-/** True for 市本级 projects; every other division code is county level (县市区). */
+/**
+ * True for a 市本级 division code: in GB/T 2260 a prefecture-level city's own code ends in 00
+ * (岳阳市 430600), a county's never does (岳阳楼区 430602).
+ */
 export function isCityLevel(region: string): boolean {
-  return region === CITY_DIVISION_CODES.yueyang || region === CITY_DIVISION_CODES.chenzhou;
+  return /^[0-9]{4}00$/.test(region) && !region.endsWith('0000');
 }
 
 /** ISO-8601 instant with an explicit offset or Z (every upstream but MLPS sends these). */

@@ -2,8 +2,15 @@ import { z } from 'zod';
 import { ZDivisionCode, ZProjectCode } from './common';
 import { isValidCreditCode } from './credit-code';
 
-export const POLICY_PACK_IDS = ['yueyang', 'chenzhou'] as const;
-export type PolicyPackId = (typeof POLICY_PACK_IDS)[number];
+/**
+ * A policy pack's id, e.g. `yueyang`. Which packs exist is not a contract: the hub loads them from
+ * pack files (`@hub/rules` `packIds()`), so a third city needs no change here.
+ */
+export type PolicyPackId = string;
+export const ZPolicyPackId = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, {
+  error:
+    '政策包标识须为小写字母、数字和连字符，如 yueyang / a pack id is lowercase words joined by hyphens, e.g. yueyang',
+});
 
 export const PROJECT_CATEGORIES = ['基础设施', '软件开发', '运维运营', '综合'] as const;
 export const PROJECT_DOMAINS = ['协同办公', '智慧教育', '智慧医疗', '智慧应急', '政务服务', '其他'] as const;
@@ -55,7 +62,7 @@ export const ZProject = z.object({
   /** 所属区划 */
   region: ZDivisionCode,
   /** 适用办法 */
-  policyPack: z.enum(POLICY_PACK_IDS),
+  policyPack: ZPolicyPackId,
   /** 总投资(万元), decimal string to keep the exact figure */
   investment: z.string().regex(new RegExp(`^\\d{1,${PROJECT_LIMITS.investmentIntegerDigits}}(\\.\\d+)?$`)),
   /** 项目类型 */

@@ -2,7 +2,7 @@ import {
   PROJECT_CATEGORIES,
   PROJECT_CODE_PATTERN,
   PROJECT_DOMAINS,
-  POLICY_PACK_IDS,
+  ZPolicyPackId,
   PROJECT_LIMITS,
   creditCodeProblem,
   describeUnsafeText,
@@ -34,6 +34,12 @@ export const MAX_CELL_LENGTH = 32_767;
 /** A column's bounds, as `REGISTRY_COLUMNS` gives them. */
 export type CellBounds = Pick<RegistryColumn, 'maxLength' | 'maxValue'>;
 
+/** Values the caller knows and the workbook must name: the packs loaded, which are not a contract. */
+export interface KnownValues {
+  /** the policy packs a 适用办法 cell may name; without it any well-formed pack id is accepted */
+  packIds?: readonly string[];
+}
+
 /**
  * Reads one cell according to its column's type; an empty required cell is an error, and so is text
  * with a NUL or an unpaired surrogate, or longer than its column allows.
@@ -43,6 +49,7 @@ export function parseCell(
   required: boolean,
   raw: RawCell,
   bounds: CellBounds = {},
+  known: KnownValues = {},
 ): CellParseResult {
   if (isEmptyCell(raw)) {
     return required
@@ -72,7 +79,7 @@ export function parseCell(
             en: 'must be a 6-digit division code such as 430600',
           });
     case 'policy-pack':
-      return oneOf(cellText(cell), POLICY_PACK_IDS, 'invalid-policy-pack');
+      return parsePolicyPack(cellText(cell), known.packIds);
     case 'decimal':
       return parseDecimal(cell);
     case 'category':
@@ -150,6 +157,16 @@ function oneOf(text: string, allowed: readonly string[], code: RegistryRowErrorC
     : fail(code, {
         zh: `只能填 ${allowed.join('、')} 之一`,
         en: `must be one of ${allowed.join(', ')}`,
+      });
+}
+
+function parsePolicyPack(text: string, packIds: readonly string[] | undefined): CellParseResult {
+  if (packIds) return oneOf(text, packIds, 'invalid-policy-pack');
+  return ZPolicyPackId.safeParse(text).success
+    ? ok(text)
+    : fail('invalid-policy-pack', {
+        zh: '应为政策包标识，如 yueyang',
+        en: 'must be a policy pack id such as yueyang',
       });
 }
 

@@ -7,8 +7,10 @@ import { buildZip } from './testing/zip.builder';
 
 const sut = parseRegistryFile;
 
+/** The packs the hub would have loaded: the workbook must name one of them. */
+const PACK_IDS = ['yueyang', 'chenzhou'];
 const csv = (table: Table, encoding?: 'utf-8' | 'utf-8-bom' | 'gb18030') =>
-  sut({ data: csvBuffer(table, encoding), fileName: 'projects.csv' });
+  sut({ data: csvBuffer(table, encoding), fileName: 'projects.csv', packIds: PACK_IDS });
 
 /** A table of `count` valid projects with one cell of spreadsheet row `rowNumber` replaced. */
 function tableWithCell(count: number, rowNumber: number, header: string, value: string): Table {
@@ -181,6 +183,20 @@ describe(parseRegistryFile.name, () => {
       expect(result.errors[0]!.message.zh).toMatch(new RegExp(`^第 3 行 「${escape(header)}」: \\S`));
       expect(result.errors[0]!.message.en).toMatch(new RegExp(`^row 3 "${escape(header)}": \\S`));
       expect(result.rows.map((r) => r.rowNumber)).toEqual([2, 4, 5]);
+    });
+
+    it('names the loaded packs when 适用办法 names another, and checks only the form without a list', async () => {
+      const table = tableWithCell(2, 2, '适用办法', 'changsha');
+
+      expect((await csv(table)).errors[0]!.message.zh).toBe(
+        '第 2 行 「适用办法」: 只能填 yueyang、chenzhou 之一',
+      );
+      expect((await sut({ data: csvBuffer(table), fileName: 'p.csv' })).errors).toEqual([]);
+      const malformed = await sut({
+        data: csvBuffer(tableWithCell(2, 2, '适用办法', 'Chang Sha')),
+        fileName: 'p.csv',
+      });
+      expect(malformed.errors.map((e) => e.code)).toEqual(['invalid-policy-pack']);
     });
 
     it('names the accepted values when a 是/否 cell holds anything else', async () => {

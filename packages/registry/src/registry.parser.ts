@@ -6,7 +6,7 @@ import {
   type RegistryColumn,
   type TProject,
 } from '@hub/contracts';
-import { cellText, isEmptyCell, parseCell, type CellValue } from './cell.parsers';
+import { cellText, isEmptyCell, parseCell, type CellValue, type KnownValues } from './cell.parsers';
 import { fileError, mib, rowMessage } from './registry.messages';
 import {
   DEFAULT_REGISTRY_LIMITS,
@@ -46,7 +46,7 @@ const COLUMNS_BY_HEADER = new Map<string, RegistryColumn>(
  * accepted or rejected on its own, with every problem of a rejected row in `errors`.
  */
 export async function parseRegistryFile(
-  input: { data: Buffer; fileName: string },
+  input: { data: Buffer; fileName: string } & KnownValues,
   limits: Partial<RegistryLimits> = {},
 ): Promise<RegistryParseResult> {
   const bounds = resolveLimits(limits);
@@ -114,7 +114,7 @@ export async function parseRegistryFile(
     result.fileErrors.push(sheetProblemError(sheet));
     return result;
   }
-  readRows(sheet.rows, bounds, result);
+  readRows(sheet.rows, bounds, input, result);
   return result;
 }
 
@@ -127,7 +127,12 @@ function resolveLimits(limits: Partial<RegistryLimits>): RegistryLimits {
 }
 
 /** Maps headers, checks the bounds, then parses every data row into `result`. */
-function readRows(rows: SheetRow[], bounds: RegistryLimits, result: RegistryParseResult): void {
+function readRows(
+  rows: SheetRow[],
+  bounds: RegistryLimits,
+  known: KnownValues,
+  result: RegistryParseResult,
+): void {
   const headerRow = rows.find((r) => r.rowNumber === 1);
   const dataRows = rows.filter((r) => r.rowNumber > 1 && !r.cells.every((c) => isEmptyCell(c)));
   result.totalRows = dataRows.length;
@@ -168,7 +173,7 @@ function readRows(rows: SheetRow[], bounds: RegistryLimits, result: RegistryPars
 
   const firstRowOfCode = new Map<string, number>();
   for (const row of dataRows) {
-    const parsed = parseRow(row, columnIndex, firstRowOfCode);
+    const parsed = parseRow(row, columnIndex, firstRowOfCode, known);
     if ('project' in parsed) result.rows.push({ rowNumber: row.rowNumber, project: parsed.project });
     else result.errors.push(...parsed.errors);
   }
@@ -224,6 +229,7 @@ function parseRow(
   row: SheetRow,
   columnIndex: Map<RegistryColumn, number>,
   firstRowOfCode: Map<string, number>,
+  known: KnownValues,
 ): { project: TProject } | { errors: RegistryRowError[] } {
   const errors: RegistryRowError[] = [];
   const values: Partial<Record<keyof TProject, CellValue>> = {};
@@ -231,7 +237,7 @@ function parseRow(
     const index = columnIndex.get(column);
     // An absent optional column reads as empty cells.
     const raw = index === undefined ? null : (row.cells[index] ?? null);
-    const parsed = parseCell(column.type, column.required, raw, column);
+    const parsed = parseCell(column.type, column.required, raw, column, known);
     if (parsed.ok) {
       values[column.field] = parsed.value;
     } else {

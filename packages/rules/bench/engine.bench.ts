@@ -4,7 +4,7 @@
  * engine's second pass runs) and their tenant. Prints figures; asserts nothing.
  */
 import { evaluateProject } from '../src/engine';
-import { PACKS } from '../src/packs';
+import { packFor } from '../src/packs';
 import { buildFacts, buildProject, buildResource, buildTenant, NOW } from '../src/testing/facts.factory';
 
 const projects = Array.from({ length: 2_000 }, (_, i) => {
@@ -26,7 +26,7 @@ const projects = Array.from({ length: 2_000 }, (_, i) => {
 function evaluateAll(): number {
   let findings = 0;
   for (const facts of projects) {
-    findings += evaluateProject(PACKS[facts.project.policyPack], facts, { now: NOW }).findings.length;
+    findings += evaluateProject(packFor(facts.project.policyPack), facts, { now: NOW }).findings.length;
   }
   return findings;
 }

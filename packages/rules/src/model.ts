@@ -120,7 +120,20 @@ export interface PolicyPack<S extends PackSettingsBase = PackSettingsBase> {
   opinionIssuer: OpinionIssuer;
   settingsSchema: z.ZodType<S>;
   rules: readonly RuleDefinition<S>[];
+  /** what the monitoring rules read from the pack's settings */
+  monitoring: PackMonitoring<S>;
 }
+
+/**
+ * The settings the monitoring rules (MON-*) take from a city's pack: the keys holding the longest
+ * interval between two level-3 and two level-4 evaluations (MON-EVAL-OVERDUE).
+ */
+export interface PackMonitoring<S> {
+  evaluationIntervals: { level3Days: NumberSettingKey<S>; level4Days: NumberSettingKey<S> };
+}
+
+/** A key of a pack's settings whose value is a number. */
+export type NumberSettingKey<S> = { [K in keyof S]: S[K] extends number ? K : never }[keyof S] & string;
 
 /** Settings every pack has. */
 export interface PackSettingsBase {

@@ -1,7 +1,6 @@
 import {
   PROJECT_CATEGORIES,
   PROJECT_DOMAINS,
-  POLICY_PACK_IDS,
   PROJECT_LIMITS,
   creditCodeCheckChar,
   unsafeTextProblem,
@@ -32,7 +31,7 @@ export const projectArbitrary: fc.Arbitrary<TProject> = fc.record({
     .array(fc.constantFrom(...CREDIT_ALPHABET), { minLength: 17, maxLength: 17 })
     .map((chars) => chars.join('') + creditCodeCheckChar(chars.join(''))),
   region: fc.stringMatching(/^[0-9]{6}$/),
-  policyPack: fc.constantFrom(...POLICY_PACK_IDS),
+  policyPack: fc.constantFrom('yueyang', 'chenzhou', 'shili-city'),
   investment: fc
     .tuple(
       fc.bigInt({ min: 0n, max: 10n ** BigInt(PROJECT_LIMITS.investmentIntegerDigits) - 1n }),

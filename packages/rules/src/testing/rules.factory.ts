@@ -78,6 +78,7 @@ export function buildPack(rules: RuleDefinition<PackSettingsBase>[]): PolicyPack
     opinionIssuer: { office: '测试技术支持组', numberPrefix: '测技审', title: '测试技术审查意见' },
     settingsSchema: ZBaseSettings,
     rules,
+    monitoring: { evaluationIntervals: { level3Days: 'maxSourceAgeHours', level4Days: 'maxSourceAgeHours' } },
   };
 }
 

@@ -61,4 +61,10 @@ export const chenzhouPack: PolicyPack<ChenzhouSettings> = {
     czPrereviewReliable,
     czMlpsTimely,
   ],
+  monitoring: {
+    evaluationIntervals: {
+      level3Days: 'securityEvalMaxAgeDaysLevel3',
+      level4Days: 'securityEvalMaxAgeDaysLevel4',
+    },
+  },
 };

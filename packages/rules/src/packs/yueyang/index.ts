@@ -77,4 +77,7 @@ export const yueyangPack: PolicyPack<YueyangSettings> = {
     yyAcceptanceFiled,
     yyMlpsTimely,
   ],
+  monitoring: {
+    evaluationIntervals: { level3Days: 'mlpsEvalMaxAgeDaysLevel3', level4Days: 'mlpsEvalMaxAgeDaysLevel4' },
+  },
 };
