@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { SOURCE_IDS } from '@hub/connectors';
-import { PACKS } from '@hub/rules';
+import { yueyangPack, chenzhouPack } from '@hub/rules';
 import { writeRegistryWorkbook } from '@hub/registry';
 import { generateDemoCity } from '@hub/sandbox';
 import request from 'supertest';
@@ -87,7 +87,7 @@ describe('pre-acceptance checks (sandbox + hub)', () => {
     const failing = designedWith('YY-CLOUD-DEPLOY', 'FAIL');
     const out = await runCli(['check', failing.code, '--format', 'json']);
     const findings = JSON.parse(out) as Record<string, unknown>[];
-    expect(findings.length).toBe(PACKS.yueyang.rules.length);
+    expect(findings.length).toBe(yueyangPack.rules.length);
     for (const f of findings) {
       expect(f).toEqual(
         expect.objectContaining({
@@ -247,7 +247,7 @@ describe('pre-acceptance checks (sandbox + hub)', () => {
     expect(packs.body[1].defaults).toMatchObject({ procurementLimit: 80, approvalThreshold: 1000 });
     expect(packs.body[1].latestVersion).toMatchObject({ version: 1, settings: packs.body[1].defaults });
     const rules = await http().get('/api/packs/yueyang/rules').expect(200);
-    expect(rules.body.map((r: { id: string }) => r.id)).toEqual(PACKS.yueyang.rules.map((r) => r.id));
+    expect(rules.body.map((r: { id: string }) => r.id)).toEqual(yueyangPack.rules.map((r) => r.id));
     expect(rules.body.find((r: { id: string }) => r.id === 'YY-MLPS-PROD')).toMatchObject({
       clause: '第三十二条',
       severity: 'blocking',
@@ -255,7 +255,7 @@ describe('pre-acceptance checks (sandbox + hub)', () => {
     });
     await http().get('/api/packs/nope/rules').expect(404);
     const cli = JSON.parse(await runCli(['rules', '--pack', 'chenzhou', '--format', 'json'])) as unknown[];
-    expect(cli).toHaveLength(PACKS.chenzhou.rules.length);
+    expect(cli).toHaveLength(chenzhouPack.rules.length);
   });
 
   it('answers bad requests with a 4xx and a bilingual reason', async () => {

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { INestApplicationContext } from '@nestjs/common';
 import { writeRegistryWorkbook } from '@hub/registry';
-import { PACKS } from '@hub/rules';
+import { packFor } from '@hub/rules';
 import { SANDBOX_SOURCE_IDS, generateDemoCity, startSandbox } from '@hub/sandbox';
 import pino from 'pino';
 import { envForSandbox } from '../apps/hub/src/demo';
@@ -27,7 +27,7 @@ describe('scans shared by replicas on one PostgreSQL', () => {
   let ctx: INestApplicationContext;
   let env: Record<string, string>;
   const replicas: Replica[] = [];
-  const expectedFindings = demo.projects.reduce((n, p) => n + PACKS[p.policyPack].rules.length, 0);
+  const expectedFindings = demo.projects.reduce((n, p) => n + packFor(p.policyPack).rules.length, 0);
 
   beforeAll(async () => {
     buildHub();

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { writeRegistryWorkbook } from '@hub/registry';
-import { PACKS } from '@hub/rules';
+import { yueyangPack } from '@hub/rules';
 import { extractPdfText } from '@hub/reports/testing';
 import { generateDemoCity } from '@hub/sandbox';
 import ExcelJS from 'exceljs';
@@ -465,8 +465,8 @@ describe('pre-acceptance review workflow', () => {
     expect(flat).toContain('2026年12月31日');
     expect(flat).toContain(`第1页共${pages}页`);
     for (const rule of Object.keys(next.expected)) expect(flat).toContain(rule);
-    expect(Object.keys(next.expected)).toHaveLength(PACKS.yueyang.rules.length);
-    expect(pages).toBeLessThanOrEqual(Math.ceil(PACKS.yueyang.rules.length / FINDINGS_PER_PAGE));
+    expect(Object.keys(next.expected)).toHaveLength(yueyangPack.rules.length);
+    expect(pages).toBeLessThanOrEqual(Math.ceil(yueyangPack.rules.length / FINDINGS_PER_PAGE));
     const images = renderPdfPages(rectifyPdf, SCREENSHOTS, 'opinion-page');
     expect(images.map((f) => path.basename(f))).toEqual(
       Array.from({ length: pages }, (_, i) => `opinion-page-${i + 1}.png`),

@@ -1,9 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { PolicyPackId, SourceId, TSandboxDataset } from '@hub/contracts';
+import type { SourceId, TSandboxDataset } from '@hub/contracts';
 import { writeRegistryWorkbook } from '@hub/registry';
 import {
   baselinePlan,
   buildPlannedCity,
+  type DemoPackId,
   filingNoWithoutDash,
   type PlannedProject,
   type ProjectPlan,
@@ -43,7 +44,7 @@ interface Case {
   name: string;
   source: SourceId;
   kind: string;
-  pack: PolicyPackId;
+  pack: DemoPackId;
   county?: string;
   /** A's and B's system themes, of one department */
   systems: readonly [string, string];

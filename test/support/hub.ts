@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { type TSandboxDataset, ZGovCloudResource } from '@hub/contracts';
 import { SOURCE_IDS } from '@hub/connectors';
-import { PACKS } from '@hub/rules';
+import { allPacks } from '@hub/rules';
 import { SANDBOX_SOURCE_IDS, startSandbox, type SandboxOptions } from '@hub/sandbox';
 import pino from 'pino';
 import request from 'supertest';
@@ -116,7 +116,7 @@ export async function startTestHub(
 /** Ids of the rules, of either pack, that read a source's facts. */
 export function rulesReading(source: string): Set<string> {
   return new Set(
-    Object.values(PACKS)
+    allPacks()
       .flatMap((pack) => pack.rules)
       .filter((rule) => (rule.sources as readonly string[]).includes(source))
       .map((rule) => rule.id),

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { SOURCE_IDS } from '@hub/connectors';
-import { POLICY_PACK_IDS, type PolicyPackId, type SourceId } from '@hub/contracts';
+import type { SourceId } from '@hub/contracts';
 import type { RegistryRowError } from '@hub/registry';
-import { PACKS } from '@hub/rules';
+import { packFor, packIds } from '@hub/rules';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { registerAlertsCommands } from './cli/alerts.commands';
@@ -404,19 +404,19 @@ export function buildCli(): Command {
   program
     .command('rules')
     .description('规则目录 / the rule catalogue')
-    .option('--pack <id>', '只看一个政策包 / one pack only (yueyang, chenzhou)')
+    .option('--pack <id>', `只看一个政策包 / one pack only (${packIds().join(', ')})`)
     .addOption(formatOption())
     .action(async (opts: { pack?: string; format: OutputFormat }) => {
       // Pure catalogue: no database needed.
-      const ids = opts.pack ? [opts.pack] : [...POLICY_PACK_IDS];
-      const unknown = ids.filter((id) => !(POLICY_PACK_IDS as readonly string[]).includes(id));
+      const ids = opts.pack ? [opts.pack] : packIds();
+      const unknown = ids.filter((id) => !packIds().includes(id));
       if (unknown.length) {
         throw new AppError('NOT_FOUND', {
           zh: `政策包 ${unknown.join(', ')} 不存在`,
           en: `No policy pack ${unknown.join(', ')}`,
         });
       }
-      const rules = ids.flatMap((id) => PACKS[id as PolicyPackId].rules.map((r) => ruleView(r as never)));
+      const rules = ids.flatMap((id) => packFor(id).rules.map((r) => ruleView(r as never)));
       print(opts.format, rules, () => rulesTable(rules));
     });
 

@@ -28,7 +28,7 @@ export {
   type GovCloudAuthOptions,
 } from './modules/gov-cloud/gov-cloud.auth';
 export * from './demo/demo-city.generator';
-export { SYSTEM_THEMES, type SystemTheme } from './demo/demo-catalogue';
+export { SYSTEM_THEMES, type DemoPackId, type SystemTheme } from './demo/demo-catalogue';
 export {
   baselinePlan,
   compliantExchange,

@@ -124,7 +124,7 @@ export {
 } from './data-exchange/data-exchange.mapper';
 export { DataExchangeTokenSource, type TokenSourceOptions } from './data-exchange/data-exchange.token';
 export { VideoClient, type VideoClientOptions } from './video/video.client';
-export { ZVideoConfig, VIDEO_DEFAULT_CITY_DIVISION_CODES, type VideoConfig } from './video/video.config';
+export { ZVideoConfig, videoDefaultCityDivisionCodes, type VideoConfig } from './video/video.config';
 export { videoConnector } from './video/video.connector';
 export { unwrapVideoEnvelope, videoAuthError, videoEnvelopeError } from './video/video.envelope';
 export {

@@ -111,6 +111,8 @@ export interface OpinionIssuer {
 /** A policy pack: a city's rules plus the settings they read (thresholds with defaults). */
 export interface PolicyPack<S extends PackSettingsBase = PackSettingsBase> {
   id: PolicyPackId;
+  /** the city as a list or a filter names it: 岳阳 / Yueyang */
+  name: Text;
   title: Text;
   /** 市本级 division code */
   divisionCode: string;

@@ -1,4 +1,6 @@
 import { type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { ZPolicyPackId } from '@hub/contracts';
+import { packIds } from '@hub/rules';
 import { z } from 'zod';
 import { AppError } from './app-error';
 import { findUnsafeText, unsafeTextError } from './text-input';
@@ -82,3 +84,9 @@ export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.in
 export function jsonSchema(schema: z.ZodType): Record<string, unknown> {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }
+
+/** A request's pack filter: the id of a loaded pack (`GET /api/packs` lists them). */
+export const ZLoadedPackId = ZPolicyPackId.refine((id) => packIds().includes(id), {
+  error: (issue) =>
+    `没有政策包 ${String(issue.input)}；已加载：${packIds().join('、')} / no pack ${String(issue.input)}; loaded: ${packIds().join(', ')}`,
+});

@@ -67,12 +67,16 @@ describe(loadEnv.name, () => {
       numberPrefix: '岳审技',
       title: '岳阳市政务信息化项目技术审查意见',
     });
-    expect(configured.chenzhou.numberPrefix).toBe('郴技审');
+    expect(configured.chenzhou?.numberPrefix).toBe('郴技审');
   });
 
   it.each([
     ['not JSON', '{yueyang', /HUB_OPINION_ISSUERS: 应为 JSON/],
-    ['an unknown city', '{"wuhan":{"office":"武汉市技术支持组"}}', /HUB_OPINION_ISSUERS/],
+    [
+      'an unknown city',
+      '{"wuhan":{"office":"武汉市技术支持组"}}',
+      /HUB_OPINION_ISSUERS.wuhan: 没有政策包 wuhan；已加载：yueyang、chenzhou/,
+    ],
     ['an unknown field', '{"yueyang":{"seal":"x"}}', /HUB_OPINION_ISSUERS/],
     ['a prefix in letters', '{"yueyang":{"numberPrefix":"YY"}}', /文号前缀应为 1 至 8 个汉字/],
     ['two cities on one prefix', '{"chenzhou":{"numberPrefix":"岳技审"}}', /文号前缀不能相同/],

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { POLICY_PACK_IDS, type PolicyPackId } from '@hub/contracts';
+import type { PolicyPackId } from '@hub/contracts';
 import {
   CONNECTORS,
   envShapeOf,
@@ -9,7 +9,7 @@ import {
   syncCronKey,
   type RegisteredConnector,
 } from '@hub/connectors';
-import { PACKS, type OpinionIssuer } from '@hub/rules';
+import { packFor, packIds, type OpinionIssuer } from '@hub/rules';
 import { validateCronExpression } from 'cron';
 import { z } from 'zod';
 import { parseAllowEntry } from '../common/egress-policy';
@@ -60,11 +60,22 @@ const opinionIssuers = z
       return z.NEVER;
     }
   })
-  .pipe(z.partialRecord(z.enum(POLICY_PACK_IDS), ZOpinionIssuerOverride))
+  .pipe(z.record(z.string(), ZOpinionIssuerOverride))
+  .superRefine((overrides, ctx) => {
+    for (const id of Object.keys(overrides)) {
+      if (!packIds().includes(id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [id],
+          message: `没有政策包 ${id}；已加载：${packIds().join('、')} / no pack ${id}; loaded: ${packIds().join(', ')}`,
+        });
+      }
+    }
+  })
   .transform(
     (overrides) =>
       Object.fromEntries(
-        POLICY_PACK_IDS.map((id) => [id, { ...PACKS[id].opinionIssuer, ...overrides[id] }]),
+        packIds().map((id) => [id, { ...packFor(id).opinionIssuer, ...overrides[id] }]),
       ) as Record<PolicyPackId, OpinionIssuer>,
   )
   .refine(

@@ -1,15 +1,17 @@
-import type { PolicyPackId } from '@hub/contracts';
-import { PACKS, type Division } from '@hub/rules';
+import { packFor, type Division } from '@hub/rules';
 
 /** A county-level division (县市区) of a demo city. */
 export type County = Division;
 
-/** The counties the city's pack lists after the city itself. */
-const countiesOf = (pack: PolicyPackId): readonly County[] => PACKS[pack].divisions.slice(1);
+/**
+ * The packs the demo city is designed for: its scenarios give each rule of these two packs the
+ * verdict they were built to reach. A city added as a pack file is judged by the hub but has no demo.
+ */
+export type DemoPackId = 'yueyang' | 'chenzhou';
 
 /** One of the two demo cities. */
 export interface DemoCityInfo {
-  pack: PolicyPackId;
+  pack: DemoPackId;
   name: string;
   region: string;
   /** telephone area code, for contact details on tenants */
@@ -19,25 +21,27 @@ export interface DemoCityInfo {
   counties: readonly County[];
 }
 
-/** 岳阳市 and 郴州市 with their 县市区 (GB/T 2260 codes, as the packs list them). */
-export const DEMO_CITIES: Readonly<Record<PolicyPackId, DemoCityInfo>> = {
-  yueyang: {
-    pack: 'yueyang',
-    name: '岳阳市',
-    region: '430600',
-    areaCode: '0730',
-    docPrefix: '岳',
-    counties: countiesOf('yueyang'),
-  },
-  chenzhou: {
-    pack: 'chenzhou',
-    name: '郴州市',
-    region: '431000',
-    areaCode: '0735',
-    docPrefix: '郴',
-    counties: countiesOf('chenzhou'),
-  },
+/** What the demo adds to a pack's city: its telephone area code. */
+const DEMO_CITY_EXTRAS: Readonly<Record<DemoPackId, { areaCode: string }>> = {
+  yueyang: { areaCode: '0730' },
+  chenzhou: { areaCode: '0735' },
 };
+
+/** 岳阳市 and 郴州市 with their 县市区, as their packs list them. */
+export const DEMO_CITIES = Object.fromEntries(
+  (Object.keys(DEMO_CITY_EXTRAS) as DemoPackId[]).map((pack) => {
+    const [city, ...counties] = packFor(pack).divisions;
+    const info: DemoCityInfo = {
+      pack,
+      name: city!.name,
+      region: city!.code,
+      areaCode: DEMO_CITY_EXTRAS[pack].areaCode,
+      docPrefix: city!.name.slice(0, 1),
+      counties,
+    };
+    return [pack, info];
+  }),
+) as Readonly<Record<DemoPackId, DemoCityInfo>>;
 
 type Domain = '协同办公' | '智慧教育' | '智慧医疗' | '智慧应急' | '政务服务' | '其他';
 type Category = '基础设施' | '软件开发' | '运维运营' | '综合';
@@ -229,7 +233,7 @@ export const SYSTEM_THEMES: readonly SystemTheme[] = [
  * orphans the big-data centre's monitoring must find.
  */
 export const ORPHAN_UNITS: readonly {
-  pack: PolicyPackId;
+  pack: DemoPackId;
   dept: string;
   systems: readonly (string | null)[];
 }[] = [

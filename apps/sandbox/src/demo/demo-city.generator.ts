@@ -1,6 +1,6 @@
-import { type PolicyPackId, type TProject, type TSandboxDataset, ZInstant } from '@hub/contracts';
+import { type TProject, type TSandboxDataset, ZInstant } from '@hub/contracts';
 import { SandboxUsageError } from '../framework/sandbox-error';
-import { DEMO_CITIES, SYSTEM_THEMES, type SystemTheme } from './demo-catalogue';
+import { DEMO_CITIES, SYSTEM_THEMES, type DemoPackId, type SystemTheme } from './demo-catalogue';
 import { DemoCityBuilder } from './demo-city.builder';
 import { applyDefects, mixedPlan } from './demo-mix';
 import { baselinePlan, type ProjectPlan } from './demo-plan';
@@ -79,7 +79,7 @@ export function generateDemoCity(options: DemoCityOptions): DemoCity {
 
 /** A project built from a plan of its own (see {@link buildPlannedCity}). */
 export interface PlannedProject {
-  pack: PolicyPackId;
+  pack: DemoPackId;
   /** one of the demo's system themes; projects of one department's themes in one county share a unit */
   system: string;
   /** county division code; absent for 市本级 */
@@ -152,7 +152,7 @@ function designedProject(builder: DemoCityBuilder, s: DesignedScenario): Designe
   };
 }
 
-function mixedProject(builder: DemoCityBuilder, pack: PolicyPackId): void {
+function mixedProject(builder: DemoCityBuilder, pack: DemoPackId): void {
   const rng = builder.rng;
   const city = DEMO_CITIES[pack];
   const county = rng.chance(pack === 'yueyang' ? 0.35 : 0.3) ? rng.pick(city.counties).code : undefined;

@@ -13,7 +13,7 @@ import {
   ZSandboxDataset,
 } from '@hub/contracts';
 import { parseRegistryFile } from '@hub/registry';
-import { evaluateProject, PACKS, systemNameKey, type Verdict } from '@hub/rules';
+import { evaluateProject, packFor, packIds, yueyangPack, systemNameKey, type Verdict } from '@hub/rules';
 import { SandboxUsageError } from '../framework/sandbox-error';
 import {
   type DemoCity,
@@ -21,6 +21,7 @@ import {
   type DesignedProject,
   generateDemoCity,
 } from './demo-city.generator';
+import { DEMO_CITIES, type DemoPackId } from './demo-catalogue';
 import { writeDemoCity } from './demo-city.writer';
 import { DEMO_RULE_IDS, type DesignedVerdict } from './demo-scenarios';
 import { assembleFacts, isStored, KINDS } from './testing/demo-facts';
@@ -38,7 +39,7 @@ function verdictsOf(
   const facts = assembleFacts(city.dataset, city.projects, now);
   return new Map(
     city.projects.map((p) => {
-      const evaluation = evaluateProject(PACKS[p.policyPack], facts.get(p.code)!, { now });
+      const evaluation = evaluateProject(packFor(p.policyPack), facts.get(p.code)!, { now });
       return [
         p.code,
         {
@@ -221,7 +222,7 @@ describe(generateDemoCity.name, () => {
     it('name their record and field in every verdict of a rule reading their kind, UNKNOWN or standing with a note', () => {
       for (const { code, record } of untrusted) {
         const project = projectsByCode.get(code)!;
-        const evaluation = evaluateProject(PACKS[project.policyPack], facts.get(code)!, { now: NOW });
+        const evaluation = evaluateProject(packFor(project.policyPack), facts.get(code)!, { now: NOW });
         const citing = evaluation.findings.filter((f) =>
           f.evidence.some(
             (e) => e.kind === record.evidence.kind && e.externalId === record.evidence.externalId,
@@ -418,15 +419,19 @@ describe(generateDemoCity.name, () => {
 
         expect(project).toBeDefined();
         expect(Object.keys(d.expected).sort()).toEqual(
-          PACKS[project.policyPack].rules.map((r) => r.id).sort(),
+          packFor(project.policyPack)
+            .rules.map((r) => r.id)
+            .sort(),
         );
-        expect(DEMO_RULE_IDS[project.policyPack]).toEqual(PACKS[project.policyPack].rules.map((r) => r.id));
+        expect(DEMO_RULE_IDS[project.policyPack as DemoPackId]).toEqual(
+          packFor(project.policyPack).rules.map((r) => r.id),
+        );
       }
     });
 
     it.each(
-      (['yueyang', 'chenzhou'] as PolicyPackId[]).flatMap((pack) =>
-        PACKS[pack].rules.map((r) => [r.id] as const),
+      (Object.keys(DEMO_CITIES) as DemoPackId[]).flatMap((pack) =>
+        packFor(pack).rules.map((r) => [r.id] as const),
       ),
     )('%s has a designed PASS and a designed FAIL', (ruleId) => {
       const seen = (verdict: DesignedVerdict) => sut.designed.some((d) => d.expected[ruleId] === verdict);
@@ -496,7 +501,7 @@ describe(generateDemoCity.name, () => {
       });
       const facts = assembleFacts(sut.dataset, sut.projects, NOW);
       const timely = pendingOnly.map((d) => {
-        const evaluation = evaluateProject(PACKS.yueyang, facts.get(d.code)!, { now: NOW });
+        const evaluation = evaluateProject(yueyangPack, facts.get(d.code)!, { now: NOW });
         return evaluation.findings.find((f) => f.ruleId === 'YY-MLPS-TIMELY')!;
       });
 
@@ -586,7 +591,7 @@ describe(writeDemoCity.name, () => {
     const { files, city } = await writeDemoCity(dir, { now: NOW });
 
     for (const file of [files.projectsXlsx, files.projectsCsv]) {
-      const parsed = await parseRegistryFile({ data: await readFile(file), fileName: file });
+      const parsed = await parseRegistryFile({ data: await readFile(file), fileName: file, packIds: packIds() });
 
       expect([...parsed.fileErrors, ...parsed.errors]).toEqual([]);
       // The importer writes 总投资 without trailing zeros (350.00 → 350); the figure is the same.

@@ -1,4 +1,4 @@
-import type { PolicyPackId } from '@hub/contracts';
+import type { DemoPackId } from './demo-catalogue';
 import type { SystemTheme } from './demo-catalogue';
 import {
   compliantExchange,
@@ -22,7 +22,7 @@ const egov = 'egov-extranet';
  */
 export function mixedPlan(
   rng: Prng,
-  pack: PolicyPackId,
+  pack: DemoPackId,
   theme: SystemTheme,
   county: boolean,
   approvedDaysAgo: number,
@@ -251,7 +251,7 @@ function internetOnly(p: ProjectPlan, rng: Prng): void {
  * exemption) and some only advisory (intensive use, O&M period, procurement filing, cryptography while
  * unconfirmed), so that not every varied project is held back from acceptance.
  */
-const DEFECTS: Readonly<Record<PolicyPackId, readonly Defect[]>> = {
+const DEFECTS: Readonly<Record<DemoPackId, readonly Defect[]>> = {
   yueyang: [
     { weight: 8, apply: (p) => void (p.cloud.resources = []) },
     {
@@ -391,7 +391,7 @@ const DEFECTS: Readonly<Record<PolicyPackId, readonly Defect[]>> = {
  * Gives a mixed project its defects: about three in four stay compliant, the rest get one defect, some
  * two. Returns how many were applied.
  */
-export function applyDefects(rng: Prng, pack: PolicyPackId, plan: ProjectPlan, county: boolean): number {
+export function applyDefects(rng: Prng, pack: DemoPackId, plan: ProjectPlan, county: boolean): number {
   const roll = rng.next();
   const count = roll < 0.74 ? 0 : roll < 0.94 ? 1 : 2;
   for (let i = 0; i < count; i++) {

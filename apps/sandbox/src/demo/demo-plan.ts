@@ -1,4 +1,4 @@
-import type { PolicyPackId } from '@hub/contracts';
+import type { DemoPackId } from './demo-catalogue';
 
 /**
  * A project as the demo city builds it, in relative terms: its registry row and the records each of
@@ -305,7 +305,7 @@ export function compliantResources(): ResourcePlan[] {
  * limit and the approval threshold: technical and financial reviews, supervision and all four
  * pre-reviews apply). Both file their level-3 system before it goes live.
  */
-export function baselinePlan(pack: PolicyPackId): ProjectPlan {
+export function baselinePlan(pack: DemoPackId): ProjectPlan {
   const yueyang = pack === 'yueyang';
   return {
     registry: {

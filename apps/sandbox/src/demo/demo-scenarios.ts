@@ -1,5 +1,5 @@
-import type { PolicyPackId } from '@hub/contracts';
-import { PACKS } from '@hub/rules';
+import type { DemoPackId } from './demo-catalogue';
+import { yueyangPack, chenzhouPack } from '@hub/rules';
 import { filingNoWithoutDash, thirtiethOfFebruary, valueNotInContract, withoutZone } from './demo-invalid';
 import { baselinePlan, type ProjectPlan, type ResourcePlan, withoutServices } from './demo-plan';
 
@@ -9,9 +9,9 @@ export type { PurchaseMode, ResourcePlan } from './demo-plan';
 export type DesignedVerdict = 'PASS' | 'FAIL' | 'WAIVED' | 'NOT_APPLICABLE' | 'UNKNOWN';
 
 /** Every rule of each pack, in the pack's order: a designed project states a verdict for each. */
-export const DEMO_RULE_IDS: Readonly<Record<PolicyPackId, readonly string[]>> = {
-  yueyang: PACKS.yueyang.rules.map((r) => r.id),
-  chenzhou: PACKS.chenzhou.rules.map((r) => r.id),
+export const DEMO_RULE_IDS: Readonly<Record<DemoPackId, readonly string[]>> = {
+  yueyang: yueyangPack.rules.map((r) => r.id),
+  chenzhou: chenzhouPack.rules.map((r) => r.id),
 };
 
 const NA = 'NOT_APPLICABLE';
@@ -22,7 +22,7 @@ const NA = 'NOT_APPLICABLE';
  * outside the two county rules and not yet accepted (no acceptance report to file); everything else
  * passes.
  */
-export const BASELINE_EXPECTED: Readonly<Record<PolicyPackId, Readonly<Record<string, DesignedVerdict>>>> = {
+export const BASELINE_EXPECTED: Readonly<Record<DemoPackId, Readonly<Record<string, DesignedVerdict>>>> = {
   yueyang: {
     'YY-CLOUD-DEPLOY': 'PASS',
     'YY-CLOUD-NO-SELFBUILD': 'PASS',
@@ -70,7 +70,7 @@ export const BASELINE_EXPECTED: Readonly<Record<PolicyPackId, Readonly<Record<st
 
 /** A hand-designed project: its pack's baseline with a few things changed, and the verdicts that change. */
 export interface DesignedScenario {
-  pack: PolicyPackId;
+  pack: DemoPackId;
   /** what the scenario shows, in Chinese, as reported in `designed.json` */
   scenario: string;
   /** county division code; absent for 市本级 */

@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { CITY_DIVISION_CODES, VIDEO_PAGE_SIZE_MAX, ZDivisionCode } from '@hub/contracts';
+import { VIDEO_PAGE_SIZE_MAX, ZDivisionCode } from '@hub/contracts';
+import { allPacks } from '@hub/rules';
 import type { ConnectorSettings } from '../framework/connector';
 import { resilienceConfigShape } from '../framework/resilient-http';
 
-/** 市本级 division codes of the cities the hub serves (岳阳市 430600, 郴州市 431000). */
-export const VIDEO_DEFAULT_CITY_DIVISION_CODES: readonly string[] = Object.values(CITY_DIVISION_CODES);
+/** 市本级 division codes of the cities the loaded packs cover (岳阳市 430600, 郴州市 431000, …). */
+export function videoDefaultCityDivisionCodes(): string[] {
+  return allPacks().map((pack) => pack.divisionCode);
+}
 
 /**
  * Config of the video connector; numbers are coerced and `cityDivisionCodes` may be a comma-separated
@@ -32,7 +35,7 @@ export const ZVideoConfig = z.object({
           : value,
       z.array(ZDivisionCode).min(1),
     )
-    .default([...VIDEO_DEFAULT_CITY_DIVISION_CODES]),
+    .default(videoDefaultCityDivisionCodes),
   ...resilienceConfigShape,
 });
 

@@ -72,6 +72,7 @@ export function buildExemption(input: ExemptionInput = {}): Waiver {
 export function buildPack(rules: RuleDefinition<PackSettingsBase>[]): PolicyPack<PackSettingsBase> {
   return {
     id: 'yueyang',
+    name: { zh: '测试', en: 'Test' },
     title: { zh: '测试办法', en: 'Test pack' },
     divisionCode: '430600',
     divisions: [{ code: '430600', name: '测试市' }],

@@ -1,6 +1,5 @@
-import type { PolicyPackId } from '@hub/contracts';
 import {
-  PACKS,
+  findPack,
   type CatalogEntryFact,
   type CloudResourceFact,
   type CloudTenantFact,
@@ -66,7 +65,7 @@ const key = (ruleId: MonitorRuleId, ...parts: string[]) => [ruleId, ...parts].jo
 
 /** The prefecture (first 4 digits of the division code) of the city whose pack judges the project. */
 const cityPrefecture = (project: ProjectRef) =>
-  (PACKS[project.policyPack as PolicyPackId]?.divisionCode ?? project.policyPack).slice(0, 4);
+  (findPack(project.policyPack)?.divisionCode ?? project.policyPack).slice(0, 4);
 
 const resourceName = (r: CloudResourceFact, lang: 'zh' | 'en') =>
   lang === 'zh'

@@ -1,11 +1,4 @@
-import { POLICY_PACK_IDS, type PolicyPackId } from '@hub/contracts';
-import {
-  type BaseSettings,
-  type ChenzhouSettings,
-  PACKS,
-  type YueyangSettings,
-  ZBaseSettings,
-} from '@hub/rules';
+import { type BaseSettings, allPacks, findPack, packIds, ZBaseSettings } from '@hub/rules';
 import type { PackVersionsService } from '../packs/pack-versions.service';
 import type { ProjectRef } from './monitor.records';
 
@@ -18,28 +11,18 @@ export interface MonitorSettings extends BaseSettings {
 /** National intervals (公通字〔2007〕43号), for a record of no known city. */
 const NATIONAL_INTERVALS = { level3Days: 365, level4Days: 183 };
 
-/**
- * Where each pack keeps the evaluation interval (YY-MLPS-EVAL, CZ-SECURITY): MON-EVAL-DUE warns
- * before the pack's own rule would fail, so it reads the same figure.
- */
-const INTERVALS: Record<PolicyPackId, (settings: never) => MonitorSettings['evaluationIntervals']> = {
-  yueyang: (s: YueyangSettings) => ({
-    level3Days: s.mlpsEvalMaxAgeDaysLevel3,
-    level4Days: s.mlpsEvalMaxAgeDaysLevel4,
-  }),
-  chenzhou: (s: ChenzhouSettings) => ({
-    level3Days: s.securityEvalMaxAgeDaysLevel3,
-    level4Days: s.securityEvalMaxAgeDaysLevel4,
-  }),
-};
-
 /** A stored version's settings through its pack's schema: keys added since it was published get defaults. */
 function monitorSettingsOf(packId: string, stored: unknown): MonitorSettings {
-  const pack = PACKS[packId as PolicyPackId];
+  const pack = findPack(packId);
   const parsed = pack?.settingsSchema.safeParse(stored);
   if (!pack || !parsed?.success) return DEFAULTS;
-  const settings = parsed.data as BaseSettings;
-  return { ...settings, evaluationIntervals: INTERVALS[packId as PolicyPackId](settings as never) };
+  const settings = parsed.data as BaseSettings & Record<string, number>;
+  // MON-EVAL-DUE warns before the pack's own evaluation rule would fail, so it reads the same figures.
+  const { level3Days, level4Days } = pack.monitoring.evaluationIntervals;
+  return {
+    ...settings,
+    evaluationIntervals: { level3Days: settings[level3Days]!, level4Days: settings[level4Days]! },
+  };
 }
 
 const DEFAULTS: MonitorSettings = { ...ZBaseSettings.parse({}), evaluationIntervals: NATIONAL_INTERVALS };
@@ -69,7 +52,7 @@ export class MonitorSettingsResolver {
     projects: readonly ProjectRef[],
   ): Promise<MonitorSettingsResolver> {
     const unique = [...new Map(projects.map((p) => [p.id, p])).values()];
-    const cities = POLICY_PACK_IDS.map((packId) => ({
+    const cities = packIds().map((packId) => ({
       id: `city:${packId}`,
       policyPack: packId,
       approvedOn: null,
@@ -101,7 +84,7 @@ export class MonitorSettingsResolver {
   of(project: ProjectRef | null, division: string | null): MonitorSettings {
     if (project) return this.byProject.get(project.id) ?? DEFAULTS;
     const pack = division
-      ? Object.values(PACKS).find((p) => p.divisionCode.slice(0, 4) === division.slice(0, 4))
+      ? allPacks().find((p) => p.divisionCode.slice(0, 4) === division.slice(0, 4))
       : undefined;
     return (pack && this.byPack.get(pack.id)) ?? DEFAULTS;
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SOURCE_IDS, sourceTitle } from '@hub/connectors';
 import {
   evaluateProject,
-  PACKS,
+  packFor,
   readinessOf,
   type PackEvaluation,
   type Text,
@@ -544,7 +544,7 @@ export class ChecksService {
     ]);
     const now = this.clock.nowIso();
     return projects.map((project) => {
-      const pack = PACKS[project.policyPack as keyof typeof PACKS];
+      const pack = packFor(project.policyPack);
       const policy = policies.get(project.id)!;
       const evaluation = evaluateProject(pack, factsById.get(project.id)!, {
         now,

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { TProject } from '@hub/contracts';
 import { buildProject } from '@hub/contracts/testing';
 import { projectContentHash } from '@hub/registry';
-import { PACKS, REVIEW_DOMAIN_TITLES, type Finding as RuleFinding, type Verdict } from '@hub/rules';
+import { yueyangPack, REVIEW_DOMAIN_TITLES, type Finding as RuleFinding, type Verdict } from '@hub/rules';
 import { createTestDatabase } from '../../../../../test/support/database';
 import { PrismaService } from '../../infra/database/prisma.service';
 import type { CheckRun, Project } from '../../generated/prisma/client';
@@ -11,7 +11,7 @@ import { ALL_PROJECTS } from '../auth/roles';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { FindingsRepository } from './findings.repository';
 
-const RULES = new Map(PACKS.yueyang.rules.map((r) => [r.id, r]));
+const RULES = new Map(yueyangPack.rules.map((r) => [r.id, r]));
 
 /** A finding of a yueyang rule as the engine gives it, with the verdict the test wants. */
 function finding(ruleId: string, verdict: Verdict, warningOnly = false): RuleFinding {
@@ -33,11 +33,9 @@ function finding(ruleId: string, verdict: Verdict, warningOnly = false): RuleFin
 }
 
 // Rules of three domains, two blocking and one advisory, to tell readiness from mere failures.
-const blockingCloud = PACKS.yueyang.rules.find((r) => r.domain === 'cloud' && r.severity === 'blocking')!;
-const blockingSecurity = PACKS.yueyang.rules.find(
-  (r) => r.domain === 'security' && r.severity === 'blocking',
-)!;
-const advisory = PACKS.yueyang.rules.find((r) => r.severity !== 'blocking')!;
+const blockingCloud = yueyangPack.rules.find((r) => r.domain === 'cloud' && r.severity === 'blocking')!;
+const blockingSecurity = yueyangPack.rules.find((r) => r.domain === 'security' && r.severity === 'blocking')!;
+const advisory = yueyangPack.rules.find((r) => r.severity !== 'blocking')!;
 
 describe(FindingsRepository.name, () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SOURCE_TITLES } from '@hub/connectors';
 import { type SourceId, ZProjectCode } from '@hub/contracts';
-import { type EvidenceRef, PACKS, type Text } from '@hub/rules';
+import { type EvidenceRef, findPack, type Text } from '@hub/rules';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';
@@ -72,7 +72,7 @@ export interface DisputeView {
 type DisputeRow = Dispute & { project: Project };
 
 function ruleOf(project: Pick<Project, 'policyPack'>, ruleId: string) {
-  return PACKS[project.policyPack as keyof typeof PACKS]?.rules.find((r) => r.id === ruleId);
+  return findPack(project.policyPack)?.rules.find((r) => r.id === ruleId);
 }
 
 function sourceTitle(source: string): Text {

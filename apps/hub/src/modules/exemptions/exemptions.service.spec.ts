@@ -3,7 +3,7 @@ import { SOURCE_IDS } from '@hub/connectors';
 import type { TProject } from '@hub/contracts';
 import { buildProject } from '@hub/contracts/testing';
 import { projectContentHash } from '@hub/registry';
-import { PACKS, type SourceState } from '@hub/rules';
+import { chenzhouPack, type SourceState } from '@hub/rules';
 import { createTestDatabase } from '../../../../../test/support/database';
 import { parseInput } from '../../common/zod';
 import { PrismaService } from '../../infra/database/prisma.service';
@@ -150,7 +150,7 @@ describe(ExemptionsService.name, () => {
   it('expands a review domain to the rules of that domain in the project’s own pack', async () => {
     const project = await addProject({ policyPack: 'chenzhou', region: '431000' });
     const view = await sut.request(requestFor(project, { ruleIds: undefined, domain: 'cloud' }), 'admin');
-    const cloudRules = PACKS.chenzhou.rules.filter((r) => r.domain === 'cloud').map((r) => r.id);
+    const cloudRules = chenzhouPack.rules.filter((r) => r.domain === 'cloud').map((r) => r.id);
     expect(view.ruleIds).toEqual(cloudRules);
     expect(view.ruleIds).toEqual(['CZ-CLOUD', 'CZ-CLOUD-INTENSIVE', 'CZ-NET']);
   });

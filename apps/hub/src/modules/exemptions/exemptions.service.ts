@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ZProjectCode } from '@hub/contracts';
-import { PACKS, REVIEW_DOMAIN_TITLES, REVIEW_DOMAINS, type Text } from '@hub/rules';
+import { packFor, REVIEW_DOMAIN_TITLES, REVIEW_DOMAINS, type Text } from '@hub/rules';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';
@@ -413,7 +413,7 @@ function conflict(row: Pick<Exemption, 'id' | 'status'>, action: string): AppErr
 
 /** The rule ids an exemption request covers, each checked against the project's pack. */
 function rulesOf(project: Project, input: Pick<ExemptionRequest, 'ruleIds' | 'domain'>): string[] {
-  const pack = PACKS[project.policyPack as keyof typeof PACKS];
+  const pack = packFor(project.policyPack);
   if (input.domain) {
     const ids = pack.rules.filter((r) => r.domain === input.domain).map((r) => r.id);
     if (ids.length === 0) {

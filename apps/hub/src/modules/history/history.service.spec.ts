@@ -3,7 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { TProject } from '@hub/contracts';
 import { buildProject } from '@hub/contracts/testing';
 import { projectContentHash } from '@hub/registry';
-import { PACKS, type Finding as RuleFinding, type Verdict } from '@hub/rules';
+import { yueyangPack, type Finding as RuleFinding, type Verdict } from '@hub/rules';
 import { createTestDatabase } from '../../../../../test/support/database';
 import { PrismaService } from '../../infra/database/prisma.service';
 import type { CheckRun, Project } from '../../generated/prisma/client';
@@ -13,7 +13,7 @@ import { ProjectsRepository } from '../projects/projects.repository';
 import { HistoryService } from './history.service';
 
 const DAY = 86_400_000;
-const RULES = new Map(PACKS.yueyang.rules.map((r) => [r.id, r]));
+const RULES = new Map(yueyangPack.rules.map((r) => [r.id, r]));
 
 /** A finding of a yueyang rule as the engine gives it, with the verdict the test wants. */
 function finding(ruleId: string, verdict: Verdict, warningOnly = false): RuleFinding {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ZProjectCode } from '@hub/contracts';
-import { PACKS, type Text, type Verdict, zeroVerdictCounts } from '@hub/rules';
+import { allPacks, type Text, type Verdict, zeroVerdictCounts } from '@hub/rules';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';
@@ -160,7 +160,7 @@ export interface PruneReport {
 
 /** The rule of either pack with this id, or undefined. */
 function ruleById(ruleId: string) {
-  return Object.values(PACKS)
+  return allPacks()
     .flatMap((pack) => pack.rules)
     .find((rule) => rule.id === ruleId);
 }

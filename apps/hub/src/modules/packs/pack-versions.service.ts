@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { POLICY_PACK_IDS, type PolicyPackId } from '@hub/contracts';
-import { PACKS, type PackSettingsBase } from '@hub/rules';
+import type { PolicyPackId } from '@hub/contracts';
+import { findPack, packIds, packFor, type AnyPolicyPack, type PackSettingsBase } from '@hub/rules';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';
 import { parseInput, ZText } from '../../common/zod';
@@ -57,14 +57,16 @@ function view(v: PackVersion): PackVersionView {
   };
 }
 
-export function assertPackId(id: string): PolicyPackId {
-  if (!(POLICY_PACK_IDS as readonly string[]).includes(id)) {
+/** The loaded pack of that id, or a NOT_FOUND naming the loaded ones (for a route's `:id`). */
+export function packOrNotFound(id: string): AnyPolicyPack {
+  const pack = findPack(id);
+  if (!pack) {
     throw new AppError('NOT_FOUND', {
-      zh: `政策包 ${id} 不存在；可选：${POLICY_PACK_IDS.join(', ')}`,
-      en: `Policy pack ${id} does not exist; one of ${POLICY_PACK_IDS.join(', ')}`,
+      zh: `政策包 ${id} 不存在；可选：${packIds().join(', ')}`,
+      en: `Policy pack ${id} does not exist; one of ${packIds().join(', ')}`,
     });
   }
-  return id as PolicyPackId;
+  return pack;
 }
 
 /**
@@ -83,11 +85,11 @@ export class PackVersionsService {
   /** Version 1 of each pack, holding its defaults, so that every project has a version in force. */
   async ensureBaseVersions(): Promise<void> {
     await this.prisma.packVersion.createMany({
-      data: POLICY_PACK_IDS.map((packId) => ({
+      data: packIds().map((packId) => ({
         packId,
         version: 1,
         effectiveFrom: new Date(`${BASE_EFFECTIVE_FROM}T00:00:00Z`),
-        settings: PACKS[packId].settingsSchema.parse({}) as object,
+        settings: packFor(packId).settingsSchema.parse({}) as object,
         confirmedRuleIds: [],
         note: '默认设置（管理办法与规格给出的阈值）/ defaults from the measures and the specification',
         publishedBy: 'system',
@@ -98,7 +100,7 @@ export class PackVersionsService {
   }
 
   async list(packId: string): Promise<PackVersionView[]> {
-    const id = assertPackId(packId);
+    const id: PolicyPackId = packOrNotFound(packId).id;
     await this.ensureBaseVersions();
     const rows = await this.prisma.packVersion.findMany({
       where: { packId: id },
@@ -109,11 +111,11 @@ export class PackVersionsService {
 
   /** The draft as the version it would publish: settings merged onto the latest and validated. */
   async draftVersion(packId: string, draft: PackDraft): Promise<Omit<PackVersionView, 'publishedAt'>> {
-    const id = assertPackId(packId);
+    const id: PolicyPackId = packOrNotFound(packId).id;
     const input = parseInput(ZPackDraft, draft, { zh: '政策包草稿', en: 'pack draft' });
     const versions = await this.list(id);
     const latest = versions.at(-1)!;
-    const pack = PACKS[id];
+    const pack = packFor(id);
     const settings = parseInput(
       pack.settingsSchema,
       { ...latest.settings, ...input.settings },
@@ -184,7 +186,7 @@ export class PackVersionsService {
     version: number | null,
     actor: string,
   ): Promise<{ projectCode: string; pinned: number | null }> {
-    const id = assertPackId(packId);
+    const id: PolicyPackId = packOrNotFound(packId).id;
     const project = await this.prisma.project.findUnique({ where: { code: projectCode } });
     if (!project) throw AppError.projectNotFound(projectCode);
     if (project.policyPack !== id) {

@@ -1,13 +1,11 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { sourceTitle } from '@hub/connectors';
-import { POLICY_PACK_IDS, type PolicyPackId } from '@hub/contracts';
-import { PACKS, REVIEW_DOMAIN_TITLES, type AnyPolicyPack, type RuleDefinition } from '@hub/rules';
+import { allPacks, REVIEW_DOMAIN_TITLES, type RuleDefinition } from '@hub/rules';
 import { z } from 'zod';
-import { AppError } from '../../common/app-error';
 import { jsonSchema } from '../../common/zod';
 import { Allow } from '../auth/policy';
-import { PackVersionsService } from './pack-versions.service';
+import { packOrNotFound, PackVersionsService } from './pack-versions.service';
 import { PACK_WIDE_SETTINGS, settingsOfRule } from './rule-settings';
 
 /** A rule as a reviewer reads it in the catalogue. */
@@ -49,16 +47,6 @@ export function ruleView(rule: RuleDefinition<unknown>): RuleView {
   };
 }
 
-export function packOf(id: string): AnyPolicyPack {
-  if (!(POLICY_PACK_IDS as readonly string[]).includes(id)) {
-    throw new AppError('NOT_FOUND', {
-      zh: `政策包 ${id} 不存在；可选：${POLICY_PACK_IDS.join(', ')}`,
-      en: `Policy pack ${id} does not exist; one of ${POLICY_PACK_IDS.join(', ')}`,
-    });
-  }
-  return PACKS[id as PolicyPackId];
-}
-
 /** The rule catalogue: what each city's pack checks, with its clauses, thresholds and sources. */
 @ApiTags('packs')
 @Controller('api/packs')
@@ -73,11 +61,11 @@ export class PacksController {
   })
   async list() {
     return Promise.all(
-      POLICY_PACK_IDS.map(async (id) => {
-        const pack = PACKS[id];
-        const latest = (await this.versions.list(id)).at(-1)!;
+      allPacks().map(async (pack) => {
+        const latest = (await this.versions.list(pack.id)).at(-1)!;
         return {
-          id,
+          id: pack.id,
+          name: pack.name,
           title: pack.title,
           divisionCode: pack.divisionCode,
           rules: pack.rules.length,
@@ -96,6 +84,6 @@ export class PacksController {
     summary: '政策包的规则目录（含各规则读取的设置项）/ the rules of a pack, with the settings each reads',
   })
   rules(@Param('id') id: string): RuleView[] {
-    return packOf(id).rules.map((r) => ruleView(r as RuleDefinition<unknown>));
+    return packOrNotFound(id).rules.map((r) => ruleView(r as RuleDefinition<unknown>));
   }
 }

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { POLICY_PACK_IDS } from '@hub/contracts';
-import { PACKS } from '@hub/rules';
+import { packFor, packIds, yueyangPack } from '@hub/rules';
 import { ruleView } from './packs.controller';
 import { PACK_WIDE_SETTINGS, RULE_SETTINGS, settingsOfRule } from './rule-settings';
 
@@ -25,7 +24,7 @@ function settingsReadBySource(): Map<string, string[]> {
 describe('RULE_SETTINGS', () => {
   it('names exactly the settings each rule’s source reads', () => {
     const fromSource = settingsReadBySource();
-    const allRules = POLICY_PACK_IDS.flatMap((id) => PACKS[id].rules.map((r) => r.id));
+    const allRules = packIds().flatMap((id) => packFor(id).rules.map((r) => r.id));
     expect([...fromSource.keys()].sort()).toEqual([...allRules].sort());
     for (const id of allRules) {
       expect({ id, settings: settingsOfRule(id) }).toEqual({ id, settings: fromSource.get(id) });
@@ -33,9 +32,9 @@ describe('RULE_SETTINGS', () => {
   });
 
   it('names only settings that exist in the rule’s pack', () => {
-    for (const packId of POLICY_PACK_IDS) {
-      const defaults = PACKS[packId].settingsSchema.parse({}) as Record<string, unknown>;
-      for (const rule of PACKS[packId].rules) {
+    for (const packId of packIds()) {
+      const defaults = packFor(packId).settingsSchema.parse({}) as Record<string, unknown>;
+      for (const rule of packFor(packId).rules) {
         for (const key of [...(RULE_SETTINGS[rule.id] ?? []), ...PACK_WIDE_SETTINGS]) {
           expect(defaults).toHaveProperty(key);
         }
@@ -44,9 +43,9 @@ describe('RULE_SETTINGS', () => {
   });
 
   it('is what the rule catalogue shows for each rule', () => {
-    const video = PACKS.yueyang.rules.find((r) => r.id === 'YY-VIDEO')!;
+    const video = yueyangPack.rules.find((r) => r.id === 'YY-VIDEO')!;
     expect(ruleView(video as never).settings).toEqual(['videoMinOnlineRatio']);
-    const plan = PACKS.yueyang.rules.find((r) => r.id === 'YY-PLAN')!;
+    const plan = yueyangPack.rules.find((r) => r.id === 'YY-PLAN')!;
     expect(ruleView(plan as never).settings).toEqual([]);
   });
 });

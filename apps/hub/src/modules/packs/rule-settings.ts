@@ -17,6 +17,8 @@ export const RULE_SETTINGS: Readonly<Record<string, readonly string[]>> = {
   'YY-EXPERT-REVIEW': ['expertReviewMinInvestment'],
   'YY-KEY-DOMAIN': ['keyDomains'],
   'YY-MLPS-EVAL': ['mlpsEvalMaxAgeDaysLevel3', 'mlpsEvalMaxAgeDaysLevel4'],
+  'YY-MLPS-TIMELY': ['mlpsFilingDeadlineDays'],
+  'CZ-MLPS-TIMELY': ['mlpsFilingDeadlineDays'],
   'YY-OM-PERIOD': ['omPeriodMinMonths'],
   'YY-SUPERVISION': ['supervisionMinInvestment'],
   'YY-VIDEO': ['videoMinOnlineRatio'],

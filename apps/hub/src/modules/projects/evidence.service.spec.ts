@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { buildProject } from '@hub/contracts/testing';
 import { projectContentHash } from '@hub/registry';
-import { PACKS, type Finding as RuleFinding } from '@hub/rules';
+import { yueyangPack, type Finding as RuleFinding } from '@hub/rules';
 import { createTestDatabase } from '../../../../../test/support/database';
 import { PrismaService } from '../../infra/database/prisma.service';
 import type { Project } from '../../generated/prisma/client';
@@ -10,7 +10,7 @@ import { FindingsRepository } from '../checks/findings.repository';
 import { EvidenceService } from './evidence.service';
 import { ProjectsRepository } from './projects.repository';
 
-const DEPLOY = PACKS.yueyang.rules.find((r) => r.id === 'YY-CLOUD-DEPLOY')!;
+const DEPLOY = yueyangPack.rules.find((r) => r.id === 'YY-CLOUD-DEPLOY')!;
 
 describe(EvidenceService.name, () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;

@@ -4,7 +4,7 @@ import { ZProjectCode } from '@hub/contracts';
 import { readinessOf } from '@hub/rules';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';
-import { ZodPipe } from '../../common/zod';
+import { ZLoadedPackId, ZodPipe } from '../../common/zod';
 import { Allow, CurrentPrincipal } from '../auth/policy';
 import { type Principal, scopeOf } from '../auth/roles';
 import { FindingsRepository, toFindingView } from '../checks/findings.repository';
@@ -12,7 +12,7 @@ import { EvidenceService } from './evidence.service';
 import { ProjectsRepository, toProject } from './projects.repository';
 
 const ZProjectListQuery = z.object({
-  pack: z.enum(['yueyang', 'chenzhou']).optional(),
+  pack: ZLoadedPackId.optional(),
   region: z
     .string()
     .regex(/^[0-9]{6}$/)
@@ -35,7 +35,7 @@ export class ProjectsController {
   @Get()
   @Allow('projects:read')
   @ApiOperation({ summary: '项目列表 / list projects' })
-  @ApiQuery({ name: 'pack', required: false, enum: ['yueyang', 'chenzhou'] })
+  @ApiQuery({ name: 'pack', required: false, description: '政策包标识 / a loaded pack id (GET /api/packs)' })
   @ApiQuery({ name: 'region', required: false })
   @ApiQuery({ name: 'unitCode', required: false })
   @ApiQuery({ name: 'q', required: false, description: 'code, name or unit contains' })

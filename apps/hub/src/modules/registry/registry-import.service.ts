@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { describeUnsafeText, unsafeTextProblem, type TProject } from '@hub/contracts';
+import { packIds } from '@hub/rules';
 import { parseRegistryFile, projectContentHash, type RegistryParseResult } from '@hub/registry';
 import type { Logger } from 'pino';
 import { AppError } from '../../common/app-error';
@@ -58,7 +59,7 @@ export class RegistryImportService {
 
   async import(fileName: string, data: Buffer, actor = 'system'): Promise<ImportReport> {
     checkFileName(fileName);
-    const parsed = await parseRegistryFile({ data, fileName });
+    const parsed = await parseRegistryFile({ data, fileName, packIds: packIds() });
     if (parsed.fileErrors.length > 0) {
       throw new AppError(
         'INVALID_FILE',

@@ -21,7 +21,10 @@ export class OpinionNumbersRepository {
 
   /** Who issues a city's opinions and under which prefix and title. */
   issuerOf(packId: PolicyPackId): OpinionIssuer {
-    return this.env.HUB_OPINION_ISSUERS[packId];
+    const issuer = this.env.HUB_OPINION_ISSUERS[packId];
+    // The env holds an issuer for every loaded pack; a project of another pack never got imported.
+    if (!issuer) throw new Error(`no opinion issuer for pack ${packId}`);
+    return issuer;
   }
 
   /**

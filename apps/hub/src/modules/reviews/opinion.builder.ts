@@ -11,7 +11,7 @@ import type {
 import { DECISION_TITLES, type ReviewDecision } from '@hub/reports';
 import {
   divisionName,
-  PACKS,
+  packFor,
   readinessOf,
   REVIEW_DOMAIN_TITLES,
   REVIEW_DOMAINS,
@@ -193,7 +193,7 @@ export function buildOpinion(input: OpinionInputs): OpinionDocument {
       regionName: divisionName(project.region)?.name ?? null,
       investment: project.investment.toString(),
       packId,
-      packTitle: PACKS[packId].title,
+      packTitle: packFor(packId).title,
       packVersion: findings[0]?.packVersion ?? 1,
     },
     checkRunId: review.checkRunId ?? '',

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { TProject } from '@hub/contracts';
 import { buildProject } from '@hub/contracts/testing';
 import { projectContentHash } from '@hub/registry';
-import { PACKS, type Finding as RuleFinding, type Verdict } from '@hub/rules';
+import { yueyangPack, type Finding as RuleFinding, type Verdict } from '@hub/rules';
 import { createTestDatabase } from '../../../../../test/support/database';
 import { PrismaService } from '../../infra/database/prisma.service';
 import type { CheckRun, Project } from '../../generated/prisma/client';
@@ -11,7 +11,7 @@ import { FindingsRepository } from '../checks/findings.repository';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { PortfolioService } from './portfolio.service';
 
-const RULES = new Map(PACKS.yueyang.rules.map((r) => [r.id, r]));
+const RULES = new Map(yueyangPack.rules.map((r) => [r.id, r]));
 
 function finding(ruleId: string, verdict: Verdict): RuleFinding {
   const rule = RULES.get(ruleId)!;

@@ -3,6 +3,7 @@ import type { PolicyPackId } from '@hub/contracts';
 import type { PortfolioRow } from '@hub/reports';
 import { REVIEW_DOMAINS, VERDICTS, type Verdict, zeroVerdictCounts } from '@hub/rules';
 import { z } from 'zod';
+import { ZLoadedPackId } from '../../common/zod';
 import { PrismaService } from '../../infra/database/prisma.service';
 import { Prisma } from '../../generated/prisma/client';
 import type { ProjectScope } from '../auth/roles';
@@ -16,7 +17,7 @@ export const ZPortfolioQuery = z
       .string()
       .regex(/^[0-9]{6}$/)
       .optional(),
-    pack: z.enum(['yueyang', 'chenzhou']).optional(),
+    pack: ZLoadedPackId.optional(),
     /** ready | not-ready | unchecked */
     readiness: z.enum(['ready', 'not-ready', 'unchecked']).optional(),
     /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SOURCE_IDS, isSourceId, sourceTitle } from '@hub/connectors';
 import type { SourceId } from '@hub/contracts';
 import type { SyncPaging } from '@hub/connectors';
-import { PACKS, sourceShortfall, type Text } from '@hub/rules';
+import { allPacks, sourceShortfall, type Text } from '@hub/rules';
 import { AppError } from '../../common/app-error';
 import { Clock } from '../../infra/clock';
 import { PrismaService } from '../../infra/database/prisma.service';
@@ -11,9 +11,7 @@ import { ConnectorClients } from './connector-clients';
 
 /** The strictest maximum age any pack allows: older data makes some verdicts UNKNOWN. */
 const MAX_AGE_HOURS = Math.min(
-  ...Object.values(PACKS).map(
-    (p) => (p.settingsSchema.parse({}) as { maxSourceAgeHours: number }).maxSourceAgeHours,
-  ),
+  ...allPacks().map((p) => (p.settingsSchema.parse({}) as { maxSourceAgeHours: number }).maxSourceAgeHours),
 );
 
 export interface SyncView {

@@ -16,7 +16,6 @@ export default {
     view: { table: '项目列表', matrix: '合规矩阵' },
     total: '共 {{count}} 个项目',
     exported: '已导出 {{name}}',
-    pack: { yueyang: '岳阳', chenzhou: '郴州' },
     readiness: { ready: '具备验收条件', notReady: '不具备验收条件', unchecked: '未检查' },
     col: {
       code: '项目编码',
@@ -218,7 +217,6 @@ export default {
     view: { table: 'Project list', matrix: 'Compliance matrix' },
     total: '{{count}} projects',
     exported: 'Exported {{name}}',
-    pack: { yueyang: 'Yueyang', chenzhou: 'Chenzhou' },
     readiness: { ready: 'Ready for acceptance', notReady: 'Not ready', unchecked: 'Not checked' },
     col: {
       code: 'Code',

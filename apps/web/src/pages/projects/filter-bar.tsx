@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/auth';
 import { VERDICTS } from '../../components/common';
 import { type ProjectFilters, READINESS, REGION_CODE, UNIT_CODE } from './project-filters';
-import { PACK_IDS, REVIEW_DOMAINS, type RuleView, pick } from './project.types';
+import { REVIEW_DOMAINS, type RuleView, pick } from './project.types';
+import { usePacks } from './use-packs';
 
 interface Props {
   filters: ProjectFilters;
@@ -71,11 +72,13 @@ export function FilterBar({ filters, rules, onChange, onReset }: Props) {
   const { t, i18n } = useTranslation();
   const { me } = useAuth();
   const lang = i18n.language;
-  const rulesByPack = PACK_IDS.filter((pack) => !filters.pack || pack === filters.pack)
+  const { packs } = usePacks();
+  const rulesByPack = packs
+    .filter((pack) => !filters.pack || pack.id === filters.pack)
     .map((pack) => ({
-      label: t(`projects.pack.${pack}`),
+      label: pick(pack.name, lang),
       options: rules
-        .filter((r) => r.pack === pack && (!filters.domain || r.domain.id === filters.domain))
+        .filter((r) => r.pack === pack.id && (!filters.domain || r.domain.id === filters.domain))
         .map((r) => ({ value: r.id, label: `${r.id} ${pick(r.title, lang)}` })),
     }))
     .filter((g) => g.options.length > 0);
@@ -121,7 +124,7 @@ export function FilterBar({ filters, rules, onChange, onReset }: Props) {
         allowClear
         value={filters.pack}
         data-testid="projects-filter-pack"
-        options={PACK_IDS.map((p) => ({ value: p, label: t(`projects.pack.${p}`) }))}
+        options={packs.map((p) => ({ value: p.id, label: pick(p.name, lang) }))}
         onChange={(v) => onChange('pack', v)}
       />
       <Select

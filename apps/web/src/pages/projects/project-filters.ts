@@ -1,5 +1,5 @@
 import { VERDICTS, type Verdict } from '../../components/common';
-import { PACK_IDS, type PackId, REVIEW_DOMAINS, type ReviewDomain } from './project.types';
+import { type PackId, REVIEW_DOMAINS, type ReviewDomain } from './project.types';
 
 /**
  * The filters of the project screens as they stand in the URL, so that a view can be shared. The
@@ -25,7 +25,11 @@ export const FILTER_KEYS = ['q', 'unit', 'region', 'pack', 'readiness', 'rule', 
 
 export const UNIT_CODE = /^[0-9A-Z]{18}$/;
 export const REGION_CODE = /^[0-9]{6}$/;
+/** what a pack id looks like; the hub refuses one it has not loaded */
+export const PACK_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
+const matching = (pattern: RegExp, value: string | null): string | undefined =>
+  value !== null && pattern.test(value) ? value : undefined;
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
 
@@ -41,7 +45,7 @@ export function filtersFromSearch(params: URLSearchParams): ProjectFilters {
     q: text('q', 100),
     unit: unit && UNIT_CODE.test(unit) ? unit : undefined,
     region: region && REGION_CODE.test(region) ? region : undefined,
-    pack: oneOf(PACK_IDS, params.get('pack')),
+    pack: matching(PACK_ID, params.get('pack')),
     readiness: oneOf(READINESS, params.get('readiness')),
     rule: text('rule', 50),
     verdict: oneOf(VERDICTS, params.get('verdict')),

@@ -10,6 +10,7 @@ import { ErrorAlert, errorMessage, Time } from '../../components/common';
 import { formatDate } from '../../time';
 import type { CheckReport, Project, ProjectFindings } from './project.types';
 import { ReadinessTag } from './projects-table';
+import { PackLabel } from './use-packs';
 
 /**
  * Runs a targeted check (POST /api/checks). The hub may answer with a finished run or with one still
@@ -144,7 +145,7 @@ export function ProjectHeader({ project, findings }: Props) {
             label: t('projects.detail.pack'),
             children: (
               <Space size={4}>
-                {t(`projects.pack.${project.policyPack}`, { defaultValue: project.policyPack })}
+                <PackLabel id={project.policyPack} />
                 {packVersion !== undefined && (
                   <Tooltip title={t('projects.detail.packVersion')}>
                     <Tag>v{packVersion}</Tag>

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { Time, VERDICT_COLORS } from '../../components/common';
 import type { PortfolioItem, PortfolioPage } from './project.types';
 import { PAGE_SIZES } from './project-filters';
+import { PackLabel } from './use-packs';
 
 export function ReadinessTag({ ready }: { ready: boolean | null }) {
   const { t } = useTranslation();
@@ -55,7 +56,7 @@ export function ProjectsTable({ data, loading, onPage }: Props) {
       title: t('projects.col.pack'),
       dataIndex: 'packId',
       width: 90,
-      render: (pack: string) => t(`projects.pack.${pack}`, { defaultValue: pack }),
+      render: (pack: string) => <PackLabel id={pack} />,
     },
     { title: t('projects.col.budget'), dataIndex: 'investment', width: 130, align: 'right' },
     {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { VERDICT_COLORS } from '../../components/common';
 import { meOf, mockHub, renderPage } from '../../testing/render';
 import ProjectsPage from './projects.page';
-import { CZ_RULES, page, portfolioItem, UNIT, YY_RULES } from './testing/project.fixtures';
+import { CZ_RULES, PACKS, page, portfolioItem, UNIT, YY_RULES } from './testing/project.fixtures';
 
 const reviewer = meOf('reviewer', ['projects:read', 'packs:read']);
 
@@ -12,6 +12,7 @@ function hub(items = [portfolioItem('25-430600-0001', { 'YY-CLOUD-DEPLOY': 'FAIL
     'GET /api/auth/me': reviewer,
     'GET /api/portfolio': ({ url }) =>
       url.searchParams.get('format') === 'xlsx' ? { file: 'xlsx' } : page(items),
+    'GET /api/packs': PACKS,
     'GET /api/packs/yueyang/rules': YY_RULES,
     'GET /api/packs/chenzhou/rules': CZ_RULES,
   });

@@ -1,9 +1,12 @@
 import { useQueries } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { PACK_IDS, type PackId, type RuleView } from './project.types';
+import { type PackId, type RuleView } from './project.types';
+import { usePacks } from './use-packs';
 
 /** The rule catalogue of the given packs (all packs when none), in pack then catalogue order. */
-export function usePackRules(packs: readonly PackId[] = PACK_IDS) {
+export function usePackRules(only?: readonly PackId[]) {
+  const loaded = usePacks().packs.map((p) => p.id);
+  const packs = only ?? loaded;
   return useQueries({
     queries: packs.map((id) => ({
       queryKey: ['packs', id, 'rules'],

@@ -19,6 +19,7 @@ import { ZChenzhouSettings, type ChenzhouSettings } from './settings';
 /** 郴州市本级财政投资类信息化项目管理暂行办法, its rules in the order of obligations.md's table. */
 export const chenzhouPack: PolicyPack<ChenzhouSettings> = {
   id: 'chenzhou',
+  name: { zh: '郴州', en: 'Chenzhou' },
   title: {
     zh: '郴州市本级财政投资类信息化项目管理暂行办法',
     en: 'Chenzhou municipal IT project interim measures',

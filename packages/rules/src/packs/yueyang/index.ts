@@ -28,6 +28,7 @@ import { yyYwtb } from './yy-ywtb.rule';
 /** 岳阳市市本级政务信息化项目建设管理办法, its rules in the order of obligations.md's table. */
 export const yueyangPack: PolicyPack<YueyangSettings> = {
   id: 'yueyang',
+  name: { zh: '岳阳', en: 'Yueyang' },
   title: {
     zh: '岳阳市市本级政务信息化项目建设管理办法',
     en: 'Yueyang municipal e-government project measures',
