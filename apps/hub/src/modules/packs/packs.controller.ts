@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AppError } from '../../common/app-error';
 import { jsonSchema } from '../../common/zod';
 import { Allow } from '../auth/policy';
+import { packDivisions } from './pack-divisions';
 import { PackVersionsService } from './pack-versions.service';
 import { PACK_WIDE_SETTINGS, settingsOfRule } from './rule-settings';
 
@@ -80,6 +81,7 @@ export class PacksController {
           id,
           title: pack.title,
           divisionCode: pack.divisionCode,
+          divisions: packDivisions(pack),
           rules: pack.rules.length,
           defaults: pack.settingsSchema.parse({}),
           packWideSettings: PACK_WIDE_SETTINGS,
