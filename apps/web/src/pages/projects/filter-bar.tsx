@@ -2,9 +2,10 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Space } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDivisionName, usePacks } from '../../api/packs';
 import { useAuth } from '../../auth/auth';
 import { VERDICTS } from '../../components/common';
-import { type ProjectFilters, READINESS, REGION_CODE, UNIT_CODE } from './project-filters';
+import { type ProjectFilters, READINESS, UNIT_CODE } from './project-filters';
 import { PACK_IDS, REVIEW_DOMAINS, type RuleView, pick } from './project.types';
 
 interface Props {
@@ -70,6 +71,8 @@ function TextFilter({
 export function FilterBar({ filters, rules, onChange, onReset }: Props) {
   const { t, i18n } = useTranslation();
   const { me } = useAuth();
+  const packs = usePacks();
+  const divisionName = useDivisionName();
   const lang = i18n.language;
   const rulesByPack = PACK_IDS.filter((pack) => !filters.pack || pack === filters.pack)
     .map((pack) => ({
@@ -105,15 +108,18 @@ export function FilterBar({ filters, rules, onChange, onReset }: Props) {
           onCommit={(v) => onChange('unit', v)}
         />
       )}
-      <TextFilter
-        key={`region:${filters.region ?? ''}`}
-        value={filters.region}
-        pattern={REGION_CODE}
+      <Select
+        style={{ width: 180 }}
         placeholder={t('projects.filter.region')}
-        invalidText={t('projects.filter.regionInvalid')}
-        width={120}
-        testId="projects-filter-region"
-        onCommit={(v) => onChange('region', v)}
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        value={filters.region}
+        data-testid="projects-filter-region"
+        options={(packs.data ?? []).map((pack) => ({
+          label: t(`projects.pack.${pack.id}`, { defaultValue: pack.id }),
+          options: pack.divisions.map((d) => ({ value: d.code, label: divisionName(d.code) })),
+        }))}
+        onChange={(v) => onChange('region', v)}
       />
       <Select
         style={{ width: 120 }}
