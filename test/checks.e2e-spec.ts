@@ -246,6 +246,13 @@ describe('pre-acceptance checks (sandbox + hub)', () => {
     expect(packs.body.map((p: { id: string }) => p.id)).toEqual(['yueyang', 'chenzhou']);
     expect(packs.body[1].defaults).toMatchObject({ procurementLimit: 80, approvalThreshold: 1000 });
     expect(packs.body[1].latestVersion).toMatchObject({ version: 1, settings: packs.body[1].defaults });
+    // Division codes as the dashboard shows them: the city (市本级) first, then its counties by name.
+    expect(packs.body[0].divisions[0]).toEqual({ code: '430600', name: '岳阳市', cityLevel: true });
+    expect(packs.body[0].divisions).toContainEqual({
+      code: '430602',
+      name: '岳阳市岳阳楼区',
+      cityLevel: false,
+    });
     const rules = await http().get('/api/packs/yueyang/rules').expect(200);
     expect(rules.body.map((r: { id: string }) => r.id)).toEqual(yueyangPack.rules.map((r) => r.id));
     expect(rules.body.find((r: { id: string }) => r.id === 'YY-MLPS-PROD')).toMatchObject({

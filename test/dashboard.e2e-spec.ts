@@ -13,13 +13,15 @@ import { UsersService } from '../apps/hub/src/modules/auth/users.service';
 import { ChecksService } from '../apps/hub/src/modules/checks/checks.service';
 import { buildDashboard, launchBrowser, recordPageErrors } from './support/browser';
 import { DEMO_NOW, startTestHub, type TestHub } from './support/hub';
+import { layoutProblems, SCREEN_SIZES, tableRows } from './support/layout';
 
 const SCREENSHOTS = path.join(repoRoot(), 'docs', 'screenshots');
 const NEW_PASSWORD = 'correct-horse-battery-42';
 
 /**
  * The dashboard in a real browser (Debian's Chromium driven by playwright-core) against the hub and
- * sandbox upstreams with the demo city: what a reviewer and a construction unit see and may do.
+ * sandbox upstreams with the demo city: what a reviewer, an administrator and a construction unit see
+ * and may do. Every screen is laid out and photographed at 1280×800 and 1440×900 (docs/screenshots).
  */
 describe('dashboard in the browser', () => {
   const demo = generateDemoCity({ now: DEMO_NOW });
@@ -49,8 +51,11 @@ describe('dashboard in the browser', () => {
     await hub?.stop();
   });
 
-  /** A new user's first sign-in: the one-time password, then the forced change to their own. */
-  async function signIn(role: Role, options: { unitCode?: string; username: string }) {
+  /**
+   * A new user's first sign-in: the one-time password, then the forced change to their own. Every
+   * script the page loads is recorded with the encoding it came in.
+   */
+  async function signIn(role: Role, options: { unitCode?: string; username: string; shootLogin?: boolean }) {
     const { oneTimePassword } = await app.get(UsersService).create(
       {
         username: options.username,
@@ -62,12 +67,24 @@ describe('dashboard in the browser', () => {
     );
     const context: BrowserContext = await browser.newContext({
       locale: 'zh-CN',
-      viewport: { width: 1440, height: 900 },
+      viewport: { ...SCREEN_SIZES[1] },
       acceptDownloads: true,
     });
     const page: Page = await context.newPage();
     const errors = recordPageErrors(page);
+    const scripts = new Map<string, { encoding: string; bytes: number }>();
+    page.on('response', (r) => {
+      const { pathname } = new URL(r.url());
+      if (!/^\/assets\/.+\.js$/.test(pathname)) return;
+      const encoding = r.headers()['content-encoding'] ?? 'identity';
+      void r.body().then(
+        (body) => scripts.set(pathname, { encoding, bytes: body.length }),
+        () => undefined,
+      );
+    });
     await page.goto(`${baseUrl}/`);
+    await page.getByLabel('用户名').waitFor();
+    if (options.shootLogin) await shoot(page, 'login');
     await page.getByLabel('用户名').fill(options.username);
     await page.getByLabel('密码').fill(oneTimePassword!);
     await page.getByRole('button', { name: '登录' }).click();
@@ -77,14 +94,24 @@ describe('dashboard in the browser', () => {
     await page.getByLabel('再次输入新密码').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL((url) => url.pathname === '/');
-    return { context, page, errors };
+    return { context, page, errors, scripts };
   }
 
-  /** A screenshot for docs/screenshots once toasts have gone and drawers and charts stopped moving. */
-  async function shot(page: Page, name: string) {
+  /**
+   * The screen in view at 1280×800, then at 1440×900 (where it is left): its layout checked (no page
+   * margin, no sideways page scroll, no column title squeezed onto two lines, no fixed column over a
+   * table that does not scroll), then photographed for docs/screenshots as `<name>-<width>.png` once
+   * toasts have gone and drawers and charts stopped moving.
+   */
+  async function shoot(page: Page, name: string) {
     await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
-    await page.waitForTimeout(800);
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+    for (const size of SCREEN_SIZES) {
+      await page.setViewportSize(size);
+      await page.waitForTimeout(800);
+      const where = `${name} at ${size.width}×${size.height}`;
+      expect({ where, problems: await layoutProblems(page) }).toEqual({ where, problems: [] });
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${size.width}.png`) });
+    }
   }
 
   /**
@@ -112,11 +139,11 @@ describe('dashboard in the browser', () => {
   it('takes a reviewer from a failing project through evidence, a binding, a check and a decision to the PDF', async () => {
     const target = await projectWithSuggestion();
     const project = demo.projects.find((p) => p.code === target.code)!;
-    const { page, errors, context } = await signIn('reviewer', { username: 'wang.review' });
+    const { page, errors, context, scripts } = await signIn('reviewer', { username: 'wang.review' });
     expect(await page.getByTestId('user-menu').textContent()).toContain('技术审查人员');
     await page.getByTestId('overview-readiness').waitFor();
     await page.getByTestId('overview-domain-chart').locator('svg').first().waitFor();
-    await shot(page, 'overview');
+    await shoot(page, 'overview');
 
     // Find it among the failing projects.
     await page.getByRole('menuitem', { name: '项目' }).click();
@@ -126,24 +153,37 @@ describe('dashboard in the browser', () => {
     await page.waitForURL((url) => url.searchParams.get('q') === project.name);
     const row = page.getByTestId('projects-table').getByRole('link', { name: target.code });
     await row.waitFor();
-    await page.getByTestId('projects-search').fill('');
-    await page.getByTestId('projects-search').press('Enter');
+    await page.goto(`${baseUrl}/projects`);
     await page.getByTestId('projects-table').getByRole('row').nth(5).waitFor();
-    await shot(page, 'projects');
+    // Divisions by name: the city's own code as 市本级, a county with its city.
+    await page.getByTestId('projects-table').getByText('（市本级）').first().waitFor();
+    expect(
+      await page
+        .getByTestId('projects-table')
+        .getByText(/^4306\d\d$/)
+        .count(),
+    ).toBe(0);
+    await shoot(page, 'projects');
+    // One line a project, a screenful of them at 1440×900.
+    const rows = await tableRows(page, 'projects-table');
+    expect(rows.tallestLines).toBeLessThan(1.5);
+    expect(rows.inView).toBeGreaterThanOrEqual(12);
     await page.goto(`${baseUrl}/projects?view=matrix&pack=yueyang`);
     await page.getByTestId('projects-matrix').locator('a').nth(10).waitFor();
-    await shot(page, 'compliance-matrix');
+    await shoot(page, 'compliance-matrix');
     await page.goto(`${baseUrl}/projects?q=${encodeURIComponent(project.name)}`);
     await page.getByTestId('projects-table').getByRole('link', { name: target.code }).click();
     await page.waitForURL(`**/projects/${target.code}`);
     await expect.poll(() => page.getByTestId('project-title').textContent()).toContain(project.name);
+    await page.getByTestId(`finding-evidence-${target.ruleId}`).waitFor();
+    await shoot(page, 'project');
 
     // The failing finding's evidence: the upstream records as they arrived.
     await page.getByTestId(`finding-evidence-${target.ruleId}`).click();
     const drawer = page.getByTestId('evidence-drawer');
     await drawer.waitFor();
     await expect.poll(() => drawer.textContent()).toMatch(/[0-9a-f]{64}|[0-9a-f]{12}/);
-    await shot(page, 'project-evidence');
+    await shoot(page, 'project-evidence');
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
 
@@ -168,7 +208,11 @@ describe('dashboard in the browser', () => {
       .locator('[data-testid="check-progress"][data-status="completed"]')
       .waitFor({ timeout: 60_000 });
     await page.getByTestId('opinion-section-cloud').waitFor();
-    await shot(page, 'review');
+    await shoot(page, 'review');
+    // The opinion's findings, every column title on one line.
+    await page.getByTestId('opinion-section-cloud').scrollIntoViewIfNeeded();
+    await shoot(page, 'review-opinion');
+    await page.evaluate(() => window.scrollTo(0, 0));
 
     // Send it to rectification: an item is prefilled for every blocking rule left open, each given
     // its deadline, plus one more; the API records the decision.
@@ -219,19 +263,67 @@ describe('dashboard in the browser', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await extractPdfText(pdf)).text.replace(/\s+/g, '')).toContain(project.name.replace(/\s+/g, ''));
 
-    await page.getByRole('menuitem', { name: '运行监测' }).click();
-    await page.waitForURL('**/monitoring');
-    await page.getByTestId('alerts-table').locator('.ant-table-row').first().waitFor();
-    await shot(page, 'monitoring');
-    await page.getByTestId('monitoring-tab-resources').click();
-    await page.getByTestId('resources-totals').waitFor();
-    await shot(page, 'monitoring-resources');
+    await page.getByRole('menuitem', { name: '验收审查' }).click();
+    await page.getByTestId('reviews-table').locator('.ant-table-row').first().waitFor();
+    await shoot(page, 'reviews');
 
     await page.getByRole('menuitem', { name: '系统管理' }).click();
     await page.getByRole('menuitem', { name: '政策规则包' }).click();
     await page.waitForURL('**/admin/packs');
     await page.getByTestId('pack-rules').getByRole('row').nth(2).waitFor();
-    await shot(page, 'packs');
+    await shoot(page, 'packs');
+
+    // Every script but the smallest (under 1 KiB, not worth it) came compressed, as the build's .br.
+    expect(scripts.size).toBeGreaterThan(3);
+    const sent = [...scripts.values()];
+    expect(sent.filter((s) => s.bytes > 1024).map((s) => s.encoding)).toEqual(
+      sent.filter((s) => s.bytes > 1024).map(() => 'br'),
+    );
+    expect(sent.filter((s) => s.encoding === 'br').length).toBeGreaterThan(3);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows an administrator monitoring with its actions and every administration screen', async () => {
+    const { page, errors, context } = await signIn('admin', { username: 'li.admin', shootLogin: true });
+    await page.getByTestId('overview-readiness').waitFor();
+
+    await page.getByRole('menuitem', { name: '运行监测' }).click();
+    await page.waitForURL('**/monitoring');
+    const alerts = page.getByTestId('alerts-table');
+    await alerts.locator('.ant-table-row').first().waitFor();
+    // The operator's buttons in their own column, over nothing at 1440 (the check in shoot()).
+    await alerts.locator('[data-testid^="alert-resolve-"]').first().waitFor();
+    await shoot(page, 'monitoring');
+    for (const tab of ['resources', 'evaluations', 'interfaces']) {
+      await page.getByTestId(`monitoring-tab-${tab}`).click();
+      await page.getByTestId(`${tab}-table`).locator('.ant-table-row').first().waitFor();
+      await shoot(page, `monitoring-${tab}`);
+    }
+
+    const screens: [string, string, string][] = [
+      ['上游数据源', 'sources', 'sources-table'],
+      ['用户', 'users', 'users-table'],
+      ['API 令牌', 'tokens', 'tokens-table'],
+      ['审计日志', 'audit', 'audit-table'],
+      ['通知订阅', 'notifications', 'notification-channels'],
+    ];
+    await page.getByRole('menuitem', { name: '系统管理' }).click();
+    for (const [menu, name, testId] of screens) {
+      await page.getByRole('menuitem', { name: menu, exact: true }).click();
+      await page.waitForURL(`**/admin/${name}`);
+      await page.getByTestId(testId).waitFor();
+      await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
+      await shoot(page, name);
+    }
+
+    // A wrong address is a missing page, not a refusal.
+    await page.goto(`${baseUrl}/no/such/screen`);
+    await page.getByText('页面不存在').waitFor();
+    expect(await page.getByText('无权访问此页面').count()).toBe(0);
+    await shoot(page, 'not-found');
+    await page.getByRole('button', { name: '返回首页' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
 
     expect(errors).toEqual([]);
     await context.close();
@@ -258,7 +350,7 @@ describe('dashboard in the browser', () => {
     await page.goto(`${baseUrl}/projects/${foreign.code}`);
     await page.getByText(/无权访问此页面|页面不存在/).waitFor();
     expect(await page.content()).not.toContain(foreign.name);
-    await shot(page, 'applicant-refused');
+    await shoot(page, 'applicant-refused');
     expect(errors).toEqual([]);
     await context.close();
   });

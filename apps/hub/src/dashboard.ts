@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import type { Logger } from 'pino';
 
 /** Where the dashboard's production build lives (apps/web/dist), or null when it was never built. */
@@ -15,17 +16,30 @@ export function dashboardDir(): string | null {
 }
 
 /**
- * The dashboard at `/`: hashed assets cached for a year, every other non-API GET answered with
- * index.html (never cached) so the browser's router can take over deep links such as
- * /projects/XM-001. The API and /health (/health/ready) are untouched; their paths never fall back to the page.
+ * The dashboard at `/`: hashed assets cached for a year and sent as the build precompressed them
+ * (`.br`, else `.gz`, as the browser's Accept-Encoding allows; `Vary: Accept-Encoding`), every other
+ * non-API GET answered with index.html (never cached) so the browser's router can take over deep
+ * links such as /projects/XM-001 and show its own 404 for a path it does not know. The API and
+ * /health (/health/ready) are untouched; their paths never fall back to the page.
  */
-export function serveDashboard(app: NestExpressApplication, logger: Logger): boolean {
-  const dir = dashboardDir();
+export function serveDashboard(
+  app: NestExpressApplication,
+  logger: Logger,
+  dir: string | null = dashboardDir(),
+): boolean {
   if (!dir) {
     logger.warn('dashboard not built (apps/web/dist missing): serving the API only');
     return false;
   }
-  app.useStaticAssets(path.join(dir, 'assets'), { prefix: '/assets', immutable: true, maxAge: '365d' });
+  app.use(
+    '/assets',
+    expressStaticGzip(path.join(dir, 'assets'), {
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
+      index: false,
+      serveStatic: { immutable: true, maxAge: '365d' },
+    }),
+  );
   app.useStaticAssets(dir, { index: false, maxAge: '1h' });
   const index = path.join(dir, 'index.html');
   app.use((req: Request, res: Response, next: NextFunction) => {

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, type RouteObject, RouterProvider } from 'react-router';
 import { ApiError } from './api/client';
 import { AuthProvider } from './auth/auth';
-import { Forbidden } from './components/common';
+import { Forbidden, NotFound } from './components/common';
 import { AppLayout } from './layout/app-layout';
 import LoginPage from './pages/auth/login.page';
 import PasswordPage from './pages/auth/password.page';
@@ -46,7 +46,7 @@ export const routes: RouteObject[] = [
       { path: 'admin/audit', element: <AuditPage /> },
       { path: 'admin/notifications', element: <NotificationsPage /> },
       { path: 'forbidden', element: <Forbidden /> },
-      { path: '*', element: <Forbidden /> },
+      { path: '*', element: <NotFound /> },
     ],
   },
 ];

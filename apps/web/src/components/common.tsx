@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client';
+import { useDivisionName } from '../api/packs';
 import { formatTime } from '../time';
 
 export const VERDICTS = ['FAIL', 'UNKNOWN', 'PASS', 'WAIVED', 'NOT_APPLICABLE'] as const;
@@ -55,6 +56,24 @@ export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () =>
   );
 }
 
+/** A wrong address: the router knows no such screen (a refusal is Forbidden, a missing object the API's 404). */
+export function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title={t('common.notFound')}
+      subTitle={t('common.notFoundHint')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
+        </Link>
+      }
+      data-testid="not-found"
+    />
+  );
+}
+
 export function Forbidden() {
   const { t } = useTranslation();
   return (
@@ -90,5 +109,30 @@ export function Time({ value }: { value: string | null | undefined }) {
     <Tooltip title={`${t('common.beijingTime')} (UTC+8)`}>
       <span>{formatTime(value)}</span>
     </Tooltip>
+  );
+}
+
+/** A division code by its name (岳阳市岳阳楼区, 岳阳市（市本级）), the code in the tooltip. */
+export function DivisionName({ code }: { code: string | null | undefined }) {
+  const name = useDivisionName()(code);
+  return (
+    <Tooltip title={code && name !== code ? code : undefined}>
+      <span data-division={code ?? undefined}>{name}</span>
+    </Tooltip>
+  );
+}
+
+/**
+ * A table's least width: its columns' widths, `flexMin` for each column without one, and the expand
+ * button's column. Given as `scroll.x` with `tableLayout="fixed"`, the table scrolls sideways below it
+ * instead of squeezing a column to a character, and the width-less columns share what is left above it.
+ */
+export function leastTableWidth(
+  columns: readonly { width?: number | string }[],
+  options: { flexMin: number; expandable?: boolean },
+): number {
+  return columns.reduce(
+    (sum, c) => sum + (typeof c.width === 'number' ? c.width : options.flexMin),
+    options.expandable ? 48 : 0,
   );
 }

@@ -97,7 +97,7 @@ export function AppLayout() {
       .filter(
         (k) => k.startsWith('/') && (k === '/' ? location.pathname === '/' : location.pathname.startsWith(k)),
       )
-      .sort((a, b) => b.length - a.length)[0] ?? '/';
+      .sort((a, b) => b.length - a.length)[0] ?? '';
 
   const logout = async () => {
     await api.post('/api/auth/logout').catch(() => undefined);

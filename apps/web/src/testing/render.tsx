@@ -1,7 +1,7 @@
-import { render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { vi } from 'vitest';
+import { onTestFinished, vi } from 'vitest';
 import { createQueryClient, Providers } from '../app';
 import type { Me, Role } from '../auth/auth';
 
@@ -97,3 +97,25 @@ export function renderPage(element: ReactElement, options: { path?: string; patt
     ),
   };
 }
+
+/** The test runner's Node process (the dashboard's own types know no Node). */
+interface RunnerProcess {
+  on(event: 'unhandledRejection', listener: (reason: unknown) => void): void;
+  off(event: 'unhandledRejection', listener: (reason: unknown) => void): void;
+}
+
+/**
+ * Promise rejections nobody handled while the current test runs, such as a form's failed validation
+ * thrown into the void: a form that shows its field errors leaves the list empty.
+ */
+export function unhandledRejections(): unknown[] {
+  const seen: unknown[] = [];
+  const runner = (globalThis as unknown as { process: RunnerProcess }).process;
+  const listener = (reason: unknown) => seen.push(reason);
+  runner.on('unhandledRejection', listener);
+  onTestFinished(() => runner.off('unhandledRejection', listener));
+  return seen;
+}
+
+/** Lets the runner report a rejection left unhandled by what just happened (it does so a tick later). */
+export const settled = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 50)));

@@ -5,6 +5,7 @@ import { allPacks, REVIEW_DOMAIN_TITLES, type RuleDefinition } from '@hub/rules'
 import { z } from 'zod';
 import { jsonSchema } from '../../common/zod';
 import { Allow } from '../auth/policy';
+import { packDivisions } from './pack-divisions';
 import { packOrNotFound, PackVersionsService } from './pack-versions.service';
 import { PACK_WIDE_SETTINGS, settingsOfRule } from './rule-settings';
 
@@ -68,6 +69,7 @@ export class PacksController {
           name: pack.name,
           title: pack.title,
           divisionCode: pack.divisionCode,
+          divisions: packDivisions(pack),
           rules: pack.rules.length,
           defaults: pack.settingsSchema.parse({}),
           packWideSettings: PACK_WIDE_SETTINGS,

@@ -3,7 +3,7 @@ export default {
     copyHint: '点击右侧图标复制',
     packs: {
       title: '政策规则包',
-      division: '行政区划代码',
+      division: '行政区划',
       ruleCount: '{{count}} 条规则',
       latest: '当前最新：第 {{version}} 版（{{date}} 起生效）',
       tabRules: '规则',
@@ -280,7 +280,7 @@ export default {
     copyHint: 'Click the icon to copy',
     packs: {
       title: 'Policy packs',
-      division: 'Division code',
+      division: 'Division',
       ruleCount: '{{count}} rules',
       latest: 'Latest: version {{version}} (in force from {{date}})',
       tabRules: 'Rules',

@@ -5,8 +5,7 @@ export default {
     filter: {
       unit: '建设单位信用代码',
       unitInvalid: '统一社会信用代码为 18 位',
-      region: '区划代码',
-      regionInvalid: '区划代码为 6 位数字',
+      region: '区划',
       pack: '政策包',
       readiness: '验收条件',
       rule: '规则',
@@ -206,8 +205,7 @@ export default {
     filter: {
       unit: 'Unit credit code',
       unitInvalid: 'A unified social credit code has 18 characters',
-      region: 'Division code',
-      regionInvalid: 'A division code has 6 digits',
+      region: 'Division',
       pack: 'Policy pack',
       readiness: 'Readiness',
       rule: 'Rule',

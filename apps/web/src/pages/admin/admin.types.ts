@@ -4,41 +4,7 @@ import type { Role } from '../../auth/auth';
 
 /** What the administration screens read from the hub, as its controllers answer. */
 
-/** GET /api/packs/:id/versions */
-export interface PackVersion {
-  packId: string;
-  version: number;
-  /** YYYY-MM-DD: projects approved (立项) on or after it are judged under this version */
-  effectiveFrom: string;
-  settings: Record<string, unknown>;
-  confirmedRuleIds: string[];
-  note: string;
-  publishedBy: string;
-  publishedAt: string;
-}
-
-/** A JSON schema property of a pack setting, as z.toJSONSchema writes it. */
-export interface SettingSchema {
-  type?: string;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  items?: { type?: string; enum?: string[] };
-  properties?: Record<string, SettingSchema>;
-}
-
-/** GET /api/packs */
-export interface PackSummary {
-  id: string;
-  title: Bilingual;
-  divisionCode: string;
-  rules: number;
-  defaults: Record<string, unknown>;
-  /** settings every rule reads through the engine (source freshness) */
-  packWideSettings?: string[];
-  latestVersion: PackVersion;
-  settingsSchema: { properties?: Record<string, SettingSchema> };
-}
+export type { PackSummary, PackVersion, SettingSchema } from '../../api/packs';
 
 /** GET /api/packs/:id/rules */
 export interface RuleView {

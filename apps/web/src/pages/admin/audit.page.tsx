@@ -195,20 +195,21 @@ export default function AuditPage() {
                   }),
               }}
               columns={[
-                { title: t('admin.audit.seq'), dataIndex: 'seq', width: 80 },
+                { title: t('admin.audit.seq'), dataIndex: 'seq', width: 64 },
                 {
                   title: t('admin.audit.at'),
                   dataIndex: 'at',
-                  width: 150,
+                  width: 140,
                   render: (at: string) => <Time value={at} />,
                 },
                 { title: t('admin.audit.actor'), dataIndex: 'actor', width: 120 },
                 {
                   title: t('admin.audit.action'),
                   dataIndex: 'action',
+                  width: 200,
                   render: (a: string) => <code>{a}</code>,
                 },
-                { title: t('admin.audit.objectType'), dataIndex: 'objectType' },
+                { title: t('admin.audit.objectType'), dataIndex: 'objectType', width: 130 },
                 { title: t('admin.audit.objectId'), dataIndex: 'objectId' },
                 {
                   title: t('admin.audit.hash'),

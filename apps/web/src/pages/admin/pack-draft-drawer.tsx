@@ -143,11 +143,7 @@ export function PackDraftDrawer({
       destroyOnHidden
       footer={
         <Space>
-          <Button
-            data-testid="pack-preview"
-            loading={preview.isPending}
-            onClick={() => void form.validateFields().then((v) => preview.mutate(draftOf(v)))}
-          >
+          <Button data-testid="pack-preview" loading={preview.isPending} onClick={() => form.submit()}>
             {t('admin.packs.preview')}
           </Button>
           {can('packs:manage') ? (
@@ -175,6 +171,7 @@ export function PackDraftDrawer({
           effectiveFrom: dayjs(dayjs().tz(BEIJING).format('YYYY-MM-DD')),
           note: '',
         }}
+        onFinish={(v) => preview.mutate(draftOf(v))}
         onValuesChange={() => {
           if (previewed) setStale(true);
         }}

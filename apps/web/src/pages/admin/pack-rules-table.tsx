@@ -14,6 +14,9 @@ export function PackRulesTable({ rules, latest }: { rules: RuleView[]; latest: P
         size="small"
         dataSource={rules}
         pagination={false}
+        // Each column keeps its width (the full table fits a 1440 px screen), narrower screens scroll.
+        tableLayout="fixed"
+        scroll={{ x: 1118 }}
         expandable={{
           expandedRowRender: (r) => (
             <Space orientation="vertical" size={4}>
@@ -34,17 +37,17 @@ export function PackRulesTable({ rules, latest }: { rules: RuleView[]; latest: P
             width: 190,
             render: (id: string) => <code>{id}</code>,
           },
-          { title: t('admin.packs.ruleTitle'), render: (_, r) => pick(r.title, i18n.language) },
-          { title: t('admin.packs.clause'), dataIndex: 'clause', width: 120 },
+          { title: t('admin.packs.ruleTitle'), width: 200, render: (_, r) => pick(r.title, i18n.language) },
+          { title: t('admin.packs.clause'), dataIndex: 'clause', width: 110 },
           {
             title: t('admin.packs.domain'),
-            width: 130,
+            width: 100,
             render: (_, r) =>
               t(`common.domain.${r.domain.id}`, { defaultValue: pick(r.domain, i18n.language) }),
           },
           {
             title: t('admin.packs.severity'),
-            width: 110,
+            width: 100,
             render: (_, r) => (
               <Tag color={r.severity === 'blocking' ? 'red' : 'gold'}>
                 {t(`admin.packs.severityValue.${r.severity}`)}
@@ -53,7 +56,7 @@ export function PackRulesTable({ rules, latest }: { rules: RuleView[]; latest: P
           },
           {
             title: t('admin.packs.basis'),
-            width: 170,
+            width: 150,
             render: (_, r) => (
               <Space size={4} wrap>
                 <Tag>{t(`admin.packs.basisValue.${r.basis}`)}</Tag>

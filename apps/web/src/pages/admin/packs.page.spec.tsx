@@ -1,6 +1,7 @@
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { meOf, mockHub, renderPage } from '../../testing/render';
+import { YY_DIVISIONS } from '../../testing/packs.fixtures';
+import { meOf, mockHub, renderPage, settled, unhandledRejections } from '../../testing/render';
 import type { ImpactPreview, PackSummary, PackVersion, RuleView } from './admin.types';
 import PacksPage from './packs.page';
 
@@ -19,8 +20,10 @@ const v1: PackVersion = {
 };
 const pack: PackSummary = {
   id: 'yueyang',
+  name: { zh: '岳阳', en: 'Yueyang' },
   title: { zh: '岳阳市', en: 'Yueyang' },
   divisionCode: '430600',
+  divisions: YY_DIVISIONS,
   rules: 2,
   defaults: v1.settings,
   packWideSettings: ['maxSourceAgeHours'],
@@ -117,6 +120,20 @@ describe('PacksPage', { timeout: 20_000 }, () => {
     expect(within(table).getByText('0.9')).toBeTruthy();
     expect(within(table).getByText('未确认：不通过仅作提示')).toBeTruthy();
     expect(screen.queryByTestId('pack-new-draft')).toBeNull();
+    // The pack's division by name, its code beside it.
+    expect(screen.getByText('岳阳市（市本级）')).toBeTruthy();
+  });
+
+  it('shows a draft without its note as a field error, asking the hub nothing', async () => {
+    const rejections = unhandledRejections();
+    const { calls } = hub(['packs:read', 'packs:preview']);
+    renderPage(<PacksPage />, { path: '/admin/packs' });
+    fireEvent.click(await screen.findByTestId('pack-new-draft'));
+    fireEvent.click(await screen.findByTestId('pack-preview'));
+    expect(await screen.findByText('请填写修改说明')).toBeTruthy();
+    await settled();
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    expect(rejections).toEqual([]);
   });
 
   it('previews the draft’s impact and publishes exactly the previewed draft', async () => {

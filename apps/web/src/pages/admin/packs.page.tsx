@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { useAuth } from '../../auth/auth';
-import { Forbidden, QueryState } from '../../components/common';
+import { usePacks } from '../../api/packs';
+import { DivisionName, Forbidden, QueryState } from '../../components/common';
 import { formatDate } from '../../time';
 import { type PackSummary, type PackVersion, pick, type RuleView } from './admin.types';
 import { PackDraftDrawer } from './pack-draft-drawer';
@@ -96,7 +97,10 @@ function PackDetail({ pack, tab, onTab }: { pack: PackSummary; tab: Tab; onTab: 
       }
     >
       <Descriptions size="small" column={3} style={{ marginBottom: 16 }}>
-        <Descriptions.Item label={t('admin.packs.division')}>{pack.divisionCode}</Descriptions.Item>
+        <Descriptions.Item label={t('admin.packs.division')}>
+          <DivisionName code={pack.divisionCode} />{' '}
+          <Typography.Text type="secondary">{pack.divisionCode}</Typography.Text>
+        </Descriptions.Item>
         <Descriptions.Item label={t('admin.packs.tabRules')}>
           {t('admin.packs.ruleCount', { count: pack.rules })}
         </Descriptions.Item>
@@ -153,11 +157,7 @@ export default function PacksPage() {
   const { t, i18n } = useTranslation();
   const { can, loading } = useAuth();
   const [params, setParams] = useSearchParams();
-  const packs = useQuery({
-    queryKey: ['packs', 'list'],
-    queryFn: () => api.get<PackSummary[]>('/api/packs'),
-    enabled: can('packs:read'),
-  });
+  const packs = usePacks();
   if (!can('packs:read')) return loading ? null : <Forbidden />;
   const rawTab = params.get('tab');
   const tab: Tab = TABS.includes(rawTab as Tab) ? (rawTab as Tab) : 'rules';

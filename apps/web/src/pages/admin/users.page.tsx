@@ -70,6 +70,8 @@ export default function UsersPage() {
               size="small"
               dataSource={list}
               pagination={list.length > 50 ? { pageSize: 50 } : false}
+              // Short facts: every cell on one line, the table scrolling sideways on a narrow screen.
+              scroll={{ x: 'max-content' }}
               columns={[
                 { title: t('admin.users.username'), dataIndex: 'username' },
                 { title: t('admin.users.displayName'), dataIndex: 'displayName' },

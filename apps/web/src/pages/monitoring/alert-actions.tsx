@@ -20,7 +20,7 @@ export function AlertActions({ alert }: { alert: AlertView }) {
   if (!can('alerts:manage') || alert.status === 'resolved') return null;
   return (
     <>
-      <Space size={4}>
+      <Space size={4} wrap>
         {alert.status === 'open' && (
           <Button size="small" onClick={() => setAction('acknowledge')} data-testid={`alert-ack-${alert.id}`}>
             {t('monitoring.ack')}
@@ -52,17 +52,13 @@ function ActionModal({ alert, action, onClose }: { alert: AlertView; action: Act
     },
     onError: (error) => void message.error(errorMessage(error, i18n.language)),
   });
-  const submit = async () => {
-    const { comment } = await form.validateFields();
-    mutation.mutate(comment?.trim() || undefined);
-  };
   return (
     <Modal
       open
       title={t(resolve ? 'monitoring.resolveTitle' : 'monitoring.ackTitle')}
       okText={t(resolve ? 'monitoring.resolve' : 'monitoring.ack')}
       cancelText={t('common.cancel')}
-      onOk={() => void submit().catch(() => undefined)}
+      onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={mutation.isPending}
       okButtonProps={{ 'data-testid': 'alert-action-confirm' } as ButtonProps}
@@ -73,7 +69,11 @@ function ActionModal({ alert, action, onClose }: { alert: AlertView; action: Act
       <Typography.Paragraph type="secondary">
         {t(resolve ? 'monitoring.resolveHint' : 'monitoring.ackHint')}
       </Typography.Paragraph>
-      <Form form={form} layout="vertical">
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={({ comment }) => mutation.mutate(comment?.trim() || undefined)}
+      >
         <Form.Item
           name="comment"
           label={t(resolve ? 'monitoring.comment' : 'monitoring.commentOptional')}

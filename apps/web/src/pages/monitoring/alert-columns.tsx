@@ -21,7 +21,7 @@ export function severityColumn(t: TFunction): Column {
   return {
     title: t('monitoring.col.severity'),
     dataIndex: 'severity',
-    width: 90,
+    width: 80,
     render: (_, a) => <Tag color={SEVERITY_COLORS[a.severity]}>{t(`monitoring.severity.${a.severity}`)}</Tag>,
   };
 }
@@ -51,6 +51,7 @@ export function projectColumn(t: TFunction): Column {
   return {
     title: t('monitoring.col.project'),
     dataIndex: 'projectCode',
+    width: 140,
     render: (_, a) =>
       a.projectCode ? (
         <Link to={`/projects/${a.projectCode}`}>{a.projectCode}</Link>
@@ -64,6 +65,7 @@ export function ownerColumn(t: TFunction): Column {
   return {
     title: t('monitoring.col.owner'),
     key: 'owner',
+    width: 160,
     render: (_, a) =>
       a.ownerUnitName || a.ownerUnitCode ? (
         <Space orientation="vertical" size={0}>
@@ -82,7 +84,7 @@ export function openedColumn(t: TFunction): Column {
   return {
     title: t('monitoring.col.opened'),
     dataIndex: 'firstSeenAt',
-    width: 150,
+    width: 140,
     render: (_, a) => <Time value={a.firstSeenAt} />,
   };
 }
@@ -92,7 +94,7 @@ export function statusColumn(t: TFunction): Column {
   return {
     title: t('monitoring.col.status'),
     dataIndex: 'status',
-    width: 170,
+    width: 130,
     render: (_, a) => {
       const who =
         a.status === 'acknowledged'
@@ -121,12 +123,13 @@ export function statusColumn(t: TFunction): Column {
   };
 }
 
+/** The operator's buttons; `AlertPageTable` adds the column only for a role that may use them. */
 export function actionsColumn(t: TFunction): Column {
   return {
     title: t('monitoring.col.actions'),
     key: 'actions',
-    width: 140,
-    // Wide fact tables scroll sideways; the operator's buttons stay in view.
+    width: 130,
+    // Where a table is wider than the screen (it scrolls sideways), the buttons stay in view.
     fixed: 'right',
     render: (_, a) => <AlertActions alert={a} />,
   };

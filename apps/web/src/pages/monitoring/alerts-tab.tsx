@@ -2,7 +2,6 @@ import { Flex, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import {
-  actionsColumn,
   openedColumn,
   ownerColumn,
   severityColumn,
@@ -56,7 +55,7 @@ export function AlertsTab() {
     {
       title: t('monitoring.col.rule'),
       key: 'rule',
-      width: 280,
+      width: 240,
       render: (_: unknown, a: AlertView) => (
         <Flex vertical>
           <span>{t(`monitoring.rule.${a.ruleId}`, { defaultValue: a.ruleId })}</span>
@@ -71,7 +70,6 @@ export function AlertsTab() {
     ownerColumn(t),
     openedColumn(t),
     statusColumn(t),
-    actionsColumn(t),
   ];
   return (
     <Flex vertical gap={16}>

@@ -26,11 +26,13 @@ export function EvaluationsTab() {
     {
       title: t('monitoring.col.level'),
       key: 'level',
+      width: 80,
       render: (_, a) => t('monitoring.evaluations.levelValue', { level: detail<number>(a, 'level') ?? '?' }),
     },
     {
       title: t('monitoring.col.lastEvaluated'),
       key: 'lastEvaluated',
+      width: 140,
       render: (_, a) => {
         const at = detail<string>(a, 'lastEvaluatedAt');
         return at ? (
@@ -48,6 +50,7 @@ export function EvaluationsTab() {
     {
       title: t('monitoring.col.due'),
       key: 'due',
+      width: 150,
       sorter: (a, b) =>
         (detail<number>(a, 'daysLeft') ?? Number.NEGATIVE_INFINITY) -
         (detail<number>(b, 'daysLeft') ?? Number.NEGATIVE_INFINITY),

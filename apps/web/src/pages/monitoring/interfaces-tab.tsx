@@ -26,11 +26,13 @@ export function InterfacesTab() {
     {
       title: t('monitoring.col.exchangeSystem'),
       key: 'system',
+      width: 140,
       render: (_, a) => detail<string>(a, 'systemId') ?? '—',
     },
     {
       title: t('monitoring.col.cycle'),
       key: 'cycle',
+      width: 140,
       render: (_, a) =>
         t('monitoring.interfaces.cycleValue', {
           cycle: detail<string>(a, 'updateCycle') ?? '—',
@@ -40,6 +42,7 @@ export function InterfacesTab() {
     {
       title: t('monitoring.col.lastUpdate'),
       key: 'lastUpdate',
+      width: 150,
       render: (_, a) => {
         const at = detail<string>(a, 'lastDataUpdateAt');
         if (!at) return <Typography.Text type="danger">{t('monitoring.interfaces.never')}</Typography.Text>;

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { meOf, mockHub, renderPage } from '../../testing/render';
+import { meOf, mockHub, renderPage, settled, unhandledRejections } from '../../testing/render';
 import { alertSummary } from '../overview/overview.fixtures';
 import MonitoringPage from './monitoring.page';
 import type { AlertView, MonitorRuleId } from './monitoring.types';
@@ -101,12 +101,15 @@ describe('MonitoringPage', () => {
   });
 
   it('requires a comment before resolving an alert', async () => {
+    const rejections = unhandledRejections();
     const { calls } = hub('monitor');
     renderPage(<MonitoringPage />, { path: '/monitoring' });
     fireEvent.click(await screen.findByTestId(`alert-resolve-${acknowledged.id}`));
     fireEvent.click(await screen.findByTestId('alert-action-confirm'));
     expect(await screen.findByText('请填写关闭说明')).toBeTruthy();
+    await settled();
     expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+    expect(rejections).toEqual([]);
 
     fireEvent.change(screen.getByTestId('alert-comment'), { target: { value: '设备已恢复' } });
     fireEvent.click(screen.getByTestId('alert-action-confirm'));

@@ -33,6 +33,7 @@ export function ResourcesTab() {
     {
       title: t('monitoring.col.resource'),
       key: 'resource',
+      width: 130,
       render: (_, a) => (
         <Flex vertical>
           <Typography.Text code>{detail<string>(a, 'resourceId') ?? a.subject}</Typography.Text>
@@ -45,6 +46,7 @@ export function ResourcesTab() {
     {
       title: t('monitoring.col.system'),
       key: 'system',
+      width: 120,
       render: (_, a) => detail<string>(a, 'systemName') ?? '—',
     },
     {
@@ -78,12 +80,14 @@ export function ResourcesTab() {
     {
       title: t('monitoring.col.vcpu'),
       key: 'vcpu',
+      width: 64,
       align: 'right',
       render: (_, a) => detail<number>(a, 'vcpu') ?? '—',
     },
     {
       title: t('monitoring.col.memory'),
       key: 'memory',
+      width: 100,
       align: 'right',
       render: (_, a) => detail<number>(a, 'memoryGiB') ?? '—',
     },

@@ -1,14 +1,14 @@
 import type { ColumnType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { actionsColumn, ownerColumn, projectColumn, statusColumn } from './alert-columns';
+import { ownerColumn, projectColumn, statusColumn } from './alert-columns';
 import { AlertPageTable } from './alert-page-table';
 import { useAlertPage } from './alerts.queries';
 import type { AlertView, MonitorRuleId } from './monitoring.types';
 
 /**
  * The unresolved alerts of some MON-* rules as a table of the facts they recorded (columns given by
- * the tab), then owner, status and the operator's actions. The page lives in the link.
+ * the tab), then project, owner and status (and the operator's actions). The page lives in the link.
  */
 export function RuleAlertsTable({
   ruleId,
@@ -28,7 +28,7 @@ export function RuleAlertsTable({
       query={query}
       page={page}
       testId={testId}
-      columns={[...columns, projectColumn(t), ownerColumn(t), statusColumn(t), actionsColumn(t)]}
+      columns={[...columns, projectColumn(t), ownerColumn(t), statusColumn(t)]}
       onPage={(p) =>
         setParams(
           (prev) => {

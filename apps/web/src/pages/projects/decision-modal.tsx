@@ -27,11 +27,11 @@ export function DecisionModal({ open, title, label, required, loading, onCancel,
       okText={t('projects.submit')}
       confirmLoading={loading}
       onCancel={onCancel}
-      onOk={() => void form.validateFields().then((v) => onSubmit((v.text ?? '').trim()))}
+      onOk={() => form.submit()}
       okButtonProps={{ 'data-testid': 'decision-submit' } as ButtonProps}
       forceRender
     >
-      <Form form={form} layout="vertical">
+      <Form form={form} layout="vertical" onFinish={(v) => onSubmit((v.text ?? '').trim())}>
         <Form.Item
           name="text"
           label={label}

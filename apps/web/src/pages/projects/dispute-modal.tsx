@@ -42,13 +42,15 @@ export function DisputeModal({ code, findings, ruleId, onClose }: Props) {
       okText={t('projects.submit')}
       confirmLoading={raise.isPending}
       onCancel={onClose}
-      onOk={() =>
-        void form.validateFields().then((v) => raise.mutate({ ruleId: v.ruleId, reason: v.reason.trim() }))
-      }
+      onOk={() => form.submit()}
       okButtonProps={{ 'data-testid': 'dispute-submit' } as ButtonProps}
       forceRender
     >
-      <Form form={form} layout="vertical">
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => raise.mutate({ ruleId: v.ruleId, reason: v.reason.trim() })}
+      >
         <Form.Item
           name="ruleId"
           label={t('projects.dispute.rule')}

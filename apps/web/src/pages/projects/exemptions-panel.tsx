@@ -86,11 +86,16 @@ function RequestExemption({ code, rules, onDone }: { code: string; rules: RuleVi
         okText={t('projects.submit')}
         confirmLoading={request.isPending}
         onCancel={() => setOpen(false)}
-        onOk={() => void form.validateFields().then((v) => request.mutate(v))}
+        onOk={() => form.submit()}
         width={640}
         forceRender
       >
-        <Form form={form} layout="vertical" initialValues={{ scope: 'rules', reasonCategory: 'other' }}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ scope: 'rules', reasonCategory: 'other' }}
+          onFinish={(v) => request.mutate(v)}
+        >
           <Form.Item name="scope" label={t('projects.exemption.scope')}>
             <Radio.Group
               options={[

@@ -2,11 +2,11 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Space } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDivisionName, usePacks } from '../../api/packs';
 import { useAuth } from '../../auth/auth';
 import { VERDICTS } from '../../components/common';
-import { type ProjectFilters, READINESS, REGION_CODE, UNIT_CODE } from './project-filters';
+import { type ProjectFilters, READINESS, UNIT_CODE } from './project-filters';
 import { REVIEW_DOMAINS, type RuleView, pick } from './project.types';
-import { usePacks } from './use-packs';
 
 interface Props {
   filters: ProjectFilters;
@@ -71,9 +71,11 @@ function TextFilter({
 export function FilterBar({ filters, rules, onChange, onReset }: Props) {
   const { t, i18n } = useTranslation();
   const { me } = useAuth();
+  const packs = usePacks();
+  const divisionName = useDivisionName();
   const lang = i18n.language;
-  const { packs } = usePacks();
-  const rulesByPack = packs
+  const packList = packs.data ?? [];
+  const rulesByPack = packList
     .filter((pack) => !filters.pack || pack.id === filters.pack)
     .map((pack) => ({
       label: pick(pack.name, lang),
@@ -108,15 +110,18 @@ export function FilterBar({ filters, rules, onChange, onReset }: Props) {
           onCommit={(v) => onChange('unit', v)}
         />
       )}
-      <TextFilter
-        key={`region:${filters.region ?? ''}`}
-        value={filters.region}
-        pattern={REGION_CODE}
+      <Select
+        style={{ width: 180 }}
         placeholder={t('projects.filter.region')}
-        invalidText={t('projects.filter.regionInvalid')}
-        width={120}
-        testId="projects-filter-region"
-        onCommit={(v) => onChange('region', v)}
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        value={filters.region}
+        data-testid="projects-filter-region"
+        options={packList.map((pack) => ({
+          label: pick(pack.name, lang),
+          options: pack.divisions.map((d) => ({ value: d.code, label: divisionName(d.code) })),
+        }))}
+        onChange={(v) => onChange('region', v)}
       />
       <Select
         style={{ width: 120 }}
@@ -124,7 +129,7 @@ export function FilterBar({ filters, rules, onChange, onReset }: Props) {
         allowClear
         value={filters.pack}
         data-testid="projects-filter-pack"
-        options={packs.map((p) => ({ value: p.id, label: pick(p.name, lang) }))}
+        options={packList.map((p) => ({ value: p.id, label: pick(p.name, lang) }))}
         onChange={(v) => onChange('pack', v)}
       />
       <Select

@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/auth';
-import { VERDICTS, VerdictTag } from '../../components/common';
+import { leastTableWidth, VERDICTS, VerdictTag } from '../../components/common';
 import { DisputeModal } from './dispute-modal';
 import { EvidenceDrawer } from './evidence-drawer';
 import type { FindingView, RuleView } from './project.types';
@@ -38,7 +38,7 @@ export function FindingsTable({ code, findings, rules }: Props) {
     {
       title: t('projects.finding.verdict'),
       dataIndex: 'verdict',
-      width: 130,
+      width: 120,
       filters: VERDICTS.map((v) => ({ text: t(`common.verdict.${v}`), value: v })),
       onFilter: (value, f) => f.verdict === value,
       render: (verdict: string, f) => (
@@ -51,7 +51,7 @@ export function FindingsTable({ code, findings, rules }: Props) {
     {
       title: t('projects.finding.rule'),
       dataIndex: 'ruleId',
-      width: 260,
+      width: 240,
       render: (ruleId: string, f) => (
         <>
           <Typography.Text code>{ruleId}</Typography.Text>
@@ -62,7 +62,7 @@ export function FindingsTable({ code, findings, rules }: Props) {
     {
       title: t('projects.finding.severity'),
       dataIndex: 'severity',
-      width: 80,
+      width: 76,
       render: (s: string) =>
         s === 'blocking' ? (
           <Tag color="red">{t('projects.finding.blocking')}</Tag>
@@ -73,12 +73,12 @@ export function FindingsTable({ code, findings, rules }: Props) {
     {
       title: t('projects.finding.clause'),
       dataIndex: 'clause',
-      width: 160,
+      width: 120,
       render: (clause: string, f) => {
         const requirement = catalogue.get(f.ruleId)?.requirement;
         return (
           <Tooltip title={requirement ? `${clause}：${pick(requirement, lang)}` : clause}>
-            <Typography.Text ellipsis style={{ maxWidth: 150 }} data-testid={`finding-clause-${f.ruleId}`}>
+            <Typography.Text ellipsis style={{ maxWidth: 104 }} data-testid={`finding-clause-${f.ruleId}`}>
               {clause}
             </Typography.Text>
           </Tooltip>
@@ -144,7 +144,9 @@ export function FindingsTable({ code, findings, rules }: Props) {
         columns={columns}
         dataSource={sorted}
         pagination={false}
-        scroll={{ x: 1000 }}
+        // The reason takes what the other columns leave, at least 240 px; below that the table scrolls.
+        tableLayout="fixed"
+        scroll={{ x: leastTableWidth(columns, { flexMin: 240, expandable: true }) }}
         expandable={{
           expandedRowRender: (f) => {
             const rule = catalogue.get(f.ruleId);

@@ -1,6 +1,7 @@
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { meOf, mockHub, renderPage } from '../../testing/render';
+import { PACKS_WITH_DIVISIONS } from '../../testing/packs.fixtures';
+import { meOf, mockHub, renderPage, settled, unhandledRejections } from '../../testing/render';
 import ProjectDetailPage from './project-detail.page';
 import type { BindingView, FindingEvidence } from './project.types';
 import { finding, project, UNIT, YY_RULES } from './testing/project.fixtures';
@@ -110,6 +111,7 @@ function hub(me = reviewer, extra: Record<string, unknown> = {}) {
       total: 0,
       items: [],
     },
+    'GET /api/packs': PACKS_WITH_DIVISIONS,
     'GET /api/packs/yueyang/rules': YY_RULES,
     'GET /api/bindings': { total: 1, items: [suggestion] },
     'GET /api/exemptions': [],
@@ -138,6 +140,7 @@ describe('ProjectDetailPage', () => {
     expect(await screen.findByText('v3')).toBeTruthy();
     expect(screen.getByText('2025-03-07')).toBeTruthy();
     expect(screen.getByText('350 万元')).toBeTruthy();
+    expect(await screen.findByText('岳阳市（市本级）')).toBeTruthy();
     expect(within(screen.getByTestId('project-readiness')).getByText('不具备验收条件')).toBeTruthy();
   });
 
@@ -352,6 +355,40 @@ describe('ProjectDetailPage', () => {
       }),
     );
   });
+
+  it(
+    'shows a dispute without its reason as a field error, sending nothing',
+    { timeout: 15_000 },
+    async () => {
+      const rejections = unhandledRejections();
+      const { calls } = hub(applicant);
+      renderPage(<ProjectDetailPage />, { path: `/projects/${CODE}`, pattern: PATTERN });
+      fireEvent.click(await screen.findByTestId('finding-dispute-YY-PLAN'));
+      await screen.findByTestId('dispute-reason');
+      fireEvent.click(screen.getByTestId('dispute-submit'));
+      expect(await screen.findByText('必填')).toBeTruthy();
+      await settled();
+      expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+      expect(rejections).toEqual([]);
+    },
+  );
+
+  it(
+    'shows an exemption request left empty as field errors, sending nothing',
+    { timeout: 15_000 },
+    async () => {
+      const rejections = unhandledRejections();
+      const { calls } = hub(meOf('reviewer', [...reviewer.permissions, 'exemptions:request']));
+      renderPage(<ProjectDetailPage />, { path: `/projects/${CODE}?tab=exemptions`, pattern: PATTERN });
+      fireEvent.click(await screen.findByTestId('project-request-exemption'));
+      const dialog = await screen.findByRole('dialog');
+      fireEvent.click(within(dialog).getByRole('button', { name: '提交' }));
+      await waitFor(() => expect(within(dialog).getAllByText('必填').length).toBeGreaterThanOrEqual(4));
+      await settled();
+      expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+      expect(rejections).toEqual([]);
+    },
+  );
 
   it('says when the project has never been checked', async () => {
     hub(reviewer, { [`GET /api/projects/${CODE}/findings`]: refusal(404, 'NOT_FOUND') });

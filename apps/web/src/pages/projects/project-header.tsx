@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { useAuth } from '../../auth/auth';
-import { ErrorAlert, errorMessage, Time } from '../../components/common';
+import { DivisionName, ErrorAlert, errorMessage, Time } from '../../components/common';
 import { formatDate } from '../../time';
 import type { CheckReport, Project, ProjectFindings } from './project.types';
 import { ReadinessTag } from './projects-table';
@@ -128,8 +128,13 @@ export function ProjectHeader({ project, findings }: Props) {
         bordered
         size="small"
         column={{ xs: 1, md: 2, xl: 3 }}
+        styles={{ label: { whiteSpace: 'nowrap' } }}
         items={[
-          { key: 'code', label: t('projects.detail.code'), children: project.code },
+          {
+            key: 'code',
+            label: t('projects.detail.code'),
+            children: <span style={{ whiteSpace: 'nowrap' }}>{project.code}</span>,
+          },
           {
             key: 'unit',
             label: t('projects.detail.unit'),
@@ -139,7 +144,11 @@ export function ProjectHeader({ project, findings }: Props) {
               </Tooltip>
             ),
           },
-          { key: 'region', label: t('projects.detail.region'), children: project.region },
+          {
+            key: 'region',
+            label: t('projects.detail.region'),
+            children: <DivisionName code={project.region} />,
+          },
           {
             key: 'pack',
             label: t('projects.detail.pack'),

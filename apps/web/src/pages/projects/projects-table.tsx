@@ -2,7 +2,7 @@ import { Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Time, VERDICT_COLORS } from '../../components/common';
+import { DivisionName, Time, VERDICT_COLORS } from '../../components/common';
 import type { PortfolioItem, PortfolioPage } from './project.types';
 import { PAGE_SIZES } from './project-filters';
 import { PackLabel } from './use-packs';
@@ -27,6 +27,25 @@ interface Props {
   onPage: (page: number, pageSize: number) => void;
 }
 
+/**
+ * The widths of the table's columns: every row one line, so a screen of 1440×900 shows a screenful of
+ * projects. Names and units take what is left and end in an ellipsis (the whole text in a tooltip);
+ * below `MIN_WIDTH` the table scrolls sideways rather than wrap.
+ */
+const WIDTH = {
+  code: 124,
+  unit: 140,
+  region: 128,
+  pack: 60,
+  budget: 116,
+  readiness: 116,
+  fail: 60,
+  unknown: 74,
+  lastChecked: 136,
+};
+/** The width of the table on a 1440 px screen (the sider and paddings taken off); narrower scrolls. */
+const MIN_WIDTH = 1136;
+
 /** One page of projects with their readiness and failing counts, from GET /api/portfolio. */
 export function ProjectsTable({ data, loading, onPage }: Props) {
   const { t } = useTranslation();
@@ -34,55 +53,68 @@ export function ProjectsTable({ data, loading, onPage }: Props) {
     {
       title: t('projects.col.code'),
       dataIndex: 'code',
-      width: 160,
+      width: WIDTH.code,
       render: (code: string) => <Link to={`/projects/${code}`}>{code}</Link>,
     },
     {
       title: t('projects.col.name'),
       dataIndex: 'name',
-      render: (name: string, row) => <Link to={`/projects/${row.code}`}>{name}</Link>,
+      ellipsis: { showTitle: false },
+      render: (name: string, row) => (
+        <Tooltip title={name} placement="topLeft">
+          <Link to={`/projects/${row.code}`}>{name}</Link>
+        </Tooltip>
+      ),
     },
     {
       title: t('projects.col.unit'),
       dataIndex: 'unitName',
+      width: WIDTH.unit,
+      ellipsis: { showTitle: false },
       render: (unitName: string, row) => (
-        <Tooltip title={row.unitCode}>
+        <Tooltip title={`${unitName} · ${row.unitCode}`} placement="topLeft">
           <span>{unitName}</span>
         </Tooltip>
       ),
     },
-    { title: t('projects.col.region'), dataIndex: 'region', width: 90 },
+    {
+      title: t('projects.col.region'),
+      dataIndex: 'region',
+      width: WIDTH.region,
+      ellipsis: { showTitle: false },
+      render: (region: string) => <DivisionName code={region} />,
+    },
     {
       title: t('projects.col.pack'),
       dataIndex: 'packId',
-      width: 90,
+      width: WIDTH.pack,
       render: (pack: string) => <PackLabel id={pack} />,
     },
-    { title: t('projects.col.budget'), dataIndex: 'investment', width: 130, align: 'right' },
+    { title: t('projects.col.budget'), dataIndex: 'investment', width: WIDTH.budget, align: 'right' },
     {
       title: t('projects.col.readiness'),
       dataIndex: 'ready',
-      width: 150,
+      width: WIDTH.readiness,
       render: (ready: boolean | null) => <ReadinessTag ready={ready} />,
     },
     {
       title: t('projects.col.fail'),
       key: 'fail',
-      width: 80,
+      width: WIDTH.fail,
       align: 'right',
       render: (_, row) => <Count n={row.counts.FAIL} color={VERDICT_COLORS.FAIL} />,
     },
     {
       title: t('projects.col.unknown'),
       key: 'unknown',
-      width: 90,
+      width: WIDTH.unknown,
       align: 'right',
       render: (_, row) => <Count n={row.counts.UNKNOWN} color={VERDICT_COLORS.UNKNOWN} />,
     },
     {
       title: t('projects.col.lastChecked'),
       dataIndex: 'checkedAt',
-      width: 150,
+      width: WIDTH.lastChecked,
       render: (at: string | null) => <Time value={at} />,
     },
   ];
@@ -90,11 +122,12 @@ export function ProjectsTable({ data, loading, onPage }: Props) {
     <Table<PortfolioItem>
       data-testid="projects-table"
       rowKey="code"
-      size="middle"
+      size="small"
+      tableLayout="fixed"
       loading={loading}
       columns={columns}
       dataSource={data?.items ?? []}
-      scroll={{ x: 1100 }}
+      scroll={{ x: MIN_WIDTH }}
       pagination={{
         current: data?.page ?? 1,
         pageSize: data?.pageSize ?? PAGE_SIZES[0],

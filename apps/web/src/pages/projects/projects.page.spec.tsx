@@ -1,9 +1,10 @@
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { VERDICT_COLORS } from '../../components/common';
+import { PACKS_WITH_DIVISIONS } from '../../testing/packs.fixtures';
 import { meOf, mockHub, renderPage } from '../../testing/render';
 import ProjectsPage from './projects.page';
-import { CZ_RULES, PACKS, page, portfolioItem, UNIT, YY_RULES } from './testing/project.fixtures';
+import { CZ_RULES, page, portfolioItem, UNIT, YY_RULES } from './testing/project.fixtures';
 
 const reviewer = meOf('reviewer', ['projects:read', 'packs:read']);
 
@@ -12,7 +13,7 @@ function hub(items = [portfolioItem('25-430600-0001', { 'YY-CLOUD-DEPLOY': 'FAIL
     'GET /api/auth/me': reviewer,
     'GET /api/portfolio': ({ url }) =>
       url.searchParams.get('format') === 'xlsx' ? { file: 'xlsx' } : page(items),
-    'GET /api/packs': PACKS,
+    'GET /api/packs': PACKS_WITH_DIVISIONS,
     'GET /api/packs/yueyang/rules': YY_RULES,
     'GET /api/packs/chenzhou/rules': CZ_RULES,
   });
@@ -95,6 +96,25 @@ describe('ProjectsPage', () => {
     const second = within(table).getByText('25-430600-0002').closest('tr')!;
     expect(within(second).getByText('未检查')).toBeTruthy();
     expect(screen.getByText('共 2 个项目')).toBeTruthy();
+  });
+
+  it('names each project’s division, the city’s own code as 市本级, and filters by a division chosen by name', async () => {
+    const { calls } = hub([
+      portfolioItem('25-430600-0001', {}),
+      portfolioItem('25-430602-0001', {}, { region: '430602' }),
+    ]);
+    renderPage(<ProjectsPage />, { path: '/projects', pattern: '/projects' });
+    const table = await screen.findByTestId('projects-table');
+    const city = (await within(table).findByText('25-430600-0001')).closest('tr')!;
+    expect(await within(city).findByText('岳阳市（市本级）')).toBeTruthy();
+    const county = within(table).getByText('25-430602-0001').closest('tr')!;
+    expect(within(county).getByText('岳阳市岳阳楼区')).toBeTruthy();
+    expect(within(table).queryByText('430602')).toBeNull();
+
+    const region = within(screen.getByTestId('projects-filter-region')).getByRole('combobox');
+    fireEvent.mouseDown(region);
+    fireEvent.click(await screen.findByTitle('郴州市北湖区'));
+    await waitFor(() => expect(portfolioCalls(calls).at(-1)?.get('region')).toBe('431002'));
   });
 
   it('colours each matrix cell by the rule’s verdict, only for the rules of the packs in view, and opens the project', async () => {

@@ -1,11 +1,11 @@
 import { useQueries } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { type PackId, type RuleView } from './project.types';
-import { usePacks } from './use-packs';
+import { usePacks } from '../../api/packs';
 
 /** The rule catalogue of the given packs (all packs when none), in pack then catalogue order. */
 export function usePackRules(only?: readonly PackId[]) {
-  const loaded = usePacks().packs.map((p) => p.id);
+  const loaded = (usePacks().data ?? []).map((p) => p.id);
   const packs = only ?? loaded;
   return useQueries({
     queries: packs.map((id) => ({

@@ -40,23 +40,35 @@ export function pick(text: Bilingual, language: string): string {
   return language.startsWith('en') && text.en ? text.en : text.zh;
 }
 
+/** The fixed columns of a findings table (826 px) plus at least 260 px for the reason: it fits 1440 px. */
+const FINDINGS_WIDTH = 1086;
+
 function FindingsTable({ findings }: { findings: OpinionFinding[] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const columns: ColumnsType<OpinionFinding> = [
-    { title: t('reviews.ruleId'), dataIndex: 'ruleId', width: 170, render: (v: string) => <code>{v}</code> },
-    { title: t('reviews.ruleTitle'), key: 'title', render: (_, f) => pick(f.title, lang) },
+    {
+      title: t('reviews.ruleId'),
+      dataIndex: 'ruleId',
+      width: 240,
+      render: (id: string, f) => (
+        <>
+          <Typography.Text code>{id}</Typography.Text>
+          <div>{pick(f.title, lang)}</div>
+        </>
+      ),
+    },
     { title: t('reviews.clause'), dataIndex: 'clause', width: 100 },
     {
       title: t('reviews.severity'),
       dataIndex: 'severity',
-      width: 80,
+      width: 76,
       render: (v: string) => t(`reviews.severities.${v}`),
     },
     {
       title: t('reviews.verdict'),
       key: 'verdict',
-      width: 120,
+      width: 100,
       render: (_, f) => (
         <Space size={4} wrap>
           <VerdictTag verdict={f.verdict} />
@@ -86,7 +98,7 @@ function FindingsTable({ findings }: { findings: OpinionFinding[] }) {
     {
       title: t('reviews.evidence'),
       key: 'evidence',
-      width: 260,
+      width: 220,
       render: (_, f) =>
         f.evidence.length === 0 ? (
           <Typography.Text type="secondary">{t('reviews.noEvidence')}</Typography.Text>
@@ -106,7 +118,7 @@ function FindingsTable({ findings }: { findings: OpinionFinding[] }) {
     {
       title: t('reviews.change'),
       dataIndex: 'change',
-      width: 110,
+      width: 90,
       render: (v: string | null) =>
         v ? <Tag color={CHANGE_COLORS[v]}>{t(`reviews.changes.${v}`)}</Tag> : null,
     },
@@ -118,7 +130,10 @@ function FindingsTable({ findings }: { findings: OpinionFinding[] }) {
       pagination={false}
       columns={columns}
       dataSource={findings}
-      scroll={{ x: 1100 }}
+      // Every column but the reason has its width, so no title shrinks to a character; the reason
+      // takes what is left (at least 260 px) and the table scrolls sideways below that.
+      tableLayout="fixed"
+      scroll={{ x: FINDINGS_WIDTH }}
     />
   );
 }

@@ -103,9 +103,3 @@ export function finding(
     ...over,
   };
 }
-
-/** GET /api/packs as the project screens read it: the two cities' names. */
-export const PACKS = [
-  { id: 'yueyang', name: { zh: '岳阳', en: 'Yueyang' } },
-  { id: 'chenzhou', name: { zh: '郴州', en: 'Chenzhou' } },
-];
