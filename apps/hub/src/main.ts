@@ -4,6 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { DatabaseHandle } from './infra/database/database';
 import { createAppContext, createHttpApp, listen, prepareDatabase } from './bootstrap';
+import { EXIT_CONFIG, EXIT_FAILURE } from './common/exit-codes';
 import { StartupError } from './common/startup-error';
 import { dashboardDir } from './dashboard';
 import { type HubEnv, InvalidEnvError, loadEnv } from './config/env';
@@ -18,10 +19,6 @@ import { ScanScheduler } from './modules/scans/scan-scheduler.service';
 import { ScanWiring } from './modules/scans/scan-wiring.service';
 import { RegistryImportService } from './modules/registry/registry-import.service';
 import { stopHub } from './shutdown';
-
-/** Exit codes: 0 after an orderly stop, 78 (EX_CONFIG) for a bad environment, 1 for any other failure. */
-const EXIT_FAILURE = 1;
-const EXIT_CONFIG = 78;
 
 /**
  * `npm start`: database (embedded unless DATABASE_URL), migrations, the sandbox upstreams with the
