@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { buildCli, runCli } from './cli';
-import { EXIT_USAGE } from './common/exit-codes';
+import { EXIT_CONFIG, EXIT_USAGE } from './common/exit-codes';
 import { repoRoot } from './infra/paths';
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -115,6 +115,23 @@ describe('hub command line', () => {
     expect(stderr).toContain(en);
     expect(stderr.indexOf(zh)).toBeLessThan(stderr.indexOf(en));
     expect(stderr).toContain(`用法见 / see: ${usage}`);
+  });
+
+  it('ends a command with a bad environment with 78, before touching any database', async () => {
+    vi.stubEnv('HUB_PORT', 'not-a-port');
+    try {
+      const { code, stderr } = await hub('db', 'migrate');
+      expect(code).toBe(EXIT_CONFIG);
+      expect(stderr).toContain('HUB_PORT');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('ends hub without a command with its help and exit code 2', async () => {
+    const { code, stderr } = await hub();
+    expect(code).toBe(EXIT_USAGE);
+    expect(stderr).toContain('用法 Usage: hub [options] [command]');
   });
 
   it('exits 2 as a process, and answers --help without loading Nest, Prisma or the job queue', () => {
