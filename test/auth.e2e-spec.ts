@@ -9,6 +9,8 @@ import request from 'supertest';
 import { createHttpApp, prepareDatabase } from '../apps/hub/src/bootstrap';
 import { loadEnv } from '../apps/hub/src/config/env';
 import { PrismaService } from '../apps/hub/src/infra/database/prisma.service';
+import { AuditService } from '../apps/hub/src/modules/audit/audit.service';
+import { SIGN_IN_FAILED } from '../apps/hub/src/modules/auth/sessions.service';
 import { UsersService } from '../apps/hub/src/modules/auth/users.service';
 import { runCli as runCliIn } from './support/cli';
 import { behindTheAuditTrigger, createTestDatabase } from './support/database';
@@ -81,6 +83,7 @@ interface AuditItem {
   action: string;
   objectType: string;
   objectId: string;
+  data: unknown;
 }
 
 describe('session cookie on a hub with a fixed clock', () => {
@@ -199,6 +202,17 @@ describe('first start and password sign-in', () => {
       .expect(401);
     expectError(wrong, 'UNAUTHENTICATED');
     expect(unknown.body).toEqual(wrong.body);
+
+    // The caller is told nothing more; the audit trail says which it was, and from where.
+    const refused = await hub.app.get(AuditService).list({ action: SIGN_IN_FAILED, skip: 0, take: 2 });
+    expect(refused.items.map((e) => [e.objectId, e.data])).toEqual([
+      [
+        'no.such.user',
+        { method: 'password', reason: 'unknown-user', from: expect.stringMatching(/127\.0\.0\.1$/) },
+      ],
+      ['admin', { method: 'password', reason: 'bad-password', from: expect.stringMatching(/127\.0\.0\.1$/) }],
+    ]);
+    expect(JSON.stringify(refused.items)).not.toContain('definitely-not-it');
   });
 
   it('offers password sign-in only when no identity platform is configured', async () => {
@@ -391,6 +405,8 @@ describe('OIDC sign-in through the unified identity platform', () => {
       HUB_OIDC_CLIENT_SECRET: 'compliance-hub-secret',
       HUB_OIDC_ALLOW_HTTP: 'true',
       HUB_OIDC_REDIRECT_URI: REDIRECT_URI,
+      // every test here signs in through several rate-limited routes
+      HUB_AUTH_RATE_LIMIT_PER_MINUTE: '50',
     });
   });
   afterAll(async () => {
@@ -536,6 +552,46 @@ describe('OIDC sign-in through the unified identity platform', () => {
       .set('Cookie', `hub_session=${second.value}`)
       .expect(200);
     expect(oddMe.body.user.username).toMatch(/^oidc-[A-Za-z0-9._@-]+$/);
+  });
+
+  it('audits each refused callback with its reason, the account when known and the client address', async () => {
+    const admin = await userWithToken(hub.app, 'admin');
+    const refusedBefore = async () =>
+      (await admin.http.get('/api/audit').query({ action: 'auth.sign-in-failed', pageSize: 100 }).expect(200))
+        .body.total as number;
+    const before = await refusedBefore();
+
+    const noState = await throughProvider({ sub: 'sun.qi-0007', hub_role: 'monitor' });
+    await callback(noState.query).expect(401);
+    const noRole = await throughProvider({ sub: 'stranger-0008', preferred_username: 'stranger' });
+    await callback(noRole.query, noRole.stateCookie).expect(401);
+    // a code used once already, or an error the platform sends back instead of one
+    await callback('?error=access_denied&state=x', noRole.stateCookie).expect(401);
+
+    const audit = await admin.http
+      .get('/api/audit')
+      .query({ action: 'auth.sign-in-failed', pageSize: 3 })
+      .expect(200);
+    expect(audit.body.total).toBe(before + 3);
+    expect(
+      (audit.body.items as AuditItem[]).map((e) => ({ actor: e.actor, objectId: e.objectId, data: e.data })),
+    ).toEqual([
+      {
+        actor: 'anonymous',
+        objectId: '-',
+        data: { method: 'oidc', reason: 'oidc-answer', from: expect.stringMatching(/127\.0\.0\.1$/) },
+      },
+      {
+        actor: 'anonymous',
+        objectId: 'stranger',
+        data: { method: 'oidc', reason: 'oidc-no-role', from: expect.stringMatching(/127\.0\.0\.1$/) },
+      },
+      {
+        actor: 'anonymous',
+        objectId: '-',
+        data: { method: 'oidc', reason: 'oidc-state', from: expect.stringMatching(/127\.0\.0\.1$/) },
+      },
+    ]);
   });
 
   it('refuses an applicant whose ID token carries no valid unit code', async () => {

@@ -5,10 +5,11 @@ import type { INestApplication } from '@nestjs/common';
 import { buildProject } from '@hub/contracts/testing';
 import { toRegistryCsv } from '@hub/registry';
 import { buildZip } from '@hub/registry/testing';
-import pino from 'pino';
+import { Writable } from 'node:stream';
 import request from 'supertest';
 import { createHttpApp, prepareDatabase } from '../apps/hub/src/bootstrap';
 import { loadEnv } from '../apps/hub/src/config/env';
+import { createLogger } from '../apps/hub/src/infra/logger';
 import { PrismaService } from '../apps/hub/src/infra/database/prisma.service';
 import { UsersService } from '../apps/hub/src/modules/auth/users.service';
 import { NotificationsService } from '../apps/hub/src/modules/notifications/notifications.service';
@@ -23,7 +24,22 @@ describe('hardening at the HTTP edge', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let app: INestApplication;
   let admin: Awaited<ReturnType<typeof userWithToken>>;
-  const logger = pino({ level: 'silent' });
+  /** what the hub logged, as JSON lines: the access log's tests read it */
+  const logged: Record<string, unknown>[] = [];
+  const logger = createLogger(
+    'debug',
+    'stdout',
+    new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) logged.push(JSON.parse(line));
+        callback();
+      },
+    }),
+  );
+  const accessLines = (url: string) =>
+    logged.filter(
+      (l) => l['component'] === 'http' && String((l['req'] as { url: string }).url).startsWith(url),
+    );
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -45,6 +61,43 @@ describe('hardening at the HTTP edge', () => {
     });
     expect(res.body.error.message.zh).toMatch(/[\u4e00-\u9fff]/);
   }
+
+  describe('the access log', () => {
+    it('writes one line per request: method, path, status, duration and user, no credential', async () => {
+      await admin.http
+        .get('/api/projects?q=%E5%B2%B3%E9%98%B3&access_token=query-secret-1')
+        .set('Cookie', 'hub_session=cookie-secret-2')
+        .expect(200);
+      const [line, ...more] = accessLines('/api/projects?');
+      expect(more).toEqual([]);
+      expect(line).toMatchObject({
+        level: 30,
+        req: { method: 'GET', url: '/api/projects?q=%E5%B2%B3%E9%98%B3&access_token=[REDACTED]' },
+        res: { statusCode: 200 },
+        responseTime: expect.any(Number),
+        user: admin.username,
+        msg: expect.stringMatching(/^GET \/api\/projects\?\S+ 200 \d+ ms$/),
+      });
+      const all = JSON.stringify(logged);
+      for (const secret of [admin.token, 'query-secret-1', 'cookie-secret-2'])
+        expect(all).not.toContain(secret);
+    });
+
+    it('names no user for a refused request, and keeps probes at debug', async () => {
+      await request(app.getHttpServer())
+        .get('/api/findings')
+        .set('Authorization', 'Bearer hubt_not-a-token')
+        .expect(401);
+      await request(app.getHttpServer()).get('/health').expect(200);
+      const [refused] = accessLines('/api/findings');
+      expect(refused).toMatchObject({ level: 30, res: { statusCode: 401 } });
+      expect(refused).not.toHaveProperty('user');
+      expect(accessLines('/health')).toEqual([
+        expect.objectContaining({ level: 20, res: { statusCode: 200 } }),
+      ]);
+      expect(JSON.stringify(logged)).not.toContain('hubt_not-a-token');
+    });
+  });
 
   it('refuses a JSON body over 1 MB with 413', async () => {
     const res = await admin.http

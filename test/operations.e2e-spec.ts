@@ -150,6 +150,34 @@ describe('the hub process on its embedded PostgreSQL: probes and an orderly stop
       })),
     );
 
+  it('starts quietly and prints its summary last: its own address first, the one-time password in it', async () => {
+    const out = hub.output();
+    // Nest's module and route lines stay below the default level; the hub's own lines remain.
+    expect(out).not.toContain('"component":"nest"');
+    expect(out).toContain('"msg":"hub listening"');
+    // Scripts take the first URL printed as the hub's.
+    expect(/http:\/\/[\d.:]+/.exec(out)?.[0]).toBe(url);
+    const block = out.slice(out.indexOf('\n  合规中枢已启动'));
+    expect(out.indexOf('"msg":"hub started"')).toBeLessThan(out.indexOf('\n  合规中枢已启动'));
+    expect(
+      block
+        .trim()
+        .split('\n')
+        .map((l) => l.trim().split(' ')[0]),
+    ).toEqual([
+      '合规中枢已启动',
+      expect.stringMatching(/^管理界面/), // built or not
+      '沙箱未启动，连接真实上游',
+      '数据库',
+      '定时任务',
+      '初始管理员',
+      '（首次登录后须修改密码；遗失时运行',
+    ]);
+    expect(block).toContain(`数据库 / database: PostgreSQL 127.0.0.1:`);
+    expect(block).toContain(`嵌入式 / embedded in ${path.join(dataDir, 'pg')}`);
+    expect(block).toMatch(/一次性密码 \/ one-time password: [A-Za-z0-9]{20}\n/);
+  });
+
   it('answers liveness at once and readiness 503 within about 2 s while PostgreSQL is paused, then ready again', async () => {
     expect((await get('/health/ready')).value).toMatchObject({ status: 200, body: { status: 'ready' } });
     const paused = postgresTree(path.join(dataDir, 'pg'));

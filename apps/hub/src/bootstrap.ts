@@ -15,7 +15,8 @@ import { serveDashboard } from './dashboard';
 import { type Clock, clockFor } from './infra/clock';
 import { type DatabaseHandle, prepareSchema, resolveDatabase } from './infra/database/database';
 import type { EmbeddedDatabaseOptions } from './infra/database/embedded-database';
-import { PinoNestLogger } from './infra/logger';
+import { accessLog } from './infra/access-log';
+import { frameworkLogger } from './infra/logger';
 import { routeTable } from './modules/auth/policy';
 
 export interface HubDatabase {
@@ -99,11 +100,13 @@ export async function createHttpApp(
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register({ env, logger, databaseUrl: base.db.url, clock: base.clock }),
     {
-      logger: new PinoNestLogger(logger.child({ component: 'nest' })),
+      logger: frameworkLogger(logger),
       bodyParser: false,
       abortOnError: false,
     },
   );
+  // First, so that its duration covers everything the request went through.
+  app.use(accessLog(logger));
   app.useBodyParser('json', { limit: '1mb' });
   if (env.HUB_TRUST_PROXY !== undefined) app.set('trust proxy', env.HUB_TRUST_PROXY);
   // Security headers on every answer. The API documentation page needs its own inline script and
@@ -156,6 +159,6 @@ export async function createAppContext(
 ): Promise<INestApplicationContext> {
   return NestFactory.createApplicationContext(
     AppModule.register({ env, logger, databaseUrl: base.db.url, clock: base.clock }),
-    { logger: new PinoNestLogger(logger.child({ component: 'nest' })), abortOnError: false },
+    { logger: frameworkLogger(logger), abortOnError: false },
   );
 }

@@ -1,12 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DiscoveryService, Reflector } from '@nestjs/core';
 import { SOURCE_IDS } from '@hub/connectors';
 import type { SourceId } from '@hub/contracts';
 import type { RegistryRowError } from '@hub/registry';
-import { packFor, packIds } from '@hub/rules';
-import { Presets, SingleBar } from 'cli-progress';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { registerAlertsCommands } from './cli/alerts.commands';
 import { cliActor, formatOption, print, withHub } from './cli/context';
 import { registerDisputesCommands } from './cli/disputes.commands';
@@ -16,35 +13,23 @@ import { registerKeysCommands } from './cli/keys.commands';
 import { registerNotificationsCommands } from './cli/notifications.commands';
 import { registerReviewCommands } from './cli/reviews.commands';
 import { findingJson, findingsTable, rulesTable, type OutputFormat } from './cli/format';
-import { ruleView } from './modules/packs/packs.controller';
+import { HubCommand } from './cli/usage';
 import { AppError } from './common/app-error';
+import { EXIT_CONFIG, EXIT_FAILURE, EXIT_USAGE } from './common/exit-codes';
+import { StartupError } from './common/startup-error';
 import { InvalidEnvError } from './config/env';
-import { JobQueue } from './infra/jobs/job-queue';
-import { ChecksService } from './modules/checks/checks.service';
-import { ScanOrchestrator } from './modules/scans/scan-orchestrator.service';
-import { FindingsRepository, toFindingView } from './modules/checks/findings.repository';
-import { ProjectsRepository } from './modules/projects/projects.repository';
-import { RegistryImportService } from './modules/registry/registry-import.service';
-import { SyncService } from './modules/sources/sync.service';
-import { SourcesStatusService } from './modules/sources/sources-status';
-import {
-  BindingsAdminService,
-  unboundRunningResources,
-  type BindingDecisionView,
-  type BindingView,
-} from './modules/bindings/bindings-admin.service';
-import { PrismaService } from './infra/database/prisma.service';
-import { AuditCheckpointService } from './modules/audit/audit-checkpoint.service';
-import { AuditService, type AuditVerification } from './modules/audit/audit.service';
-import { routeTable } from './modules/auth/policy';
+import type { BindingDecisionView, BindingView } from './modules/bindings/bindings-admin.service';
+import type { AuditVerification } from './modules/audit/audit.service';
 import { ALL_PROJECTS, type Permission, ROLES, type Role, roleAllows } from './modules/auth/roles';
-import { TokensService, type TokenView } from './modules/auth/tokens.service';
-import { UsersService, type UserView } from './modules/auth/users.service';
+import type { TokenView } from './modules/auth/tokens.service';
+import type { UserView } from './modules/auth/users.service';
 
 /**
  * `npm run hub -- <command>`: the same services as the API, on the same database (the running hub's
  * embedded server when there is one, otherwise started for the command and stopped after). Results
- * go to stdout, logs to stderr. Commands never start a sandbox: upstreams must be reachable.
+ * go to stdout, logs to stderr. Commands never start a sandbox: upstreams must be reachable. Nest,
+ * Prisma and the services load only when a command's action runs (see cli/context.ts), so help,
+ * `--version` and usage errors answer at once.
  */
 function isoInstant(value: string): Date {
   if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(Date.parse(value))) {
@@ -88,18 +73,31 @@ function verificationText(r: AuditVerification): string {
   return lines.join('\n');
 }
 
+/** The hub's version, as its package.json says. */
+export function hubVersion(): string {
+  return (
+    JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }
+  ).version;
+}
+
 export function buildCli(): Command {
-  const program = new Command('hub')
+  const program = new HubCommand('hub')
     .description('政务信息化项目验收合规中枢 / e-government acceptance compliance hub')
-    .showHelpAfterError();
+    .version(hubVersion(), '-V, --version', '显示版本号 / print the version')
+    .helpOption('-h, --help', '显示帮助 / show help')
+    .helpCommand('help [command]', '显示命令的帮助 / show help for a command')
+    // Help, the version and usage errors end parseAsync with a CommanderError that runCli turns into
+    // the exit code, instead of commander exiting the process under the caller.
+    .exitOverride();
 
   program
     .command('import')
     .description('导入项目台账 (.xlsx/.csv) / import the registry workbook')
-    .argument('<file>')
+    .argument('<file>', '台账文件（UTF-8 或 GB18030）/ the workbook, .xlsx or .csv (UTF-8 or GB18030)')
     .addOption(formatOption())
     .action((file: string, opts: { format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const { RegistryImportService } = await import('./modules/registry/registry-import.service.js');
         if (!fs.existsSync(file)) {
           throw new AppError('INVALID_REQUEST', { zh: `文件不存在：${file}`, en: `No such file: ${file}` });
         }
@@ -129,11 +127,16 @@ export function buildCli(): Command {
   program
     .command('sync')
     .description('同步上游系统 / sync upstream sources')
-    .argument('[source]', `one of ${SOURCE_IDS.join(', ')}`, sourceArg)
+    .argument(
+      '[source]',
+      `数据源（省略时全部）/ one source, all when omitted: ${SOURCE_IDS.join(', ')}`,
+      sourceArg,
+    )
     .option('--full', '全量同步 / full instead of incremental')
     .addOption(formatOption())
     .action((source: SourceId | undefined, opts: { full?: boolean; format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const { SyncService } = await import('./modules/sources/sync.service.js');
         const sync = ctx.get(SyncService);
         const mode = opts.full ? 'full' : undefined;
         const summaries = source ? [await sync.sync(source, mode)] : await sync.syncAll(mode);
@@ -160,6 +163,11 @@ export function buildCli(): Command {
     .addOption(formatOption())
     .action((opts: { full?: boolean; format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const [{ ScanOrchestrator }, { JobQueue }, { Presets, SingleBar }] = await Promise.all([
+          import('./modules/scans/scan-orchestrator.service.js'),
+          import('./infra/jobs/job-queue.js'),
+          import('cli-progress'),
+        ]);
         const scans = ctx.get(ScanOrchestrator);
         // This process works on the scan too, alongside any running replicas.
         if (ctx.get(JobQueue).runsWorkers) await scans.startWorkers();
@@ -211,6 +219,7 @@ export function buildCli(): Command {
     .addOption(formatOption())
     .action((code: string, opts: { format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const { ChecksService } = await import('./modules/checks/checks.service.js');
         const report = await ctx.get(ChecksService).checkProject(code);
         const project = report.project!;
         print(opts.format, project.findings.map(findingJson), () =>
@@ -235,6 +244,10 @@ export function buildCli(): Command {
     .addOption(formatOption())
     .action((opts: { project?: string; format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const [{ FindingsRepository, toFindingView }, { ProjectsRepository }] = await Promise.all([
+          import('./modules/checks/findings.repository.js'),
+          import('./modules/projects/projects.repository.js'),
+        ]);
         const repo = ctx.get(FindingsRepository);
         let findings;
         if (opts.project) {
@@ -252,6 +265,9 @@ export function buildCli(): Command {
 
   const byOption = () =>
     new Option('--by <name>', '代谁操作（记入审计）/ on whose behalf, for the audit trail');
+  const commentOption = () =>
+    new Option('--comment <text>', '说明（记入审计）/ a comment, for the audit trail');
+  const bindings = () => import('./modules/bindings/bindings-admin.service.js');
   const bindingLine = (b: BindingView) =>
     `${b.id}  ${b.status.padEnd(9)} ${b.record.source}/${b.record.kind}/${b.record.externalId}` +
     ` → ${b.project.code} ${b.project.name}` +
@@ -273,6 +289,7 @@ export function buildCli(): Command {
     .addOption(formatOption())
     .action((opts: { pending?: boolean; project?: string; format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const { BindingsAdminService } = await bindings();
         const { items, total } = await ctx.get(BindingsAdminService).list({
           status: opts.pending ? 'pending' : undefined,
           projectCode: opts.project,
@@ -290,11 +307,15 @@ export function buildCli(): Command {
     program
       .command(name)
       .description(`${zh} / ${verb} a suggested match`)
-      .argument('<bindingId>')
+      .argument(
+        '<bindingId>',
+        '绑定 ID（见 hub bindings --pending）/ binding id, from hub bindings --pending',
+      )
       .addOption(byOption())
-      .option('--comment <text>')
+      .addOption(commentOption())
       .action((id: string, opts: { by?: string; comment?: string }) =>
         withHub(async (ctx) => {
+          const { BindingsAdminService } = await bindings();
           console.log(
             decisionLines(await ctx.get(BindingsAdminService)[verb](id, cliActor(opts.by), opts.comment)),
           );
@@ -308,9 +329,10 @@ export function buildCli(): Command {
     .argument('<record>', '记录 ID 或 数据源/类型/外部ID / record id or source/kind/externalId')
     .argument('<project>', '项目编码 / project code')
     .addOption(byOption())
-    .option('--comment <text>')
+    .addOption(commentOption())
     .action((record: string, project: string, opts: { by?: string; comment?: string }) =>
       withHub(async (ctx) => {
+        const { BindingsAdminService } = await bindings();
         console.log(
           decisionLines(
             await ctx.get(BindingsAdminService).bind(record, project, cliActor(opts.by), opts.comment),
@@ -322,12 +344,13 @@ export function buildCli(): Command {
   program
     .command('unbind')
     .description('解除绑定 / undo a binding')
-    .argument('<record>')
-    .argument('<project>')
+    .argument('<record>', '记录 ID 或 数据源/类型/外部ID / record id or source/kind/externalId')
+    .argument('<project>', '项目编码 / project code')
     .addOption(byOption())
-    .option('--comment <text>')
+    .addOption(commentOption())
     .action((record: string, project: string, opts: { by?: string; comment?: string }) =>
       withHub(async (ctx) => {
+        const { BindingsAdminService } = await bindings();
         console.log(
           decisionLines(
             await ctx.get(BindingsAdminService).unbind(record, project, cliActor(opts.by), opts.comment),
@@ -342,6 +365,10 @@ export function buildCli(): Command {
     .addOption(formatOption())
     .action((opts: { format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const [{ unboundRunningResources }, { PrismaService }] = await Promise.all([
+          bindings(),
+          import('./infra/database/prisma.service.js'),
+        ]);
         const rows = await unboundRunningResources(ctx.get(PrismaService));
         print(opts.format, rows, () =>
           [
@@ -366,6 +393,7 @@ export function buildCli(): Command {
     .addOption(formatOption())
     .action((opts: { format: OutputFormat; problems?: boolean }) =>
       withHub(async (ctx) => {
+        const { SourcesStatusService } = await import('./modules/sources/sources-status.js');
         const status = ctx.get(SourcesStatusService);
         const rows = await status.lastSyncs();
         const problems = opts.problems
@@ -404,10 +432,17 @@ export function buildCli(): Command {
   program
     .command('rules')
     .description('规则目录 / the rule catalogue')
-    .option('--pack <id>', `只看一个政策包 / one pack only (${packIds().join(', ')})`)
+    .option(
+      '--pack <id>',
+      '只看一个政策包（已加载的政策包标识，如 yueyang）/ one pack only: a loaded pack id, e.g. yueyang',
+    )
     .addOption(formatOption())
     .action(async (opts: { pack?: string; format: OutputFormat }) => {
       // Pure catalogue: no database needed.
+      const [{ packFor, packIds }, { ruleView }] = await Promise.all([
+        import('@hub/rules'),
+        import('./modules/packs/packs.controller.js'),
+      ]);
       const ids = opts.pack ? [opts.pack] : packIds();
       const unknown = ids.filter((id) => !packIds().includes(id));
       if (unknown.length) {
@@ -429,6 +464,7 @@ export function buildCli(): Command {
     .addOption(formatOption())
     .action((opts: { format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const { AuditCheckpointService } = await import('./modules/audit/audit-checkpoint.service.js');
         const result = await ctx.get(AuditCheckpointService).verify();
         print(opts.format, result, () => verificationText(result));
         if (!result.ok) process.exitCode = 3;
@@ -437,7 +473,8 @@ export function buildCli(): Command {
   audit
     .command('list')
     .description('最近的审计条目 / latest audit entries')
-    .option('--actor <name>')
+    .option('--actor <name>', '操作人 / who acted, e.g. zhang.gong or cli:root')
+    .option('--action <action>', '操作 / action, e.g. auth.sign-in-failed')
     .option('--object <type:id>', '对象 / object, e.g. binding:<id>')
     .option('--from <instant>', '起始时间（ISO，含时区）/ from, ISO instant with offset', isoInstant)
     .option('--to <instant>', '截止时间 / to', isoInstant)
@@ -446,6 +483,7 @@ export function buildCli(): Command {
     .action(
       (opts: {
         actor?: string;
+        action?: string;
         object?: string;
         from?: Date;
         to?: Date;
@@ -453,9 +491,11 @@ export function buildCli(): Command {
         format: OutputFormat;
       }) =>
         withHub(async (ctx) => {
+          const { AuditService } = await import('./modules/audit/audit.service.js');
           const [objectType, objectId] = opts.object ? opts.object.split(':') : [];
           const { items } = await ctx.get(AuditService).list({
             actor: opts.actor,
+            action: opts.action,
             objectType,
             objectId,
             from: opts.from,
@@ -472,6 +512,7 @@ export function buildCli(): Command {
     );
 
   const users = program.command('users').description('用户 / users');
+  const usersService = () => import('./modules/auth/users.service.js');
   const userLine = (u: UserView) =>
     `${u.username.padEnd(20)} ${u.role.padEnd(10)} ${u.unitCode ?? '-'.padEnd(18)}  ${u.displayName}` +
     `${u.disabled ? '  [停用 disabled]' : ''}${u.mustChangePassword ? '  [待改密 must change password]' : ''}`;
@@ -487,6 +528,7 @@ export function buildCli(): Command {
     .addOption(formatOption())
     .action((opts: { format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const { UsersService } = await usersService();
         const list = await ctx.get(UsersService).list();
         print(opts.format, list, () => list.map(userLine).join('\n'));
       }),
@@ -494,12 +536,13 @@ export function buildCli(): Command {
   users
     .command('create')
     .description('新建用户，打印一次性密码 / create a user and print a one-time password')
-    .argument('<username>')
+    .argument('<username>', '登录名 / login name')
     .requiredOption('--role <role>', `角色 / role: ${ROLES.join(', ')}`)
     .option('--name <displayName>', '显示名 / display name')
     .option('--unit <creditCode>', '建设单位的统一社会信用代码（仅 applicant）/ applicant’s unit code')
     .action((username: string, opts: { role: string; name?: string; unit?: string }) =>
       withHub(async (ctx) => {
+        const { UsersService } = await usersService();
         const { user, oneTimePassword } = await ctx.get(UsersService).create(
           {
             username,
@@ -516,10 +559,10 @@ export function buildCli(): Command {
   users
     .command('update')
     .description('修改角色、单位或停用 / change role or unit, disable or enable')
-    .argument('<username>')
-    .option('--role <role>')
-    .option('--unit <creditCode>')
-    .option('--name <displayName>')
+    .argument('<username>', '登录名 / login name')
+    .option('--role <role>', `角色 / role: ${ROLES.join(', ')}`)
+    .option('--unit <creditCode>', '建设单位的统一社会信用代码（仅 applicant）/ applicant’s unit code')
+    .option('--name <displayName>', '显示名 / display name')
     .option('--disable', '停用 / disable')
     .option('--enable', '启用 / enable')
     .action(
@@ -528,6 +571,7 @@ export function buildCli(): Command {
         opts: { role?: string; unit?: string; name?: string; disable?: boolean; enable?: boolean },
       ) =>
         withHub(async (ctx) => {
+          const { UsersService } = await usersService();
           const user = await ctx.get(UsersService).update(
             username,
             {
@@ -548,15 +592,17 @@ export function buildCli(): Command {
   users
     .command('reset-password')
     .description('重置为一次性密码并结束其会话 / reset to a one-time password, ending the user’s sessions')
-    .argument('<username>')
+    .argument('<username>', '登录名 / login name')
     .action((username: string) =>
       withHub(async (ctx) => {
+        const { UsersService } = await usersService();
         const { user, oneTimePassword } = await ctx.get(UsersService).resetPassword(username, cliActor());
         printOneTimePassword(user.username, oneTimePassword);
       }),
     );
 
   const tokens = program.command('tokens').description('API 令牌 / API tokens');
+  const tokensService = () => import('./modules/auth/tokens.service.js');
   const tokenLine = (t: TokenView) =>
     `${t.id}  ${t.prefix}…  ${t.status.padEnd(7)} ${t.username.padEnd(16)} ${t.role.padEnd(10)} ` +
     `expires ${t.expiresAt}  ${t.name}${t.lastUsedAt ? `  (last used ${t.lastUsedAt})` : ''}`;
@@ -569,6 +615,7 @@ export function buildCli(): Command {
     .addOption(formatOption())
     .action((opts: { user: string; name: string; expiresInDays: string; format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const [{ UsersService }, { TokensService }] = await Promise.all([usersService(), tokensService()]);
         const owner = await ctx.get(UsersService).get(opts.user);
         const { token, view } = await ctx
           .get(TokensService)
@@ -585,6 +632,7 @@ export function buildCli(): Command {
     .addOption(formatOption())
     .action((opts: { user?: string; format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const [{ UsersService }, { TokensService }] = await Promise.all([usersService(), tokensService()]);
         const owner = opts.user ? await ctx.get(UsersService).get(opts.user) : null;
         const list = await ctx.get(TokensService).list(owner?.id ?? null);
         print(opts.format, list, () => list.map(tokenLine).join('\n'));
@@ -593,9 +641,10 @@ export function buildCli(): Command {
   tokens
     .command('revoke')
     .description('吊销令牌 / revoke a token')
-    .argument('<tokenId>')
+    .argument('<tokenId>', '令牌 ID（见 hub tokens list）/ token id, from hub tokens list')
     .action((id: string) =>
       withHub(async (ctx) => {
+        const { TokensService } = await tokensService();
         console.log(tokenLine(await ctx.get(TokensService).revoke(id, cliActor(), null)));
       }),
     );
@@ -606,6 +655,10 @@ export function buildCli(): Command {
     .addOption(formatOption())
     .action((opts: { format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const [{ DiscoveryService, Reflector }, { routeTable }] = await Promise.all([
+          import('@nestjs/core'),
+          import('./modules/auth/policy.js'),
+        ]);
         const routes = routeTable(ctx.get(DiscoveryService), ctx.get(Reflector)).map((r) => ({
           method: r.method,
           path: r.path,
@@ -648,13 +701,40 @@ export function buildCli(): Command {
   return program;
 }
 
+/**
+ * What a failed command prints on stderr, and the exit code it ends with: 2 for a command line that
+ * is not valid usage (commander has already said why, see HubCommand), 78 for a bad environment, 1
+ * for a command that failed. Help and the version end here too, with 0.
+ */
+export function reportFailure(e: unknown): number {
+  if (e instanceof InvalidArgumentError) {
+    // a value an action found wrong once it read it (the parsers' ones are reported by commander)
+    console.error(`用法错误 / usage error: ${e.message}`);
+    return EXIT_USAGE;
+  }
+  // `hub` alone prints the help as an error: it named no command.
+  if (e instanceof CommanderError) return e.code === 'commander.help' && e.exitCode ? EXIT_USAGE : e.exitCode;
+  if (e instanceof AppError) console.error(`错误 / error [${e.code}]: ${e.text.zh}\n${e.text.en}`);
+  else if (e instanceof StartupError) console.error(`错误：${e.text.zh}\nerror: ${e.text.en}`);
+  else if (e instanceof InvalidEnvError) {
+    console.error(e.message);
+    return EXIT_CONFIG;
+  } else console.error(e);
+  return EXIT_FAILURE;
+}
+
+/** Runs `hub` on `argv` (as process.argv); resolves to the exit code of a failure, if it failed. */
+export async function runCli(argv: readonly string[]): Promise<number | undefined> {
+  try {
+    await buildCli().parseAsync(argv);
+    return undefined;
+  } catch (e) {
+    return reportFailure(e);
+  }
+}
+
 if (require.main === module) {
-  buildCli()
-    .parseAsync(process.argv)
-    .catch((e: unknown) => {
-      if (e instanceof AppError) console.error(`错误 / error [${e.code}]: ${e.text.zh}\n${e.text.en}`);
-      else if (e instanceof InvalidEnvError) console.error(e.message);
-      else console.error(e);
-      process.exitCode = 1;
-    });
+  void runCli(process.argv).then((code) => {
+    if (code !== undefined) process.exitCode = code;
+  });
 }

@@ -1,13 +1,6 @@
 import type { Command } from 'commander';
 import { parseInput } from '../common/zod';
-import {
-  type AlertChanges,
-  AlertsService,
-  type AlertView,
-  ZAcknowledge,
-  ZAlertFilter,
-  ZResolve,
-} from '../modules/alerts/alerts.service';
+import type { AlertChanges, AlertView } from '../modules/alerts/alerts.service';
 import { ALERT_STATUSES, MONITOR_RULE_IDS } from '../modules/alerts/monitor.catalogue';
 import { cliActor, formatOption, print, withHub } from './context';
 import type { OutputFormat } from './format';
@@ -49,9 +42,9 @@ export function registerAlertsCommands(program: Command): void {
   alerts
     .command('list', { isDefault: true })
     .description('告警列表（默认）/ list alerts (the default)')
-    .option('--status <status>', ALERT_STATUSES.join(' | '))
-    .option('--rule <ruleId>', MONITOR_RULE_IDS.join(' | '))
-    .option('--severity <severity>', 'critical | warning | info')
+    .option('--status <status>', `状态 / status: ${ALERT_STATUSES.join(' | ')}`)
+    .option('--rule <ruleId>', `监测规则 / monitoring rule: ${MONITOR_RULE_IDS.join(' | ')}`)
+    .option('--severity <severity>', '级别 / severity: critical | warning | info')
     .option('--project <code>', '只看一个项目 / one project only')
     .option('--unit <creditCode>', '责任单位 / owner unit')
     .addOption(formatOption())
@@ -65,6 +58,7 @@ export function registerAlertsCommands(program: Command): void {
         format: OutputFormat;
       }) =>
         withHub(async (ctx) => {
+          const { AlertsService, ZAlertFilter } = await import('../modules/alerts/alerts.service.js');
           const filter = parseInput(
             ZAlertFilter,
             {
@@ -87,6 +81,7 @@ export function registerAlertsCommands(program: Command): void {
     .addOption(formatOption())
     .action((opts: { format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const { AlertsService } = await import('../modules/alerts/alerts.service.js');
         const changes = await ctx.get(AlertsService).evaluate(null);
         print(opts.format, changes, () => changesText(changes));
       }),
@@ -95,11 +90,12 @@ export function registerAlertsCommands(program: Command): void {
   alerts
     .command('ack')
     .description('确认告警 / acknowledge an alert')
-    .argument('<id>')
+    .argument('<id>', '告警 ID / alert id')
     .option('--comment <text>', '说明 / comment')
     .addOption(formatOption())
     .action((id: string, opts: { comment?: string; format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const { AlertsService, ZAcknowledge } = await import('../modules/alerts/alerts.service.js');
         const { comment } = parseInput(ZAcknowledge, { comment: opts.comment }, OPTIONS);
         const view = await ctx.get(AlertsService).acknowledge(id, cliActor(), comment);
         print(opts.format, view, () => alertLine(view));
@@ -109,11 +105,12 @@ export function registerAlertsCommands(program: Command): void {
   alerts
     .command('resolve')
     .description('关闭告警（情况仍存在时下次评估将重新打开）/ resolve an alert; it reopens if still seen')
-    .argument('<id>')
+    .argument('<id>', '告警 ID / alert id')
     .requiredOption('--comment <text>', '处理说明 / how it was handled')
     .addOption(formatOption())
     .action((id: string, opts: { comment: string; format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const { AlertsService, ZResolve } = await import('../modules/alerts/alerts.service.js');
         const { comment } = parseInput(ZResolve, { comment: opts.comment }, OPTIONS);
         const view = await ctx.get(AlertsService).resolve(id, cliActor(), comment);
         print(opts.format, view, () => alertLine(view));

@@ -1,16 +1,26 @@
 import os from 'node:os';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Option } from 'commander';
-import { createAppContext, prepareDatabase } from '../bootstrap';
-import { loadEnv } from '../config/env';
-import { createLogger } from '../infra/logger';
 import type { CheckRequester } from '../modules/checks/checks.service';
 import type { OutputFormat } from './format';
 
-/** What every command shares: the hub's modules on its database, output helpers, the actor. */
+/**
+ * What every command shares: the hub's modules on its database, output helpers, the actor.
+ *
+ * `hub --help`, `--version` and a usage error must answer without loading Nest, Prisma or the
+ * services: a command file imports the services it uses inside its action
+ * (`const { SyncService } = await import('../modules/sources/sync.service.js')`), and `withHub`
+ * loads the rest when an action runs. Only light modules (constants, zod schemas, formatting) are
+ * imported at the top of a command file; `cli.spec.ts` checks that none of them brings Nest in.
+ */
 export type Action = (ctx: INestApplicationContext) => Promise<void>;
 
 export async function withHub(action: Action): Promise<void> {
+  const [{ loadEnv }, { createLogger }, { createAppContext, prepareDatabase }] = await Promise.all([
+    import('../config/env.js'),
+    import('../infra/logger.js'),
+    import('../bootstrap.js'),
+  ]);
   const env = loadEnv({ HUB_LOG_LEVEL: 'warn', ...process.env });
   const logger = createLogger(env.HUB_LOG_LEVEL, 'stderr');
   const base = await prepareDatabase(env, logger);

@@ -1,13 +1,7 @@
 import type { Command } from 'commander';
 import { parseInput } from '../common/zod';
-import {
-  DISPUTE_STATUSES,
-  DisputesService,
-  type DisputeView,
-  ZDisputeDecision,
-  ZDisputeListFilter,
-  ZDisputeRaise,
-} from '../modules/disputes/disputes.service';
+import { DISPUTE_STATUSES } from '../modules/disputes/dispute.types';
+import type { DisputeView } from '../modules/disputes/disputes.service';
 import { cliActor, formatOption, print, withHub } from './context';
 import type { OutputFormat } from './format';
 
@@ -26,10 +20,12 @@ export function registerDisputesCommands(program: Command): void {
     .command('list')
     .description('异议列表（含更正请求）/ disputes, with their correction requests')
     .option('--project <code>', '只看一个项目 / one project only')
-    .option('--status <status>', DISPUTE_STATUSES.join(' | '))
+    .option('--status <status>', `状态 / status: ${DISPUTE_STATUSES.join(' | ')}`)
     .addOption(formatOption())
     .action((opts: { project?: string; status?: string; format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const { DisputesService, ZDisputeListFilter } =
+          await import('../modules/disputes/disputes.service.js');
         const filter = parseInput(
           ZDisputeListFilter,
           { projectCode: opts.project, status: opts.status },
@@ -49,6 +45,7 @@ export function registerDisputesCommands(program: Command): void {
     .addOption(formatOption())
     .action((code: string, ruleId: string, opts: { reason: string; format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const { DisputesService, ZDisputeRaise } = await import('../modules/disputes/disputes.service.js');
         const input = parseInput(ZDisputeRaise, { projectCode: code, ruleId, reason: opts.reason }, OPTIONS);
         const view = await ctx.get(DisputesService).raise(input, cliActor());
         print(opts.format, view, () => disputeLine(view));
@@ -62,11 +59,13 @@ export function registerDisputesCommands(program: Command): void {
     disputes
       .command(name)
       .description(`${zh} / ${name} a dispute`)
-      .argument('<id>')
+      .argument('<id>', '异议 ID / dispute id')
       .requiredOption('--comment <text>', '意见 / comment')
       .addOption(formatOption())
       .action((id: string, opts: { comment: string; format: OutputFormat }) =>
         withHub(async (ctx) => {
+          const { DisputesService, ZDisputeDecision } =
+            await import('../modules/disputes/disputes.service.js');
           const decision = parseInput(ZDisputeDecision, { decision: name, comment: opts.comment }, OPTIONS);
           const view = await ctx.get(DisputesService).decide(id, decision, cliActor());
           print(opts.format, view, () => disputeLine(view));

@@ -1,15 +1,7 @@
 import { type Command, Option } from 'commander';
 import { parseInput } from '../common/zod';
-import {
-  ExemptionsService,
-  type ExemptionView,
-  type RenewalNotice,
-  ZExemptionDecision,
-  ZExemptionListFilter,
-  ZExemptionRequest,
-  ZExemptionRevocation,
-} from '../modules/exemptions/exemptions.service';
-import { EXEMPTION_CATEGORIES } from '../modules/exemptions/exemptions.repository';
+import { EXEMPTION_CATEGORIES } from '../modules/exemptions/exemption.types';
+import type { ExemptionView, RenewalNotice } from '../modules/exemptions/exemptions.service';
 import { cliActor, formatOption, print, withHub } from './context';
 import type { OutputFormat } from './format';
 
@@ -34,11 +26,13 @@ export function registerExemptionsCommands(program: Command): void {
     .command('list')
     .description('豁免列表 / list exemptions')
     .option('--project <code>', '只看一个项目 / one project only')
-    .option('--status <status>', 'requested | approved | rejected | revoked')
+    .option('--status <status>', '状态 / status: requested | approved | rejected | revoked')
     .option('--expiring-days <n>', 'N 天内到期的已批准豁免 / approved ones ending within N days')
     .addOption(formatOption())
     .action((opts: { project?: string; status?: string; expiringDays?: string; format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const { ExemptionsService, ZExemptionListFilter } =
+          await import('../modules/exemptions/exemptions.service.js');
         const filter = parseInput(
           ZExemptionListFilter,
           { projectCode: opts.project, status: opts.status, expiringWithinDays: opts.expiringDays },
@@ -95,6 +89,8 @@ export function registerExemptionsCommands(program: Command): void {
         },
       ) =>
         withHub(async (ctx) => {
+          const { ExemptionsService, ZExemptionRequest } =
+            await import('../modules/exemptions/exemptions.service.js');
           const input = parseInput(
             ZExemptionRequest,
             {
@@ -128,11 +124,13 @@ export function registerExemptionsCommands(program: Command): void {
     exemptions
       .command(name)
       .description(`${zh} / ${name} a requested exemption`)
-      .argument('<id>')
+      .argument('<id>', '豁免 ID / exemption id')
       .option('--comment <text>', '意见 / comment')
       .addOption(formatOption())
       .action((id: string, opts: { comment?: string; format: OutputFormat }) =>
         withHub(async (ctx) => {
+          const { ExemptionsService, ZExemptionDecision } =
+            await import('../modules/exemptions/exemptions.service.js');
           const decision = parseInput(ZExemptionDecision, { decision: name, comment: opts.comment }, OPTIONS);
           const view = await ctx.get(ExemptionsService).decide(id, decision, cliActor());
           print(opts.format, view, () => exemptionLine(view));
@@ -143,11 +141,13 @@ export function registerExemptionsCommands(program: Command): void {
   exemptions
     .command('revoke')
     .description('撤销已批准的豁免（保留记录）/ revoke an approved exemption; it is kept')
-    .argument('<id>')
+    .argument('<id>', '豁免 ID / exemption id')
     .requiredOption('--reason <text>', '撤销理由 / why')
     .addOption(formatOption())
     .action((id: string, opts: { reason: string; format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const { ExemptionsService, ZExemptionRevocation } =
+          await import('../modules/exemptions/exemptions.service.js');
         const { reason } = parseInput(ZExemptionRevocation, { reason: opts.reason }, OPTIONS);
         const view = await ctx.get(ExemptionsService).revoke(id, reason, cliActor());
         print(opts.format, view, () => exemptionLine(view));
@@ -160,6 +160,7 @@ export function registerExemptionsCommands(program: Command): void {
     .addOption(formatOption())
     .action((opts: { format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const { ExemptionsService } = await import('../modules/exemptions/exemptions.service.js');
         const service = ctx.get(ExemptionsService);
         const notices = await service.renewalNotices(service.today());
         print(opts.format, notices, () =>

@@ -1,17 +1,6 @@
 import type { Command } from 'commander';
 import { parseInput } from '../common/zod';
-import { Clock } from '../infra/clock';
-import {
-  HistoryService,
-  type ProjectTimeline,
-  type PruneReport,
-  type RuleTrend,
-  type ScanDiff,
-  ZDiffQuery,
-  ZRetentionDays,
-  ZTimelineQuery,
-  ZTrendQuery,
-} from '../modules/history/history.service';
+import type { ProjectTimeline, PruneReport, RuleTrend, ScanDiff } from '../modules/history/history.service';
 import { cliActor, formatOption, print, withHub } from './context';
 import type { OutputFormat } from './format';
 
@@ -84,6 +73,7 @@ export function registerHistoryCommands(program: Command): void {
     .addOption(formatOption())
     .action((code: string, opts: { limit: string; format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const { HistoryService, ZTimelineQuery } = await import('../modules/history/history.service.js');
         const q = parseInput(ZTimelineQuery, { limit: opts.limit }, OPTIONS);
         const timeline = await ctx.get(HistoryService).projectTimeline(code, undefined, q);
         print(opts.format, timeline, () => timelineText(timeline));
@@ -101,6 +91,10 @@ export function registerHistoryCommands(program: Command): void {
     .option('--dry-run', '只统计不删除 / count only, delete nothing')
     .action((opts: { days: string; dryRun?: boolean }) =>
       withHub(async (ctx) => {
+        const [{ HistoryService, ZRetentionDays }, { Clock }] = await Promise.all([
+          import('../modules/history/history.service.js'),
+          import('../infra/clock.js'),
+        ]);
         const { format } = history.opts<{ format: OutputFormat }>();
         const days = parseInput(ZRetentionDays, opts.days, OPTIONS);
         const report = await ctx
@@ -118,6 +112,7 @@ export function registerHistoryCommands(program: Command): void {
     .addOption(formatOption())
     .action((ruleId: string, opts: { limit: string; format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const { HistoryService, ZTrendQuery } = await import('../modules/history/history.service.js');
         const q = parseInput(ZTrendQuery, { limit: opts.limit }, OPTIONS);
         const trend = await ctx.get(HistoryService).ruleTrend(ruleId, q);
         print(opts.format, trend, () => trendText(trend));
@@ -129,9 +124,9 @@ export function registerHistoryCommands(program: Command): void {
     .description(
       '比较两次检查：新增不通过、退步、已整改 / compare two runs: new, regressed and fixed failures',
     )
-    .argument('<fromRunId>')
-    .argument('<toRunId>')
-    .option('--change <kind>', 'new | regressed | fixed')
+    .argument('<fromRunId>', '较早的检查 ID / the earlier check run')
+    .argument('<toRunId>', '较晚的检查 ID / the later check run')
+    .option('--change <kind>', '只列一类变化 / one kind of change only: new | regressed | fixed')
     .option('--offset <n>', '跳过前 N 条 / skip the first N changes', '0')
     .option('--limit <n>', '列出多少条 / how many changes to list', '200')
     .addOption(formatOption())
@@ -142,6 +137,7 @@ export function registerHistoryCommands(program: Command): void {
         opts: { change?: string; offset: string; limit: string; format: OutputFormat },
       ) =>
         withHub(async (ctx) => {
+          const { HistoryService, ZDiffQuery } = await import('../modules/history/history.service.js');
           const q = parseInput(
             ZDiffQuery,
             { from, to, change: opts.change, offset: opts.offset, limit: opts.limit },

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type SessionKeyView, SessionKeysService } from '../modules/auth/session-keys.service';
+import type { SessionKeyView } from '../modules/auth/session-keys.service';
 import { cliActor, formatOption, print, withHub } from './context';
 import type { OutputFormat } from './format';
 
@@ -25,6 +25,7 @@ export function registerKeysCommands(program: Command): void {
     .addOption(formatOption())
     .action((opts: { format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const { SessionKeysService } = await import('../modules/auth/session-keys.service.js');
         const service = ctx.get(SessionKeysService);
         const list = await service.list();
         print(opts.format, { store: service.storeKind, keys: list }, () =>
@@ -40,6 +41,7 @@ export function registerKeysCommands(program: Command): void {
     .addOption(formatOption())
     .action((opts: { format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const { SessionKeysService } = await import('../modules/auth/session-keys.service.js');
         const report = await ctx.get(SessionKeysService).rotate(cliActor());
         print(opts.format, report, () =>
           [

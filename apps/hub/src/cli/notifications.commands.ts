@@ -2,15 +2,17 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../common/app-error';
 import { parseInput } from '../common/zod';
-import { JobQueue } from '../infra/jobs/job-queue';
 import { CHANNELS, NOTIFY_SEVERITIES } from '../modules/notifications/notification.types';
 import {
   ZDeliveryFilter,
   ZSubscriptionCreate,
   ZSubscriptionUpdate,
 } from '../modules/notifications/notifications.schemas';
-import { type DeliveryView, NotificationsService } from '../modules/notifications/notifications.service';
-import { type SubscriptionView, SubscriptionsService } from '../modules/notifications/subscriptions.service';
+import type { DeliveryView } from '../modules/notifications/notifications.service';
+import type { SubscriptionView } from '../modules/notifications/subscriptions.service';
+
+const subscriptions = () => import('../modules/notifications/subscriptions.service.js');
+const notificationsService = () => import('../modules/notifications/notifications.service.js');
 import { cliActor, formatOption, print, withHub } from './context';
 import type { OutputFormat } from './format';
 
@@ -71,6 +73,7 @@ export function registerNotificationsCommands(program: Command): void {
     .addOption(formatOption())
     .action((opts: { format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const { SubscriptionsService } = await subscriptions();
         const items = await ctx.get(SubscriptionsService).list();
         print(opts.format, items, () =>
           [`${items.length} subscription(s)`, ...items.map(subscriptionLine)].join('\n'),
@@ -81,7 +84,7 @@ export function registerNotificationsCommands(program: Command): void {
   notifications
     .command('add')
     .description('新建通知订阅 / add a subscription')
-    .requiredOption('--channel <channel>', CHANNELS.join(' | '))
+    .requiredOption('--channel <channel>', `渠道 / channel: ${CHANNELS.join(' | ')}`)
     .requiredOption(
       '--target <target>',
       'URL（webhook、钉钉、企业微信机器人）或邮件地址 / URL or email addresses',
@@ -97,7 +100,11 @@ export function registerNotificationsCommands(program: Command): void {
       '责任单位统一社会信用代码，逗号分隔 / owner unit credit codes, comma-separated',
     )
     .option('--rules <ids>', '规则编号，逗号分隔 / rule ids, comma-separated')
-    .option('--min-severity <severity>', NOTIFY_SEVERITIES.join(' | '), 'warning')
+    .option(
+      '--min-severity <severity>',
+      `最低级别 / least severity: ${NOTIFY_SEVERITIES.join(' | ')}`,
+      'warning',
+    )
     .option('--no-immediate', '不逐条发送严重告警 / no immediate message per critical alert')
     .option('--no-digest', '不发送每次扫描的摘要 / no digest per scan')
     .option('--disabled', '创建为停用 / create disabled')
@@ -118,6 +125,7 @@ export function registerNotificationsCommands(program: Command): void {
         format: OutputFormat;
       }) =>
         withHub(async (ctx) => {
+          const { SubscriptionsService } = await subscriptions();
           const input = parseInput(
             ZSubscriptionCreate,
             {
@@ -150,10 +158,11 @@ export function registerNotificationsCommands(program: Command): void {
           ? '启用订阅 / enable a subscription'
           : '停用订阅（保留发送记录）/ disable a subscription, keeping its log',
       )
-      .argument('<id>')
+      .argument('<id>', '订阅 ID / subscription id')
       .addOption(formatOption())
       .action((id: string, opts: { format: OutputFormat }) =>
         withHub(async (ctx) => {
+          const { SubscriptionsService } = await subscriptions();
           const patch = parseInput(ZSubscriptionUpdate, { enabled }, OPTIONS);
           const view = await ctx.get(SubscriptionsService).update(id, patch, cliActor());
           print(opts.format, view, () => subscriptionLine(view));
@@ -164,10 +173,11 @@ export function registerNotificationsCommands(program: Command): void {
   notifications
     .command('remove')
     .description('删除订阅及其发送记录 / delete a subscription and its delivery log')
-    .argument('<id>')
+    .argument('<id>', '订阅 ID / subscription id')
     .addOption(formatOption())
     .action((id: string, opts: { format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const { SubscriptionsService } = await subscriptions();
         const result = await ctx.get(SubscriptionsService).remove(id, cliActor());
         print(opts.format, result, () => `deleted ${id} with ${result.deliveriesRemoved} deliveries`);
       }),
@@ -176,7 +186,7 @@ export function registerNotificationsCommands(program: Command): void {
   notifications
     .command('test')
     .description('经队列发送一条测试消息 / queue a test message')
-    .argument('<id>')
+    .argument('<id>', '订阅 ID / subscription id')
     .option(
       '--wait <seconds>',
       '在本进程中发送并等待结果（最多 N 秒）/ send from this process and wait up to N seconds for the outcome',
@@ -184,6 +194,10 @@ export function registerNotificationsCommands(program: Command): void {
     .addOption(formatOption())
     .action((id: string, opts: { wait?: string; format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const [{ NotificationsService }, { JobQueue }] = await Promise.all([
+          notificationsService(),
+          import('../infra/jobs/job-queue.js'),
+        ]);
         const service = ctx.get(NotificationsService);
         const waitSeconds = opts.wait === undefined ? 0 : Number(opts.wait);
         if (!Number.isFinite(waitSeconds) || waitSeconds < 0 || waitSeconds > 600) {
@@ -217,8 +231,8 @@ export function registerNotificationsCommands(program: Command): void {
     .command('deliveries')
     .description('发送记录 / the delivery log')
     .option('--subscription <id>', '只看一个订阅 / one subscription only')
-    .option('--status <status>', 'pending | delivered | failed')
-    .option('--kind <kind>', 'immediate | digest | test')
+    .option('--status <status>', '状态 / status: pending | delivered | failed')
+    .option('--kind <kind>', '类型 / kind: immediate | digest | test')
     .option('--limit <n>', '最多条数 / at most n entries', '50')
     .addOption(formatOption())
     .action(
@@ -230,6 +244,7 @@ export function registerNotificationsCommands(program: Command): void {
         format: OutputFormat;
       }) =>
         withHub(async (ctx) => {
+          const { NotificationsService } = await notificationsService();
           const filter = parseInput(
             ZDeliveryFilter,
             {

@@ -1,20 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { OPINION_LANGUAGES, type OpinionLanguage } from '@hub/reports';
+import { OPINION_LANGUAGES, type OpinionLanguage } from '@hub/reports/types';
 import { z } from 'zod';
 import { ALL_PROJECTS } from '../modules/auth/roles';
-import { PackVersionsService } from '../modules/packs/pack-versions.service';
-import { PackImpactService } from '../modules/pack-versions/pack-impact.service';
-import {
-  OPINION_FORMATS,
-  PORTFOLIO_FORMATS,
-  renderOpinion,
-  renderPortfolio,
-} from '../modules/reviews/exports';
-import { PortfolioService } from '../modules/reviews/portfolio.service';
 import type { RectificationItemView } from '../modules/reviews/rectification';
-import { REVIEW_DECISIONS, ReviewsService, type ReviewView } from '../modules/reviews/reviews.service';
+import { OPINION_FORMATS, PORTFOLIO_FORMATS, REVIEW_DECISIONS } from '../modules/reviews/review.types';
+import type { ReviewView } from '../modules/reviews/reviews.service';
 import { cliActor, cliRequester, formatOption, print, withHub } from './context';
 import type { OutputFormat } from './format';
 
@@ -85,10 +77,11 @@ export function registerReviewCommands(program: Command): void {
   review
     .command('apply')
     .description('申请审查并立即检查 / apply for a review; a fresh check runs')
-    .argument('<projectCode>')
-    .option('--note <text>')
+    .argument('<projectCode>', '项目编码 / project code')
+    .option('--note <text>', '申请说明 / a note on the application')
     .action((code: string, opts: { note?: string }) =>
       withHub(async (ctx) => {
+        const { ReviewsService } = await import('../modules/reviews/reviews.service.js');
         console.log(
           reviewLine(await ctx.get(ReviewsService).apply(code, opts.note, cliRequester(), ALL_PROJECTS)),
         );
@@ -97,17 +90,22 @@ export function registerReviewCommands(program: Command): void {
   review
     .command('check')
     .description('重新检查（与上次检查对比）/ re-check an undecided review')
-    .argument('<reviewId>')
+    .argument('<reviewId>', '审查 ID / review id')
     .action((id: string) =>
       withHub(async (ctx) => {
+        const { ReviewsService } = await import('../modules/reviews/reviews.service.js');
         console.log(reviewLine(await ctx.get(ReviewsService).check(id, cliRequester(), ALL_PROJECTS)));
       }),
     );
   review
     .command('decide')
     .description('审查决定 / decide: approve 同意竣工验收, reject 不同意, rectify 整改后复核')
-    .argument('<reviewId>')
-    .addOption(new Option('--decision <decision>').choices([...REVIEW_DECISIONS]).makeOptionMandatory())
+    .argument('<reviewId>', '审查 ID / review id')
+    .addOption(
+      new Option('--decision <decision>', '审查决定 / the decision')
+        .choices([...REVIEW_DECISIONS])
+        .makeOptionMandatory(),
+    )
     .option('--comments <text>', '审查意见说明 / comments', '')
     .option(
       '--override-reason <text>',
@@ -134,6 +132,7 @@ export function registerReviewCommands(program: Command): void {
         },
       ) =>
         withHub(async (ctx) => {
+          const { ReviewsService } = await import('../modules/reviews/reviews.service.js');
           const decided = await ctx.get(ReviewsService).decide(
             id,
             {
@@ -153,10 +152,11 @@ export function registerReviewCommands(program: Command): void {
     .description(
       '整改事项及上次审查已完成的事项（复查仍不通过的带警告）/ rectification items, with the previous review’s done ones',
     )
-    .argument('<reviewId>')
+    .argument('<reviewId>', '审查 ID / review id')
     .addOption(formatOption())
     .action((id: string, opts: { format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const { ReviewsService } = await import('../modules/reviews/reviews.service.js');
         const items = await ctx.get(ReviewsService).items(id, ALL_PROJECTS);
         print(opts.format, items, () =>
           [
@@ -175,8 +175,8 @@ export function registerReviewCommands(program: Command): void {
   review
     .command('done')
     .description('整改事项已完成 / mark a rectification item done')
-    .argument('<reviewId>')
-    .argument('<itemId>')
+    .argument('<reviewId>', '审查 ID / review id')
+    .argument('<itemId>', '整改事项 ID / rectification item id')
     .requiredOption('--note <text>', '整改说明：做了什么 / what was done')
     .option(
       '--attach <file>',
@@ -185,6 +185,7 @@ export function registerReviewCommands(program: Command): void {
     .requiredOption('--by <name>', '完成人姓名 / who did it')
     .action((id: string, itemId: string, opts: { note: string; attach?: string; by: string }) =>
       withHub(async (ctx) => {
+        const { ReviewsService } = await import('../modules/reviews/reviews.service.js');
         const done = await ctx
           .get(ReviewsService)
           .completeItem(
@@ -202,10 +203,11 @@ export function registerReviewCommands(program: Command): void {
   program
     .command('reviews')
     .description('审查列表 / reviews')
-    .option('--project <code>')
+    .option('--project <code>', '只看一个项目 / one project only')
     .addOption(formatOption())
     .action((opts: { project?: string; format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const { ReviewsService } = await import('../modules/reviews/reviews.service.js');
         const list = await ctx.get(ReviewsService).list({ projectCode: opts.project }, ALL_PROJECTS);
         print(opts.format, list, () => list.map(reviewLine).join('\n'));
       }),
@@ -217,7 +219,9 @@ export function registerReviewCommands(program: Command): void {
       '<projectCodeOrReviewId>',
       '项目编码（取最近一次审查）或审查 ID / project code (latest review) or review id',
     )
-    .addOption(new Option('--format <format>').choices([...OPINION_FORMATS]).default('pdf'))
+    .addOption(
+      new Option('--format <format>', '文件格式 / file format').choices([...OPINION_FORMATS]).default('pdf'),
+    )
     .addOption(
       new Option('--lang <lang>', 'zh 仅中文，bilingual 中英对照 / Chinese only, or with English')
         .choices([...OPINION_LANGUAGES])
@@ -230,6 +234,10 @@ export function registerReviewCommands(program: Command): void {
         opts: { format: (typeof OPINION_FORMATS)[number]; lang: OpinionLanguage; output?: string },
       ) =>
         withHub(async (ctx) => {
+          const [{ ReviewsService }, { renderOpinion }] = await Promise.all([
+            import('../modules/reviews/reviews.service.js'),
+            import('../modules/reviews/exports.js'),
+          ]);
           const reviews = ctx.get(ReviewsService);
           const id = z.uuid().safeParse(ref).success ? ref : (await reviews.latestFor(ref, ALL_PROJECTS)).id;
           const file = await renderOpinion(await reviews.opinion(id, ALL_PROJECTS), opts.format, opts.lang);
@@ -239,14 +247,23 @@ export function registerReviewCommands(program: Command): void {
   program
     .command('portfolio')
     .description('项目总览导出 / every project’s readiness and verdict counts')
-    .addOption(new Option('--format <format>').choices([...PORTFOLIO_FORMATS]).default('csv'))
-    .option('-o, --output <file>')
-    .option('--unit <creditCode>')
-    .option('--region <code>')
-    .option('--pack <id>')
-    .addOption(new Option('--readiness <r>').choices(['ready', 'not-ready', 'unchecked']))
-    .option('--rule <ruleId>')
-    .option('--verdict <verdict>')
+    .addOption(
+      new Option('--format <format>', '文件格式 / file format')
+        .choices([...PORTFOLIO_FORMATS])
+        .default('csv'),
+    )
+    .option('-o, --output <file>', '输出文件（省略时写到标准输出）/ output file, stdout when omitted')
+    .option('--unit <creditCode>', '建设单位统一社会信用代码 / construction unit credit code')
+    .option('--region <code>', '行政区划代码 / region code')
+    .option('--pack <id>', '政策包 / policy pack: yueyang | chenzhou')
+    .addOption(
+      new Option('--readiness <r>', '验收条件 / readiness').choices(['ready', 'not-ready', 'unchecked']),
+    )
+    .option('--rule <ruleId>', '最近一次检查有该规则结论的项目 / projects with a finding of this rule')
+    .option(
+      '--verdict <verdict>',
+      '最近一次检查有该结论的项目 / projects with a finding of this verdict: PASS | FAIL | WAIVED | NOT_APPLICABLE | UNKNOWN',
+    )
     .action(
       (opts: {
         format: (typeof PORTFOLIO_FORMATS)[number];
@@ -259,6 +276,10 @@ export function registerReviewCommands(program: Command): void {
         verdict?: 'PASS' | 'FAIL' | 'WAIVED' | 'NOT_APPLICABLE' | 'UNKNOWN';
       }) =>
         withHub(async (ctx) => {
+          const [{ PortfolioService }, { renderPortfolio }] = await Promise.all([
+            import('../modules/reviews/portfolio.service.js'),
+            import('../modules/reviews/exports.js'),
+          ]);
           const rows = await ctx.get(PortfolioService).rows(
             {
               unitCode: opts.unit,
@@ -277,10 +298,12 @@ export function registerReviewCommands(program: Command): void {
   const packs = program.command('packs').description('政策包版本 / pack versions');
   packs
     .command('versions')
-    .argument('<packId>')
+    .description('政策包的已发布版本 / a pack’s published versions')
+    .argument('<packId>', '政策包 / policy pack: yueyang | chenzhou')
     .addOption(formatOption())
     .action((id: string, opts: { format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const { PackVersionsService } = await import('../modules/packs/pack-versions.service.js');
         const list = await ctx.get(PackVersionsService).list(id);
         print(opts.format, list, () =>
           list
@@ -291,7 +314,7 @@ export function registerReviewCommands(program: Command): void {
     );
   const draftOptions = (cmd: Command) =>
     cmd
-      .argument('<packId>')
+      .argument('<packId>', '政策包 / policy pack: yueyang | chenzhou')
       .requiredOption('--effective-from <date>', '生效日期（按立项日期）/ YYYY-MM-DD')
       .requiredOption('--note <text>', '变更说明 / what changes and why')
       .option(
@@ -304,6 +327,7 @@ export function registerReviewCommands(program: Command): void {
     .addOption(formatOption())
     .action((id: string, opts: DraftOptions & { format: OutputFormat }) =>
       withHub(async (ctx) => {
+        const { PackImpactService } = await import('../modules/pack-versions/pack-impact.service.js');
         const impact = await ctx.get(PackImpactService).preview(id, draftOf(opts));
         print(opts.format, impact, () =>
           [
@@ -320,6 +344,7 @@ export function registerReviewCommands(program: Command): void {
   draftOptions(packs.command('publish').description('发布新版本 / publish a new version')).action(
     (id: string, opts: DraftOptions) =>
       withHub(async (ctx) => {
+        const { PackVersionsService } = await import('../modules/packs/pack-versions.service.js');
         const v = await ctx.get(PackVersionsService).publish(id, draftOf(opts), cliActor());
         console.log(`v${v.version} of ${v.packId} published, in force from ${v.effectiveFrom}`);
       }),
@@ -327,11 +352,15 @@ export function registerReviewCommands(program: Command): void {
   packs
     .command('pin')
     .description('对项目适用指定版本（--version none 恢复）/ apply a version to one project')
-    .argument('<packId>')
-    .argument('<projectCode>')
-    .requiredOption('--version <n|none>')
+    .argument('<packId>', '政策包 / policy pack: yueyang | chenzhou')
+    .argument('<projectCode>', '项目编码 / project code')
+    .requiredOption(
+      '--version <n|none>',
+      '版本号，none 恢复按立项日期 / version number, none for the one in force',
+    )
     .action((packId: string, code: string, opts: { version: string }) =>
       withHub(async (ctx) => {
+        const { PackVersionsService } = await import('../modules/packs/pack-versions.service.js');
         const version = opts.version === 'none' ? null : Number(opts.version);
         if (version !== null && !Number.isInteger(version))
           throw new InvalidArgumentError('--version: n or none');

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { CONNECTORS, UpstreamError, secretConfigFields, secretEnvKeys, sourceRef } from '@hub/connectors';
-import { LOG_CENSOR, LOG_REDACT_PATHS, createLogger } from './logger';
+import { LOG_CENSOR, LOG_REDACT_PATHS, createLogger, frameworkLogger } from './logger';
 
 const SECRETS = {
   secretKey: 'sk-gov-cloud-0a1b2c',
@@ -203,5 +203,34 @@ describe(createLogger.name, () => {
         'config.headers',
       ]),
     );
+  });
+});
+
+describe(frameworkLogger.name, () => {
+  const messages = (level: string) => {
+    const { sut, lines } = makeSut(level);
+    const nest = frameworkLogger(sut);
+    nest.log('Mapped {/api/projects, GET} route', 'RouterExplorer');
+    nest.debug('resolving', 'InstanceLoader');
+    nest.warn('deprecated option', 'NestApplication');
+    nest.error('listen failed', undefined, 'NestApplication');
+    return lines.map((l) => (JSON.parse(l) as { msg: string }).msg);
+  };
+
+  it('keeps Nest’s own messages to warnings and errors at the default level', () => {
+    expect(messages('info')).toEqual(['deprecated option', 'listen failed']);
+  });
+
+  it('lets every Nest message through when the hub logs at debug', () => {
+    expect(messages('debug')).toEqual([
+      'Mapped {/api/projects, GET} route',
+      'resolving',
+      'deprecated option',
+      'listen failed',
+    ]);
+  });
+
+  it('stays as strict as the hub when the hub logs only errors', () => {
+    expect(messages('error')).toEqual(['listen failed']);
   });
 });

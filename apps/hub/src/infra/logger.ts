@@ -52,6 +52,13 @@ const SECRET_NAMES = new Set([
   ...CONNECTORS.flatMap(secretConfigFields),
 ]);
 
+const SECRET_NAMES_LOWER = new Set([...SECRET_NAMES].map((n) => n.toLowerCase()));
+
+/** Whether `name` (a field, header or query parameter, in any case) holds a credential. */
+export function isSecretName(name: string): boolean {
+  return SECRET_NAMES_LOWER.has(name.toLowerCase());
+}
+
 /**
  * How many levels under the logged object a secret name is looked for (pino's `*` spans one level):
  * `password`, `user.password`, `req.headers.authorization`. Each level multiplies the cost of a log
@@ -119,6 +126,20 @@ export function createLogger(
         : {}),
     },
     pretty ? undefined : (destination ?? pino.destination({ fd, sync: true })),
+  );
+}
+
+/**
+ * The logger Nest gets for its own messages (modules initialised, every route mapped, application
+ * started): warn and above, unless the hub logs at debug or trace, so a start-up shows the hub's
+ * lines rather than a hundred of the framework's.
+ */
+export function frameworkLogger(logger: Logger): PinoNestLogger {
+  const { values } = logger.levels;
+  const verbose = logger.levelVal <= values['debug']!;
+  const stricter = logger.levelVal > values['warn']!;
+  return new PinoNestLogger(
+    logger.child({ component: 'nest' }, { level: verbose || stricter ? logger.level : 'warn' }),
   );
 }
 

@@ -159,7 +159,7 @@ export class AuthController {
   async oidcCallback(@Req() req: Request, @Res() res: Response, @Query() _query: unknown) {
     const sealed = req.headers.cookie ? parseCookies(req.headers.cookie)[OIDC_STATE_COOKIE] : undefined;
     const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
-    const user = await this.oidc.finish(query, sealed);
+    const user = await this.oidc.finish(query, sealed, req.ip ?? 'unknown');
     const session = await this.sessions.open(user, 'oidc', req.ip ?? 'unknown');
     setCookie(req, res, OIDC_STATE_COOKIE, '', 0, 'lax');
     this.setSession(req, res, session);

@@ -5,7 +5,7 @@ import { AppError } from '../../common/app-error';
 import { PrismaService } from '../../infra/database/prisma.service';
 import { createTestContext, ManualClock } from '../../testing/test-context';
 import { AuditService } from '../audit/audit.service';
-import { SessionsService } from './sessions.service';
+import { SIGN_IN_FAILED, SessionsService } from './sessions.service';
 import { TokensService } from './tokens.service';
 import { INITIAL_ADMIN, UsersService } from './users.service';
 
@@ -216,6 +216,53 @@ describe('authentication (users, tokens, sessions)', () => {
       const unknown = await rejection(sessions.login('nobody', 'not the password', 'test'));
       expect(wrong.text).toEqual(unknown.text);
       expect(wrong.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('audits every refused sign-in with the login tried, the reason and the address, never the password', async () => {
+      await signedIn();
+      await users.create(
+        { username: 'zhao.gong', displayName: '赵工', role: 'reviewer', unitCode: null },
+        'test',
+      );
+      await users.update('zhao.gong', { disabled: true }, 'admin');
+      await rejection(sessions.login('li.gong', 'not the password', '10.0.0.7'));
+      await rejection(sessions.login('nobody', 'guessed password 1', '10.0.0.8'));
+      await rejection(sessions.login('zhao.gong', 'guessed password 2', '10.0.0.9'));
+      await sessions.login('li.gong', 'a long enough password', '10.0.0.7');
+
+      const { items } = await ctx.get(AuditService).list({ action: SIGN_IN_FAILED, skip: 0, take: 10 });
+      expect(
+        items.map((e) => ({ actor: e.actor, object: `${e.objectType}:${e.objectId}`, data: e.data })),
+      ).toEqual([
+        {
+          actor: 'anonymous',
+          object: 'user:zhao.gong',
+          data: { method: 'password', reason: 'bad-password', from: '10.0.0.9' },
+        },
+        {
+          actor: 'anonymous',
+          object: 'user:nobody',
+          data: { method: 'password', reason: 'unknown-user', from: '10.0.0.8' },
+        },
+        {
+          actor: 'anonymous',
+          object: 'user:li.gong',
+          data: { method: 'password', reason: 'bad-password', from: '10.0.0.7' },
+        },
+      ]);
+      expect(JSON.stringify(items)).not.toMatch(/not the password|guessed password/);
+      // The chain takes the refusals like any other entry.
+      await expect(ctx.get(AuditService).verify()).resolves.toMatchObject({ ok: true });
+    });
+
+    it('audits the right password of a disabled user as refused for being disabled', async () => {
+      await signedIn();
+      await users.update('li.gong', { disabled: true }, 'admin');
+      await rejection(sessions.login('li.gong', 'a long enough password', '10.0.0.7'));
+      const { items } = await ctx.get(AuditService).list({ action: SIGN_IN_FAILED, skip: 0, take: 10 });
+      expect(items.map((e) => e.data)).toEqual([
+        { method: 'password', reason: 'disabled', from: '10.0.0.7' },
+      ]);
     });
 
     it('ends a session after its lifetime', async () => {

@@ -8,7 +8,7 @@ import { HUB_ENV, LOGGER } from '../../infra/core.module';
 import { PrismaService } from '../../infra/database/prisma.service';
 import type { User } from '../../generated/prisma/client';
 import { ROLES } from './roles';
-import { SessionsService } from './sessions.service';
+import { SessionsService, type SignInFailure } from './sessions.service';
 import { sha256 } from './tokens.service';
 import { UsersService, ZUnitCode, ZUsername } from './users.service';
 
@@ -23,6 +23,9 @@ export interface OidcStart {
   /** to set as a cookie: the state, nonce and PKCE verifier, sealed */
   sealedState: string;
 }
+
+/** Audits a refused sign-in and hands back the error to throw. */
+type Refuse = (reason: SignInFailure, login: string, error: AppError) => Promise<AppError>;
 
 function oidcRefused(zh: string, en: string, details?: unknown): AppError {
   return new AppError(
@@ -82,12 +85,24 @@ export class OidcService {
     return { authorizationUrl: url.href, sealedState };
   }
 
-  /** Completes the sign-in from the callback's query string; returns the hub user it maps to. */
-  async finish(query: string, sealedState: string | undefined): Promise<User> {
+  /**
+   * Completes the sign-in from the callback's query string; returns the hub user it maps to. A
+   * refusal is audited with its reason and the client address `from`.
+   */
+  async finish(query: string, sealedState: string | undefined, from: string): Promise<User> {
     const config = await this.configuration();
+    const refuse: Refuse = async (reason, login, error) => {
+      await this.sessions.recordRefusal({ method: 'oidc', login, reason, from });
+      return error;
+    };
     const state = sealedState ? await this.sessions.unseal(sealedState, STATE_AUDIENCE) : null;
-    if (!state)
-      throw oidcRefused('登录状态缺失或已过期，请重新登录', 'sign-in state missing or expired; start again');
+    if (!state) {
+      throw await refuse(
+        'oidc-state',
+        '-',
+        oidcRefused('登录状态缺失或已过期，请重新登录', 'sign-in state missing or expired; start again'),
+      );
+    }
     const callbackUrl = new URL(this.redirectUri());
     callbackUrl.search = query;
     let claims: oidc.IDToken;
@@ -102,40 +117,53 @@ export class OidcService {
     } catch (e) {
       this.logger.warn({ err: e }, 'OIDC callback refused');
       const reason = e instanceof Error ? e.message : String(e);
-      throw oidcRefused(
-        '身份平台的应答未通过校验',
-        `the identity platform's answer did not verify (${reason})`,
+      throw await refuse(
+        'oidc-answer',
+        '-',
+        oidcRefused('身份平台的应答未通过校验', `the identity platform's answer did not verify (${reason})`),
       );
     }
-    return this.userFor(claims);
+    return this.userFor(claims, refuse);
   }
 
-  private async userFor(claims: oidc.IDToken): Promise<User> {
+  private async userFor(claims: oidc.IDToken, refuse: Refuse): Promise<User> {
     const subject = `${claims.iss}|${claims.sub}`;
+    const claimed = ZUsername.safeParse(claims['preferred_username']);
+    const login = claimed.success ? claimed.data : `oidc:${claims.sub}`;
     const roleClaim = claims[this.env.HUB_OIDC_ROLE_CLAIM];
     const unitClaim = claims[this.env.HUB_OIDC_UNIT_CLAIM];
     const role = roleClaim === undefined ? undefined : z.enum(ROLES).safeParse(roleClaim);
     if (role && !role.success) {
-      throw oidcRefused(
-        `角色声明 ${this.env.HUB_OIDC_ROLE_CLAIM} 的值无效`,
-        `role claim has an unknown value`,
-        {
+      throw await refuse(
+        'oidc-claims',
+        login,
+        oidcRefused(`角色声明 ${this.env.HUB_OIDC_ROLE_CLAIM} 的值无效`, `role claim has an unknown value`, {
           claim: this.env.HUB_OIDC_ROLE_CLAIM,
           allowed: ROLES,
-        },
+        }),
       );
     }
     const unitCode = role?.data === 'applicant' ? (ZUnitCode.safeParse(unitClaim).data ?? undefined) : null;
     if (unitCode === undefined) {
-      throw oidcRefused(
-        `建设单位账号缺少有效的 ${this.env.HUB_OIDC_UNIT_CLAIM}（统一社会信用代码）声明`,
-        `an applicant needs a valid ${this.env.HUB_OIDC_UNIT_CLAIM} claim`,
+      throw await refuse(
+        'oidc-claims',
+        login,
+        oidcRefused(
+          `建设单位账号缺少有效的 ${this.env.HUB_OIDC_UNIT_CLAIM}（统一社会信用代码）声明`,
+          `an applicant needs a valid ${this.env.HUB_OIDC_UNIT_CLAIM} claim`,
+        ),
       );
     }
     const actor = `oidc:${claims.sub}`;
     const existing = await this.prisma.user.findUnique({ where: { oidcSubject: subject } });
     if (existing) {
-      if (existing.disabledAt) throw oidcRefused('该用户已停用', 'the user is disabled');
+      if (existing.disabledAt) {
+        throw await refuse(
+          'oidc-disabled',
+          existing.username,
+          oidcRefused('该用户已停用', 'the user is disabled'),
+        );
+      }
       if (role?.data && (role.data !== existing.role || unitCode !== existing.unitCode)) {
         await this.users.update(existing.id, { role: role.data, unitCode }, actor);
         return this.prisma.user.findUniqueOrThrow({ where: { id: existing.id } });
@@ -143,16 +171,19 @@ export class OidcService {
       return existing;
     }
     if (!role?.data) {
-      throw oidcRefused(
-        '统一身份认证平台未授予本系统角色，请联系管理员',
-        'the identity platform grants this account no hub role; ask an administrator',
+      throw await refuse(
+        'oidc-no-role',
+        login,
+        oidcRefused(
+          '统一身份认证平台未授予本系统角色，请联系管理员',
+          'the identity platform grants this account no hub role; ask an administrator',
+        ),
       );
     }
     // A new platform account never takes over a local one: when its preferred username is taken or
     // unusable, it gets a name derived from its subject (hashed when the subject is no valid name).
-    const preferred = ZUsername.safeParse(claims['preferred_username']);
     const candidates = [
-      ...(preferred.success ? [preferred.data] : []),
+      ...(claimed.success ? [claimed.data] : []),
       `oidc-${claims.sub}`.slice(0, 64),
       `oidc-${sha256(subject).slice(0, 24)}`,
     ].filter((c) => ZUsername.safeParse(c).success);

@@ -15,6 +15,33 @@ import { toUserView, type UserView } from './users.service';
 
 const ISSUER = 'egov-compliance-hub';
 
+/** The audit action of a refused sign-in. */
+export const SIGN_IN_FAILED = 'auth.sign-in-failed';
+
+/**
+ * Why a sign-in was refused, as the audit trail records it. The caller is told only that it failed:
+ * which of name and password was wrong is for the administrators.
+ */
+export type SignInFailure =
+  | 'unknown-user'
+  | 'no-password'
+  | 'bad-password'
+  | 'disabled'
+  | 'oidc-state'
+  | 'oidc-answer'
+  | 'oidc-claims'
+  | 'oidc-no-role'
+  | 'oidc-disabled';
+
+export interface SignInRefusal {
+  method: 'password' | 'oidc';
+  /** the login name tried (an identity platform's account when known), never the password */
+  login: string;
+  reason: SignInFailure;
+  /** the client address */
+  from: string;
+}
+
 export interface Session {
   accessToken: string;
   tokenType: 'Bearer';
@@ -43,14 +70,43 @@ export class SessionsService {
   async login(username: string, password: string, from: string): Promise<Session> {
     const user = await this.prisma.user.findUnique({ where: { username } });
     const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
-    if (!user || !user.passwordHash || !ok || user.disabledAt) {
-      this.logger.warn({ username, from }, 'sign-in refused');
+    const reason: SignInFailure | null = !user
+      ? 'unknown-user'
+      : !user.passwordHash
+        ? 'no-password'
+        : !ok
+          ? 'bad-password'
+          : user.disabledAt
+            ? 'disabled'
+            : null;
+    if (reason) {
+      await this.recordRefusal({ method: 'password', login: username, reason, from });
       throw unauthenticated(
         '用户名或密码错误，或用户已停用',
         'wrong username or password, or the user is disabled',
       );
     }
-    return this.open(user, 'password', from);
+    return this.open(user!, 'password', from); // no reason to refuse: the user exists
+  }
+
+  /**
+   * A refused sign-in into the audit trail (actor `anonymous`, object the login tried). Each attempt
+   * is one entry: the sign-in routes are rate limited per client address, and refused-for-rate
+   * requests never get here. A trail that cannot be written does not turn the refusal into a 500.
+   */
+  async recordRefusal(refusal: SignInRefusal): Promise<void> {
+    this.logger.warn(refusal, 'sign-in refused');
+    await this.audit
+      .append({
+        actor: 'anonymous',
+        action: SIGN_IN_FAILED,
+        objectType: 'user',
+        objectId: refusal.login,
+        data: { method: refusal.method, reason: refusal.reason, from: refusal.from },
+      })
+      .catch((e: unknown) =>
+        this.logger.error({ err: e, ...refusal }, 'a refused sign-in could not be audited'),
+      );
   }
 
   /** Issues a session for a user who has just proved who they are, and records the sign-in. */

@@ -4,13 +4,8 @@ import { z } from 'zod';
 import { jsonSchema, ZodPipe } from '../../common/zod';
 import { Allow, CurrentPrincipal } from '../auth/policy';
 import { actorOf, type Principal, scopeOf } from '../auth/roles';
-import {
-  DISPUTE_STATUSES,
-  DisputesService,
-  ZDisputeDecision,
-  ZDisputeListFilter,
-  ZDisputeRaise,
-} from './disputes.service';
+import { DISPUTE_STATUSES } from './dispute.types';
+import { DisputesService, ZDisputeDecision, ZDisputeListFilter, ZDisputeRaise } from './disputes.service';
 
 @ApiTags('disputes')
 @Controller('api/disputes')

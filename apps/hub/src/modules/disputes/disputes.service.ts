@@ -14,9 +14,7 @@ import { AuditService } from '../audit/audit.service';
 import { ALL_PROJECTS, type ProjectScope } from '../auth/roles';
 import { FindingsRepository } from '../checks/findings.repository';
 import { projectScopeWhere, ProjectsRepository } from '../projects/projects.repository';
-
-export const DISPUTE_STATUSES = ['open', 'upheld', 'dismissed'] as const;
-export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
+import { DISPUTE_STATUSES, type DisputeStatus } from './dispute.types';
 
 /** Verdicts a unit may contest: those that stand in the way of acceptance or rectification. */
 const CONTESTABLE = new Set<Finding['verdict']>(['FAIL', 'UNKNOWN']);

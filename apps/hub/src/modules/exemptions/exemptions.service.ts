@@ -12,12 +12,8 @@ import type { Exemption, Prisma, Project } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import { ALL_PROJECTS, type ProjectScope } from '../auth/roles';
 import { projectScopeWhere, ProjectsRepository } from '../projects/projects.repository';
-import {
-  beijingDate,
-  EXEMPTION_CATEGORIES,
-  EXEMPTION_CATEGORY_TITLES,
-  type ExemptionCategory,
-} from './exemptions.repository';
+import { EXEMPTION_CATEGORIES, EXEMPTION_CATEGORY_TITLES, type ExemptionCategory } from './exemption.types';
+import { beijingDate } from './exemptions.repository';
 
 /** An approved exemption this close to its end (in days, Beijing dates) gets a renewal notice. */
 export const RENEWAL_NOTICE_DAYS = 30;

@@ -10,10 +10,7 @@ import {
   type PortfolioRow,
 } from '@hub/reports';
 
-export const OPINION_FORMATS = ['json', 'html', 'pdf', 'xlsx'] as const;
-export type OpinionFormat = (typeof OPINION_FORMATS)[number];
-export const PORTFOLIO_FORMATS = ['json', 'csv', 'xlsx'] as const;
-export type PortfolioFormat = (typeof PORTFOLIO_FORMATS)[number];
+import type { OpinionFormat, PortfolioFormat } from './review.types';
 
 export interface RenderedFile {
   contentType: string;

@@ -24,8 +24,7 @@ import {
   ZRectificationItemInput,
 } from './rectification';
 import { type ReviewItems, RectificationService, type ReviewWithItems } from './rectification.service';
-
-export const REVIEW_DECISIONS = ['approve', 'reject', 'rectify'] as const;
+import { REVIEW_DECISIONS } from './review.types';
 
 export const ZDecisionInput = z
   .object({
