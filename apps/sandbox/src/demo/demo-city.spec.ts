@@ -591,7 +591,11 @@ describe(writeDemoCity.name, () => {
     const { files, city } = await writeDemoCity(dir, { now: NOW });
 
     for (const file of [files.projectsXlsx, files.projectsCsv]) {
-      const parsed = await parseRegistryFile({ data: await readFile(file), fileName: file, packIds: packIds() });
+      const parsed = await parseRegistryFile({
+        data: await readFile(file),
+        fileName: file,
+        packIds: packIds(),
+      });
 
       expect([...parsed.fileErrors, ...parsed.errors]).toEqual([]);
       // The importer writes 总投资 without trailing zeros (350.00 → 350); the figure is the same.
