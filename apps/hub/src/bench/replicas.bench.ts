@@ -21,6 +21,7 @@ import { envForSandbox } from '../demo';
 import { JobQueue, QUEUES } from '../infra/jobs/job-queue';
 import { RegistryImportService } from '../modules/registry/registry-import.service';
 import { ScanOrchestrator, type ScanProgress } from '../modules/scans/scan-orchestrator.service';
+import { runBench } from './run-bench';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 10_000);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
@@ -136,10 +137,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

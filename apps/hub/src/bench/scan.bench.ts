@@ -20,6 +20,7 @@ import { envForSandbox } from '../demo';
 import { ChecksService } from '../modules/checks/checks.service';
 import { RegistryImportService } from '../modules/registry/registry-import.service';
 import { PrismaService } from '../infra/database/prisma.service';
+import { runBench } from './run-bench';
 
 /** Largest page each contract allows, per record kind: the floor for the number of requests. */
 const MAX_PAGE: Record<string, Record<string, number>> = {
@@ -118,10 +119,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { SANDBOX_SOURCE_IDS } from '@hub/sandbox';
 import { envForSandbox } from '../demo';
+import { runBench } from './run-bench';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const STARTS = Number(process.env.BENCH_STARTS ?? 3);
@@ -98,10 +99,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -11,7 +11,7 @@ export type AnyPolicyPack = PolicyPack<any>;
 /** The packs loaded, by id, in the order they were registered (built-in ones first). */
 const loaded = new Map<PolicyPackId, AnyPolicyPack>();
 
-/** Why a pack cannot join the loaded ones; `where` names the pack file when there is one. */
+/** Why a pack cannot join the loaded ones, or an id names no loaded pack (Chinese first). */
 export class PackRegistrationError extends Error {
   constructor(
     readonly zh: string,

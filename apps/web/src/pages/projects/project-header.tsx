@@ -10,7 +10,7 @@ import { DivisionName, ErrorAlert, errorMessage, Time } from '../../components/c
 import { formatDate } from '../../time';
 import type { CheckReport, Project, ProjectFindings } from './project.types';
 import { ReadinessTag } from './projects-table';
-import { PackLabel } from './use-packs';
+import { PackLabel } from './pack-label';
 
 /**
  * Runs a targeted check (POST /api/checks). The hub may answer with a finished run or with one still

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { DivisionName, Time, VERDICT_COLORS } from '../../components/common';
 import type { PortfolioItem, PortfolioPage } from './project.types';
 import { PAGE_SIZES } from './project-filters';
-import { PackLabel } from './use-packs';
+import { PackLabel } from './pack-label';
 
 export function ReadinessTag({ ready }: { ready: boolean | null }) {
   const { t } = useTranslation();
