@@ -915,4 +915,52 @@ describe(DataExchangeClient.name, () => {
       expect(scope.isDone()).toBe(true);
     });
   });
+
+  describe('recover', () => {
+    it("re-asks each stored system's catalogue and statistics once, covering the projects whose systems all came", async () => {
+      const [s1, s2] = [anExchangeSystem(), anExchangeSystem()];
+      const entry = aCatalogEntry({ systemId: s1.systemId });
+      const scope = grantsTokens(nock(BASE), ['tok-1'])
+        .get(CATALOG)
+        .query({ page: '1', size: '2', systemId: s1.systemId })
+        .reply(200, pageBody([entry], { total: 1, size: 2 }))
+        .get(DATA_EXCHANGE_PATHS.systemStats(s1.systemId))
+        .query({ days: '30' })
+        .reply(200, resultBody(anExchangeStats({ systemId: s1.systemId })))
+        .get(CATALOG)
+        .query({ page: '1', size: '2', systemId: s2.systemId })
+        .reply(503, errorBody('SERVICE_UNAVAILABLE', 'maintenance'));
+      const { sut } = makeSut({ pageSize: 2, maxAttempts: 1 });
+      const { pages, sink } = collectingSink();
+
+      const outcome = await sut.recover(
+        [
+          { projectCode: 'P1', unitCode: aUnitCode(), known: { system: [s1.systemId] } },
+          { projectCode: 'P2', unitCode: aUnitCode(), known: { system: [s1.systemId] } },
+          { projectCode: 'P3', unitCode: aUnitCode(), known: { system: [s1.systemId, s2.systemId] } },
+        ],
+        ['catalog-entry', 'exchange-stats'],
+        sink,
+      );
+
+      expect(outcome).toMatchObject({ complete: false, pagesFailed: 1 });
+      expect(outcome.error).toMatchObject({ code: 'maintenance' });
+      expect([...outcome.covered.keys()]).toEqual(['P1', 'P2']);
+      expect(ids(pages)).toEqual([`catalog-entry:${entry.resourceCode}`, `exchange-stats:${s1.systemId}:30`]);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('covers nothing when the systems list itself was lost, since it has no filter', async () => {
+      const { sut } = makeSut();
+
+      const outcome = await sut.recover(
+        [{ projectCode: 'P1', unitCode: aUnitCode(), known: {} }],
+        ['system', 'catalog-entry'],
+        collectingSink().sink,
+      );
+
+      expect(outcome).toMatchObject({ requests: 0 });
+      expect(outcome.covered.size).toBe(0);
+    });
+  });
 });

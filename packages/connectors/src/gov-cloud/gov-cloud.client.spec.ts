@@ -519,4 +519,57 @@ describe(GovCloudClient.name, () => {
       expect(scope.isDone()).toBe(true);
     });
   });
+
+  describe('recover', () => {
+    it("re-asks a project's resources by project code and by each stored tenant of its unit, and covers it when all came", async () => {
+      const unitCode = aCreditCode();
+      const [tenantA, tenantB] = [aGovCloudTenant({ unitCode }), aGovCloudTenant({ unitCode })];
+      const tagged = aGovCloudResource({ tenantId: tenantA.tenantId, projectCode: '25-430600-9001' });
+      const untagged = aGovCloudResource({ tenantId: tenantA.tenantId, projectCode: null });
+      const scope = nock(BASE)
+        .get(RESOURCES)
+        .query({ limit: '500', projectCode: '25-430600-9001' })
+        .reply(check.reply(resourcePageBody([tagged])))
+        .get(RESOURCES)
+        .query({ limit: '500', tenantId: tenantA.tenantId })
+        .reply(check.reply(resourcePageBody([tagged, untagged])))
+        .get(RESOURCES)
+        .query({ limit: '500', projectCode: '25-430600-9002' })
+        .reply(check.reply(resourcePageBody([])))
+        .get(RESOURCES)
+        .query({ limit: '500', tenantId: tenantB.tenantId })
+        .reply(check.reply(errorBody(50000, 'internal error')));
+      const { sut } = makeSut({ maxAttempts: 1 });
+      const { pages, sink } = collectingSink();
+
+      const outcome = await sut.recover(
+        [
+          { projectCode: '25-430600-9001', unitCode, known: { tenant: [tenantA.tenantId] } },
+          { projectCode: '25-430600-9002', unitCode, known: { tenant: [tenantB.tenantId] } },
+        ],
+        ['resource'],
+        sink,
+      );
+
+      expect(outcome).toMatchObject({ complete: false, pagesFailed: 1, requests: 4 });
+      expect([...outcome.covered.keys()]).toEqual(['25-430600-9001']);
+      const resources = pages.flatMap((p) => p.records);
+      expect(resources.map((r) => r.externalId)).toEqual([tagged.resourceId, untagged.resourceId]);
+      expect(resources.find((r) => r.externalId === untagged.resourceId)?.unitCode).toBe(unitCode);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('covers nothing when the tenant list itself was lost, since it has no filter', async () => {
+      const { sut } = makeSut();
+
+      const outcome = await sut.recover(
+        [{ projectCode: '25-430600-9001', unitCode: aCreditCode(), known: {} }],
+        ['tenant', 'resource'],
+        collectingSink().sink,
+      );
+
+      expect(outcome).toMatchObject({ requests: 0 });
+      expect(outcome.covered.size).toBe(0);
+    });
+  });
 });

@@ -441,6 +441,49 @@ describe(MlpsClient.name, () => {
     });
   });
 
+  describe('recover', () => {
+    const target = (projectCode: string, unitCode: string) => ({ projectCode, unitCode, known: {} });
+
+    it('asks each unit of the targets once by unitCode and covers the projects whose unit came back', async () => {
+      const [u1, u2] = [anMlpsUnitCode(), anMlpsUnitCode()];
+      const filing = aFiling({ unitCode: u1 });
+      const scope = nock(BASE)
+        .get(FILINGS)
+        .query(list({ unitCode: u1 }))
+        .reply(200, filingListBody([filing]))
+        .get(FILINGS)
+        .query(list({ unitCode: u2 }))
+        .reply(503, MAINTENANCE_PAGE, HTML);
+      const { sut } = makeSut({ maxAttempts: 1 });
+      const { pages, sink } = collectingSink();
+
+      const outcome = await sut.recover(
+        [target('P1', u1), target('P2', ` ${u1.toLowerCase()} `), target('P3', u2)],
+        ['filing'],
+        sink,
+      );
+
+      expect(outcome).toMatchObject({ complete: false, pagesFailed: 1, requests: 2 });
+      expect(outcome.error).toMatchObject({ code: 'maintenance' });
+      expect([...outcome.covered.keys()]).toEqual(['P1', 'P2']);
+      expect(pages.flatMap((p) => p.records.map((r) => r.externalId))).toEqual([filing.filingNo]);
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('asks nothing and covers nothing for a record kind it has no filter for', async () => {
+      const { sut } = makeSut();
+
+      const outcome = await sut.recover(
+        [target('P1', anMlpsUnitCode())],
+        ['evaluation'],
+        collectingSink().sink,
+      );
+
+      expect(outcome).toMatchObject({ complete: true, requests: 0 });
+      expect(outcome.covered.size).toBe(0);
+    });
+  });
+
   describe('fetchFiling', () => {
     it('reads one filing from the bare object the registry answers', async () => {
       const filing = aFiling({ status: 'REVOKED' });
