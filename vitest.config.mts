@@ -14,7 +14,7 @@ export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
-      ...['contracts', 'rules', 'connectors', 'registry', 'reports'].map((name) => ({
+      ...['contracts', 'vocabulary', 'rules', 'connectors', 'registry', 'reports'].map((name) => ({
         ...shared,
         test: {
           name: `@hub/${name}`,

@@ -193,7 +193,9 @@ describe('database roles of the hub', () => {
       expect(role).toEqual({ rolsuper: false, owns: false, alter: 'must be owner of table audit_entries' });
       const ctx = await createAppContext(env, logger, base);
       try {
-        await ctx.get(AuditService).append({ actor: 'test', action: 'x', objectType: 't', objectId: '1' });
+        await ctx
+          .get(AuditService)
+          .append({ actor: 'test', action: 'registry.import', objectType: 't', objectId: '1' });
         expect(await ctx.get(AuditService).verify()).toMatchObject({ ok: true, warnings: [] });
       } finally {
         await ctx.close();
@@ -224,7 +226,9 @@ describe('database roles of the hub', () => {
       const base = await prepareDatabase(env, pino({ level: 'silent' }));
       const ctx = await createAppContext(env, pino({ level: 'silent' }), base);
       try {
-        await ctx.get(AuditService).append({ actor: 'test', action: 'x', objectType: 't', objectId: '1' });
+        await ctx
+          .get(AuditService)
+          .append({ actor: 'test', action: 'registry.import', objectType: 't', objectId: '1' });
         expect(await ctx.get(AuditService).verify()).toMatchObject({ ok: true, entries: 2 });
       } finally {
         await ctx.close();

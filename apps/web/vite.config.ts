@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
+import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // The dashboard is a client of the hub's API and nothing else. In development `npm run dev -w @hub/web`
@@ -14,6 +15,8 @@ export default defineConfig({
     // browser accepts, so nothing is compressed per request.
     compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, logLevel: 'silent' }),
   ],
+  // Workspace packages (the vocabulary) are compiled from their TypeScript sources.
+  resolve: { conditions: ['source', ...defaultClientConditions] },
   server: { port: 5173, proxy: { '/api': hub, '/health': hub } },
   build: {
     outDir: 'dist',

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { SOURCE_IDS } from '@hub/connectors';
 import type { SourceId } from '@hub/contracts';
 import type { RegistryRowError } from '@hub/registry';
+import { formatBeijingTime } from '@hub/vocabulary';
 import { type Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { registerAlertsCommands } from './cli/alerts.commands';
 import { cliActor, formatOption, print, withHub } from './cli/context';
@@ -505,7 +506,10 @@ export function buildCli(): Command {
           });
           print(opts.format, items, () =>
             items
-              .map((e) => `${e.seq}  ${e.at}  ${e.actor}  ${e.action}  ${e.objectType}:${e.objectId}`)
+              .map(
+                (e) =>
+                  `${e.seq}  ${formatBeijingTime(e.at)}  ${e.actor}  ${e.actionTitle.zh}（${e.action}）  ${e.objectType}:${e.objectId}`,
+              )
               .join('\n'),
           );
         }),

@@ -1,5 +1,5 @@
-import { VERDICTS, type Basis, type Severity, type Text, type Verdict } from '@hub/rules';
-import type { OpinionFinding, OpinionLanguage, RectificationItemView } from './opinion.types';
+import { VERDICTS, type Text, type Verdict } from '@hub/rules';
+import type { OpinionFinding, OpinionLanguage } from './opinion.types';
 
 /** The heading every format prints when the city's own title is not known. */
 export const OPINION_TITLE: Text = { zh: '政务信息化项目技术审查意见', en: 'Technical review opinion' };
@@ -7,52 +7,25 @@ export const OPINION_TITLE: Text = { zh: '政务信息化项目技术审查意�
 /** The review domains in the order the opinion prints its sections and the workbook its sheets. */
 export { REVIEW_DOMAINS } from '@hub/rules';
 
+// The words every format prints for verdicts, severities, bases and statuses are the vocabulary's.
+export {
+  BASIS_LABELS,
+  DISPUTE_STATUS_LABELS,
+  READINESS_LABELS,
+  RECTIFICATION_STATUS_LABELS,
+  SEVERITY_LABELS,
+  VERDICT_LABELS,
+  WARNING_ONLY_LABEL,
+} from '@hub/vocabulary';
+
 /** The verdicts in the order counts are printed. */
 export const VERDICT_ORDER: readonly Verdict[] = VERDICTS;
-
-export const VERDICT_LABELS: Record<Verdict, Text> = {
-  PASS: { zh: '通过', en: 'Pass' },
-  FAIL: { zh: '不通过', en: 'Fail' },
-  WAIVED: { zh: '豁免', en: 'Waived' },
-  NOT_APPLICABLE: { zh: '不适用', en: 'Not applicable' },
-  UNKNOWN: { zh: '无法判断', en: 'Unknown' },
-};
-
-/** A FAIL of a national-unverified rule, which the opinion shows as a warning only. */
-export const WARNING_ONLY_LABEL: Text = { zh: '不通过（仅提示）', en: 'Fail (warning only)' };
-
-export const SEVERITY_LABELS: Record<Severity, Text> = {
-  blocking: { zh: '阻断', en: 'Blocking' },
-  advisory: { zh: '建议', en: 'Advisory' },
-};
-
-export const BASIS_LABELS: Record<Basis, Text> = {
-  local: { zh: '本地规定', en: 'local measures' },
-  'national-verified': { zh: '国家规定（已核实）', en: 'national, verified' },
-  'national-unverified': { zh: '国家规定（待核实）', en: 'national, unverified' },
-};
 
 export const CHANGE_LABELS: Record<NonNullable<OpinionFinding['change']>, Text> = {
   new: { zh: '较上次检查新增', en: 'new since the previous check' },
   fixed: { zh: '较上次检查已整改', en: 'fixed since the previous check' },
   'still-failing': { zh: '上次检查亦未通过', en: 'still failing' },
   unchanged: { zh: '与上次检查相同', en: 'unchanged' },
-};
-
-export const DISPUTE_STATUS_LABELS: Record<NonNullable<OpinionFinding['dispute']>['status'], Text> = {
-  open: { zh: '异议待处理', en: 'dispute open' },
-  upheld: { zh: '异议成立', en: 'dispute upheld' },
-  dismissed: { zh: '异议驳回', en: 'dispute dismissed' },
-};
-
-export const RECTIFICATION_STATUS_LABELS: Record<RectificationItemView['status'], Text> = {
-  open: { zh: '未完成', en: 'open' },
-  done: { zh: '已完成', en: 'done' },
-};
-
-export const READINESS_LABELS: Record<'ready' | 'notReady', Text> = {
-  ready: { zh: '具备验收条件', en: 'ready for acceptance' },
-  notReady: { zh: '不具备验收条件', en: 'not ready for acceptance' },
 };
 
 export const DRAFT_LABEL: Text = { zh: '草稿', en: 'draft' };

@@ -104,7 +104,7 @@ describe('renderOpinionHtml', () => {
     expect(row).toContain('tenant TENANT-430600-0042');
     expect(row).toContain('变化: 上次检查亦未通过');
 
-    for (const label of ['无法判断', '不通过（仅提示）', '建议', '豁免', '不适用'])
+    for (const label of ['无法判断', '不通过（仅提示）', '整改建议', '豁免', '不适用'])
       expect(html).toContain(`>${label}<`);
     expect(html).toContain(
       '豁免依据: 岳政数函〔2026〕7号；批准机关: 岳阳市政务服务和大数据管理局；有效期至: 2026-12-31',

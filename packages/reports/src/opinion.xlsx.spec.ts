@@ -85,7 +85,7 @@ describe('renderOpinionXlsx', () => {
     });
     expect(security[2]).toMatchObject({
       verdict: '不通过（仅提示） / Fail (warning only)',
-      severity: '建议 / Advisory',
+      severity: '整改建议 / Advisory',
     });
     expect(findingRecords(workbook.getWorksheet('项目管理')!)[0]).toMatchObject({
       dispute: '异议待处理 / dispute open: 监理报告已线下提交，见附件。',

@@ -1,3 +1,4 @@
+import { ALERT_SEVERITY_LABELS, ALERT_STATUS_LABELS, formatBeijingTime, labelOf } from '@hub/vocabulary';
 import type { Command } from 'commander';
 import { parseInput } from '../common/zod';
 import type { AlertChanges, AlertView } from '../modules/alerts/alerts.service';
@@ -5,14 +6,11 @@ import { ALERT_STATUSES, MONITOR_RULE_IDS } from '../modules/alerts/monitor.cata
 import { cliActor, formatOption, print, withHub } from './context';
 import type { OutputFormat } from './format';
 
-const SEVERITY_ZH: Record<string, string> = { critical: '严重', warning: '警告', info: '提示' };
-const STATUS_ZH: Record<string, string> = { open: '未处理', acknowledged: '已确认', resolved: '已关闭' };
-
 const alertLine = (a: AlertView) =>
-  `${a.id}  ${a.severity.padEnd(8)} ${SEVERITY_ZH[a.severity] ?? ''}  ${a.status.padEnd(12)} ${STATUS_ZH[a.status] ?? ''}  ` +
+  `${a.id}  ${a.severity.padEnd(8)} ${labelOf(ALERT_SEVERITY_LABELS, a.severity).zh}  ${a.status.padEnd(12)} ${labelOf(ALERT_STATUS_LABELS, a.status).zh}  ` +
   `${a.ruleId.padEnd(18)} ${a.projectCode ?? '-'}  ${a.ownerUnitName ?? a.ownerUnitCode ?? ''}\n` +
   `  ${a.title.zh}\n  ${a.message.zh}\n` +
-  `  first seen ${a.firstSeenAt}, last seen ${a.lastSeenAt}` +
+  `  首次发现 first seen ${formatBeijingTime(a.firstSeenAt)}，最近 last seen ${formatBeijingTime(a.lastSeenAt)}` +
   (a.timesReopened ? `, reopened ${a.timesReopened}×` : '') +
   (a.acknowledgedBy ? `, acknowledged by ${a.acknowledgedBy}` : '') +
   (a.resolvedBy ? `, resolved by ${a.resolvedBy} at ${a.resolvedAt}` : '');

@@ -1,3 +1,4 @@
+import { labelOf, SEVERITY_LABELS, VERDICT_LABELS } from '@hub/vocabulary';
 import Table from 'cli-table3';
 import type { FindingView } from '../modules/checks/findings.repository';
 import type { RuleView } from '../modules/packs/packs.controller';
@@ -23,13 +24,8 @@ export function findingJson(f: FindingView) {
   };
 }
 
-const VERDICT_ZH: Record<string, string> = {
-  PASS: '通过',
-  FAIL: '不通过',
-  WAIVED: '豁免',
-  NOT_APPLICABLE: '不适用',
-  UNKNOWN: '无法判断',
-};
+/** `阻断 blocking`: the vocabulary's word, then the API's. */
+const severityCell = (severity: string) => `${labelOf(SEVERITY_LABELS, severity).zh} ${severity}`;
 
 export function findingsTable(findings: readonly FindingView[]): string {
   const table = new Table({
@@ -42,8 +38,8 @@ export function findingsTable(findings: readonly FindingView[]): string {
     table.push([
       f.projectCode,
       f.ruleId,
-      `${f.verdict} ${VERDICT_ZH[f.verdict] ?? ''}`,
-      f.severity === 'blocking' ? '阻断 blocking' : '建议 advisory',
+      `${f.verdict} ${labelOf(VERDICT_LABELS, f.verdict).zh}`,
+      severityCell(f.severity),
       f.clause,
       f.reason.zh,
     ]);
@@ -71,7 +67,7 @@ export function rulesTable(rules: readonly RuleView[]): string {
       r.id,
       `${r.title.zh}\n${r.requirement.zh}`,
       r.clause,
-      r.severity === 'blocking' ? '阻断 blocking' : '建议 advisory',
+      severityCell(r.severity),
       r.domain.zh,
       r.sources.map((s) => s.zh).join('、') || '项目台账 registry',
       r.basis + (r.basisNote ? '（待确认）' : ''),

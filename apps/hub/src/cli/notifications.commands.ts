@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { DELIVERY_STATUS_LABELS, labelOf } from '@hub/vocabulary';
 import type { Command } from 'commander';
 import { AppError } from '../common/app-error';
 import { parseInput } from '../common/zod';
@@ -18,7 +19,6 @@ import type { OutputFormat } from './format';
 
 /** Options are checked with the API's own schemas, so a bad one names its field the same way. */
 const OPTIONS = { zh: '命令参数', en: 'command options' };
-const STATUS_ZH: Record<string, string> = { pending: '待发送', delivered: '已送达', failed: '失败' };
 
 const list = (value: string | undefined) =>
   value === undefined
@@ -36,7 +36,7 @@ const subscriptionLine = (s: SubscriptionView) =>
   `  deliveries: ${s.deliveries.delivered} delivered, ${s.deliveries.pending} pending, ${s.deliveries.failed} failed`;
 
 const deliveryLine = (d: DeliveryView) =>
-  `${d.id}  ${d.status.padEnd(9)} ${STATUS_ZH[d.status] ?? ''}  ${d.kind.padEnd(9)} ${d.channel.padEnd(8)} ` +
+  `${d.id}  ${d.status.padEnd(9)} ${labelOf(DELIVERY_STATUS_LABELS, d.status).zh}  ${d.kind.padEnd(9)} ${d.channel.padEnd(8)} ` +
   `${d.subscriptionName}  attempts ${d.attempts}  created ${d.createdAt}` +
   (d.deliveredAt ? `  delivered ${d.deliveredAt}` : '') +
   (d.lastError ? `\n  last error: ${d.lastError}` : '');

@@ -1,3 +1,4 @@
+import type { Verdict } from '@hub/vocabulary';
 import { Alert, Button, Result, Spin, Tag, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,8 +7,15 @@ import { ApiError } from '../api/client';
 import { useDivisionName } from '../api/packs';
 import { formatTime } from '../time';
 
-export const VERDICTS = ['FAIL', 'UNKNOWN', 'PASS', 'WAIVED', 'NOT_APPLICABLE'] as const;
-export type Verdict = (typeof VERDICTS)[number];
+/** The vocabulary's verdicts in the order screens list them: what needs attention first. */
+export const VERDICTS = [
+  'FAIL',
+  'UNKNOWN',
+  'PASS',
+  'WAIVED',
+  'NOT_APPLICABLE',
+] as const satisfies readonly Verdict[];
+export type { Verdict };
 
 /** One colour per verdict everywhere: tags, matrix cells, charts. */
 export const VERDICT_COLORS: Record<Verdict, string> = {
@@ -29,7 +37,7 @@ export function VerdictTag({ verdict }: { verdict: string }) {
   const { t } = useTranslation();
   return (
     <Tag color={TAG_COLORS[verdict as Verdict] ?? 'default'} data-verdict={verdict}>
-      {t(`common.verdict.${verdict}`, { defaultValue: verdict })}
+      {t(`vocabulary.verdict.${verdict}`, { defaultValue: verdict })}
     </Tag>
   );
 }

@@ -1,13 +1,13 @@
 import type { SourceId } from '@hub/contracts';
 import type { EvidenceRef, Text } from '@hub/rules';
 
-/** critical: a legal line is crossed now; warning: a duty falls due or lapses; info: worth a look. */
-export const ALERT_SEVERITIES = ['critical', 'warning', 'info'] as const;
-export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+/**
+ * critical: a legal line is crossed now; warning: a duty falls due or lapses; info: worth a look.
+ * open → acknowledged (someone is on it) → resolved (by a person, or by the system when it cleared).
+ */
+import type { AlertSeverity } from '@hub/vocabulary';
 
-/** open → acknowledged (someone is on it) → resolved (by a person, or by the system when it cleared). */
-export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
-export type AlertStatus = (typeof ALERT_STATUSES)[number];
+export { ALERT_SEVERITIES, ALERT_STATUSES, type AlertSeverity, type AlertStatus } from '@hub/vocabulary';
 
 export const MONITOR_RULE_IDS = [
   'MON-PROD-NO-FILING',

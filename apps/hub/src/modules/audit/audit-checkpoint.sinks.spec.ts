@@ -32,7 +32,9 @@ describe(`${AuditCheckpointService.name} copies`, () => {
 
   async function checkpointAfterAnAppend(env: Record<string, string>) {
     ctx = await createTestContext(db.url, env);
-    await ctx.get(AuditService).append({ actor: 'op', action: 'x', objectType: 't', objectId: '1' });
+    await ctx
+      .get(AuditService)
+      .append({ actor: 'op', action: 'registry.import', objectType: 't', objectId: '1' });
     return ctx.get(AuditCheckpointService).checkpoint('interval');
   }
 
@@ -96,7 +98,9 @@ describe(`${AuditCheckpointService.name} copies`, () => {
     });
 
     status = 500;
-    await ctx!.get(AuditService).append({ actor: 'op', action: 'x', objectType: 't', objectId: '2' });
+    await ctx!
+      .get(AuditService)
+      .append({ actor: 'op', action: 'registry.import', objectType: 't', objectId: '2' });
     const next = await ctx!.get(AuditCheckpointService).checkpoint('interval');
     expect(next).toMatchObject({ count: cp!.count + 1 });
     expect(JSON.parse(lastLine())).toEqual(next);

@@ -134,7 +134,7 @@ describe(AuditService.name, () => {
     it('keeps the chain whole when appends race', async () => {
       await Promise.all(
         Array.from({ length: 10 }, (_, i) =>
-          sut.append({ actor: 'race', action: 'x', objectType: 't', objectId: String(i) }),
+          sut.append({ actor: 'race', action: 'registry.import', objectType: 't', objectId: String(i) }),
         ),
       );
       expect(await sut.verify()).toMatchObject({ ok: true, entries: 15, problems: [] });
@@ -296,7 +296,7 @@ describe(AuditService.name, () => {
       expect(fs.statSync(keyFile()).mode & 0o777).toBe(0o600);
       await ctx.close();
       await open();
-      await sut.append({ actor: 'op5', action: 'x', objectType: 't', objectId: '5' });
+      await sut.append({ actor: 'op5', action: 'registry.import', objectType: 't', objectId: '5' });
       expect(fs.readFileSync(keyFile(), 'utf8')).toBe(first);
       const result = await sut.verify();
       expect(result).toMatchObject({ ok: true, entries: 6, problems: [] });
@@ -332,7 +332,7 @@ describe(AuditService.name, () => {
     it('writes a checkpoint only when the head moved, signed, as one JSON line', async () => {
       const first = await checkpoints.checkpoint('interval');
       expect(await checkpoints.checkpoint('interval')).toBeNull();
-      await sut.append({ actor: 'op5', action: 'x', objectType: 't', objectId: '5' });
+      await sut.append({ actor: 'op5', action: 'registry.import', objectType: 't', objectId: '5' });
       const second = await checkpoints.checkpoint('interval');
       expect(second).toMatchObject({ count: first!.count + 1, reason: 'interval' });
       const lines = fs.readFileSync(checkpointFile(), 'utf8').trim().split('\n');
@@ -347,7 +347,7 @@ describe(AuditService.name, () => {
 
     it('records a checkpoint at shutdown and after a verification that found the trail intact', async () => {
       await checkpoints.verify();
-      await sut.append({ actor: 'op5', action: 'x', objectType: 't', objectId: '5' });
+      await sut.append({ actor: 'op5', action: 'registry.import', objectType: 't', objectId: '5' });
       await ctx.close();
       const reasons = fs
         .readFileSync(checkpointFile(), 'utf8')
@@ -365,7 +365,7 @@ describe(AuditService.name, () => {
       await ctx.close();
       await open({ HUB_AUDIT_CHECKPOINT_SECONDS: '1' });
       checkpoints.start();
-      await sut.append({ actor: 'op5', action: 'x', objectType: 't', objectId: '5' });
+      await sut.append({ actor: 'op5', action: 'registry.import', objectType: 't', objectId: '5' });
       await vi.waitFor(
         () => expect(fs.readFileSync(checkpointFile(), 'utf8')).toContain('"reason":"interval"'),
         { timeout: 5_000, interval: 100 },
@@ -404,7 +404,7 @@ describe(AuditService.name, () => {
     });
 
     it('verifies the older part as it was written and says from which entry the keyed chain begins', async () => {
-      await sut.append({ actor: 'op1', action: 'x', objectType: 't', objectId: '1' });
+      await sut.append({ actor: 'op1', action: 'registry.import', objectType: 't', objectId: '1' });
       const start = (await as(db.ownerUrl, rows))[3]!;
       expect(start).toMatchObject({
         action: CHAIN_START_ACTION,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { AUDIT_ACTION_LABELS, type AuditAction, labelOf, type Text } from '@hub/vocabulary';
 import type { Logger } from 'pino';
 import { AppError } from '../../common/app-error';
 import { Clock } from '../../infra/clock';
@@ -29,7 +30,8 @@ const VERIFY_BATCH = 1000;
 
 export interface AuditInput {
   actor: string;
-  action: string;
+  /** one of the vocabulary's actions, so that every entry has the label an auditor reads */
+  action: AuditAction;
   objectType: string;
   objectId: string;
   data?: Record<string, unknown>;
@@ -40,6 +42,8 @@ export interface AuditEntryView {
   at: string;
   actor: string;
   action: string;
+  /** what the action is, in words; the id itself for an action the vocabulary no longer lists */
+  actionTitle: Text;
   objectType: string;
   objectId: string;
   data: unknown;
@@ -226,6 +230,7 @@ export class AuditService {
         at: r.at.toISOString(),
         actor: r.actor,
         action: r.action,
+        actionTitle: labelOf(AUDIT_ACTION_LABELS, r.action),
         objectType: r.objectType,
         objectId: r.objectId,
         data: r.data,

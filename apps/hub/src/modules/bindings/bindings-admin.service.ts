@@ -283,7 +283,7 @@ export class BindingsAdminService {
 
   private async decide(
     id: string,
-    action: string,
+    action: BindingAction,
     to: BindingMethod,
     by: string,
     comment: string | undefined,
@@ -348,17 +348,20 @@ export class BindingsAdminService {
   }
 }
 
+/** What an operator does to a binding, as its audit action names it. */
+type BindingAction = 'confirm' | 'reject' | 'bind' | 'unbind';
+
 /** The audit entry of a binding decision: what was bound to what, from which state to which. */
 function auditOf(
   row: BindingRow,
-  action: string,
+  action: BindingAction,
   from: BindingMethod | null,
   comment: string | undefined,
   by: string,
 ) {
   return {
     actor: by,
-    action: `binding.${action}`,
+    action: `binding.${action}` as const,
     objectType: 'binding',
     objectId: row.id,
     data: {

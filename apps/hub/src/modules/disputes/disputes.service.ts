@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SOURCE_TITLES } from '@hub/connectors';
 import { type SourceId, ZProjectCode } from '@hub/contracts';
 import { type EvidenceRef, findPack, type Text } from '@hub/rules';
+import { DISPUTE_STATUS_LABELS, labelOf } from '@hub/vocabulary';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';
@@ -347,24 +348,27 @@ function evidenceOf(finding: Finding | null): Pick<EvidenceRef, 'source' | 'kind
   );
 }
 
-const STATUS_ZH: Record<DisputeStatus, string> = { open: '待处理', upheld: '已采纳', dismissed: '已驳回' };
-
 function conflict(row: Pick<Dispute, 'id' | 'status'>, action: 'uphold' | 'dismiss'): AppError {
   const status = row.status as DisputeStatus;
   return new AppError(
     'CONFLICT',
     {
-      zh: `异议 ${row.id} 当前为「${STATUS_ZH[status] ?? status}」，已处理过，不能再${action === 'uphold' ? '采纳' : '驳回'}`,
+      zh: `异议 ${row.id} 当前为「${labelOf(DISPUTE_STATUS_LABELS, status).zh}」，已处理过，不能再${action === 'uphold' ? '采纳' : '驳回'}`,
       en: `Dispute ${row.id} is ${status}: it was decided already and cannot be ${action === 'uphold' ? 'upheld' : 'dismissed'}`,
     },
     { status, action },
   );
 }
 
-function auditOf(row: DisputeRow, action: string, actor: string, data: Record<string, unknown>) {
+function auditOf(
+  row: DisputeRow,
+  action: 'raise' | 'uphold' | 'dismiss',
+  actor: string,
+  data: Record<string, unknown>,
+) {
   return {
     actor,
-    action: `dispute.${action}`,
+    action: `dispute.${action}` as const,
     objectType: 'dispute',
     objectId: row.id,
     data: { projectCode: row.project.code, ruleId: row.ruleId, status: row.status, ...data },

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Waiver } from '@hub/rules';
+import { beijingDate as beijingDateOf } from '@hub/vocabulary';
 import { PrismaService } from '../../infra/database/prisma.service';
 import { EXEMPTION_CATEGORY_TITLES, type ExemptionCategory } from './exemption.types';
 
 /** The calendar date in Beijing (UTC+8) of an instant: exemptions are valid by date. */
 export function beijingDate(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return beijingDateOf(instant.toISOString())!;
 }
 
 /** What the rules engine needs of exemptions: the approved, current ones. */

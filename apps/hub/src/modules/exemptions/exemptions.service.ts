@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ZProjectCode } from '@hub/contracts';
 import { packFor, REVIEW_DOMAIN_TITLES, REVIEW_DOMAINS, type Text } from '@hub/rules';
+import { EXEMPTION_STATUS_LABELS, EXEMPTION_STATUSES, type ExemptionStatus, labelOf } from '@hub/vocabulary';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';
@@ -18,8 +19,7 @@ import { beijingDate } from './exemptions.repository';
 /** An approved exemption this close to its end (in days, Beijing dates) gets a renewal notice. */
 export const RENEWAL_NOTICE_DAYS = 30;
 
-export const EXEMPTION_STATUSES = ['requested', 'approved', 'rejected', 'revoked'] as const;
-export type ExemptionStatus = (typeof EXEMPTION_STATUSES)[number];
+export { EXEMPTION_STATUSES, type ExemptionStatus } from '@hub/vocabulary';
 
 const DAY_MS = 86_400_000;
 
@@ -380,12 +380,6 @@ function notFound(id: string): AppError {
   return new AppError('NOT_FOUND', { zh: `豁免 ${id} 不存在`, en: `Exemption ${id} does not exist` });
 }
 
-const STATUS_ZH: Record<ExemptionStatus, string> = {
-  requested: '待审批',
-  approved: '已批准',
-  rejected: '已驳回',
-  revoked: '已撤销',
-};
 const ACTION_ZH: Record<string, string> = { approve: '批准', reject: '驳回', revoke: '撤销' };
 
 function conflict(row: Pick<Exemption, 'id' | 'status'>, action: string): AppError {
@@ -400,7 +394,7 @@ function conflict(row: Pick<Exemption, 'id' | 'status'>, action: string): AppErr
   return new AppError(
     'CONFLICT',
     {
-      zh: `豁免 ${row.id} 当前为「${STATUS_ZH[status] ?? status}」，不能${ACTION_ZH[action] ?? action}：${allowed.zh}`,
+      zh: `豁免 ${row.id} 当前为「${labelOf(EXEMPTION_STATUS_LABELS, status).zh}」，不能${ACTION_ZH[action] ?? action}：${allowed.zh}`,
       en: `Exemption ${row.id} is ${status}: cannot ${action} it; ${allowed.en}`,
     },
     { status, action },
@@ -440,10 +434,15 @@ function rulesOf(project: Project, input: Pick<ExemptionRequest, 'ruleIds' | 'do
   return ids;
 }
 
-function auditOf(row: ExemptionRow, action: string, actor: string, data: Record<string, unknown>) {
+function auditOf(
+  row: ExemptionRow,
+  action: 'request' | 'approve' | 'reject' | 'revoke',
+  actor: string,
+  data: Record<string, unknown>,
+) {
   return {
     actor,
-    action: `exemption.${action}`,
+    action: `exemption.${action}` as const,
     objectType: 'exemption',
     objectId: row.id,
     data: { projectCode: row.project.code, status: row.status, ...data },

@@ -1,4 +1,5 @@
 import type { EmailMessage } from './channels/email.channel';
+import { beijingSeconds } from '@hub/vocabulary';
 import { type ChannelId, type NotifiableAlert, SEVERITY_TITLES } from './notification.types';
 
 /** Lists in a message show this many alerts, then "and N more". */
@@ -37,10 +38,8 @@ interface MessageDoc {
 
 /** `2026-11-01 09:00:00（北京时间 / Beijing time）`; China keeps UTC+8 all year. */
 export function beijingTime(iso: string): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  const local = new Date(t + 8 * 3_600_000).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 19)}（北京时间 / Beijing time）`;
+  const local = beijingSeconds(iso);
+  return local === null ? iso : `${local}（北京时间 / Beijing time）`;
 }
 
 const severityText = (s: string) => {

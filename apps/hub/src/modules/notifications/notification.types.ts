@@ -1,4 +1,5 @@
 import type { Text } from '@hub/rules';
+import { ALERT_SEVERITIES, ALERT_SEVERITY_LABELS, type AlertSeverity } from '@hub/vocabulary';
 
 /** Where a subscription sends: a signed HTTP webhook, a DingTalk or WeCom group robot, or email. */
 export const CHANNELS = ['webhook', 'dingtalk', 'wecom', 'email'] as const;
@@ -12,14 +13,9 @@ export const CHANNEL_TITLES: Record<ChannelId, Text> = {
 };
 
 /** Alert severities, most severe first; a subscription takes alerts at least as severe as its minimum. */
-export const NOTIFY_SEVERITIES = ['critical', 'warning', 'info'] as const;
-export type NotifySeverity = (typeof NOTIFY_SEVERITIES)[number];
-
-export const SEVERITY_TITLES: Record<NotifySeverity, Text> = {
-  critical: { zh: '严重', en: 'critical' },
-  warning: { zh: '警告', en: 'warning' },
-  info: { zh: '提示', en: 'info' },
-};
+export const NOTIFY_SEVERITIES = ALERT_SEVERITIES;
+export type NotifySeverity = AlertSeverity;
+export const SEVERITY_TITLES = ALERT_SEVERITY_LABELS;
 
 /** info 0 < warning 1 < critical 2 */
 export function severityRank(severity: string): number {
@@ -36,8 +32,7 @@ export function severityRank(severity: string): number {
 export const DELIVERY_KINDS = ['immediate', 'digest', 'test'] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 
-export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+export { DELIVERY_STATUSES, type DeliveryStatus } from '@hub/vocabulary';
 
 /** An alert as notifications carry it: what a scan's monitoring hands to {@link NotificationsService.notifyScan}. */
 export interface NotifiableAlert {

@@ -17,7 +17,6 @@ export default {
       basis: '依据',
       thresholds: '读取的设置（最新版取值）',
       sources: '数据来源',
-      severityValue: { blocking: '不予验收', advisory: '整改建议' },
       basisValue: {
         local: '本市办法',
         'national-verified': '国家规定（已核对）',
@@ -246,7 +245,6 @@ export default {
       ruleIds: '规则编号',
       ruleIdsHint: '留空为全部规则，如 MON-PROD-NO-FILING',
       minSeverity: '最低级别',
-      severity: { critical: '严重', warning: '警告', info: '提示' },
       immediate: '严重告警即时通知',
       digest: '每次扫描的变化摘要',
       enabled: '启用',
@@ -294,7 +292,6 @@ export default {
       basis: 'Basis',
       thresholds: 'Settings it reads (latest values)',
       sources: 'Sources',
-      severityValue: { blocking: 'Blocking', advisory: 'Advisory' },
       basisValue: {
         local: 'Municipal measures',
         'national-verified': 'National (verified)',
@@ -527,7 +524,6 @@ export default {
       ruleIds: 'Rule ids',
       ruleIdsHint: 'Empty: every rule, e.g. MON-PROD-NO-FILING',
       minSeverity: 'Minimum severity',
-      severity: { critical: 'Critical', warning: 'Warning', info: 'Info' },
       immediate: 'Immediate message per critical alert',
       digest: 'Digest of each scan’s changes',
       enabled: 'Enabled',

@@ -27,13 +27,6 @@ export default {
     backHome: '返回首页',
     saved: '已保存',
     failed: '操作失败',
-    verdict: {
-      PASS: '通过',
-      FAIL: '不通过',
-      WAIVED: '豁免',
-      NOT_APPLICABLE: '不适用',
-      UNKNOWN: '无法判定',
-    },
     domain: {
       cloud: '政务云',
       'data-sharing': '数据共享',
@@ -92,13 +85,6 @@ export default {
     backHome: 'Back to the overview',
     saved: 'Saved',
     failed: 'Failed',
-    verdict: {
-      PASS: 'Pass',
-      FAIL: 'Fail',
-      WAIVED: 'Waived',
-      NOT_APPLICABLE: 'Not applicable',
-      UNKNOWN: 'Unknown',
-    },
     domain: {
       cloud: 'Government cloud',
       'data-sharing': 'Data sharing',

@@ -7,7 +7,6 @@ export default {
       evaluations: '等保测评到期',
       interfaces: '接口数据陈旧',
     },
-    severity: { critical: '严重', warning: '警告', info: '提示' },
     status: {
       open: '待处理',
       acknowledged: '已确认',
@@ -106,7 +105,6 @@ export default {
       evaluations: 'MLPS evaluations due',
       interfaces: 'Stale exchange data',
     },
-    severity: { critical: 'Critical', warning: 'Warning', info: 'Info' },
     status: {
       open: 'Open',
       acknowledged: 'Acknowledged',

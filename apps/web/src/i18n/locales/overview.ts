@@ -11,12 +11,12 @@ export default {
       notReady: '不具备验收条件',
       unchecked: '未检查',
       projects: '项目总数',
-      hint: '阻断项（非仅警示）不通过或无法判定即不具备验收条件',
+      hint: '阻断项（非仅警示）不通过或无法判断即不具备验收条件',
     },
     domain: {
       title: '各审查领域结论分布',
       hint: '按每个项目最近一次检查的结论统计，点击色块查看对应项目',
-      failLink: '{{domain}}：不通过 {{fail}}，无法判定 {{unknown}}',
+      failLink: '{{domain}}：不通过 {{fail}}，无法判断 {{unknown}}',
     },
     trend: {
       title: '全量扫描趋势',

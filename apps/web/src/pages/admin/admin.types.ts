@@ -107,6 +107,8 @@ export interface AuditEntry {
   at: string;
   actor: string;
   action: string;
+  /** what the action is, in words */
+  actionTitle: Bilingual;
   objectType: string;
   objectId: string;
   data: unknown;
@@ -193,10 +195,4 @@ export interface DeliveryDetail extends DeliveryView {
 }
 
 /** The reader's half of a bilingual text. */
-export function pick(
-  text: Bilingual | { zh: string; en: string } | null | undefined,
-  language: string,
-): string {
-  if (!text) return '';
-  return language.startsWith('en') ? text.en : text.zh;
-}
+export { pick } from '@hub/vocabulary';

@@ -12,6 +12,7 @@ const entry: AuditEntry = {
   at: '2026-11-20T02:30:00.000Z',
   actor: 'admin',
   action: 'pack.publish',
+  actionTitle: { zh: '发布政策规则包版本', en: 'publish a pack version' },
   objectType: 'pack-version',
   objectId: 'yueyang@2',
   data: { note: '会议纪要' },
@@ -33,6 +34,9 @@ describe('AuditPage', { timeout: 20_000 }, () => {
     const table = await screen.findByTestId('audit-table');
     expect(within(table).getByText('yueyang@2')).toBeTruthy();
     expect(within(table).getByText('2026-11-20 10:30')).toBeTruthy();
+    // The action in words, its id beside it for filtering.
+    expect(within(table).getByText('发布政策规则包版本', { exact: false })).toBeTruthy();
+    expect(within(table).getByText('pack.publish')).toBeTruthy();
     const query = new URLSearchParams(
       calls.find((c) => c.path.startsWith('/api/audit?'))!.path.split('?')[1],
     );

@@ -107,7 +107,7 @@ function VerifyChain() {
  * the URL), and a check of its hash chain.
  */
 export default function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { can, loading } = useAuth();
   const [params, setParams] = useSearchParams();
   const [form] = Form.useForm<FilterForm>();
@@ -206,8 +206,15 @@ export default function AuditPage() {
                 {
                   title: t('admin.audit.action'),
                   dataIndex: 'action',
-                  width: 200,
-                  render: (a: string) => <code>{a}</code>,
+                  width: 220,
+                  render: (a: string, e: AuditEntry) => (
+                    <span title={a}>
+                      {pick(e.actionTitle, i18n.language)}{' '}
+                      <Typography.Text type="secondary" code>
+                        {a}
+                      </Typography.Text>
+                    </span>
+                  ),
                 },
                 { title: t('admin.audit.objectType'), dataIndex: 'objectType', width: 130 },
                 { title: t('admin.audit.objectId'), dataIndex: 'objectId' },

@@ -151,7 +151,7 @@ export default function NotificationsPage() {
                           render: (_, s) => (
                             <Space size={4} wrap>
                               <Tag color={SEVERITY_COLORS[s.minSeverity]}>
-                                ≥ {t(`admin.notifications.severity.${s.minSeverity}`)}
+                                ≥ {t(`vocabulary.alertSeverity.${s.minSeverity}`)}
                               </Tag>
                               <Tooltip title={s.unitCodes.join(', ') || undefined}>
                                 <Tag>

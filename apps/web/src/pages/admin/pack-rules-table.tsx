@@ -50,7 +50,7 @@ export function PackRulesTable({ rules, latest }: { rules: RuleView[]; latest: P
             width: 100,
             render: (_, r) => (
               <Tag color={r.severity === 'blocking' ? 'red' : 'gold'}>
-                {t(`admin.packs.severityValue.${r.severity}`)}
+                {t(`vocabulary.severity.${r.severity}`)}
               </Tag>
             ),
           },

@@ -195,7 +195,7 @@ export function SubscriptionFormModal({
             data-testid="subscription-severity"
             options={NOTIFY_SEVERITIES.map((s) => ({
               value: s,
-              label: t(`admin.notifications.severity.${s}`),
+              label: t(`vocabulary.alertSeverity.${s}`),
             }))}
           />
         </Form.Item>

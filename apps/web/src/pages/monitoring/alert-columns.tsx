@@ -22,7 +22,9 @@ export function severityColumn(t: TFunction): Column {
     title: t('monitoring.col.severity'),
     dataIndex: 'severity',
     width: 80,
-    render: (_, a) => <Tag color={SEVERITY_COLORS[a.severity]}>{t(`monitoring.severity.${a.severity}`)}</Tag>,
+    render: (_, a) => (
+      <Tag color={SEVERITY_COLORS[a.severity]}>{t(`vocabulary.alertSeverity.${a.severity}`)}</Tag>
+    ),
   };
 }
 

@@ -90,7 +90,7 @@ export function AlertsTab() {
           placeholder={t('monitoring.filter.allSeverities')}
           value={severity}
           onChange={(v) => set('severity', v)}
-          options={ALERT_SEVERITIES.map((s) => ({ value: s, label: t(`monitoring.severity.${s}`) }))}
+          options={ALERT_SEVERITIES.map((s) => ({ value: s, label: t(`vocabulary.alertSeverity.${s}`) }))}
         />
         <Select
           aria-label={t('monitoring.filter.rule')}

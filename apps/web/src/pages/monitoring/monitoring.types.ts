@@ -1,9 +1,7 @@
-/** What the hub's monitoring API answers (GET /api/alerts, /api/alerts/summary). */
-export const ALERT_SEVERITIES = ['critical', 'warning', 'info'] as const;
-export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+import type { AlertSeverity, AlertStatus } from '@hub/vocabulary';
 
-export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
-export type AlertStatus = (typeof ALERT_STATUSES)[number];
+/** What the hub's monitoring API answers (GET /api/alerts, /api/alerts/summary). */
+export { ALERT_SEVERITIES, ALERT_STATUSES, type AlertSeverity, type AlertStatus } from '@hub/vocabulary';
 
 export const MONITOR_RULE_IDS = [
   'MON-PROD-NO-FILING',

@@ -37,7 +37,7 @@ export function AlertsCard() {
                         data-testid={`overview-alerts-${severity}`}
                       >
                         <Statistic
-                          title={t(`monitoring.severity.${severity}`)}
+                          title={t(`vocabulary.alertSeverity.${severity}`)}
                           value={counts.open + counts.acknowledged}
                           styles={{ content: { color: COLORS[severity] } }}
                         />

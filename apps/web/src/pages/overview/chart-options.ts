@@ -26,7 +26,7 @@ export function buildDomainChartOption(summary: FindingsSummary, t: Translate): 
     yAxis: { type: 'value', minInterval: 1 },
     series: VERDICTS.map((verdict) => ({
       id: verdict,
-      name: t(`common.verdict.${verdict}`),
+      name: t(`vocabulary.verdict.${verdict}`),
       type: 'bar',
       stack: 'verdicts',
       emphasis: { focus: 'series' },
@@ -77,7 +77,7 @@ export function buildTrendChartOption(scans: readonly ScanListItem[], t: Transla
       },
       ...verdicts.map((verdict) => ({
         id: verdict,
-        name: t(`common.verdict.${verdict}`),
+        name: t(`vocabulary.verdict.${verdict}`),
         type: 'line' as const,
         yAxisIndex: 0,
         itemStyle: { color: VERDICT_COLORS[verdict] },

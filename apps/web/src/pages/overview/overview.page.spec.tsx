@@ -58,7 +58,7 @@ describe('OverviewPage', () => {
     expect(screen.getByText('最近检查：2026-11-01 10:00')).toBeTruthy();
 
     const cloud = screen.getByTestId('overview-domain-cloud');
-    expect(cloud.textContent).toBe('政务云：不通过 21，无法判定 5');
+    expect(cloud.textContent).toBe('政务云：不通过 21，无法判断 5');
     expect(cloud.getAttribute('href')).toBe('/projects?verdict=FAIL&domain=cloud');
     const domainSeries = chartIn('overview-domain-chart').series as { id: string; data: number[] }[];
     expect(domainSeries.find((s) => s.id === 'FAIL')!.data).toEqual([21, 12, 18, 7, 3]);

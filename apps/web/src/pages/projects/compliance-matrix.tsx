@@ -12,7 +12,7 @@ const CELL = 22;
 function Cell({ verdict, rule, row }: { verdict: Verdict | undefined; rule: RuleView; row: PortfolioItem }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const label = verdict ? t(`common.verdict.${verdict}`) : t('projects.matrix.notJudged');
+  const label = verdict ? t(`vocabulary.verdict.${verdict}`) : t('projects.matrix.notJudged');
   return (
     <Tooltip title={`${row.code} · ${rule.id} ${pick(rule.title, i18n.language)}：${label}`}>
       <div
@@ -98,7 +98,7 @@ export function ComplianceMatrix({ data, loading, rules, pack, domain, onPage }:
                 background: VERDICT_COLORS[v],
               }}
             />
-            {t(`common.verdict.${v}`)}
+            {t(`vocabulary.verdict.${v}`)}
           </Space>
         ))}
       </Space>

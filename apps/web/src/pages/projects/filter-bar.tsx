@@ -166,7 +166,7 @@ export function FilterBar({ filters, rules, onChange, onReset }: Props) {
         allowClear
         value={filters.verdict}
         data-testid="projects-filter-verdict"
-        options={VERDICTS.map((v) => ({ value: v, label: t(`common.verdict.${v}`) }))}
+        options={VERDICTS.map((v) => ({ value: v, label: t(`vocabulary.verdict.${v}`) }))}
         onChange={(v) => onChange('verdict', v)}
       />
       <Button onClick={onReset}>{t('common.reset')}</Button>

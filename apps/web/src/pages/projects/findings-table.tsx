@@ -39,7 +39,7 @@ export function FindingsTable({ code, findings, rules }: Props) {
       title: t('projects.finding.verdict'),
       dataIndex: 'verdict',
       width: 120,
-      filters: VERDICTS.map((v) => ({ text: t(`common.verdict.${v}`), value: v })),
+      filters: VERDICTS.map((v) => ({ text: t(`vocabulary.verdict.${v}`), value: v })),
       onFilter: (value, f) => f.verdict === value,
       render: (verdict: string, f) => (
         <Space size={2} wrap>
@@ -65,9 +65,9 @@ export function FindingsTable({ code, findings, rules }: Props) {
       width: 76,
       render: (s: string) =>
         s === 'blocking' ? (
-          <Tag color="red">{t('projects.finding.blocking')}</Tag>
+          <Tag color="red">{t('vocabulary.severity.blocking')}</Tag>
         ) : (
-          <Tag>{t('projects.finding.advisory')}</Tag>
+          <Tag>{t('vocabulary.severity.advisory')}</Tag>
         ),
     },
     {

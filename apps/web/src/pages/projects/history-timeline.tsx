@@ -39,7 +39,7 @@ export function HistoryTimeline({ code }: { code: string }) {
                     <Space size={4} wrap>
                       {VERDICTS.filter((v) => entry.verdicts[v] > 0).map((v) => (
                         <Typography.Text key={v} style={{ color: VERDICT_COLORS[v] }}>
-                          {t(`common.verdict.${v}`)} {entry.verdicts[v]}
+                          {t(`vocabulary.verdict.${v}`)} {entry.verdicts[v]}
                         </Typography.Text>
                       ))}
                     </Space>

@@ -267,7 +267,4 @@ export interface CheckReport {
 }
 
 /** Text in the reader's language. */
-export function pick(text: Bilingual | null | undefined, language: string): string {
-  if (!text) return '';
-  return language.startsWith('en') ? text.en : text.zh;
-}
+export { pick } from '@hub/vocabulary';

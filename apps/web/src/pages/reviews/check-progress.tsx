@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/common';
-import { pick } from './opinion-panel';
+import { pick } from '@hub/vocabulary';
 import type { CheckRunView, CheckStep } from './review.types';
 
 /** How often a running check is asked for its progress. */

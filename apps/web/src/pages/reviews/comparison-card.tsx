@@ -1,7 +1,7 @@
 import { Card, Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { VerdictTag } from '../../components/common';
-import { pick } from './opinion-panel';
+import { pick } from '@hub/vocabulary';
 import type { ComparisonEntry, OpinionDocument } from './review.types';
 
 function Entry({ entry }: { entry: ComparisonEntry }) {

@@ -1,3 +1,4 @@
+import { pick } from '@hub/vocabulary';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -16,7 +17,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Bilingual } from '../../api/client';
+import { api } from '../../api/client';
 import { ErrorAlert, Time, VERDICTS, VerdictTag } from '../../components/common';
 import { formatTime } from '../../time';
 import {
@@ -35,10 +36,6 @@ const CHANGE_COLORS: Record<string, string> = {
   'still-failing': 'warning',
   unchanged: 'default',
 };
-
-export function pick(text: Bilingual, language: string): string {
-  return language.startsWith('en') && text.en ? text.en : text.zh;
-}
 
 /** The fixed columns of a findings table (826 px) plus at least 260 px for the reason: it fits 1440 px. */
 const FINDINGS_WIDTH = 1086;
@@ -63,7 +60,7 @@ function FindingsTable({ findings }: { findings: OpinionFinding[] }) {
       title: t('reviews.severity'),
       dataIndex: 'severity',
       width: 76,
-      render: (v: string) => t(`reviews.severities.${v}`),
+      render: (v: string) => t(`vocabulary.severity.${v}`),
     },
     {
       title: t('reviews.verdict'),

@@ -164,7 +164,7 @@ describe('ReviewPage', () => {
     expect(screen.queryByTestId('opinion-section-platforms')).toBeNull();
     const comparison = screen.getByTestId('comparison');
     expect(within(comparison).getByText('不再检查（1）')).toBeTruthy();
-    expect(within(comparison).getByTestId('comparison-YY-CLOUD-DEPLOY').textContent).toContain('无法判定');
+    expect(within(comparison).getByTestId('comparison-YY-CLOUD-DEPLOY').textContent).toContain('无法判断');
   });
 
   it('lets a reviewer edit and save the opinion’s remarks, and shows what the hub saved', async () => {
@@ -218,7 +218,7 @@ describe('ReviewPage', () => {
     renderReview();
     fireEvent.click(await screen.findByTestId('review-decide'));
     fireEvent.click(await screen.findByTestId('decision-approve'));
-    expect(await screen.findByText(/以下阻断项为不通过或无法判定：YY-CLOUD-DEPLOY/)).toBeTruthy();
+    expect(await screen.findByText(/以下阻断项为不通过或无法判断：YY-CLOUD-DEPLOY/)).toBeTruthy();
     fireEvent.click(screen.getByTestId('decision-submit'));
     expect(await screen.findByText('请填写理由（至少 10 个字）')).toBeTruthy();
     expect(calls.some((c) => c.method === 'POST')).toBe(false);

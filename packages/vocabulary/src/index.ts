@@ -1,0 +1,6 @@
+export * from './audit-actions';
+export * from './statuses';
+export * from './text';
+export * from './time';
+export * from './upstream-values';
+export * from './verdicts';
