@@ -58,6 +58,12 @@ describe('a scan whose sync of one source falls short', () => {
     rows.filter((f) => mlpsRules.has(f.ruleId) && f.verdict === 'UNKNOWN');
 
   let baseline: FindingRow[];
+  /** What the closing figures print: findings UNKNOWN on the MLPS rules and projects holding them. */
+  const figures: Record<string, string | number> = {};
+  const projectsOf = (rows: FindingRow[]) => new Set(rows.map((f) => f.projectCode)).size;
+  afterAll(() => {
+    if (Object.keys(figures).length > 0) console.info('partial MLPS sync, demo city:', figures);
+  });
 
   it('scans cleanly first, leaving the UNKNOWNs the demo is designed with', async () => {
     await scan();
@@ -94,6 +100,9 @@ describe('a scan whose sync of one source falls short', () => {
     expect(recovery!.requests).toBe(units.size);
 
     const after = await findings();
+    figures.cleanUnknown = `${unknownOnMlps(baseline).length} findings / ${projectsOf(unknownOnMlps(baseline))} projects`;
+    figures.recoveredUnknown = `${unknownOnMlps(after).length} findings / ${projectsOf(unknownOnMlps(after))} projects`;
+    figures.recoveryRequests = `${recovery!.requests} (one per unit, ${recovery!.recoveredProjects.length} projects covered)`;
     expect(unknownOnMlps(after).length).toBe(unknownOnMlps(baseline).length);
     expect(after.map((f) => [f.projectCode, f.ruleId, f.verdict])).toEqual(
       baseline.map((f) => [f.projectCode, f.ruleId, f.verdict]),
@@ -128,6 +137,7 @@ describe('a scan whose sync of one source falls short', () => {
 
     const after = await findings();
     const unknown = unknownOnMlps(after);
+    figures.unrecoveredUnknown = `${unknown.length} findings / ${projectsOf(unknown)} projects`;
     const decided = after.filter(
       (f) => mlpsRules.has(f.ruleId) && f.verdict !== 'UNKNOWN' && f.verdict !== 'NOT_APPLICABLE',
     );
