@@ -14,6 +14,7 @@ import type {
   VideoPlatformFact,
   YwtbSystemFact,
 } from '@hub/rules';
+import { instantText } from '@hub/vocabulary';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';
@@ -611,8 +612,8 @@ export class AlertsService {
         ownerUnitCode: project.unitCode,
         ownerUnitName: project.unitName,
         message: {
-          zh: `项目 ${project.code}（${project.name}）已于 ${decidedAt} 经审查 ${review.documentNo} 同意竣工验收，最近一次检查出现阻断项不通过：${failing.map((f) => `${f.ruleId}（${f.messageZh}）`).join('；')}`,
-          en: `Project ${project.code} (${project.name}) was agreed for acceptance by review ${review.documentNo} at ${decidedAt}; its latest check fails blocking rule(s): ${failing.map((f) => `${f.ruleId} (${f.messageEn})`).join('; ')}`,
+          zh: `项目 ${project.code}（${project.name}）已于 ${decidedAt === null ? '（未记录）' : instantText(decidedAt).zh} 经审查 ${review.documentNo} 同意竣工验收，最近一次检查出现阻断项不通过：${failing.map((f) => `${f.ruleId}（${f.messageZh}）`).join('；')}`,
+          en: `Project ${project.code} (${project.name}) was agreed for acceptance by review ${review.documentNo} at ${decidedAt === null ? '(not recorded)' : instantText(decidedAt).en}; its latest check fails blocking rule(s): ${failing.map((f) => `${f.ruleId} (${f.messageEn})`).join('; ')}`,
         },
         evidence: [...evidence.values()].slice(0, 50),
         details: {

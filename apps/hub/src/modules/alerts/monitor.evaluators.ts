@@ -12,6 +12,7 @@ import {
   type VideoPlatformFact,
   type YwtbSystemFact,
 } from '@hub/rules';
+import { instantText, upstreamValue } from '@hub/vocabulary';
 import type { UnboundResourceView } from '../bindings/bindings-admin.service';
 import type { Condition, MonitorRuleId, RuleResult } from './monitor.catalogue';
 import type { ProjectRef, StoredFact, UntrustedStored } from './monitor.records';
@@ -237,8 +238,8 @@ export function orphans(
       label: r.fact.resourceId,
       ...owner(null, unit),
       message: {
-        zh: `运行中的资源 ${resourceName(r.fact, 'zh')}自 ${since} 起未归属任何项目，已 ${days} 天（超过 ${settings.orphanMinDays} 天），${heldText(r.fact, 'zh')}${tag.zh}${suggested.zh}`,
-        en: `Running resource ${resourceName(r.fact, 'en')} has been bound to no project since ${since}, ${days} days (more than ${settings.orphanMinDays}), ${heldText(r.fact, 'en')}${tag.en}${suggested.en}`,
+        zh: `运行中的资源 ${resourceName(r.fact, 'zh')}自 ${instantText(since).zh} 起未归属任何项目，已 ${days} 天（超过 ${settings.orphanMinDays} 天），${heldText(r.fact, 'zh')}${tag.zh}${suggested.zh}`,
+        en: `Running resource ${resourceName(r.fact, 'en')} has been bound to no project since ${instantText(since).en}, ${days} days (more than ${settings.orphanMinDays}), ${heldText(r.fact, 'en')}${tag.en}${suggested.en}`,
       },
       evidence: [r.evidence],
       details: {
@@ -324,8 +325,8 @@ export function filingsPending(filings: readonly Filing[], ctx: MonitorContext):
       label: f.filingNo,
       ...owner(filing.project, { code: f.unitCode, name: f.unitName }),
       message: {
-        zh: `备案 ${f.filingNo}（${f.systemName}，第${f.level}级）于 ${graded} 定级后仍在受理中（PENDING），已 ${days} 天，超过 ${maxDays} 天；公安机关应在受理后 10 个工作日内出具备案证明，请向受理机关催办`,
-        en: `Filing ${f.filingNo} (${f.systemName}, level ${f.level}) is still PENDING ${days} days after its grading at ${graded}, more than ${maxDays}; the public security organ issues the certificate within 10 working days of acceptance: chase it`,
+        zh: `备案 ${f.filingNo}（${f.systemName}，第${f.level}级）于 ${instantText(graded).zh} 定级后仍在${upstreamValue('filingStatus', 'PENDING').zh}，已 ${days} 天，超过 ${maxDays} 天；公安机关应在受理后 10 个工作日内出具备案证明，请向受理机关催办`,
+        en: `Filing ${f.filingNo} (${f.systemName}, level ${f.level}) is still PENDING ${days} days after its grading at ${instantText(graded).en}, more than ${maxDays}; the public security organ issues the certificate within 10 working days of acceptance: chase it`,
       },
       evidence: [filing.evidence],
       details: {
@@ -372,8 +373,8 @@ export function evaluationsDue(filings: readonly Filing[], ctx: MonitorContext):
     };
     const basis = latest
       ? {
-          zh: `最近一次等级测评 ${latest.e.reportNo} 于 ${latest.e.evaluatedAt}`,
-          en: `latest evaluation ${latest.e.reportNo} at ${latest.e.evaluatedAt}`,
+          zh: `最近一次等级测评 ${latest.e.reportNo} 于 ${instantText(latest.e.evaluatedAt).zh}`,
+          en: `latest evaluation ${latest.e.reportNo} at ${instantText(latest.e.evaluatedAt).en}`,
         }
       : { zh: '没有等级测评记录', en: 'no evaluation on record' };
     const when =
@@ -384,12 +385,12 @@ export function evaluationsDue(filings: readonly Filing[], ctx: MonitorContext):
           }
         : overdue
           ? {
-              zh: `已于 ${dueAt} 到期，逾期 ${-daysLeft!} 天`,
-              en: `was due at ${dueAt}, ${-daysLeft!} day(s) overdue`,
+              zh: `已于 ${instantText(dueAt).zh} 到期，逾期 ${-daysLeft!} 天`,
+              en: `was due at ${instantText(dueAt).en}, ${-daysLeft!} day(s) overdue`,
             }
           : {
-              zh: `将于 ${dueAt} 到期，还有 ${daysLeft} 天`,
-              en: `falls due at ${dueAt}, in ${daysLeft} day(s)`,
+              zh: `将于 ${instantText(dueAt).zh} 到期，还有 ${daysLeft} 天`,
+              en: `falls due at ${instantText(dueAt).en}, in ${daysLeft} day(s)`,
             };
     conditions.push({
       ruleId: 'MON-EVAL-DUE',
@@ -454,8 +455,8 @@ export function staleShares(
       updatedMs === null
         ? { zh: '从未更新数据', en: 'has never had its data updated' }
         : {
-            zh: `最近一次数据更新于 ${e.lastDataUpdateAt}（${age} 天前）`,
-            en: `last had its data updated at ${e.lastDataUpdateAt} (${age} days ago)`,
+            zh: `最近一次数据更新于 ${instantText(e.lastDataUpdateAt!).zh}（${age} 天前）`,
+            en: `last had its data updated at ${instantText(e.lastDataUpdateAt!).en} (${age} days ago)`,
           };
     conditions.push({
       ruleId: 'MON-SHARE-STALE',
@@ -464,7 +465,7 @@ export function staleShares(
       label: e.resourceCode,
       ...owner(project, { code: unitCode, name: system?.fact.unitName ?? e.providerUnit }),
       message: {
-        zh: `资源目录 ${e.resourceCode}（${e.resourceName}，系统 ${e.systemId}）更新周期为 ${e.updateCycle}（${cycleDays} 天），${last.zh}，未按周期更新`,
+        zh: `资源目录 ${e.resourceCode}（${e.resourceName}，系统 ${e.systemId}）更新周期为${upstreamValue('updateCycle', e.updateCycle).zh}（${cycleDays} 天），${last.zh}，未按周期更新`,
         en: `Catalogue entry ${e.resourceCode} (${e.resourceName}, system ${e.systemId}) with update cycle ${e.updateCycle} (${cycleDays} days) ${last.en}: not updated within its cycle`,
       },
       evidence: [entry.evidence, ...(system ? [system.evidence] : [])],
@@ -588,8 +589,8 @@ export function staleServices(
       returnedMs === null
         ? { zh: '没有任何办件数据回流记录', en: 'has no case-data return on record' }
         : {
-            zh: `最近一次办件数据回流于 ${f.lastCaseReturnAt}（${age} 天前，超过 ${s.ywtbCaseReturnMaxAgeDays} 天）`,
-            en: `last returned case data at ${f.lastCaseReturnAt} (${age} days ago, more than ${s.ywtbCaseReturnMaxAgeDays})`,
+            zh: `最近一次办件数据回流于 ${instantText(f.lastCaseReturnAt!).zh}（${age} 天前，超过 ${s.ywtbCaseReturnMaxAgeDays} 天）`,
+            en: `last returned case data at ${instantText(f.lastCaseReturnAt!).en} (${age} days ago, more than ${s.ywtbCaseReturnMaxAgeDays})`,
           };
     conditions.push({
       ruleId: 'MON-SERVICE-STALE',
