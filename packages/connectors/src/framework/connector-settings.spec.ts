@@ -51,7 +51,9 @@ describe('connector settings', () => {
       'MLPS_BREAKER_COOLDOWN_MS',
       'MLPS_BREAKER_THRESHOLD',
       'MLPS_MAX_ATTEMPTS',
+      'MLPS_MAX_CONCURRENCY',
       'MLPS_MAX_DELAY_MS',
+      'MLPS_MAX_REQUESTS_PER_SECOND',
       'MLPS_PAGE_SIZE',
       'MLPS_REASK_DELAY_MS',
       'MLPS_REASK_LOST_PAGES',
@@ -107,6 +109,8 @@ describe('connector settings', () => {
         [envKey(connector, 'BREAKER_COOLDOWN_MS')]: '100',
         [envKey(connector, 'REASK_LOST_PAGES')]: 'false',
         [envKey(connector, 'REASK_DELAY_MS')]: '10',
+        [envKey(connector, 'MAX_CONCURRENCY')]: '16',
+        [envKey(connector, 'MAX_REQUESTS_PER_SECOND')]: '0',
       });
       expect(tuned).toMatchObject({
         timeoutMs: 300,
@@ -117,6 +121,8 @@ describe('connector settings', () => {
         breakerCooldownMs: 100,
         reaskLostPages: false,
         reaskDelayMs: 10,
+        maxConcurrency: 16,
+        maxRequestsPerSecond: 0,
       });
       expect(defaults).toMatchObject({ maxAttempts: 4, breakerCooldownMs: 30_000, reaskLostPages: true });
       expect(defaults['timeoutMs']).toBeGreaterThanOrEqual(10_000);

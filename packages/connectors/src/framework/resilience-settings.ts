@@ -12,6 +12,8 @@ const RESILIENCE_KEYS = {
   BREAKER_COOLDOWN_MS: 'breakerCooldownMs',
   REASK_LOST_PAGES: 'reaskLostPages',
   REASK_DELAY_MS: 'reaskDelayMs',
+  MAX_CONCURRENCY: 'maxConcurrency',
+  MAX_REQUESTS_PER_SECOND: 'maxRequestsPerSecond',
 } as const satisfies Record<string, keyof typeof resilienceConfigShape>;
 
 type ResilienceKey = keyof typeof RESILIENCE_KEYS;
