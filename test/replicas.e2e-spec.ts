@@ -12,7 +12,7 @@ import { ScanOrchestrator } from '../apps/hub/src/modules/scans/scan-orchestrato
 import { createTestContext } from '../apps/hub/src/testing/test-context';
 import { createTestDatabase } from './support/database';
 import { DEMO_NOW } from './support/hub';
-import { buildHub, errorLines, type Replica, startReplica } from './support/replicas';
+import { buildHub, errorLines, killFirstToPrint, type Replica, startReplica } from './support/replicas';
 
 /**
  * Several hub processes on one PostgreSQL share a scan through the job queue: the built hub runs as
@@ -28,6 +28,9 @@ describe('scans shared by replicas on one PostgreSQL', () => {
   let env: Record<string, string>;
   const replicas: Replica[] = [];
   const expectedFindings = demo.projects.reduce((n, p) => n + packFor(p.policyPack).rules.length, 0);
+  const expectedPairs = demo.projects
+    .flatMap((p) => packFor(p.policyPack).rules.map((rule) => `${p.code}/${rule.id}`))
+    .sort();
 
   beforeAll(async () => {
     buildHub();
@@ -76,15 +79,26 @@ describe('scans shared by replicas on one PostgreSQL', () => {
       FROM findings WHERE check_run_id = ${runId}::uuid`;
     expect(Number(counts!.total)).toBe(expectedFindings);
     expect(Number(counts!.distinct_pairs)).toBe(expectedFindings);
+    // Exactly the expected set: every project × every requirement of its pack, none twice.
+    const pairs = await prisma.$queryRaw<{ pair: string }[]>`
+      SELECT p.code || '/' || f.rule_id AS pair FROM findings f JOIN projects p ON p.id = f.project_id
+      WHERE f.check_run_id = ${runId}::uuid`;
+    expect(pairs.map((r) => r.pair).sort()).toEqual(expectedPairs);
     const tasks = await prisma.scanTask.findMany({ where: { checkRunId: runId } });
     expect(tasks.every((t) => t.state === 'done')).toBe(true);
-    // Each task's job completed exactly once in the queue, whoever ran it and however often it started.
-    const jobs = await prisma.$queryRaw<{ name: string; task: string; state: string }[]>`
-      SELECT name, COALESCE(data->>'key', data->>'source', name) AS task, state::text AS state
-      FROM pgboss.job WHERE data->>'runId' = ${runId}`;
-    const completed = jobs.filter((j) => j.state === 'completed').map((j) => `${j.name}/${j.task}`);
-    expect(new Set(completed).size).toBe(completed.length);
-    expect(completed.length).toBe(tasks.length);
+    // Each task's job completed exactly once in the queue, whoever ran it and however often it started
+    // (the queue records a job's completion just after its task is done: the last one may lag).
+    await vi.waitFor(
+      async () => {
+        const jobs = await prisma.$queryRaw<{ name: string; task: string; state: string }[]>`
+          SELECT name, COALESCE(data->>'key', data->>'source', name) AS task, state::text AS state
+          FROM pgboss.job WHERE data->>'runId' = ${runId}`;
+        const completed = jobs.filter((j) => j.state === 'completed').map((j) => `${j.name}/${j.task}`);
+        expect(new Set(completed).size).toBe(completed.length);
+        expect(completed.length).toBe(tasks.length);
+      },
+      { timeout: 5_000, interval: 200 },
+    );
     return tasks;
   }
 
@@ -187,5 +201,63 @@ describe('scans shared by replicas on one PostgreSQL', () => {
     const retried = tasks.filter((t) => t.attempts > 1);
     expect(retried.length).toBeGreaterThan(0);
     expect(retried.every((t) => t.doneBy === replicaId(survivor))).toBe(true);
+  });
+
+  /**
+   * Two replicas share a scan; one is killed the moment it starts a job of `queue`. The other, left
+   * alone, takes that job again once it has expired and finishes the scan: every project × requirement
+   * once, the killed job completed by the survivor at a later attempt.
+   */
+  async function killOneOfTwoDuring(queue: string, latencyMs: number, extra: Record<string, string> = {}) {
+    for (const source of SANDBOX_SOURCE_IDS) sandbox.faults.update(source, { latencyMs });
+    const debug = { ...env, HUB_LOG_LEVEL: 'debug', ...extra };
+    const pair = [await startReplica(`a-${queue}`, debug), await startReplica(`b-${queue}`, debug)];
+    replicas.push(...pair);
+    // Whichever of the two starts such a job first is killed in it; the other survives.
+    const started = new RegExp(`"queue":"${queue}".*"msg":"job started"`);
+    const killed = killFirstToPrint(pair, started, 60_000);
+    const scans = ctx.get(ScanOrchestrator);
+    const runId = await scans.start('api', 'test');
+    const { replica: doomed, line } = await killed;
+    const survivor = pair.find((r) => r !== doomed)!;
+    const jobId = /"jobId":"([^"]+)"/.exec(line)![1]!;
+    expect((await doomed.exited).signal).toBe('SIGKILL');
+    const progress = await Promise.race([
+      scans.waitFor(runId),
+      new Promise<never>((_, reject) =>
+        setTimeout(
+          () => reject(new Error(`the scan did not finish:\n${survivor.output().slice(-4000)}`)),
+          60_000,
+        ),
+      ),
+    ]);
+    expect(progress.status, progress.error ?? survivor.output().slice(-3000)).toBe('completed');
+    const tasks = await expectCompleteAndUnique(runId);
+    // The job it was killed in: expired, handed out again and completed there.
+    const [job] = await ctx.get(PrismaService).$queryRaw<
+      { state: string; retry_count: number; task: string }[]
+    >`
+      SELECT state::text AS state, retry_count, COALESCE(data->>'key', 'sync:' || (data->>'source')) AS task
+      FROM pgboss.job WHERE id = ${jobId}::uuid`;
+    expect(job).toMatchObject({ state: 'completed', retry_count: expect.any(Number) });
+    expect(job!.retry_count).toBeGreaterThan(0);
+    expect(tasks.find((t) => t.key === job!.task)).toMatchObject({
+      state: 'done',
+      doneBy: replicaId(survivor),
+    });
+    expect(survivor.output()).toContain(`"jobId":"${jobId}"`);
+    // The survivor saw the other's jobs expire and lived through it.
+    expect(survivor.process.exitCode).toBeNull();
+    expect(errorLines(survivor.output())).toEqual([]);
+  }
+
+  it('finishes, on the other replica, a scan whose replica was SIGKILLed during its sync step', async () => {
+    // Slow pages keep the sync jobs running while the kill lands.
+    await killOneOfTwoDuring('scan-sync', 500);
+  });
+
+  it('finishes, on the other replica, a scan whose replica was SIGKILLed during its evaluation', async () => {
+    // Batches of four: more evaluation jobs than the first replica to poll can take at once.
+    await killOneOfTwoDuring('scan-evaluate', 20, { HUB_SCAN_BATCH_SIZE: '4' });
   });
 });

@@ -87,6 +87,47 @@ export async function startReplica(name: string, env: Record<string, string>): P
   };
 }
 
+/**
+ * SIGKILLs the first of `replicas` to print a line matching `line`, the moment it does (the output
+ * is read as it arrives, not polled): a kill in the middle of the job that line announces. Resolves
+ * with that replica and the line; rejects if none prints it within `ms`.
+ */
+export function killFirstToPrint(
+  replicas: readonly Replica[],
+  line: RegExp,
+  ms: number,
+): Promise<{ replica: Replica; line: string }> {
+  return new Promise((resolve, reject) => {
+    const watchers = replicas.map((replica) => {
+      let pending = '';
+      const watch = (chunk: Buffer) => {
+        pending += chunk.toString();
+        const lines = pending.split('\n');
+        pending = lines.pop()!;
+        const hit = lines.find((l) => line.test(l));
+        if (hit === undefined) return;
+        replica.kill();
+        detach();
+        resolve({ replica, line: hit });
+      };
+      replica.process.stdout!.on('data', watch);
+      return { replica, watch };
+    });
+    const detach = () => {
+      clearTimeout(timer);
+      for (const w of watchers) w.replica.process.stdout!.off('data', w.watch);
+    };
+    const timer = setTimeout(() => {
+      detach();
+      reject(
+        new Error(
+          `no replica printed ${line}:\n${replicas.map((r) => r.output().slice(-1500)).join('\n---\n')}`,
+        ),
+      );
+    }, ms);
+  });
+}
+
 /** Lines of a hub's output that report an error (pino level 50 or 60) or carry a stack trace. */
 export function errorLines(output: string): string[] {
   return output

@@ -68,6 +68,7 @@ export {
   type ResilienceSettings,
   type ResilientHttpOptions,
 } from './framework/resilient-http';
+export { RESILIENCE_SETTINGS, resilienceFromSettings } from './framework/resilience-settings';
 export { BaseUrlScope } from './framework/base-url';
 export {
   UPSTREAM_ERROR_CODES,

@@ -5,6 +5,7 @@ import {
   DATA_EXCHANGE_STATS_DAYS_DEFAULT,
 } from '@hub/contracts';
 import type { ConnectorSettings } from '../framework/connector';
+import { RESILIENCE_SETTINGS, resilienceFromSettings } from '../framework/resilience-settings';
 import { resilienceConfigShape } from '../framework/resilient-http';
 
 const STATS_DAYS: readonly number[] = DATA_EXCHANGE_STATS_DAYS;
@@ -39,6 +40,7 @@ export type DataExchangeConfig = z.infer<typeof ZDataExchangeConfig>;
 
 /** What operators set, as `DATA_EXCHANGE_<KEY>`; the defaults are the sandbox's. */
 export const DATA_EXCHANGE_SETTINGS = {
+  ...RESILIENCE_SETTINGS,
   BASE_URL: z.url().default('http://127.0.0.1:4102'),
   CLIENT_ID: z.string().min(1).default('sandbox-data-exchange-client'),
   CLIENT_SECRET: z.string().min(1).default('sandbox-data-exchange-secret'),
@@ -48,5 +50,10 @@ export const DATA_EXCHANGE_SETTINGS = {
 export function dataExchangeConfigFromSettings(
   s: ConnectorSettings<typeof DATA_EXCHANGE_SETTINGS>,
 ): z.input<typeof ZDataExchangeConfig> {
-  return { baseUrl: s.BASE_URL, clientId: s.CLIENT_ID, clientSecret: s.CLIENT_SECRET };
+  return {
+    ...resilienceFromSettings(s),
+    baseUrl: s.BASE_URL,
+    clientId: s.CLIENT_ID,
+    clientSecret: s.CLIENT_SECRET,
+  };
 }

@@ -46,8 +46,17 @@ describe('connector settings', () => {
     expect(syncCronKey(mlpsConnector)).toBe('MLPS_SYNC_CRON');
     expect(Object.keys(envShapeOf(mlpsConnector)).sort()).toEqual([
       'MLPS_API_TOKEN',
+      'MLPS_BASE_DELAY_MS',
       'MLPS_BASE_URL',
+      'MLPS_BREAKER_COOLDOWN_MS',
+      'MLPS_BREAKER_THRESHOLD',
+      'MLPS_MAX_ATTEMPTS',
+      'MLPS_MAX_CONCURRENCY',
+      'MLPS_MAX_DELAY_MS',
+      'MLPS_MAX_REQUESTS_PER_SECOND',
       'MLPS_PAGE_SIZE',
+      'MLPS_REASK_DELAY_MS',
+      'MLPS_REASK_LOST_PAGES',
       'MLPS_TIMEOUT_MS',
     ]);
     expect(secretEnvKeys(mlpsConnector)).toEqual(['MLPS_API_TOKEN']);
@@ -80,4 +89,43 @@ describe('connector settings', () => {
       pageSize: 40,
     });
   });
+
+  it.each(CONNECTORS.map((c) => [c.id, c] as const))(
+    '%s takes its timeout, retries, breaker and re-asking from its keys, and keeps its defaults without them',
+    (_id, connector) => {
+      const parse = (env: Record<string, string>) => {
+        const settings = z.object(envShapeOf(connector)).parse(env);
+        return connector.configSchema.parse(
+          connector.configFromSettings(settingsFromEnv(connector, settings) as never),
+        ) as Record<string, unknown>;
+      };
+      const defaults = parse({});
+      const tuned = parse({
+        [envKey(connector, 'TIMEOUT_MS')]: '300',
+        [envKey(connector, 'MAX_ATTEMPTS')]: '1',
+        [envKey(connector, 'BASE_DELAY_MS')]: '5',
+        [envKey(connector, 'MAX_DELAY_MS')]: '50',
+        [envKey(connector, 'BREAKER_THRESHOLD')]: '9',
+        [envKey(connector, 'BREAKER_COOLDOWN_MS')]: '100',
+        [envKey(connector, 'REASK_LOST_PAGES')]: 'false',
+        [envKey(connector, 'REASK_DELAY_MS')]: '10',
+        [envKey(connector, 'MAX_CONCURRENCY')]: '16',
+        [envKey(connector, 'MAX_REQUESTS_PER_SECOND')]: '0',
+      });
+      expect(tuned).toMatchObject({
+        timeoutMs: 300,
+        maxAttempts: 1,
+        baseDelayMs: 5,
+        maxDelayMs: 50,
+        breakerThreshold: 9,
+        breakerCooldownMs: 100,
+        reaskLostPages: false,
+        reaskDelayMs: 10,
+        maxConcurrency: 16,
+        maxRequestsPerSecond: 0,
+      });
+      expect(defaults).toMatchObject({ maxAttempts: 4, breakerCooldownMs: 30_000, reaskLostPages: true });
+      expect(defaults['timeoutMs']).toBeGreaterThanOrEqual(10_000);
+    },
+  );
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GOV_CLOUD_RESOURCE_PAGE_MAX, GOV_CLOUD_TENANT_PAGE_MAX } from '@hub/contracts';
 import type { ConnectorSettings } from '../framework/connector';
+import { RESILIENCE_SETTINGS, resilienceFromSettings } from '../framework/resilience-settings';
 import { resilienceConfigShape } from '../framework/resilient-http';
 
 /** Config of the gov-cloud connector; numbers are coerced so they can come from the environment. */
@@ -23,10 +24,10 @@ export type GovCloudConfig = z.infer<typeof ZGovCloudConfig>;
 
 /** What operators set, as `GOV_CLOUD_<KEY>`; the defaults are the sandbox's. */
 export const GOV_CLOUD_SETTINGS = {
+  ...RESILIENCE_SETTINGS,
   BASE_URL: z.url().default('http://127.0.0.1:4101'),
   ACCESS_KEY: z.string().min(1).default('sandbox-gov-cloud-ak'),
   SECRET_KEY: z.string().min(1).default('sandbox-gov-cloud-sk'),
-  TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 };
 
 /** The connector's config from its settings; pages are the largest the contract allows (fewest requests). */
@@ -34,10 +35,10 @@ export function govCloudConfigFromSettings(
   s: ConnectorSettings<typeof GOV_CLOUD_SETTINGS>,
 ): z.input<typeof ZGovCloudConfig> {
   return {
+    ...resilienceFromSettings(s),
     baseUrl: s.BASE_URL,
     accessKey: s.ACCESS_KEY,
     secretKey: s.SECRET_KEY,
-    timeoutMs: s.TIMEOUT_MS,
     pageSize: GOV_CLOUD_RESOURCE_PAGE_MAX,
     tenantPageSize: GOV_CLOUD_TENANT_PAGE_MAX,
   };

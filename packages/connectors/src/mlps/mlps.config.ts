@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MLPS_PAGE_LIMIT_MAX } from '@hub/contracts';
 import type { ConnectorSettings } from '../framework/connector';
+import { RESILIENCE_SETTINGS, resilienceFromSettings } from '../framework/resilience-settings';
 import { resilienceConfigShape } from '../framework/resilient-http';
 
 /** Config of the MLPS filing registry connector; numbers are coerced so they can come from the environment. */
@@ -21,6 +22,7 @@ export type MlpsConfig = z.infer<typeof ZMlpsConfig>;
 
 /** What operators set, as `MLPS_<KEY>`; the defaults are the sandbox's. */
 export const MLPS_SETTINGS = {
+  ...RESILIENCE_SETTINGS,
   BASE_URL: z.url().default('http://127.0.0.1:4103'),
   API_TOKEN: z.string().min(1).default('sandbox-mlps-token'),
   /** the registry is slow (p50 ~300 ms, stalls of 10 s): a longer timeout than the others */
@@ -33,5 +35,11 @@ export const MLPS_SETTINGS = {
 export function mlpsConfigFromSettings(
   s: ConnectorSettings<typeof MLPS_SETTINGS>,
 ): z.input<typeof ZMlpsConfig> {
-  return { baseUrl: s.BASE_URL, token: s.API_TOKEN, timeoutMs: s.TIMEOUT_MS, pageSize: s.PAGE_SIZE };
+  return {
+    ...resilienceFromSettings(s),
+    baseUrl: s.BASE_URL,
+    token: s.API_TOKEN,
+    timeoutMs: s.TIMEOUT_MS,
+    pageSize: s.PAGE_SIZE,
+  };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SERVICE_PLATFORMS_PAGE_MAX } from '@hub/contracts';
 import type { ConnectorSettings } from '../framework/connector';
+import { RESILIENCE_SETTINGS, resilienceFromSettings } from '../framework/resilience-settings';
 import { resilienceConfigShape } from '../framework/resilient-http';
 
 /** Config of the service-platforms connector; numbers are coerced so they can come from the environment. */
@@ -26,6 +27,7 @@ export type ServicePlatformsConfig = z.infer<typeof ZServicePlatformsConfig>;
 
 /** What operators set, as `SERVICE_PLATFORMS_<KEY>`; the defaults are the sandbox's. */
 export const SERVICE_PLATFORMS_SETTINGS = {
+  ...RESILIENCE_SETTINGS,
   BASE_URL: z.url().default('http://127.0.0.1:4105'),
   APP_KEY: z.string().min(1).default('sandbox-service-platforms-key'),
   APP_SECRET: z.string().min(1).default('sandbox-service-platforms-secret'),
@@ -35,5 +37,10 @@ export const SERVICE_PLATFORMS_SETTINGS = {
 export function servicePlatformsConfigFromSettings(
   s: ConnectorSettings<typeof SERVICE_PLATFORMS_SETTINGS>,
 ): z.input<typeof ZServicePlatformsConfig> {
-  return { baseUrl: s.BASE_URL, appKey: s.APP_KEY, appSecret: s.APP_SECRET };
+  return {
+    ...resilienceFromSettings(s),
+    baseUrl: s.BASE_URL,
+    appKey: s.APP_KEY,
+    appSecret: s.APP_SECRET,
+  };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { VIDEO_PAGE_SIZE_MAX, ZDivisionCode } from '@hub/contracts';
 import { allPacks } from '@hub/rules';
 import type { ConnectorSettings } from '../framework/connector';
+import { RESILIENCE_SETTINGS, resilienceFromSettings } from '../framework/resilience-settings';
 import { resilienceConfigShape } from '../framework/resilient-http';
 
 /** 市本级 division codes of the cities the loaded packs cover (岳阳市 430600, 郴州市 431000, …). */
@@ -44,6 +45,7 @@ export type VideoConfig = z.infer<typeof ZVideoConfig>;
 
 /** What operators set, as `VIDEO_<KEY>`; the defaults are the sandbox's. */
 export const VIDEO_SETTINGS = {
+  ...RESILIENCE_SETTINGS,
   BASE_URL: z.url().default('http://127.0.0.1:4104'),
   TOKEN: z.string().min(1).default('sandbox-video-token'),
 };
@@ -52,5 +54,10 @@ export const VIDEO_SETTINGS = {
 export function videoConfigFromSettings(
   s: ConnectorSettings<typeof VIDEO_SETTINGS>,
 ): z.input<typeof ZVideoConfig> {
-  return { baseUrl: s.BASE_URL, token: s.TOKEN, pageSize: VIDEO_PAGE_SIZE_MAX };
+  return {
+    ...resilienceFromSettings(s),
+    baseUrl: s.BASE_URL,
+    token: s.TOKEN,
+    pageSize: VIDEO_PAGE_SIZE_MAX,
+  };
 }

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { HubEnv } from '../../config/env';
 import { Lifecycle, settledBy } from '../lifecycle';
 import { DATABASE_URL, HUB_ENV, LOGGER } from '../tokens';
+import { guardJobCompletions, type JobOutcomeWrites } from './job-completion-guard';
 
 /** The queues the hub's work travels on. */
 export const QUEUES = {
@@ -103,6 +104,7 @@ export async function installJobQueue(
 @Injectable()
 export class JobQueue implements OnModuleDestroy {
   private boss: Promise<PgBoss> | undefined;
+  private outcomes: JobOutcomeWrites | undefined;
   private readonly created = new Set<string>();
   /** this process's workers per queue, woken when this process queues work for them */
   private readonly workers = new Map<string, string[]>();
@@ -142,6 +144,7 @@ export class JobQueue implements OnModuleDestroy {
           if (!job) return;
           const log = this.logger.child({ queue, jobId: job.id, replica: REPLICA_ID });
           const started = Date.now();
+          log.debug('job started');
           const run = handler(job.data, {
             id: job.id,
             retryCount: job.retryCount,
@@ -197,6 +200,8 @@ export class JobQueue implements OnModuleDestroy {
     if (!boss) return;
     // Jobs finishing now still queue their follow-ups (the next phase of a scan) through it.
     const finished = await settledBy([...this.running], deadline);
+    // Their outcomes are recorded before the pool closes: a finished job is not left to expire.
+    await settledBy([this.outcomes?.settled() ?? Promise.resolve()], deadline);
     this.boss = undefined;
     if (!finished) {
       this.logger.warn({ jobs: this.running.size }, 'jobs still running at shutdown given back to the queue');
@@ -251,6 +256,7 @@ export class JobQueue implements OnModuleDestroy {
         maintenanceIntervalSeconds: this.env.HUB_JOBS_MAINTENANCE_SECONDS,
         monitorStateIntervalSeconds: Math.max(this.env.HUB_JOBS_MAINTENANCE_SECONDS, 10),
       });
+      this.outcomes = guardJobCompletions(boss, SCHEMA, this.logger);
       boss.on('error', (e: unknown) =>
         // Connections cut by a shutdown in progress are expected, not an incident.
         this.lifecycle.stopping

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { SOURCE_IDS } from '@hub/connectors';
 import type { SourceId } from '@hub/contracts';
 import type { Logger } from 'pino';
@@ -9,6 +10,7 @@ import type { HubEnv } from '../../config/env';
 import { HUB_ENV, LOGGER } from '../../infra/core.module';
 import { PrismaService } from '../../infra/database/prisma.service';
 import { type JobContext, JobQueue, QUEUES, REPLICA_ID } from '../../infra/jobs/job-queue';
+import { Lifecycle } from '../../infra/lifecycle';
 import type { CheckRun, ScanTask } from '../../generated/prisma/client';
 import { ChecksService, type CheckReport, type ScanSummary } from '../checks/checks.service';
 import type { SourceTrust } from '../checks/source-trust';
@@ -81,9 +83,11 @@ interface EvaluateJob {
  * leaves duplicates. Whoever completes the last task of a phase queues the next phase, under a lock.
  */
 @Injectable()
-export class ScanOrchestrator {
+export class ScanOrchestrator implements OnModuleDestroy {
   /** run after a scan's findings are complete (monitoring, notifications); set by their modules */
   private readonly finishHooks: { name: string; run: (runId: string) => Promise<unknown> }[] = [];
+  private reconciler: NodeJS.Timeout | undefined;
+  private reconciling = false;
 
   constructor(
     private readonly prisma: PrismaService,
@@ -91,9 +95,14 @@ export class ScanOrchestrator {
     private readonly sync: SyncService,
     private readonly checks: ChecksService,
     private readonly clock: Clock,
+    private readonly lifecycle: Lifecycle,
     @Inject(HUB_ENV) private readonly env: HubEnv,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
+
+  onModuleDestroy(): void {
+    clearInterval(this.reconciler);
+  }
 
   onFinish(name: string, run: (runId: string) => Promise<unknown>): void {
     this.finishHooks.push({ name, run });
@@ -119,6 +128,50 @@ export class ScanOrchestrator {
       concurrency,
     );
     await this.queue.work<RunJob>(QUEUES.scanFinish, (data, job) => this.runFinish(data, job));
+    // As often as a dead replica's jobs are handed out again: its scans' steps are too.
+    this.reconciler ??= setInterval(() => void this.reconcile(), this.env.HUB_JOB_EXPIRE_SECONDS * 1000);
+    this.reconciler.unref();
+  }
+
+  /**
+   * A replica that died between a step's rows and its jobs (a phase's tasks created, their jobs not
+   * all queued; the last task of a phase done, the next phase not begun) leaves work no job carries.
+   * Every running scan is advanced as far as its tasks allow and each queued task's job queued again:
+   * a job still in the queue keeps it (jobs are named by run and task), a missing one is replaced.
+   */
+  async reconcile(): Promise<void> {
+    if (this.reconciling || this.lifecycle.stopping) return;
+    this.reconciling = true;
+    try {
+      const runs = await this.prisma.checkRun.findMany({ where: { kind: 'scan', status: 'running' } });
+      for (const run of runs) {
+        await this.advance(run.id);
+        const queued = await this.prisma.scanTask.findMany({
+          where: { checkRunId: run.id, state: 'queued' },
+        });
+        let requeued = 0;
+        for (const task of queued) if (await this.sendTask(run.id, task.key)) requeued++;
+        if (requeued > 0) {
+          this.logger.warn({ checkRunId: run.id, requeued }, 'scan tasks without a job queued again');
+        }
+      }
+    } catch (e) {
+      this.logger.warn({ err: e }, 'scan reconciliation failed; tried again at the next interval');
+    } finally {
+      this.reconciling = false;
+    }
+  }
+
+  /** Queues the job of one task, named by run and task: null when that job is already queued. */
+  private sendTask(runId: string, key: string, mode?: SyncJob['mode']): Promise<string | null> {
+    const id = jobIdOf(runId, key);
+    if (key.startsWith('sync:')) {
+      const source = key.slice('sync:'.length) as SourceId;
+      return this.queue.send<SyncJob>(QUEUES.scanSync, { runId, source, mode }, { id });
+    }
+    if (key === 'bind') return this.queue.send<RunJob>(QUEUES.scanBind, { runId }, { id });
+    if (key === 'finish') return this.queue.send<RunJob>(QUEUES.scanFinish, { runId }, { id });
+    return this.queue.send<EvaluateJob>(QUEUES.scanEvaluate, { runId, key }, { id });
   }
 
   /** Creates the scan run and queues its syncs; returns at once with the run id. */
@@ -147,8 +200,7 @@ export class ScanOrchestrator {
       return created;
     });
     this.logger.info({ checkRunId: run.id, trigger, sources }, 'scan queued');
-    for (const source of sources)
-      await this.queue.send<SyncJob>(QUEUES.scanSync, { runId: run.id, source, mode });
+    for (const source of sources) await this.sendTask(run.id, `sync:${source}`, mode);
     if (sources.length === 0) await this.advance(run.id);
     return run.id;
   }
@@ -361,7 +413,7 @@ export class ScanOrchestrator {
       const syncsDone = of('sync').every((t) => t.state === 'done');
       if (syncsDone && of('bind').length === 0) {
         await tx.scanTask.create({ data: { checkRunId: runId, key: 'bind', kind: 'bind', state: 'queued' } });
-        return { queue: QUEUES.scanBind, jobs: [{ runId }] };
+        return ['bind'];
       }
       if (complete('bind') && of('evaluate').length === 0) {
         const codes = await tx.project.findMany({ select: { code: true }, orderBy: { code: 'asc' } });
@@ -379,23 +431,22 @@ export class ScanOrchestrator {
           await tx.scanTask.create({
             data: { checkRunId: runId, key: 'finish', kind: 'finish', state: 'queued' },
           });
-          return { queue: QUEUES.scanFinish, jobs: [{ runId }] };
+          return ['finish'];
         }
         await tx.scanTask.createMany({
           data: batches.map((b) => ({ checkRunId: runId, kind: 'evaluate', state: 'queued', ...b })),
         });
-        return { queue: QUEUES.scanEvaluate, jobs: batches.map((b) => ({ runId, key: b.key })) };
+        return batches.map((b) => b.key);
       }
       if (complete('evaluate') && of('finish').length === 0) {
         await tx.scanTask.create({
           data: { checkRunId: runId, key: 'finish', kind: 'finish', state: 'queued' },
         });
-        return { queue: QUEUES.scanFinish, jobs: [{ runId }] };
+        return ['finish'];
       }
-      return null;
+      return [];
     });
-    if (!next) return;
-    for (const data of next.jobs) await this.queue.send(next.queue, data);
+    for (const key of next) await this.sendTask(runId, key);
   }
 
   private async statesOf(runId: string): Promise<SourceTrust> {
@@ -405,3 +456,9 @@ export class ScanOrchestrator {
 }
 
 class AlreadyDone extends Error {}
+
+/** The queue's id of a task's job: the same run and task always give the same id (a UUID's shape). */
+function jobIdOf(runId: string, key: string): string {
+  const h = createHash('sha256').update(`${runId}/${key}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
