@@ -130,6 +130,12 @@ export interface TargetScope {
    * only those that could match them (the hub suggests on a system-name score ≥ 0.9)
    */
   systemNames?: readonly string[];
+  /**
+   * external ids of the hub's stored records of the connector's {@link ConnectorDefinition.recoveryNeeds}
+   * kind for this project (its unit's cloud tenants): a list the contract cannot filter is then not
+   * walked whole for one project. Absent when the hub has none stored.
+   */
+  known?: Readonly<Partial<Record<string, readonly string[]>>>;
 }
 
 /** Receives each page as soon as it is fetched, so partial progress is kept. */
@@ -142,7 +148,7 @@ export type PageSink = (page: SyncPage) => Promise<void>;
  * systems), by that kind.
  */
 export interface RecoveryTarget extends TargetScope {
-  known: Readonly<Partial<Record<string, readonly string[]>>>;
+  known: NonNullable<TargetScope['known']>;
 }
 
 /** What a recovery fetched: which kinds of which projects it could fetch completely by filter. */

@@ -412,6 +412,45 @@ describe(ResilientHttp.name, () => {
       expect(sut.circuitState()).toBe('closed');
     });
 
+    it('makes calls beside the trial wait for its answer instead of failing them', async () => {
+      const { sut } = makeSut({ maxAttempts: 1, breakerThreshold: 1, breakerCooldownMs: 30 });
+      await expect(
+        sut.execute('op', async () => Promise.reject(failure('network', true))),
+      ).rejects.toMatchObject({
+        code: 'network',
+      });
+      await new Promise((resolve) => setTimeout(resolve, 45));
+      const slowAnswer = (value: string) => async () => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return value;
+      };
+
+      const answers = await Promise.all(['a', 'b', 'c'].map((v) => sut.execute('op', slowAnswer(v))));
+
+      expect(answers).toEqual(['a', 'b', 'c']);
+      expect(sut.circuitState()).toBe('closed');
+    });
+
+    it('fails the calls beside a trial fast when the trial fails', async () => {
+      const { sut } = makeSut({ maxAttempts: 1, breakerThreshold: 1, breakerCooldownMs: 30 });
+      let calls = 0;
+      const failing = async () => {
+        calls++;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        throw failure('network', true);
+      };
+      await expect(sut.execute('op', failing)).rejects.toMatchObject({ code: 'network' });
+      await new Promise((resolve) => setTimeout(resolve, 45));
+      calls = 0;
+
+      const results = await Promise.allSettled([1, 2, 3].map(() => sut.execute('op', failing)));
+
+      expect(calls).toBe(1);
+      expect(
+        results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'ok')),
+      ).toEqual(['network', 'circuit-open', 'circuit-open']);
+    });
+
     it('opens again when the trial call fails', async () => {
       const { sut } = makeSut({ maxAttempts: 1, breakerThreshold: 1, breakerCooldownMs: 30 });
       const failing = async () => Promise.reject(failure('network', true));

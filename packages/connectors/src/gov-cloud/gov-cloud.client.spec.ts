@@ -509,13 +509,58 @@ describe(GovCloudClient.name, () => {
 
       expect(outcome).toMatchObject({ complete: true, pagesFetched: 5, cursor: null, error: null });
       const resources = pages.flatMap((p) => p.records).filter((r) => r.kind === 'resource');
-      expect(resources.map((r) => r.externalId)).toEqual([
-        taggedElsewhere.resourceId,
-        taggedInUnit.resourceId,
-        untagged.resourceId,
-        inSecondTenant.resourceId,
-      ]);
+      // The queries run side by side, so the pages arrive in any order; each resource comes once.
+      expect(resources.map((r) => r.externalId).sort()).toEqual(
+        [
+          taggedElsewhere.resourceId,
+          taggedInUnit.resourceId,
+          untagged.resourceId,
+          inSecondTenant.resourceId,
+        ].sort(),
+      );
       expect(resources.find((r) => r.externalId === untagged.resourceId)?.unitCode).toBe(unitCode);
+      expect(scope.isDone()).toBe(true);
+    });
+  });
+
+  describe('fetchForProject with the tenants the hub has stored', () => {
+    it('lists no tenant and asks each stored tenant of the unit side by side', async () => {
+      const unitCode = aCreditCode();
+      const [tenantA, tenantB] = [aGovCloudTenant({ unitCode }), aGovCloudTenant({ unitCode })];
+      const projectCode = '25-430600-9003';
+      const inA = aGovCloudResource({ tenantId: tenantA.tenantId, projectCode: null });
+      const inB = aGovCloudResource({ tenantId: tenantB.tenantId, projectCode: null });
+      // Every answer waits 100 ms: one after the other they would take 300 ms.
+      const scope = nock(BASE)
+        .get(RESOURCES)
+        .query({ limit: '500', projectCode })
+        .delay(100)
+        .reply(check.reply(resourcePageBody([])))
+        .get(RESOURCES)
+        .query({ limit: '500', tenantId: tenantA.tenantId })
+        .delay(100)
+        .reply(check.reply(resourcePageBody([inA])))
+        .get(RESOURCES)
+        .query({ limit: '500', tenantId: tenantB.tenantId })
+        .delay(100)
+        .reply(check.reply(resourcePageBody([inB])));
+      const { sut } = makeSut();
+      const { pages, sink } = collectingSink();
+      const inFlight: number[] = [];
+      let now = 0;
+      scope.on('request', () => inFlight.push(++now));
+      scope.on('replied', () => now--);
+
+      const outcome = await sut.fetchForProject(
+        { projectCode, unitCode, known: { tenant: [tenantA.tenantId, tenantB.tenantId] } },
+        sink,
+      );
+
+      expect(outcome).toMatchObject({ complete: true, pagesFetched: 3, error: null });
+      expect(Math.max(...inFlight)).toBe(3);
+      const resources = pages.flatMap((p) => p.records);
+      expect(resources.map((r) => r.externalId).sort()).toEqual([inA.resourceId, inB.resourceId].sort());
+      expect(resources.every((r) => r.unitCode === unitCode)).toBe(true);
       expect(scope.isDone()).toBe(true);
     });
   });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { buildProject } from '@hub/registry/testing';
 import { projectContentHash } from '@hub/registry';
@@ -34,6 +35,7 @@ describe(BindingsService.name, () => {
     projectCode?: string | null;
     unitCode?: string | null;
     systemName?: string | null;
+    lastSyncId?: string;
   }) {
     seq++;
     return prisma.sourceRecord.create({
@@ -44,6 +46,7 @@ describe(BindingsService.name, () => {
         projectCode: fields.projectCode ?? null,
         unitCode: fields.unitCode ?? null,
         systemName: fields.systemName ?? null,
+        lastSyncId: fields.lastSyncId ?? null,
         payload: { resourceId: `ecs-binding-${seq}` },
         contentHash: `hash-${seq}`,
         firstSeenAt: new Date(),
@@ -120,5 +123,44 @@ describe(BindingsService.name, () => {
   it('changes nothing when run twice', async () => {
     await sut.rebind();
     expect(await sut.rebind()).toEqual({ created: 0, removed: 0 });
+  });
+
+  describe('for the records one check fetched', () => {
+    it('binds and unbinds only those, leaving every other record as it stands', async () => {
+      await sut.rebind();
+      const fetchedBy = randomUUID();
+      const project = await addProject();
+      const fetched = await addRecord({ projectCode: project.code, lastSyncId: fetchedBy });
+      const elsewhere = await addRecord({ projectCode: project.code, lastSyncId: randomUUID() });
+      const moved = await addRecord({ projectCode: project.code, lastSyncId: fetchedBy });
+      await sut.rebind({ syncIds: [fetchedBy] });
+      const other = await addProject({ unitCode: project.unitCode });
+      await prisma.sourceRecord.update({ where: { id: moved.id }, data: { projectCode: other.code } });
+
+      expect(await sut.rebind({ syncIds: [fetchedBy] })).toEqual({ created: 1, removed: 1 });
+
+      expect((await bindingsOf(fetched.id)).map((b) => b.projectId)).toEqual([project.id]);
+      expect((await bindingsOf(moved.id)).map((b) => b.projectId)).toEqual([other.id]);
+      // Not fetched by the check: matched by the next scan's city-wide pass, not by the check.
+      expect(await bindingsOf(elsewhere.id)).toEqual([]);
+      await sut.rebind();
+      expect((await bindingsOf(elsewhere.id)).map((b) => b.projectId)).toEqual([project.id]);
+    });
+
+    it('suggests a fetched record without a code to the projects of its unit', async () => {
+      const fetchedBy = randomUUID();
+      const project = await addProject({ systemNames: ['社会救助信息管理系统'] });
+      const record = await addRecord({
+        unitCode: project.unitCode,
+        systemName: '社会救助信息管理系统',
+        lastSyncId: fetchedBy,
+      });
+
+      await sut.rebind({ syncIds: [fetchedBy] });
+
+      expect(await bindingsOf(record.id)).toEqual([
+        expect.objectContaining({ projectId: project.id, method: 'suggested' }),
+      ]);
+    });
   });
 });

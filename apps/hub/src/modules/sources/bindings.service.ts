@@ -3,7 +3,7 @@ import { bestSystemNameScore, SUGGESTION_SCORE } from '@hub/rules';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../infra/core.module';
 import { PrismaService } from '../../infra/database/prisma.service';
-import type { BindingMethod } from '../../generated/prisma/client';
+import type { BindingMethod, Prisma } from '../../generated/prisma/client';
 
 const REBIND_CHUNK = 5_000;
 
@@ -12,6 +12,14 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+const PROJECT_SELECT = { id: true, code: true, unitCode: true, systemNames: true } as const;
+const RECORD_SELECT = { id: true, projectCode: true, unitCode: true, systemName: true } as const;
+const BINDING_SELECT = { id: true, recordId: true, projectId: true, method: true } as const;
+/** Records that can bind: by their project code, or by unit and system name as a suggestion. */
+const BINDABLE = {
+  OR: [{ projectCode: { not: null } }, { systemName: { not: null }, unitCode: { not: null } }],
+} satisfies Prisma.SourceRecordWhereInput;
 
 interface Desired {
   recordId: string;
@@ -32,17 +40,15 @@ export class BindingsService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async rebind(): Promise<{ created: number; removed: number }> {
-    const [projects, records, existing] = await Promise.all([
-      this.prisma.project.findMany({ select: { id: true, code: true, unitCode: true, systemNames: true } }),
-      this.prisma.sourceRecord.findMany({
-        where: {
-          OR: [{ projectCode: { not: null } }, { systemName: { not: null }, unitCode: { not: null } }],
-        },
-        select: { id: true, projectCode: true, unitCode: true, systemName: true },
-      }),
-      this.prisma.binding.findMany({ select: { id: true, recordId: true, projectId: true, method: true } }),
-    ]);
+  /**
+   * Matches every stored record, or with `syncIds` only the records those syncs fetched (a targeted
+   * check's): a record nobody fetched keeps its bindings, which only its own change or the registry's
+   * can alter, so a check does no city-wide work.
+   */
+  async rebind(scope?: { syncIds: readonly string[] }): Promise<{ created: number; removed: number }> {
+    const { projects, records, existing } = scope
+      ? await this.loadFetched(scope.syncIds)
+      : await this.loadAll();
     const byCode = new Map(projects.map((p) => [p.code, p]));
     const byUnit = new Map<string, typeof projects>();
     for (const p of projects) byUnit.set(p.unitCode, [...(byUnit.get(p.unitCode) ?? []), p]);
@@ -101,5 +107,35 @@ export class BindingsService {
       this.logger.info({ created: toCreate.length, removed: stale.length }, 'bindings updated');
     }
     return { created: toCreate.length, removed: stale.length };
+  }
+
+  private async loadAll() {
+    const [projects, records, existing] = await Promise.all([
+      this.prisma.project.findMany({ select: PROJECT_SELECT }),
+      this.prisma.sourceRecord.findMany({ where: BINDABLE, select: RECORD_SELECT }),
+      this.prisma.binding.findMany({ select: BINDING_SELECT }),
+    ]);
+    return { projects, records, existing };
+  }
+
+  /** The records the syncs fetched, the projects they could bind to, and their bindings. */
+  private async loadFetched(syncIds: readonly string[]) {
+    const records = await this.prisma.sourceRecord.findMany({
+      where: { AND: [BINDABLE, { lastSyncId: { in: [...syncIds] } }] },
+      select: RECORD_SELECT,
+    });
+    const codes = [...new Set(records.flatMap((r) => (r.projectCode ? [r.projectCode] : [])))];
+    const units = [...new Set(records.flatMap((r) => (r.unitCode ? [r.unitCode] : [])))];
+    const [projects, existing] = await Promise.all([
+      this.prisma.project.findMany({
+        where: { OR: [{ code: { in: codes } }, { unitCode: { in: units } }] },
+        select: PROJECT_SELECT,
+      }),
+      this.prisma.binding.findMany({
+        where: { recordId: { in: records.map((r) => r.id) } },
+        select: BINDING_SELECT,
+      }),
+    ]);
+    return { projects, records, existing };
   }
 }

@@ -131,8 +131,9 @@ export class SyncService {
   ): Promise<SyncSummary[]> {
     const summaries = await Promise.all(
       this.sources().map(async (source) => {
+        const [known] = await this.storedKnown(source, [scope]);
         const summary = await this.run(source, 'targeted', scope.projectCode, null, (sink) =>
-          this.clients.get(source).fetchForProject(scope, sink),
+          this.clients.get(source).fetchForProject(known ? { ...scope, known } : scope, sink),
         );
         await onSource?.(summary).catch((e: unknown) =>
           this.logger.warn({ err: e, source }, 'sync progress listener failed'),
@@ -140,7 +141,8 @@ export class SyncService {
         return summary;
       }),
     );
-    await this.bindings.rebind();
+    // Only what this check fetched is matched: the rest of the city's bindings stand as they are.
+    await this.bindings.rebind({ syncIds: summaries.map((s) => s.syncId) });
     return summaries;
   }
 
@@ -200,31 +202,50 @@ export class SyncService {
       orderBy: { code: 'asc' },
       take: this.env.HUB_RECOVERY_MAX_PROJECTS,
     });
+    const known = await this.storedKnown(
+      source,
+      projects.map((p) => ({ projectCode: p.code, ...p })),
+    );
+    return projects.map((p, i) => ({
+      projectCode: p.code,
+      unitCode: p.unitCode,
+      systemNames: p.systemNames,
+      known: known[i] ?? {},
+    }));
+  }
+
+  /**
+   * For each project, the external ids of the stored records of the kind the source's connector
+   * filters by (`recoveryNeeds`: a unit's cloud tenants, a project's exchange systems), by that kind;
+   * null for every project when the connector needs none or the store holds none of that kind yet.
+   */
+  private async storedKnown(
+    source: SourceId,
+    projects: readonly { projectCode: string; unitCode: string }[],
+  ): Promise<(Record<string, string[]> | null)[]> {
     const kind = getConnector(source)?.recoveryNeeds;
-    const stored = kind
-      ? await this.prisma.sourceRecord.findMany({
-          where: {
-            source,
-            kind,
-            OR: [
-              { unitCode: { in: [...new Set(projects.map((p) => p.unitCode))] } },
-              { projectCode: { in: projects.map((p) => p.code) } },
-            ],
-          },
-          select: { externalId: true, unitCode: true, projectCode: true },
-        })
-      : [];
-    return projects.map((p) => {
-      const own = stored
-        .filter((r) => r.projectCode === p.code || r.unitCode === p.unitCode)
-        .map((r) => r.externalId);
-      return {
-        projectCode: p.code,
-        unitCode: p.unitCode,
-        systemNames: p.systemNames,
-        known: kind ? { [kind]: own } : {},
-      };
+    const none = projects.map(() => null);
+    if (
+      !kind ||
+      !(await this.prisma.sourceRecord.findFirst({ where: { source, kind }, select: { id: true } }))
+    )
+      return none;
+    const stored = await this.prisma.sourceRecord.findMany({
+      where: {
+        source,
+        kind,
+        OR: [
+          { unitCode: { in: [...new Set(projects.map((p) => p.unitCode))] } },
+          { projectCode: { in: projects.map((p) => p.projectCode) } },
+        ],
+      },
+      select: { externalId: true, unitCode: true, projectCode: true },
     });
+    return projects.map((p) => ({
+      [kind]: stored
+        .filter((r) => r.projectCode === p.projectCode || r.unitCode === p.unitCode)
+        .map((r) => r.externalId),
+    }));
   }
 
   private async run(
