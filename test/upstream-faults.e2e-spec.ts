@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { SOURCE_IDS, sourceTitle } from '@hub/connectors';
+import { CONNECTORS, envKey, SOURCE_IDS, sourceTitle } from '@hub/connectors';
 import { writeRegistryWorkbook } from '@hub/registry';
 import {
   DATA_EXCHANGE_DEMO_CLIENT_ID,
@@ -29,6 +29,9 @@ describe('upstream faults (sandbox + hub)', () => {
 
   beforeAll(async () => {
     hub = await startTestHub(demo.dataset, {
+      // A source's outage opens its circuit (a check asks in parallel); the next case finds it back
+      // after a short cool-down instead of 30 s.
+      env: Object.fromEntries(CONNECTORS.map((c) => [envKey(c, 'BREAKER_COOLDOWN_MS'), '500'])),
       // Tokens live one second, so any sync that takes longer outlives its first token.
       sandbox: {
         credentials: {
@@ -109,6 +112,7 @@ describe('upstream faults (sandbox + hub)', () => {
         expect(report.project!.ready).toBe(false);
       } finally {
         sandbox.faults.reset(source);
+        await new Promise((resolve) => setTimeout(resolve, 600));
       }
     },
   );
