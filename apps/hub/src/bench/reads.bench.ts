@@ -1,0 +1,148 @@
+/**
+ * `npm run bench` (in @hub/hub), fourth part: the reads the dashboard makes all day, on the demo city
+ * scaled to 10,000 projects after a full scan, each at a fixed 200 requests per second for 10 s
+ * (autocannon, `overallRate`) against the built hub (HUB_ROLE=all, as `npm start` runs it): one
+ * project's findings, the findings summary, a portfolio page and a page of unresolved alerts. Prints
+ * achieved rate, p50 and p99 against the 50 ms limit, and the errors; asserts nothing.
+ *
+ * Environment: BENCH_PROJECTS (default 10000), BENCH_RATE (requests/s, default 200),
+ * BENCH_SECONDS (per endpoint, default 10), BENCH_LATENCY_MS (upstream latency for the scan, default 0).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import 'reflect-metadata';
+import { writeRegistryWorkbook } from '@hub/registry';
+import { SANDBOX_SOURCE_IDS, generateDemoCity, startSandbox } from '@hub/sandbox';
+import autocannon from 'autocannon';
+import pino from 'pino';
+import { createAppContext, prepareDatabase } from '../bootstrap';
+import { loadEnv } from '../config/env';
+import { envForSandbox } from '../demo';
+import { TokensService } from '../modules/auth/tokens.service';
+import { UsersService } from '../modules/auth/users.service';
+import { RegistryImportService } from '../modules/registry/registry-import.service';
+import { ScanOrchestrator } from '../modules/scans/scan-orchestrator.service';
+import { freePort, spawnHub, stopProcess, waitReady } from './hub-process';
+import { runBench } from './run-bench';
+
+const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 10_000);
+const RATE = Number(process.env.BENCH_RATE ?? 200);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 0);
+const LIMIT_MS = 50;
+const NOW = '2026-11-01T10:00:00+08:00';
+
+interface Figures {
+  endpoint: string;
+  rate: number;
+  p50: number;
+  p99: number;
+  failed: number;
+}
+
+/** `path` at a fixed request rate for `seconds`; connections enough that a slow answer does not lower the rate. */
+async function load(base: string, path: string, token: string, seconds: number): Promise<Figures> {
+  const result = await autocannon({
+    url: base + path,
+    headers: { authorization: `Bearer ${token}` },
+    connections: 64,
+    overallRate: RATE,
+    duration: seconds,
+    timeout: 30,
+  });
+  return {
+    endpoint: path,
+    rate: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failed: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+async function main(): Promise<void> {
+  const logger = pino({ level: 'warn' });
+  const city = generateDemoCity({ now: NOW, projects: PROJECTS });
+  const sandbox = await startSandbox({
+    dataset: city.dataset,
+    ports: Object.fromEntries(SANDBOX_SOURCE_IDS.map((s) => [s, 0])),
+    faults: SANDBOX_SOURCE_IDS.map((source) => ({ source, kind: 'latency' as const, value: LATENCY_MS })),
+    logger,
+  });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-bench-reads-'));
+  fs.chmodSync(dataDir, 0o755); // run as root, the embedded server runs as postgres and must reach it
+  const port = await freePort();
+  const vars: Record<string, string> = {
+    HUB_DATA_DIR: dataDir,
+    HUB_NOW: NOW,
+    HUB_LOG_LEVEL: 'warn',
+    HUB_PORT: String(port),
+    HUB_SANDBOX: 'off',
+    HUB_SCAN_ON_START: 'false',
+    HUB_SCAN_CRON: 'off',
+    HUB_SYNC_CRON: 'off',
+    HUB_JOBS_POLL_SECONDS: '0.5',
+    ...envForSandbox(sandbox.urls),
+  };
+  const env = loadEnv({ ...vars, HUB_ROLE: 'api' });
+  const db = await prepareDatabase(env, logger);
+  const ctx = await createAppContext(env, logger, db);
+  // The hub attaches to this process's embedded server (same data directory).
+  const hub = spawnHub(vars);
+  try {
+    await ctx.get(RegistryImportService).import('projects.xlsx', await writeRegistryWorkbook(city.projects));
+    const users = ctx.get(UsersService);
+    const { user } = await users.create(
+      { username: 'bench-reader', displayName: 'bench', role: 'admin', unitCode: null },
+      'bench',
+    );
+    const { token } = await ctx
+      .get(TokensService)
+      .create(await users.get(user.id), { name: 'bench' }, 'bench');
+    await waitReady(hub, port);
+    const scans = ctx.get(ScanOrchestrator);
+    const t = performance.now();
+    const scan = await scans.waitFor(await scans.start('bench', 'bench', 'full'), undefined, 1000);
+    const scanS = (performance.now() - t) / 1000;
+    if (scan.status !== 'completed') throw new Error(`the scan ended ${scan.status}`);
+
+    const base = `http://127.0.0.1:${port}`;
+    const endpoints = [
+      `/api/projects/${city.designed[0]!.code}/findings`,
+      '/api/findings/summary',
+      '/api/portfolio?page=1&pageSize=20',
+      '/api/alerts?status=unresolved&page=1&pageSize=50',
+    ];
+    const rows: Figures[] = [];
+    for (const endpoint of endpoints) {
+      await load(base, endpoint, token, 2); // warm-up: connections, plans, caches
+      rows.push(await load(base, endpoint, token, SECONDS));
+      console.error(`${endpoint}: p99 ${rows.at(-1)!.p99} ms`);
+    }
+    const bytes = await Promise.all(
+      endpoints.map(async (e) =>
+        (await fetch(base + e, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer(),
+      ),
+    );
+
+    console.log(
+      `\n## Reads at ${RATE} req/s for ${SECONDS} s each, ${PROJECTS} projects after a full scan (${scanS.toFixed(1)} s)\n`,
+    );
+    console.log('| endpoint | req/s | p50 ms | p99 ms | limit ms | p99 / limit | errors / non-2xx | body KB |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+    rows.forEach((r, i) =>
+      console.log(
+        `| \`${r.endpoint}\` | ${r.rate.toFixed(0)} | ${r.p50} | ${r.p99} | ${LIMIT_MS} | ` +
+          `${(r.p99 / LIMIT_MS).toFixed(2)} | ${r.failed} | ${(bytes[i]!.byteLength / 1024).toFixed(1)} |`,
+      ),
+    );
+  } finally {
+    await stopProcess(hub.child);
+    await ctx.close();
+    await sandbox.stop();
+    await db.db.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+runBench(main);
