@@ -10,6 +10,7 @@ import { createTestContext } from '../../testing/test-context';
 import { ALL_PROJECTS } from '../auth/roles';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { FindingsRepository } from './findings.repository';
+import { JudgementsRepository } from './judgements.repository';
 
 const RULES = new Map(yueyangPack.rules.map((r) => [r.id, r]));
 
@@ -74,6 +75,7 @@ describe(FindingsRepository.name, () => {
       created.id,
       byProject.map(([project, findings]) => ({ projectId: project.id, packVersion: 1, findings })),
     );
+    if (status === 'completed') await ctx.get(JudgementsRepository).recordRun(created.id);
     // Findings order runs by the time they were stored: keep runs apart.
     await new Promise((r) => setTimeout(r, 5));
     return created;
@@ -138,6 +140,43 @@ describe(FindingsRepository.name, () => {
       const nobody = await sut.summary({ kind: 'unit', unitCode: buildProject().unitCode });
       expect(nobody).toMatchObject({ projects: 0, checked: 0, ready: 0, notReady: 0, lastCheckedAt: null });
       expect(nobody.domains.every((d) => Object.values(d.verdicts).every((n) => n === 0))).toBe(true);
+    });
+  });
+
+  describe('latest judgement', () => {
+    it('is the run with the newest findings, whichever run completes first', async () => {
+      const project = await addProject();
+      const older = await run([[project, [finding(blockingCloud.id, 'FAIL')]]], 'running');
+      const newer = await run([[project, [finding(blockingCloud.id, 'PASS')]]], 'running');
+      const judgements = ctx.get(JudgementsRepository);
+      expect(await sut.latestForProject(project.id)).toBeNull();
+
+      await prisma.checkRun.update({ where: { id: newer.id }, data: { status: 'completed' } });
+      await judgements.recordRun(newer.id);
+      await prisma.checkRun.update({ where: { id: older.id }, data: { status: 'completed' } });
+      await judgements.recordRun(older.id);
+
+      const latest = await sut.latestForProject(project.id);
+      expect(latest?.map((f) => [f.checkRunId, f.verdict])).toEqual([[newer.id, 'PASS']]);
+    });
+
+    it('falls back to the remaining runs when the latest is deleted, and the totals follow', async () => {
+      const project = await addProject();
+      const kept = await run([[project, [finding(blockingCloud.id, 'FAIL')]]]);
+      const pruned = await run([[project, [finding(blockingCloud.id, 'PASS')]]]);
+      const before = await sut.summary(ALL_PROJECTS);
+
+      await prisma.checkRun.delete({ where: { id: pruned.id } });
+      expect(await sut.latestForProject(project.id)).toBeNull();
+      await ctx.get(JudgementsRepository).restoreMissing();
+
+      const latest = await sut.latestForProject(project.id);
+      expect(latest?.map((f) => [f.checkRunId, f.verdict])).toEqual([[kept.id, 'FAIL']]);
+      const after = await sut.summary(ALL_PROJECTS);
+      expect(after.checked).toBe(before.checked);
+      expect(after.notReady).toBe(before.notReady + 1);
+      expect(after.verdicts.FAIL).toBe(before.verdicts.FAIL + 1);
+      expect(after.verdicts.PASS).toBe(before.verdicts.PASS - 1);
     });
   });
 });
