@@ -23,7 +23,7 @@ import { beijingDate, ExemptionsRepository } from '../exemptions/exemptions.repo
 import { PackVersionsService } from '../packs/pack-versions.service';
 import { FactsAssembler } from './facts.assembler';
 import { SourceTrust } from './source-trust';
-import { FindingsRepository, toFindingRows, toFindingView, type FindingView } from './findings.repository';
+import { FindingsRepository, toFindingView, type FindingView } from './findings.repository';
 import { JudgementsRepository } from './judgements.repository';
 
 const SCAN_BATCH = 200;
@@ -532,14 +532,15 @@ export class ChecksService {
     tx: Prisma.TransactionClient,
   ): Promise<number> {
     const results = await this.evaluate(projects, states);
-    await tx.finding.deleteMany({
-      where: { checkRunId: runId, projectId: { in: projects.map((p) => p.id) } },
-    });
-    const rows = results.flatMap(({ project, packVersion, evaluation }) =>
-      toFindingRows(runId, project.id, packVersion, evaluation.findings),
+    return this.findings.replace(
+      runId,
+      results.map(({ project, packVersion, evaluation }) => ({
+        projectId: project.id,
+        packVersion,
+        findings: evaluation.findings,
+      })),
+      tx,
     );
-    await tx.finding.createMany({ data: rows });
-    return rows.length;
   }
 
   /**

@@ -57,6 +57,16 @@ export interface FindingsSummary {
   domains: { domain: ReviewDomain; title: { zh: string; en: string }; verdicts: Record<Verdict, number> }[];
 }
 
+/** One project's findings of a run, judged under `packVersion`. */
+export interface ProjectFindings {
+  projectId: string;
+  packVersion: number;
+  findings: readonly RuleFinding[];
+}
+
+/** Rows per INSERT: a scan's batch of 500 projects is about 8,500 findings, written in a few statements. */
+const SAVE_BATCH = 5_000;
+
 @Injectable()
 export class FindingsRepository {
   constructor(
@@ -64,16 +74,53 @@ export class FindingsRepository {
     private readonly judgements: JudgementsRepository,
   ) {}
 
-  /** Saves the findings of several projects of one run in one statement. */
+  /**
+   * Saves the findings of several projects of one run: `INSERT … SELECT FROM unnest(…)`, one array
+   * per column, in statements of at most SAVE_BATCH rows. The rows reach PostgreSQL as a few
+   * parameters, not as an object per row through the client's query compiler, so a scan writes
+   * at the speed of the storage. Returns the number of rows written.
+   */
   async save(
     checkRunId: string,
-    byProject: readonly { projectId: string; packVersion: number; findings: readonly RuleFinding[] }[],
-  ): Promise<void> {
-    await this.prisma.finding.createMany({
-      data: byProject.flatMap(({ projectId, packVersion, findings }) =>
-        toFindingRows(checkRunId, projectId, packVersion, findings),
-      ),
+    byProject: readonly ProjectFindings[],
+    tx: Prisma.TransactionClient = this.prisma,
+  ): Promise<number> {
+    const rows = byProject.flatMap(({ projectId, packVersion, findings }) =>
+      findings.map((f) => ({ projectId, packVersion, f })),
+    );
+    for (let i = 0; i < rows.length; i += SAVE_BATCH) {
+      const batch = rows.slice(i, i + SAVE_BATCH);
+      const col = <T>(pick: (r: (typeof batch)[number]) => T): T[] => batch.map(pick);
+      await tx.$executeRaw`
+        INSERT INTO findings (id, check_run_id, project_id, rule_id, pack_id, verdict, severity, domain,
+          basis, clause, title_zh, title_en, message_zh, message_en, warning_only, pack_version,
+          evidence, registry)
+        SELECT gen_random_uuid(), ${checkRunId}::uuid, u.*
+        FROM unnest(
+          ${col((r) => r.projectId)}::uuid[], ${col((r) => r.f.ruleId)}::text[],
+          ${col((r) => r.f.packId)}::text[], ${col((r) => r.f.verdict)}::text[]::"Verdict"[],
+          ${col((r) => r.f.severity)}::text[]::"Severity"[], ${col((r) => r.f.domain)}::text[],
+          ${col((r) => r.f.basis)}::text[], ${col((r) => r.f.clause)}::text[],
+          ${col((r) => r.f.title.zh)}::text[], ${col((r) => r.f.title.en)}::text[],
+          ${col((r) => r.f.reason.zh)}::text[], ${col((r) => r.f.reason.en)}::text[],
+          ${col((r) => r.f.warningOnly)}::boolean[], ${col((r) => r.packVersion)}::int[],
+          ${col((r) => JSON.stringify(r.f.evidence))}::jsonb[],
+          ${col((r) => JSON.stringify(r.f.registry))}::jsonb[]
+        ) AS u`;
+    }
+    return rows.length;
+  }
+
+  /** Writes a scan batch's findings afresh: a retried batch replaces what an earlier try left. */
+  async replace(
+    checkRunId: string,
+    byProject: readonly ProjectFindings[],
+    tx: Prisma.TransactionClient,
+  ): Promise<number> {
+    await tx.finding.deleteMany({
+      where: { checkRunId, projectId: { in: byProject.map((p) => p.projectId) } },
     });
+    return this.save(checkRunId, byProject, tx);
   }
 
   /** The project's findings from its latest judgement (its most recent completed run), or null when never checked. */
@@ -181,34 +228,6 @@ interface LatestRow {
   evidence: Finding['evidence'];
   registry: Finding['registry'];
   created_at: Date;
-}
-
-/** A rule finding as stored rows of one run. */
-export function toFindingRows(
-  checkRunId: string,
-  projectId: string,
-  packVersion: number,
-  findings: readonly RuleFinding[],
-): Prisma.FindingCreateManyInput[] {
-  return findings.map((f) => ({
-    checkRunId,
-    projectId,
-    ruleId: f.ruleId,
-    packId: f.packId,
-    verdict: f.verdict,
-    severity: f.severity,
-    domain: f.domain,
-    basis: f.basis,
-    clause: f.clause,
-    titleZh: f.title.zh,
-    titleEn: f.title.en,
-    messageZh: f.reason.zh,
-    messageEn: f.reason.en,
-    warningOnly: f.warningOnly,
-    packVersion,
-    evidence: f.evidence as object[],
-    registry: f.registry === null ? Prisma.JsonNull : (f.registry as object),
-  }));
 }
 
 export function toFindingView(f: Finding, projectCode: string): FindingView {
