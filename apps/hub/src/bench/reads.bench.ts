@@ -42,10 +42,17 @@ interface Figures {
   failed: number;
   /** answers received within the run (of rate × seconds asked for) */
   answered: number;
+  /** median of requests sent one at a time: what one costs without a queue */
+  alone: number;
 }
 
 /** `path` at a fixed request rate for `seconds`; connections enough that a slow answer does not lower the rate. */
-async function load(base: string, path: string, token: string, seconds: number): Promise<Figures> {
+async function load(
+  base: string,
+  path: string,
+  token: string,
+  seconds: number,
+): Promise<Omit<Figures, 'alone'>> {
   const result = await autocannon({
     url: base + path,
     headers: { authorization: `Bearer ${token}` },
@@ -62,6 +69,17 @@ async function load(base: string, path: string, token: string, seconds: number):
     failed: result.errors + result.non2xx,
     answered: result.requests.total,
   };
+}
+
+/** Median latency of `path` asked 50 times, one request at a time. */
+async function alone(base: string, path: string, token: string): Promise<number> {
+  const result = await autocannon({
+    url: base + path,
+    headers: { authorization: `Bearer ${token}` },
+    connections: 1,
+    amount: 50,
+  });
+  return result.latency.p50;
 }
 
 async function main(): Promise<void> {
@@ -128,24 +146,26 @@ async function main(): Promise<void> {
     const answers: { status: number; bytes: number }[] = [];
     for (const endpoint of endpoints) {
       await load(base, endpoint, token, 2); // warm-up: connections, plans, caches
-      rows.push(await load(base, endpoint, token, SECONDS));
+      rows.push({ ...(await load(base, endpoint, token, SECONDS)), alone: 0 });
       console.error(`${endpoint}: p99 ${rows.at(-1)!.p99} ms`);
       // The backlog of a slow endpoint drains before the next one is measured.
       answers.push(await once(endpoint));
+      rows.at(-1)!.alone = await alone(base, endpoint, token);
     }
 
     console.log(
-      `\n## Reads at ${RATE} req/s for ${SECONDS} s each, ${PROJECTS} projects after a full scan (${scanS.toFixed(1)} s)\n`,
+      `\n## Reads at ${RATE} req/s for ${SECONDS} s each, ${PROJECTS} projects after a full scan (${scanS.toFixed(1)} s), ` +
+        `load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores\n`,
     );
     console.log(
-      `| endpoint | req/s | p50 ms | p99 ms | limit ms | p99 / limit | errors / non-2xx | answered of ${RATE * SECONDS} | status, body KB |`,
+      `| endpoint | req/s | p50 ms | p99 ms | limit ms | p99 / limit | errors / non-2xx | answered of ${RATE * SECONDS} | status, body KB | p50 alone ms |`,
     );
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     rows.forEach((r, i) =>
       console.log(
         `| \`${r.endpoint}\` | ${r.rate.toFixed(0)} | ${r.p50} | ${r.p99} | ${LIMIT_MS} | ` +
           `${(r.p99 / LIMIT_MS).toFixed(2)} | ${r.failed} | ${r.answered} | ` +
-          `${answers[i]!.status}, ${(answers[i]!.bytes / 1024).toFixed(1)} |`,
+          `${answers[i]!.status}, ${(answers[i]!.bytes / 1024).toFixed(1)} | ${r.alone} |`,
       ),
     );
   } finally {
