@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { TProject } from '@hub/contracts';
 import { buildProject } from '@hub/contracts/testing';
@@ -178,5 +180,40 @@ describe(FindingsRepository.name, () => {
       expect(after.verdicts.FAIL).toBe(before.verdicts.FAIL + 1);
       expect(after.verdicts.PASS).toBe(before.verdicts.PASS - 1);
     });
+
+    it('is what the migration that introduced it backfills from the findings already stored', async () => {
+      const a = await addProject();
+      const b = await addProject();
+      await run([[a, [finding(blockingCloud.id, 'FAIL')]]]);
+      await run([
+        [a, [finding(blockingCloud.id, 'PASS'), finding(advisory.id, 'FAIL')]],
+        [b, [finding(blockingSecurity.id, 'UNKNOWN')]],
+      ]);
+      await run([[b, [finding(blockingSecurity.id, 'PASS')]]], 'failed');
+      const kept = await snapshotOf(prisma);
+
+      const sql = fs.readFileSync(MIGRATION, 'utf8');
+      const backfill = sql.slice(sql.indexOf('-- Backfill'));
+      await prisma.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe('DELETE FROM project_judgements');
+        await tx.$executeRawUnsafe('DELETE FROM judgement_totals');
+        for (const statement of backfill.split(/;\n\n/)) await tx.$executeRawUnsafe(statement);
+      });
+
+      expect(await snapshotOf(prisma)).toEqual(kept);
+    });
   });
 });
+
+const MIGRATION = path.join(
+  __dirname,
+  '../../../../../prisma/migrations/20261208011714_project_judgements/migration.sql',
+);
+
+async function snapshotOf(prisma: PrismaService) {
+  const judgements = await prisma.projectJudgement.findMany({ orderBy: { projectId: 'asc' } });
+  const totals = await prisma.judgementTotals.findMany({
+    select: { id: true, checked: true, notReady: true, lastCheckedAt: true, counts: true },
+  });
+  return { judgements, totals };
+}
