@@ -125,9 +125,12 @@ export class FindingsRepository {
 
   /** The project's findings from its latest judgement (its most recent completed run), or null when never checked. */
   async latestForProject(projectId: string): Promise<Finding[] | null> {
-    const checkRunId = await this.judgements.latestRunOf(projectId);
-    if (!checkRunId) return null;
-    return this.prisma.finding.findMany({ where: { projectId, checkRunId }, orderBy: { ruleId: 'asc' } });
+    // One read: the findings of the run its judgement names (a judged run always has findings).
+    const rows = await this.prisma.finding.findMany({
+      where: { projectId, checkRun: { judgements: { some: { projectId } } } },
+      orderBy: { ruleId: 'asc' },
+    });
+    return rows.length > 0 ? rows : null;
   }
 
   forRun(checkRunId: string, projectId?: string): Promise<(Finding & { project: { code: string } })[]> {
