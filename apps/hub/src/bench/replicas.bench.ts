@@ -21,6 +21,7 @@ import { envForSandbox } from '../demo';
 import { JobQueue, QUEUES } from '../infra/jobs/job-queue';
 import { RegistryImportService } from '../modules/registry/registry-import.service';
 import { ScanOrchestrator, type ScanProgress } from '../modules/scans/scan-orchestrator.service';
+import { MAIN_JS, stopProcess } from './hub-process';
 import { runBench } from './run-bench';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 10_000);
@@ -30,7 +31,7 @@ const BATCH = process.env.BENCH_BATCH ?? '500';
 const NOW = '2026-11-01T10:00:00+08:00';
 
 async function startReplica(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'main.js')], {
+  const child = spawn(process.execPath, [MAIN_JS], {
     env: { ...process.env, ...env, HUB_ROLE: 'worker' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -42,13 +43,6 @@ async function startReplica(env: Record<string, string>): Promise<ChildProcess> 
     await new Promise((r) => setTimeout(r, 100));
   }
   return child;
-}
-
-async function stopReplica(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 async function main(): Promise<void> {
@@ -89,7 +83,7 @@ async function main(): Promise<void> {
       const t = performance.now();
       await scans.waitFor(await scans.start('bench', 'bench', 'full'), undefined, 1000);
       console.error(`warm-up scan (stores every record) ${((performance.now() - t) / 1000).toFixed(1)} s`);
-      await stopReplica(warm);
+      await stopProcess(warm);
     }
     for (const n of REPLICAS) {
       const replicas: ChildProcess[] = [];
@@ -118,7 +112,7 @@ async function main(): Promise<void> {
         );
         console.error(rows.at(-1));
       } finally {
-        await Promise.all(replicas.map(stopReplica));
+        await Promise.all(replicas.map(stopProcess));
       }
     }
     console.log(

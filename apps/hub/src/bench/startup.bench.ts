@@ -8,13 +8,13 @@
  *
  * Environment: BENCH_RUNS (CLI runs, default 5), BENCH_STARTS (starts on the same data, default 3).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { SANDBOX_SOURCE_IDS } from '@hub/sandbox';
 import { envForSandbox } from '../demo';
+import { freePort, spawnHub, stopProcess, waitReady } from './hub-process';
 import { runBench } from './run-bench';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -22,15 +22,6 @@ const STARTS = Number(process.env.BENCH_STARTS ?? 3);
 const DIST = path.join(__dirname, '..');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/** A port nobody listens on now: the defaults (4000, 4101–4105) may be taken by a running hub. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 function cliMs(args: string[]): number {
   const t = performance.now();
@@ -43,26 +34,12 @@ function cliMs(args: string[]): number {
 /** Milliseconds from spawning `main.js` to the first 200 of /health/ready; the process is then stopped. */
 async function startMs(env: Record<string, string>, port: number): Promise<number> {
   const t = performance.now();
-  const child = spawn(process.execPath, [path.join(DIST, 'main.js')], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const hub = spawnHub(env);
   try {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`the hub exited ${child.exitCode}: ${stderr}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/health/ready`, { signal: AbortSignal.timeout(1000) })
-        .then((r) => r.status === 200)
-        .catch(() => false);
-      if (ok) return performance.now() - t;
-      if (performance.now() - t > 120_000) throw new Error(`the hub was not ready in 120 s: ${stderr}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await waitReady(hub, port);
+    return performance.now() - t;
   } finally {
-    child.kill('SIGTERM');
-    await exited;
+    await stopProcess(hub.child);
   }
 }
 

@@ -230,7 +230,12 @@ export async function applyMigrations(url: string, paths: SchemaPaths): Promise<
 /** `prisma migrate dev --create-only`: writes a migration for the schema's changes, or returns null. */
 export async function createMigration(url: string, paths: SchemaPaths, name: string): Promise<string | null> {
   return withEngine(url, paths, async (engine) => {
-    const list = readMigrations(paths.migrationsDir);
+    // The shadow database replays the migrations without the engine's history table, which the
+    // privileges migration names: an empty one stands in for it (the diff never compares it).
+    const list = {
+      ...readMigrations(paths.migrationsDir),
+      shadowDbInitScript: 'CREATE TABLE _prisma_migrations (id text PRIMARY KEY);',
+    };
     const from = list.migrationDirectories.length
       ? { tag: 'migrations' as const, ...list }
       : { tag: 'empty' as const };

@@ -287,7 +287,9 @@ export class AlertsService {
       ...(filter.projectCode ? { projectCode: filter.projectCode } : {}),
       ...(filter.unitCode ? { ownerUnitCode: filter.unitCode } : {}),
     };
-    const [rows, total] = await this.prisma.$transaction([
+    // Two reads side by side, not a transaction: a page and its count need no common snapshot, and
+    // a transaction per list would hold a pooled connection for both under load.
+    const [rows, total] = await Promise.all([
       this.prisma.alert.findMany({
         where,
         orderBy: [{ lastSeenAt: 'desc' }, { key: 'asc' }],

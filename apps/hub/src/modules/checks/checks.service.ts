@@ -23,7 +23,8 @@ import { beijingDate, ExemptionsRepository } from '../exemptions/exemptions.repo
 import { PackVersionsService } from '../packs/pack-versions.service';
 import { FactsAssembler } from './facts.assembler';
 import { SourceTrust } from './source-trust';
-import { FindingsRepository, toFindingRows, toFindingView, type FindingView } from './findings.repository';
+import { FindingsRepository, toFindingView, type FindingView } from './findings.repository';
+import { JudgementsRepository } from './judgements.repository';
 
 const SCAN_BATCH = 200;
 
@@ -69,6 +70,8 @@ const HEARTBEAT_MS = 10_000;
 /** Namespaces of the advisory locks under which a running targeted check is created. */
 const CHECK_USER_LOCK = 7_246_500;
 const CHECK_PROJECT_LOCK = 7_246_600;
+/** Completing a run folds its findings into the judgements: a 10,000-project scan's take seconds. */
+const COMPLETE_TRANSACTION_TIMEOUT_MS = 120_000;
 
 /** Who starts a targeted check: recorded on the run; a person over the API is held to a limit. */
 export interface CheckRequester {
@@ -122,6 +125,7 @@ export class ChecksService {
     private readonly sync: SyncService,
     private readonly facts: FactsAssembler,
     private readonly findings: FindingsRepository,
+    private readonly judgements: JudgementsRepository,
     private readonly packVersions: PackVersionsService,
     private readonly exemptions: ExemptionsRepository,
     private readonly clock: Clock,
@@ -409,15 +413,7 @@ export class ChecksService {
       await work();
       const summary = await this.summarize(run.id);
       const steps = progress ? await progress.settled() : undefined;
-      finished = await this.prisma.checkRun.update({
-        where: { id: run.id },
-        data: {
-          status: 'completed',
-          finishedAt: this.clock.now(),
-          summary: { ...summary },
-          ...(steps ? { steps: toJson(steps) } : {}),
-        },
-      });
+      finished = await this.markCompleted(run.id, summary, steps ? { steps: toJson(steps) } : {});
       this.logger.info(
         { checkRunId: run.id, kind: run.kind, ms: Date.now() - started, ...summary },
         'check run completed',
@@ -501,12 +497,31 @@ export class ChecksService {
 
   /** Closes a run whose findings are all saved: its summary is counted in the database. */
   async completeRun(runId: string): Promise<CheckReport> {
-    const summary = await this.summarize(runId);
-    await this.prisma.checkRun.update({
-      where: { id: runId },
-      data: { status: 'completed', finishedAt: this.clock.now(), summary: { ...summary } },
-    });
+    await this.markCompleted(runId, await this.summarize(runId));
     return this.getRun(runId);
+  }
+
+  /**
+   * Marks a run completed and, in the same transaction, makes its findings its projects' latest
+   * judgements: a read never sees a completed run that is not counted, nor a judgement of one that
+   * is not completed. A city's scan folds hundreds of thousands of findings, hence the long bound.
+   */
+  private markCompleted(
+    runId: string,
+    summary: ScanSummary,
+    extra: Prisma.CheckRunUpdateInput = {},
+  ): Promise<CheckRun> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        const run = await tx.checkRun.update({
+          where: { id: runId },
+          data: { status: 'completed', finishedAt: this.clock.now(), summary: { ...summary }, ...extra },
+        });
+        await this.judgements.recordRun(runId, tx);
+        return run;
+      },
+      { timeout: COMPLETE_TRANSACTION_TIMEOUT_MS },
+    );
   }
 
   /** Saves one batch's findings for a run: what a scan's evaluation task does. */
@@ -517,14 +532,15 @@ export class ChecksService {
     tx: Prisma.TransactionClient,
   ): Promise<number> {
     const results = await this.evaluate(projects, states);
-    await tx.finding.deleteMany({
-      where: { checkRunId: runId, projectId: { in: projects.map((p) => p.id) } },
-    });
-    const rows = results.flatMap(({ project, packVersion, evaluation }) =>
-      toFindingRows(runId, project.id, packVersion, evaluation.findings),
+    return this.findings.replace(
+      runId,
+      results.map(({ project, packVersion, evaluation }) => ({
+        projectId: project.id,
+        packVersion,
+        findings: evaluation.findings,
+      })),
+      tx,
     );
-    await tx.finding.createMany({ data: rows });
-    return rows.length;
   }
 
   /**

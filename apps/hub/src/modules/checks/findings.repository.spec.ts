@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { TProject } from '@hub/contracts';
 import { buildProject } from '@hub/contracts/testing';
@@ -10,6 +12,7 @@ import { createTestContext } from '../../testing/test-context';
 import { ALL_PROJECTS } from '../auth/roles';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { FindingsRepository } from './findings.repository';
+import { JudgementsRepository } from './judgements.repository';
 
 const RULES = new Map(yueyangPack.rules.map((r) => [r.id, r]));
 
@@ -74,6 +77,7 @@ describe(FindingsRepository.name, () => {
       created.id,
       byProject.map(([project, findings]) => ({ projectId: project.id, packVersion: 1, findings })),
     );
+    if (status === 'completed') await ctx.get(JudgementsRepository).recordRun(created.id);
     // Findings order runs by the time they were stored: keep runs apart.
     await new Promise((r) => setTimeout(r, 5));
     return created;
@@ -140,4 +144,76 @@ describe(FindingsRepository.name, () => {
       expect(nobody.domains.every((d) => Object.values(d.verdicts).every((n) => n === 0))).toBe(true);
     });
   });
+
+  describe('latest judgement', () => {
+    it('is the run with the newest findings, whichever run completes first', async () => {
+      const project = await addProject();
+      const older = await run([[project, [finding(blockingCloud.id, 'FAIL')]]], 'running');
+      const newer = await run([[project, [finding(blockingCloud.id, 'PASS')]]], 'running');
+      const judgements = ctx.get(JudgementsRepository);
+      expect(await sut.latestForProject(project.id)).toBeNull();
+
+      await prisma.checkRun.update({ where: { id: newer.id }, data: { status: 'completed' } });
+      await judgements.recordRun(newer.id);
+      await prisma.checkRun.update({ where: { id: older.id }, data: { status: 'completed' } });
+      await judgements.recordRun(older.id);
+
+      const latest = await sut.latestForProject(project.id);
+      expect(latest?.map((f) => [f.checkRunId, f.verdict])).toEqual([[newer.id, 'PASS']]);
+    });
+
+    it('falls back to the remaining runs when the latest is deleted, and the totals follow', async () => {
+      const project = await addProject();
+      const kept = await run([[project, [finding(blockingCloud.id, 'FAIL')]]]);
+      const pruned = await run([[project, [finding(blockingCloud.id, 'PASS')]]]);
+      const before = await sut.summary(ALL_PROJECTS);
+
+      await prisma.checkRun.delete({ where: { id: pruned.id } });
+      expect(await sut.latestForProject(project.id)).toBeNull();
+      await ctx.get(JudgementsRepository).restoreMissing();
+
+      const latest = await sut.latestForProject(project.id);
+      expect(latest?.map((f) => [f.checkRunId, f.verdict])).toEqual([[kept.id, 'FAIL']]);
+      const after = await sut.summary(ALL_PROJECTS);
+      expect(after.checked).toBe(before.checked);
+      expect(after.notReady).toBe(before.notReady + 1);
+      expect(after.verdicts.FAIL).toBe(before.verdicts.FAIL + 1);
+      expect(after.verdicts.PASS).toBe(before.verdicts.PASS - 1);
+    });
+
+    it('is what the migration that introduced it backfills from the findings already stored', async () => {
+      const a = await addProject();
+      const b = await addProject();
+      await run([[a, [finding(blockingCloud.id, 'FAIL')]]]);
+      await run([
+        [a, [finding(blockingCloud.id, 'PASS'), finding(advisory.id, 'FAIL')]],
+        [b, [finding(blockingSecurity.id, 'UNKNOWN')]],
+      ]);
+      await run([[b, [finding(blockingSecurity.id, 'PASS')]]], 'failed');
+      const kept = await snapshotOf(prisma);
+
+      const sql = fs.readFileSync(MIGRATION, 'utf8');
+      const backfill = sql.slice(sql.indexOf('-- Backfill'));
+      await prisma.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe('DELETE FROM project_judgements');
+        await tx.$executeRawUnsafe('DELETE FROM judgement_totals');
+        for (const statement of backfill.split(/;\n\n/)) await tx.$executeRawUnsafe(statement);
+      });
+
+      expect(await snapshotOf(prisma)).toEqual(kept);
+    });
+  });
 });
+
+const MIGRATION = path.join(
+  __dirname,
+  '../../../../../prisma/migrations/20261208011714_project_judgements/migration.sql',
+);
+
+async function snapshotOf(prisma: PrismaService) {
+  const judgements = await prisma.projectJudgement.findMany({ orderBy: { projectId: 'asc' } });
+  const totals = await prisma.judgementTotals.findMany({
+    select: { id: true, checked: true, notReady: true, lastCheckedAt: true, counts: true },
+  });
+  return { judgements, totals };
+}

@@ -11,6 +11,7 @@ import {
 import { PrismaService } from '../../infra/database/prisma.service';
 import { type Finding, Prisma } from '../../generated/prisma/client';
 import type { ProjectScope } from '../auth/roles';
+import { JudgementsRepository } from './judgements.repository';
 
 /** A finding as the API and CLI show it. */
 export interface FindingView {
@@ -56,34 +57,80 @@ export interface FindingsSummary {
   domains: { domain: ReviewDomain; title: { zh: string; en: string }; verdicts: Record<Verdict, number> }[];
 }
 
+/** One project's findings of a run, judged under `packVersion`. */
+export interface ProjectFindings {
+  projectId: string;
+  packVersion: number;
+  findings: readonly RuleFinding[];
+}
+
+/** Rows per INSERT: a scan's batch of 500 projects is about 8,500 findings, written in a few statements. */
+const SAVE_BATCH = 5_000;
+
 @Injectable()
 export class FindingsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly judgements: JudgementsRepository,
+  ) {}
 
-  /** Saves the findings of several projects of one run in one statement. */
+  /**
+   * Saves the findings of several projects of one run: `INSERT … SELECT FROM unnest(…)`, one array
+   * per column, in statements of at most SAVE_BATCH rows. The rows reach PostgreSQL as a few
+   * parameters, not as an object per row through the client's query compiler, so a scan writes
+   * at the speed of the storage. Returns the number of rows written.
+   */
   async save(
     checkRunId: string,
-    byProject: readonly { projectId: string; packVersion: number; findings: readonly RuleFinding[] }[],
-  ): Promise<void> {
-    await this.prisma.finding.createMany({
-      data: byProject.flatMap(({ projectId, packVersion, findings }) =>
-        toFindingRows(checkRunId, projectId, packVersion, findings),
-      ),
-    });
+    byProject: readonly ProjectFindings[],
+    tx: Prisma.TransactionClient = this.prisma,
+  ): Promise<number> {
+    const rows = byProject.flatMap(({ projectId, packVersion, findings }) =>
+      findings.map((f) => ({ projectId, packVersion, f })),
+    );
+    for (let i = 0; i < rows.length; i += SAVE_BATCH) {
+      const batch = rows.slice(i, i + SAVE_BATCH);
+      const col = <T>(pick: (r: (typeof batch)[number]) => T): T[] => batch.map(pick);
+      await tx.$executeRaw`
+        INSERT INTO findings (id, check_run_id, project_id, rule_id, pack_id, verdict, severity, domain,
+          basis, clause, title_zh, title_en, message_zh, message_en, warning_only, pack_version,
+          evidence, registry)
+        SELECT gen_random_uuid(), ${checkRunId}::uuid, u.*
+        FROM unnest(
+          ${col((r) => r.projectId)}::uuid[], ${col((r) => r.f.ruleId)}::text[],
+          ${col((r) => r.f.packId)}::text[], ${col((r) => r.f.verdict)}::text[]::"Verdict"[],
+          ${col((r) => r.f.severity)}::text[]::"Severity"[], ${col((r) => r.f.domain)}::text[],
+          ${col((r) => r.f.basis)}::text[], ${col((r) => r.f.clause)}::text[],
+          ${col((r) => r.f.title.zh)}::text[], ${col((r) => r.f.title.en)}::text[],
+          ${col((r) => r.f.reason.zh)}::text[], ${col((r) => r.f.reason.en)}::text[],
+          ${col((r) => r.f.warningOnly)}::boolean[], ${col((r) => r.packVersion)}::int[],
+          ${col((r) => JSON.stringify(r.f.evidence))}::jsonb[],
+          ${col((r) => JSON.stringify(r.f.registry))}::jsonb[]
+        ) AS u`;
+    }
+    return rows.length;
   }
 
-  /** The project's findings from its most recent completed check run, or null when never checked. */
-  async latestForProject(projectId: string): Promise<Finding[] | null> {
-    const last = await this.prisma.finding.findFirst({
-      where: { projectId, checkRun: { status: 'completed' } },
-      orderBy: { createdAt: 'desc' },
-      select: { checkRunId: true },
+  /** Writes a scan batch's findings afresh: a retried batch replaces what an earlier try left. */
+  async replace(
+    checkRunId: string,
+    byProject: readonly ProjectFindings[],
+    tx: Prisma.TransactionClient,
+  ): Promise<number> {
+    await tx.finding.deleteMany({
+      where: { checkRunId, projectId: { in: byProject.map((p) => p.projectId) } },
     });
-    if (!last) return null;
-    return this.prisma.finding.findMany({
-      where: { projectId, checkRunId: last.checkRunId },
+    return this.save(checkRunId, byProject, tx);
+  }
+
+  /** The project's findings from its latest judgement (its most recent completed run), or null when never checked. */
+  async latestForProject(projectId: string): Promise<Finding[] | null> {
+    // One read: the findings of the run its judgement names (a judged run always has findings).
+    const rows = await this.prisma.finding.findMany({
+      where: { projectId, checkRun: { judgements: { some: { projectId } } } },
       orderBy: { ruleId: 'asc' },
     });
+    return rows.length > 0 ? rows : null;
   }
 
   forRun(checkRunId: string, projectId?: string): Promise<(Finding & { project: { code: string } })[]> {
@@ -98,18 +145,11 @@ export class FindingsRepository {
   async latestAll(scope: ProjectScope): Promise<FindingView[]> {
     const unit = scope.kind === 'unit' ? scope.unitCode : null;
     const rows = await this.prisma.$queryRaw<LatestRow[]>`
-      WITH latest AS (
-        SELECT DISTINCT ON (f.project_id) f.project_id, f.check_run_id
-        FROM findings f
-        JOIN check_runs c ON c.id = f.check_run_id
-        JOIN projects sp ON sp.id = f.project_id
-        WHERE c.status = 'completed' AND (${unit}::text IS NULL OR sp.unit_code = ${unit}::text)
-        ORDER BY f.project_id, f.created_at DESC
-      )
       SELECT p.code AS project_code, f.*
-      FROM findings f
-      JOIN latest l ON l.project_id = f.project_id AND l.check_run_id = f.check_run_id
-      JOIN projects p ON p.id = f.project_id
+      FROM project_judgements j
+      JOIN projects p ON p.id = j.project_id
+      JOIN findings f ON f.project_id = j.project_id AND f.check_run_id = j.check_run_id
+      WHERE (${unit}::text IS NULL OR p.unit_code = ${unit}::text)
       ORDER BY p.code, f.rule_id`;
     return rows.map((r) =>
       toFindingView(
@@ -141,73 +181,33 @@ export class FindingsRepository {
 
   /** Readiness and verdict counts of the latest findings of every project in `scope`. */
   async summary(scope: ProjectScope): Promise<FindingsSummary> {
-    const unit = scope.kind === 'unit' ? scope.unitCode : null;
-    // Counted in the database: a city has thousands of projects and a rule pack dozens of rules each.
-    const latest = Prisma.sql`
-      WITH scoped AS (
-        SELECT id FROM projects WHERE (${unit}::text IS NULL OR unit_code = ${unit}::text)
-      ),
-      latest AS (
-        SELECT DISTINCT ON (f.project_id) f.project_id, f.check_run_id, c.as_of
-        FROM findings f
-        JOIN check_runs c ON c.id = f.check_run_id
-        JOIN scoped s ON s.id = f.project_id
-        WHERE c.status = 'completed'
-        ORDER BY f.project_id, f.created_at DESC
-      )`;
-    const [[counts], byDomain] = await Promise.all([
-      this.prisma.$queryRaw<SummaryCounts[]>`${latest},
-        judged AS (
-          SELECT l.project_id, MAX(l.as_of) AS as_of,
-                 BOOL_OR(f.severity = 'blocking' AND NOT f.warning_only AND f.verdict IN ('FAIL', 'UNKNOWN')) AS blocked
-          FROM latest l
-          JOIN findings f ON f.project_id = l.project_id AND f.check_run_id = l.check_run_id
-          GROUP BY l.project_id
-        )
-        SELECT (SELECT COUNT(*) FROM scoped)::int AS projects,
-               COUNT(*)::int AS checked,
-               (COUNT(*) FILTER (WHERE blocked))::int AS not_ready,
-               MAX(as_of) AS last_checked_at
-        FROM judged`,
-      this.prisma.$queryRaw<{ domain: string; verdict: Verdict; n: number }[]>`${latest}
-        SELECT f.domain, f.verdict::text AS verdict, COUNT(*)::int AS n
-        FROM latest l
-        JOIN findings f ON f.project_id = l.project_id AND f.check_run_id = l.check_run_id
-        GROUP BY f.domain, f.verdict`,
-    ]);
+    const totals = await this.judgements.totals(scope);
+    const domains = new Map(REVIEW_DOMAINS.map((d) => [d as string, zeroVerdictCounts()]));
     const verdicts = zeroVerdictCounts();
-    const domains = new Map(REVIEW_DOMAINS.map((d) => [d, zeroVerdictCounts()]));
-    for (const row of byDomain) {
-      verdicts[row.verdict] += row.n;
-      const counts = domains.get(row.domain as ReviewDomain) ?? zeroVerdictCounts();
-      counts[row.verdict] += row.n;
-      domains.set(row.domain as ReviewDomain, counts);
+    for (const [key, n] of Object.entries(totals.counts)) {
+      const at = key.lastIndexOf(':');
+      const domain = key.slice(0, at);
+      const verdict = key.slice(at + 1) as Verdict;
+      verdicts[verdict] += n;
+      const counts = domains.get(domain) ?? zeroVerdictCounts();
+      counts[verdict] += n;
+      domains.set(domain, counts);
     }
-    const projects = counts?.projects ?? 0;
-    const checked = counts?.checked ?? 0;
-    const notReady = counts?.not_ready ?? 0;
     return {
-      projects,
-      checked,
-      ready: checked - notReady,
-      notReady,
-      unchecked: projects - checked,
-      lastCheckedAt: counts?.last_checked_at?.toISOString() ?? null,
+      projects: totals.projects,
+      checked: totals.checked,
+      ready: totals.checked - totals.notReady,
+      notReady: totals.notReady,
+      unchecked: totals.projects - totals.checked,
+      lastCheckedAt: totals.lastCheckedAt?.toISOString() ?? null,
       verdicts,
       domains: [...domains].map(([domain, v]) => ({
-        domain,
-        title: REVIEW_DOMAIN_TITLES[domain] ?? { zh: domain, en: domain },
+        domain: domain as ReviewDomain,
+        title: REVIEW_DOMAIN_TITLES[domain as ReviewDomain] ?? { zh: domain, en: domain },
         verdicts: v,
       })),
     };
   }
-}
-
-interface SummaryCounts {
-  projects: number;
-  checked: number;
-  not_ready: number;
-  last_checked_at: Date | null;
 }
 
 interface LatestRow {
@@ -231,34 +231,6 @@ interface LatestRow {
   evidence: Finding['evidence'];
   registry: Finding['registry'];
   created_at: Date;
-}
-
-/** A rule finding as stored rows of one run. */
-export function toFindingRows(
-  checkRunId: string,
-  projectId: string,
-  packVersion: number,
-  findings: readonly RuleFinding[],
-): Prisma.FindingCreateManyInput[] {
-  return findings.map((f) => ({
-    checkRunId,
-    projectId,
-    ruleId: f.ruleId,
-    packId: f.packId,
-    verdict: f.verdict,
-    severity: f.severity,
-    domain: f.domain,
-    basis: f.basis,
-    clause: f.clause,
-    titleZh: f.title.zh,
-    titleEn: f.title.en,
-    messageZh: f.reason.zh,
-    messageEn: f.reason.en,
-    warningOnly: f.warningOnly,
-    packVersion,
-    evidence: f.evidence as object[],
-    registry: f.registry === null ? Prisma.JsonNull : (f.registry as object),
-  }));
 }
 
 export function toFindingView(f: Finding, projectCode: string): FindingView {

@@ -11,6 +11,7 @@ import { createTestContext, ManualClock } from '../../testing/test-context';
 import { ChecksService } from '../checks/checks.service';
 import { SourceTrust } from '../checks/source-trust';
 import { FindingsRepository } from '../checks/findings.repository';
+import { JudgementsRepository } from '../checks/judgements.repository';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { DisputesService } from './disputes.service';
 
@@ -74,6 +75,7 @@ describe(DisputesService.name, () => {
       },
     });
     await ctx.get(FindingsRepository).save(run.id, [{ projectId: project.id, packVersion: 1, findings }]);
+    if (status === 'completed') await ctx.get(JudgementsRepository).recordRun(run.id);
     // Findings are ordered by their creation time: keep runs apart.
     await new Promise((r) => setTimeout(r, 5));
     return run;

@@ -8,6 +8,7 @@ import { LOGGER } from '../../infra/core.module';
 import type { CheckRun } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import { ALL_PROJECTS, type ProjectScope } from '../auth/roles';
+import { JudgementsRepository } from '../checks/judgements.repository';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { CHANGE_KINDS, type ChangeKind, HistoryRepository, type ProjectRunRow } from './history.repository';
 
@@ -182,6 +183,7 @@ export class HistoryService {
   constructor(
     private readonly repo: HistoryRepository,
     private readonly projects: ProjectsRepository,
+    private readonly judgements: JudgementsRepository,
     private readonly audit: AuditService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -399,6 +401,8 @@ export class HistoryService {
         { ...report, ms: Date.now() - started, ...(error ? { error } : {}) },
         `pruned ${report.runsDeleted} check run(s) and ${report.findingsDeleted} finding(s) older than ${days.data} days, kept ${report.runsKept} named by reviews or disputes`,
       );
+      // A deleted run may have been a project's latest: its judgement falls back to what remains.
+      if (report.runsDeleted > 0) await this.judgements.restoreMissing();
     }
     return report;
   }

@@ -7,6 +7,7 @@ import { PrismaService } from '../../infra/database/prisma.service';
 import type { Project } from '../../generated/prisma/client';
 import { createTestContext } from '../../testing/test-context';
 import { FindingsRepository } from '../checks/findings.repository';
+import { JudgementsRepository } from '../checks/judgements.repository';
 import { EvidenceService } from './evidence.service';
 import { ProjectsRepository } from './projects.repository';
 
@@ -88,6 +89,7 @@ describe(EvidenceService.name, () => {
     await ctx
       .get(FindingsRepository)
       .save(run.id, [{ projectId: project.id, packVersion: 1, findings: [finding] }]);
+    await ctx.get(JudgementsRepository).recordRun(run.id);
     return { record, run };
   }
 

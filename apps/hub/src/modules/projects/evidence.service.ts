@@ -7,6 +7,7 @@ import { AppError } from '../../common/app-error';
 import { PrismaService } from '../../infra/database/prisma.service';
 import type { SourceRecord } from '../../generated/prisma/client';
 import type { ProjectScope } from '../auth/roles';
+import { JudgementsRepository } from '../checks/judgements.repository';
 import { ProjectsRepository } from './projects.repository';
 
 /** An evidence reference as findings store it (see EvidenceRef in @hub/rules). */
@@ -78,21 +79,16 @@ export class EvidenceService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly projects: ProjectsRepository,
+    private readonly judgements: JudgementsRepository,
   ) {}
 
   async forFinding(code: string, ruleId: string, scope: ProjectScope): Promise<FindingEvidence> {
     const project = await this.projects.findVisible(code, scope);
     if (!project) throw AppError.projectNotFound(code);
-    const last = await this.prisma.finding.findFirst({
-      where: { projectId: project.id, checkRun: { status: 'completed' } },
-      orderBy: { createdAt: 'desc' },
-      select: { checkRunId: true },
-    });
-    const finding = last
+    const checkRunId = await this.judgements.latestRunOf(project.id);
+    const finding = checkRunId
       ? await this.prisma.finding.findUnique({
-          where: {
-            checkRunId_projectId_ruleId: { checkRunId: last.checkRunId, projectId: project.id, ruleId },
-          },
+          where: { checkRunId_projectId_ruleId: { checkRunId, projectId: project.id, ruleId } },
         })
       : null;
     if (!finding) {

@@ -8,6 +8,7 @@ import { PrismaService } from '../../infra/database/prisma.service';
 import type { CheckRun, Project } from '../../generated/prisma/client';
 import { createTestContext } from '../../testing/test-context';
 import { FindingsRepository } from '../checks/findings.repository';
+import { JudgementsRepository } from '../checks/judgements.repository';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { PortfolioService } from './portfolio.service';
 
@@ -70,6 +71,7 @@ describe(PortfolioService.name, () => {
         findings: Object.entries(verdicts).map(([ruleId, v]) => finding(ruleId, v)),
       })),
     );
+    if (status === 'completed') await ctx.get(JudgementsRepository).recordRun(created.id);
     // Findings order runs by the time they were stored: keep runs apart.
     await new Promise((r) => setTimeout(r, 5));
     return created;

@@ -62,13 +62,12 @@ interface Row {
   verdicts: Record<string, Verdict> | null;
   blocking: string[] | null;
   review_status: string | null;
-  total: number;
 }
 
 /**
- * Every project's readiness and verdicts from its latest completed check, filtered by text, unit,
- * region, pack, readiness, rule, verdict and review domain — in one query, narrowed to the caller's
- * scope, optionally one page of it.
+ * Every project's readiness and verdicts from its latest judgement (project_judgements), filtered by
+ * text, unit, region, pack, readiness, rule, verdict and review domain, narrowed to the caller's
+ * scope, optionally one page of it with the view's total.
  */
 @Injectable()
 export class PortfolioService {
@@ -76,7 +75,7 @@ export class PortfolioService {
 
   /** Every row of the view, in code order (exports, the CLI, the unpaged API). */
   async rows(q: PortfolioFilter, scope: ProjectScope): Promise<PortfolioItem[]> {
-    return (await this.query(q, scope, null, 0)).items;
+    return this.query(q, scope, null, 0);
   }
 
   /** One page of the view and how many rows the whole view has. */
@@ -85,11 +84,15 @@ export class PortfolioService {
     scope: ProjectScope,
     paging: { page: number; pageSize: number },
   ): Promise<PortfolioPage> {
-    const offset = (paging.page - 1) * paging.pageSize;
-    const { items, total } = await this.query(q, scope, paging.pageSize, offset);
-    // A page past the end has no row to carry the total: ask for it on its own.
-    const all = items.length === 0 && offset > 0 ? (await this.query(q, scope, 1, 0)).total : total;
-    return { total: all, page: paging.page, pageSize: paging.pageSize, items };
+    const [items, [count]] = await Promise.all([
+      this.query(q, scope, paging.pageSize, (paging.page - 1) * paging.pageSize),
+      // Counted without reading verdicts: with no readiness or finding filter the join goes too.
+      this.prisma.$queryRaw<{ total: number }[]>`
+        SELECT COUNT(*)::int AS total
+        FROM projects p LEFT JOIN project_judgements j ON j.project_id = p.id
+        WHERE ${this.filtered(q, scope)}`,
+    ]);
+    return { total: count?.total ?? 0, page: paging.page, pageSize: paging.pageSize, items };
   }
 
   private async query(
@@ -97,55 +100,19 @@ export class PortfolioService {
     scope: ProjectScope,
     limit: number | null,
     offset: number,
-  ): Promise<{ items: PortfolioItem[]; total: number }> {
-    const unit = scope.kind === 'unit' ? scope.unitCode : null;
-    const search = q.q ? q.q.toLowerCase() : null;
-    const finding = q.ruleId !== undefined || q.verdict !== undefined || q.domain !== undefined;
-    // The latest completed run per project is found through the (project_id, created_at) index, one
-    // project at a time, so a narrow filter or a short page does not pay for every project's history.
+  ): Promise<PortfolioItem[]> {
+    // Each project's latest judgement is one row of project_judgements: a page walks the code index
+    // and stops at its size.
     const rows = await this.prisma.$queryRaw<Row[]>`
-      WITH base AS (
-        SELECT p.id, p.code, p.name, p.unit_name, p.unit_code, p.region, p.policy_pack, p.investment,
-               l.check_run_id, l.as_of
-        FROM projects p
-        LEFT JOIN LATERAL (
-          SELECT f.check_run_id, c.as_of FROM findings f JOIN check_runs c ON c.id = f.check_run_id
-          WHERE f.project_id = p.id AND c.status = 'completed'
-          ORDER BY f.created_at DESC LIMIT 1
-        ) l ON TRUE
-        WHERE (${unit}::text IS NULL OR p.unit_code = ${unit}::text)
-          AND (${q.unitCode ?? null}::text IS NULL OR p.unit_code = ${q.unitCode ?? null}::text)
-          AND (${q.region ?? null}::text IS NULL OR p.region = ${q.region ?? null}::text)
-          AND (${q.pack ?? null}::text IS NULL OR p.policy_pack = ${q.pack ?? null}::text)
-          AND (${search}::text IS NULL OR strpos(lower(p.code || ' ' || p.name || ' ' || p.unit_name || ' ' || p.unit_code), ${search}::text) > 0)
-      ),
-      judged AS (
-        SELECT b.*,
-               (SELECT jsonb_object_agg(f.rule_id, f.verdict::text) FROM findings f
-                 WHERE f.check_run_id = b.check_run_id AND f.project_id = b.id) AS verdicts,
-               (SELECT array_agg(f.rule_id ORDER BY f.rule_id) FROM findings f
-                 WHERE f.check_run_id = b.check_run_id AND f.project_id = b.id
-                   AND f.severity = 'blocking' AND NOT f.warning_only AND f.verdict IN ('FAIL', 'UNKNOWN')) AS blocking
-        FROM base b
-      )
-      SELECT j.code, j.name, j.unit_name, j.unit_code, j.region, j.policy_pack, j.investment,
-             j.as_of AS checked_at, j.verdicts, j.blocking,
-             (SELECT r.status FROM reviews r WHERE r.project_id = j.id ORDER BY r.applied_at DESC, r.document_no DESC LIMIT 1) AS review_status,
-             (COUNT(*) OVER ())::int AS total
-      FROM judged j
-      WHERE (${q.readiness ?? null}::text IS NULL
-             OR (${q.readiness ?? null}::text = 'unchecked' AND j.check_run_id IS NULL)
-             OR (${q.readiness ?? null}::text = 'ready' AND j.check_run_id IS NOT NULL AND j.blocking IS NULL)
-             OR (${q.readiness ?? null}::text = 'not-ready' AND j.blocking IS NOT NULL))
-        AND (NOT ${finding}::boolean OR EXISTS (
-              SELECT 1 FROM findings f
-              WHERE f.check_run_id = j.check_run_id AND f.project_id = j.id
-                AND (${q.ruleId ?? null}::text IS NULL OR f.rule_id = ${q.ruleId ?? null}::text)
-                AND (${q.verdict ?? null}::text IS NULL OR f.verdict::text = ${q.verdict ?? null}::text)
-                AND (${q.domain ?? null}::text IS NULL OR f.domain = ${q.domain ?? null}::text)))
-      ORDER BY j.code
+      SELECT p.code, p.name, p.unit_name, p.unit_code, p.region, p.policy_pack, p.investment,
+             j.as_of AS checked_at, j.verdicts, j.blocking_rule_ids AS blocking,
+             (SELECT r.status FROM reviews r WHERE r.project_id = p.id
+               ORDER BY r.applied_at DESC, r.document_no DESC LIMIT 1) AS review_status
+      FROM projects p LEFT JOIN project_judgements j ON j.project_id = p.id
+      WHERE ${this.filtered(q, scope)}
+      ORDER BY p.code
       LIMIT ${limit}::int OFFSET ${offset}::int`;
-    const items = rows.map((r): PortfolioItem => {
+    return rows.map((r): PortfolioItem => {
       const verdicts = r.verdicts ?? {};
       const counts = zeroVerdictCounts();
       for (const verdict of Object.values(verdicts)) counts[verdict] += 1;
@@ -166,6 +133,32 @@ export class PortfolioService {
         verdicts,
       };
     });
-    return { items, total: rows[0]?.total ?? 0 };
+  }
+
+  /** The view's conditions over `projects p` and its judgement `j`, narrowed to the caller's scope. */
+  private filtered(q: PortfolioFilter, scope: ProjectScope): Prisma.Sql {
+    const conditions: Prisma.Sql[] = [];
+    if (scope.kind === 'unit') conditions.push(Prisma.sql`p.unit_code = ${scope.unitCode}`);
+    if (q.unitCode) conditions.push(Prisma.sql`p.unit_code = ${q.unitCode}`);
+    if (q.region) conditions.push(Prisma.sql`p.region = ${q.region}`);
+    if (q.pack) conditions.push(Prisma.sql`p.policy_pack = ${q.pack}`);
+    if (q.q) {
+      conditions.push(
+        Prisma.sql`strpos(lower(p.code || ' ' || p.name || ' ' || p.unit_name || ' ' || p.unit_code), ${q.q.toLowerCase()}) > 0`,
+      );
+    }
+    if (q.readiness === 'unchecked') conditions.push(Prisma.sql`j.project_id IS NULL`);
+    if (q.readiness === 'ready') conditions.push(Prisma.sql`cardinality(j.blocking_rule_ids) = 0`);
+    if (q.readiness === 'not-ready') conditions.push(Prisma.sql`cardinality(j.blocking_rule_ids) > 0`);
+    if (q.ruleId !== undefined || q.verdict !== undefined || q.domain !== undefined) {
+      // One finding of the latest judgement meeting every condition given.
+      conditions.push(Prisma.sql`EXISTS (
+        SELECT 1 FROM findings f
+        WHERE f.check_run_id = j.check_run_id AND f.project_id = p.id
+          ${q.ruleId !== undefined ? Prisma.sql`AND f.rule_id = ${q.ruleId}` : Prisma.empty}
+          ${q.verdict !== undefined ? Prisma.sql`AND f.verdict::text = ${q.verdict}` : Prisma.empty}
+          ${q.domain !== undefined ? Prisma.sql`AND f.domain = ${q.domain}` : Prisma.empty})`);
+    }
+    return conditions.length ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`;
   }
 }
