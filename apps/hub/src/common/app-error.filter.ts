@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '
 import type { Response } from 'express';
 import type { Logger } from 'pino';
 import { AppError, type AppErrorCode, type ErrorBody } from './app-error';
+import { DATABASE_UNAVAILABLE_TEXT, isDatabaseUnavailable } from './database-unavailable';
 
 const HTTP_CODES: Record<number, AppErrorCode> = {
   400: 'INVALID_REQUEST',
@@ -30,7 +31,13 @@ export class AppErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.toBody(exception);
-    if (status >= 500) this.logger.error({ err: exception }, 'request failed');
+    if (body.error.code === 'DATABASE_UNAVAILABLE') {
+      // An outage, not a fault of this request: once per request, without the trace.
+      this.logger.warn(
+        { err: { message: (exception as Error).message } },
+        'request failed: database unavailable',
+      );
+    } else if (status >= 500) this.logger.error({ err: exception }, 'request failed');
     res.status(status).json(body);
   }
 
@@ -52,6 +59,12 @@ export class AppErrorFilter implements ExceptionFilter {
             message: HTTP_TEXT[status] ?? { zh: `请求无效：${exception.message}`, en: exception.message },
           },
         },
+      };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        status: 503,
+        body: { error: { code: 'DATABASE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_TEXT } },
       };
     }
     return {

@@ -31,6 +31,8 @@ export const APP_ERROR_STATUS = {
   IMPORT_FAILED: 503,
   /** the caller already has as many checks running as one user may */
   TOO_MANY_CHECKS: 429,
+  /** PostgreSQL cannot be reached or the connection was lost: try again once it is back */
+  DATABASE_UNAVAILABLE: 503,
   /** an upstream system could not be reached for a request that needs it */
   UPSTREAM_UNAVAILABLE: 502,
   INTERNAL: 500,

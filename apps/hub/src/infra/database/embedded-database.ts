@@ -35,6 +35,8 @@ export interface EmbeddedDatabaseOptions {
    * library's exit hook must not stop it on SIGINT / SIGTERM at once, while the hub still uses it.
    */
   stopOnSignal?: boolean;
+  /** start the server on this port and no other (a restart where clients expect it); default: a free one */
+  port?: number;
 }
 
 export const EMBEDDED_DATABASE_NAME = 'hub';
@@ -86,7 +88,7 @@ export async function attachOrStartEmbeddedDatabase(
       onError: (e: unknown) => logger.debug({ err: e }, 'postgres stderr'),
     });
   const started = Date.now();
-  let port = await freePort(PREFERRED_PORT);
+  let port = options.port ?? (await freePort(PREFERRED_PORT));
   let server = serverOn(port);
   if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) {
     logger.info({ pgDir }, 'initialising the embedded PostgreSQL data directory');
@@ -99,7 +101,7 @@ export async function attachOrStartEmbeddedDatabase(
       await server.start();
       break;
     } catch (e) {
-      if (attempt < START_ATTEMPTS) {
+      if (attempt < START_ATTEMPTS && options.port === undefined) {
         logger.warn({ port, attempt }, 'embedded PostgreSQL did not start; trying another port');
         port = await freePort(0);
         server = serverOn(port);
