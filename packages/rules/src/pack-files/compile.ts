@@ -63,7 +63,7 @@ export function compilePackFile(file: string, text: string): CompiledPack {
     throw new PackFileError(
       doc.errors.map((e) => ({
         file,
-        line: e.linePos?.[0].line ?? null,
+        line: lineCounter.linePos(e.pos[0]).line,
         key: '',
         zh: `YAML 语法错误：${e.message.split('\n')[0]}`,
         en: `YAML syntax error: ${e.message.split('\n')[0]}`,

@@ -37,7 +37,12 @@ const call = (
 };
 
 /** What a requirement would do: when it applies, what is waived, which check judges it with what. */
-export function describeRequirement(rule: RuleDefinition<unknown>): Text {
+export function describeRequirement(
+  rule: Pick<
+    RuleDefinition<unknown>,
+    'id' | 'title' | 'clause' | 'severity' | 'basis' | 'domain' | 'sources'
+  >,
+): Text {
   const src = requirementSource(rule);
   const head = {
     zh: `${rule.id} ${rule.title.zh}（${rule.clause}；${rule.severity}，${rule.basis}，${rule.domain}）`,

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { registerPack } from '../packs/registry';
 import { compilePackFile, type CompiledPack } from './compile';
 import { PackFileError } from './errors';
@@ -38,12 +38,18 @@ export function packFilesIn(dir: string): CompiledPack[] {
   );
 }
 
+const registeredDirs = new Map<string, CompiledPack[]>();
+
 /**
  * Registers every `*.pack.yaml` of a directory after the packs already loaded. A bad file throws
- * before any pack of the directory is registered.
+ * before any pack of the directory is registered. A directory registered before is not read again.
  */
 export function registerPackDir(dir: string): CompiledPack[] {
+  const key = resolve(dir);
+  const known = registeredDirs.get(key);
+  if (known) return known;
   const compiled = packFilesIn(dir);
   for (const c of compiled) registerPack(c.pack, c.file);
+  registeredDirs.set(key, compiled);
   return compiled;
 }
