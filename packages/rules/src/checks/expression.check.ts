@@ -1,4 +1,4 @@
-import { celEnv, celFunc, CelScalar, isCelError, parse, plan } from '@bufbuild/cel';
+import type * as Cel from '@bufbuild/cel';
 import { z } from 'zod';
 import type { EvidenceRef } from '../facts';
 import { fail, pass, unknown } from '../shared/outcome';
@@ -17,27 +17,39 @@ import { ZText } from './params';
  * Only the registry fields and record lists the expression names are read, so an untrusted record
  * of a list it does not name cannot touch its verdict.
  */
-const daysBetween = celFunc(
-  'daysBetween',
-  [CelScalar.STRING, CelScalar.STRING],
-  CelScalar.DOUBLE,
-  (from, to) => {
-    const a = Date.parse(from);
-    const b = Date.parse(to);
-    return Number.isNaN(a) || Number.isNaN(b) ? Number.NaN : (b - a) / 86_400_000;
-  },
-);
-const ENV = celEnv({ funcs: [daysBetween] });
-
-type Program = ReturnType<typeof plan>;
+type Program = ReturnType<typeof Cel.plan>;
 const programs = new Map<string, Program>();
+
+/**
+ * CEL, loaded on first use: it brings protobuf's runtime along, which a hub whose packs hold no
+ * expression (and `hub --help`) need not load.
+ */
+let cel: { lib: typeof Cel; env: ReturnType<typeof Cel.celEnv> } | undefined;
+function celRuntime() {
+  if (cel) return cel;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const lib = require('@bufbuild/cel') as typeof Cel;
+  const daysBetween = lib.celFunc(
+    'daysBetween',
+    [lib.CelScalar.STRING, lib.CelScalar.STRING],
+    lib.CelScalar.DOUBLE,
+    (from, to) => {
+      const a = Date.parse(from);
+      const b = Date.parse(to);
+      return Number.isNaN(a) || Number.isNaN(b) ? Number.NaN : (b - a) / 86_400_000;
+    },
+  );
+  cel = { lib, env: lib.celEnv({ funcs: [daysBetween] }) };
+  return cel;
+}
 
 /** The planned program of an expression, or the syntax error as a message. */
 export function compileExpression(expression: string): Program | string {
   const known = programs.get(expression);
   if (known) return known;
+  const { lib, env } = celRuntime();
   try {
-    const program = plan(ENV, parse(expression));
+    const program = lib.plan(env, lib.parse(expression));
     programs.set(expression, program);
     return program;
   } catch (error) {
@@ -104,7 +116,7 @@ export const expression = defineCheck({
     if (typeof program === 'string')
       return unknown(`表达式有误：${program}`, `Invalid expression: ${program}`);
     const result = program(values as Parameters<Program>[0]);
-    if (isCelError(result)) {
+    if (celRuntime().lib.isCelError(result)) {
       return unknown(
         `表达式求值失败：${result.message}`,
         `The expression could not be evaluated: ${result.message}`,
