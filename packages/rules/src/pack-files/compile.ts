@@ -1,5 +1,5 @@
 import { isCityLevel, type TProject } from '@hub/contracts';
-import { LineCounter, parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 import { z } from 'zod';
 import { catalogueEntry, CHECKS } from '../checks';
 import type { CheckDefinition, ConditionDefinition, PackSettings, WaiverDefinition } from '../checks/model';
@@ -57,8 +57,11 @@ class Issues {
  * is collected and thrown at once as a `PackFileError` naming file, line and key.
  */
 export function compilePackFile(file: string, text: string): CompiledPack {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
+  // loaded on first use: importing this package (as `hub --help` does) reads no pack file
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const yaml = require('yaml') as typeof Yaml;
+  const lineCounter = new yaml.LineCounter();
+  const doc = yaml.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
   if (doc.errors.length > 0) {
     throw new PackFileError(
       doc.errors.map((e) => ({
@@ -70,7 +73,7 @@ export function compilePackFile(file: string, text: string): CompiledPack {
       })),
     );
   }
-  const issues = new Issues(file, new SourceMap(doc, lineCounter));
+  const issues = new Issues(file, new SourceMap(yaml, doc, lineCounter));
   const parsed = ZPackFile.safeParse(doc.toJS());
   if (!parsed.success) {
     issues.zod([], parsed.error);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { isMap, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import type * as Yaml from 'yaml';
 
 /** One problem of a pack file: where it is and what is wrong, Chinese first. */
 export interface PackFileIssue {
@@ -47,6 +48,7 @@ export function pathText(path: Path): string {
 /** Where a path points in the parsed file: the key's own line, or its nearest parent's. */
 export class SourceMap {
   constructor(
+    private readonly yaml: Pick<typeof Yaml, 'isMap' | 'isSeq'>,
     private readonly doc: Document | null,
     private readonly lines: LineCounter | null,
   ) {}
@@ -64,12 +66,12 @@ export class SourceMap {
     let node: unknown = this.doc?.contents;
     let keyOffset: number | null = null;
     for (const part of path) {
-      if (isMap(node)) {
+      if (this.yaml.isMap(node)) {
         const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === part);
         if (!pair) return null;
         keyOffset = (pair.key as Node | null)?.range?.[0] ?? null;
         node = pair.value;
-      } else if (isSeq(node) && typeof part === 'number') {
+      } else if (this.yaml.isSeq(node) && typeof part === 'number') {
         node = node.items[part];
         keyOffset = (node as Node | undefined)?.range?.[0] ?? null;
       } else {

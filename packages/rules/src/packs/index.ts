@@ -1,7 +1,19 @@
 import { join } from 'node:path';
 import { registerPackDir } from '../pack-files/load';
+import { loadBuiltinsWith } from './registry';
 
-export * from './registry';
+export {
+  allPacks,
+  divisionName,
+  findPack,
+  packFor,
+  packIds,
+  packOf,
+  PackRegistrationError,
+  registerPack,
+  type AnyPolicyPack,
+  type DivisionName,
+} from './registry';
 
 /**
  * The built-in pack files (`packages/rules/packs/*.pack.yaml`), loaded before any pack directory a
@@ -9,4 +21,4 @@ export * from './registry';
  */
 export const BUILTIN_PACKS_DIR = join(__dirname, '..', '..', 'packs');
 
-registerPackDir(BUILTIN_PACKS_DIR);
+loadBuiltinsWith(() => registerPackDir(BUILTIN_PACKS_DIR));
