@@ -4,7 +4,8 @@ import { defineCondition } from './model';
 import { ZRegistryField, ZText } from './params';
 
 /** A 是 or a non-blank value in the cell. */
-const isSet = (value: unknown): boolean => value === true || (typeof value === 'string' && value.length > 0);
+export const isSet = (value: unknown): boolean =>
+  value === true || (typeof value === 'string' && value.length > 0);
 
 export const registrySet = defineCondition({
   id: 'registry-set',
@@ -20,16 +21,4 @@ export const registrySet = defineCondition({
     const why = value === null && emptyReason ? emptyReason : reason;
     return doesNotApply(why.zh, why.en);
   },
-});
-
-export const registryNotSet = defineCondition({
-  id: 'registry-not-set',
-  title: { zh: '登记表未载明', en: 'Registry cell not set' },
-  description: {
-    zh: '登记表字段 field 为“是”或有值时 NOT_APPLICABLE，原因为 reason；否则适用',
-    en: 'NOT_APPLICABLE with `reason` when the registry field is yes or filled; applies otherwise',
-  },
-  params: z.strictObject({ field: ZRegistryField, reason: ZText }),
-  test: (project, { field, reason }) =>
-    isSet(project[field]) ? doesNotApply(reason.zh, reason.en) : applies,
 });
