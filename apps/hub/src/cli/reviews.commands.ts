@@ -271,7 +271,7 @@ export function registerReviewCommands(program: Command): void {
         output?: string;
         unit?: string;
         region?: string;
-        pack?: 'yueyang' | 'chenzhou';
+        pack?: string;
         readiness?: 'ready' | 'not-ready' | 'unchecked';
         rule?: string;
         verdict?: 'PASS' | 'FAIL' | 'WAIVED' | 'NOT_APPLICABLE' | 'UNKNOWN';
