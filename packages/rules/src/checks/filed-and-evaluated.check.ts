@@ -1,5 +1,12 @@
 import { describeResources, productionResources } from '../shared/cloud';
-import { checkEvaluation, combineChecks, describeFilings, filedFilings, gradedAtLeast } from '../shared/mlps';
+import {
+  checkEvaluation,
+  combineChecks,
+  describeFilings,
+  filingsOnRecord,
+  filedFilings,
+  gradedAtLeast,
+} from '../shared/mlps';
 import { evidenceOf, fail, notApplicable, pass } from '../shared/outcome';
 import { z } from 'zod';
 import { defineCheck } from './model';
@@ -24,12 +31,7 @@ export const filedAndEvaluated = defineCheck({
     const filings = mlps.filings;
     const filed = filedFilings(filings);
     if (filed.length === 0) {
-      const others = filings.length
-        ? {
-            zh: `现有：${describeFilings(filings, 'zh')}`,
-            en: `on record: ${describeFilings(filings, 'en')}`,
-          }
-        : { zh: '没有任何备案记录', en: 'no filing on record' };
+      const others = filingsOnRecord(filings);
       return fail(
         `项目有运行中的生产环境资源（${describeResources(production, 'zh')}），但没有已备案（FILED）的等级保护备案（${others.zh}）`,
         `The project runs production resources (${describeResources(production, 'en')}) without a FILED MLPS filing (${others.en})`,

@@ -1,5 +1,5 @@
 import { describeResources, productionResources } from '../shared/cloud';
-import { describeFiling, describeFilings, filedFilings } from '../shared/mlps';
+import { describeFiling, filingsOnRecord, filedFilings } from '../shared/mlps';
 import { evidenceOf, fail, notApplicable, pass, unknown } from '../shared/outcome';
 import { instantMs } from '../shared/time';
 import { z } from 'zod';
@@ -42,12 +42,7 @@ export const filingBeforeProduction = defineCheck({
     };
     const filed = filedFilings(filings);
     if (filed.length === 0) {
-      const others = filings.length
-        ? {
-            zh: `现有：${describeFilings(filings, 'zh')}`,
-            en: `on record: ${describeFilings(filings, 'en')}`,
-          }
-        : { zh: '没有任何备案记录', en: 'no filing on record' };
+      const others = filingsOnRecord(filings);
       return fail(
         `项目有 ${production.length} 个运行中的生产环境资源（${describeResources(production, 'zh')}），但没有已备案（FILED）的等级保护备案（${others.zh}）；未取得备案证明的只能部署于政务云测试环境`,
         `The project runs ${production.length} production resource(s) (${describeResources(production, 'en')}) without a FILED MLPS filing (${others.en}); without a certificate it may only use the test environment`,
