@@ -180,4 +180,42 @@ describe('a third city from a pack file (HUB_PACKS_DIR)', () => {
     expect(rules.map((r) => r.id)).toEqual(Object.keys(EXPECTED[running.code]!));
     expect(rules.find((r) => r.id === 'SL-EXPERT-REVIEW')!.settings).toEqual(['expertReviewMinInvestment']);
   });
+
+  it('previews, refuses a misspelt setting, publishes and pins versions of the file-defined pack', async () => {
+    const reviewer = (await userWithToken(app, 'reviewer', { username: 'shili.versions' })).http;
+    const draft = {
+      settings: { expertReviewMinInvestment: 1000 },
+      effectiveFrom: '2000-01-02',
+      note: '测试',
+    };
+
+    const preview = await reviewer.post('/api/packs/shili/preview').send(draft).expect(200);
+    // both projects are below 1000 万元: the requirement no longer applies to either
+    const flips = preview.body.flips as { projectCode: string; ruleId: string; to: { verdict: string } }[];
+    expect(flips.map((f) => [f.projectCode, f.ruleId, f.to.verdict]).sort()).toEqual(
+      [
+        [missing.code, 'SL-EXPERT-REVIEW', 'NOT_APPLICABLE'],
+        [running.code, 'SL-EXPERT-REVIEW', 'NOT_APPLICABLE'],
+      ].sort(),
+    );
+    const typo = await hub.http
+      .post('/api/packs/shili/versions')
+      .send({ ...draft, settings: { expertReviewMinInvestmnet: 1000 } })
+      .expect(400);
+    expect(typo.body.error.message.zh).toMatch(/^[\u4e00-\u9fff]/);
+    expect(typo.body.error.message.en).toContain('expertReviewMinInvestmnet');
+
+    const published = await hub.http.post('/api/packs/shili/versions').send(draft).expect(201);
+    expect(published.body.version).toBe(2);
+    const under2 = await hub.http.post('/api/checks').send({ projectCode: missing.code }).expect(201);
+    const expert = (f: { ruleId: string }) => f.ruleId === 'SL-EXPERT-REVIEW';
+    expect(under2.body.project.findings.find(expert)).toMatchObject({
+      verdict: 'NOT_APPLICABLE',
+      packVersion: 2,
+    });
+
+    await hub.http.post('/api/packs/shili/pins').send({ projectCode: missing.code, version: 1 }).expect(200);
+    const pinned = await hub.http.post('/api/checks').send({ projectCode: missing.code }).expect(201);
+    expect(pinned.body.project.findings.find(expert)).toMatchObject({ verdict: 'FAIL', packVersion: 1 });
+  });
 });
