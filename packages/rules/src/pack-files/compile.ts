@@ -8,7 +8,7 @@ import { applies, unknown } from '../shared/outcome';
 import { issueText, PackFileError, pathText, SourceMap, type PackFileIssue, type Path } from './errors';
 import { paramResolver, settingRefs } from './params';
 import { ZPackFile, type PackFileDecl, type RequirementDecl } from './schema';
-import { BASE_SETTING_KEYS, settingsSchemaOf } from './settings';
+import { BASE_SETTING_KEYS, badDefaults, settingsSchemaOf } from './settings';
 
 /** How a compiled requirement was written, for `describeRequirement`. */
 export interface RequirementSource {
@@ -100,6 +100,7 @@ function compileDecl(file: string, decl: PackFileDecl, issues: Issues): Compiled
       issues.add(['settings', key, 'atMost'], `没有设置项 ${s.atMost}`, `no setting ${s.atMost}`);
     }
   }
+  for (const bad of badDefaults(decl.settings)) issues.zod(['settings', bad.key, 'default'], bad.error);
   const settingsSchema = settingsSchemaOf(decl.settings);
   const defaults = settingsSchema.safeParse({});
   if (!defaults.success) {

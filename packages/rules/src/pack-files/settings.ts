@@ -33,6 +33,16 @@ function settingSchema(decl: SettingDecl): z.ZodType {
   return n.default(d.default).describe(description);
 }
 
+/** Each declared setting whose default breaks its own bounds (zod does not check defaults), with why. */
+export function badDefaults(
+  declared: Readonly<Record<string, SettingDecl>>,
+): { key: string; error: z.ZodError }[] {
+  return Object.entries(declared).flatMap(([key, decl]) => {
+    const parsed = settingSchema(decl).safeParse(decl.default);
+    return parsed.success ? [] : [{ key, error: parsed.error }];
+  });
+}
+
 /** The keys every pack has (the base settings: source age, the monitoring rules' thresholds). */
 export const BASE_SETTING_KEYS = Object.keys(ZBaseSettings.shape);
 
