@@ -46,13 +46,23 @@ export function paramResolver<P>(schema: z.ZodType<P>, raw: unknown): (settings:
     const value = parsed.success ? parsed.data : parsed.error;
     return () => value;
   }
-  const cache = new WeakMap<object, P | z.ZodError>();
+  // by settings object first, then by the values the references read: a scan may hand every project
+  // its own copy of the same few versions' settings
+  const keys = [...new Set(settingRefs(raw).map((r) => r.key))];
+  const byObject = new WeakMap<object, P | z.ZodError>();
+  const byValues = new Map<string, P | z.ZodError>();
   return (settings) => {
-    const known = cache.get(settings);
+    const known = byObject.get(settings);
     if (known !== undefined) return known;
-    const parsed = schema.safeParse(substitute(raw, settings as Record<string, unknown>));
-    const value = parsed.success ? parsed.data : parsed.error;
-    cache.set(settings, value);
+    const values = settings as Record<string, unknown>;
+    const key = JSON.stringify(keys.map((k) => values[k]));
+    let value = byValues.get(key);
+    if (value === undefined) {
+      const parsed = schema.safeParse(substitute(raw, values));
+      value = parsed.success ? parsed.data : parsed.error;
+      if (byValues.size < 64) byValues.set(key, value);
+    }
+    byObject.set(settings, value);
     return value;
   };
 }
