@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { SOURCE_IDS } from '@hub/connectors';
-import { yueyangPack, chenzhouPack } from '@hub/rules';
+import { packFor } from '@hub/rules';
 import { writeRegistryWorkbook } from '@hub/registry';
 import { generateDemoCity } from '@hub/sandbox';
 import request from 'supertest';
@@ -14,6 +14,9 @@ import {
   type TestHub,
   userWithToken,
 } from './support/hub';
+
+const yueyangPack = packFor('yueyang');
+const chenzhouPack = packFor('chenzhou');
 
 /**
  * The whole hub against the sandbox upstreams: import the demo registry, scan, and read the verdicts

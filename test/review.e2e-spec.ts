@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { writeRegistryWorkbook } from '@hub/registry';
-import { yueyangPack } from '@hub/rules';
+import { packFor } from '@hub/rules';
 import { extractPdfText } from '@hub/reports/testing';
 import { generateDemoCity } from '@hub/sandbox';
 import ExcelJS from 'exceljs';
@@ -20,6 +20,8 @@ import {
   userWithToken,
 } from './support/hub';
 import { renderPdfPages } from './support/pdf-pages';
+
+const yueyangPack = packFor('yueyang');
 
 const SCREENSHOTS = path.join(repoRoot(), 'docs', 'screenshots');
 /** The opinion's tables fit at least this many findings on an A4 page, with the masthead and signatures. */

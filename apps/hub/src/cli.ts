@@ -12,6 +12,7 @@ import { registerExemptionsCommands } from './cli/exemptions.commands';
 import { registerHistoryCommands } from './cli/history.commands';
 import { registerKeysCommands } from './cli/keys.commands';
 import { registerNotificationsCommands } from './cli/notifications.commands';
+import { registerPacksCommands } from './cli/packs.commands';
 import { registerReviewCommands } from './cli/reviews.commands';
 import { findingJson, findingsTable, rulesTable, type OutputFormat } from './cli/format';
 import { HubCommand } from './cli/usage';
@@ -440,10 +441,12 @@ export function buildCli(): Command {
     .addOption(formatOption())
     .action(async (opts: { pack?: string; format: OutputFormat }) => {
       // Pure catalogue: no database needed.
-      const [{ packFor, packIds }, { ruleView }] = await Promise.all([
+      const [{ packFor, packIds }, { ruleView }, { registerEnvPacks }] = await Promise.all([
         import('@hub/rules'),
         import('./modules/packs/packs.controller.js'),
+        import('./config/env.js'),
       ]);
+      registerEnvPacks();
       const ids = opts.pack ? [opts.pack] : packIds();
       const unknown = ids.filter((id) => !packIds().includes(id));
       if (unknown.length) {
@@ -685,6 +688,7 @@ export function buildCli(): Command {
     );
 
   registerReviewCommands(program);
+  registerPacksCommands(program);
 
   registerExemptionsCommands(program);
   registerDisputesCommands(program);

@@ -1,7 +1,6 @@
 import { distrustOf, evaluateProject, readinessOf } from './engine';
 import type { Finding } from './model';
-import { chenzhouPack } from './packs/chenzhou';
-import { yueyangPack } from './packs/yueyang';
+import { chenzhouPack, yueyangPack } from './testing/packs';
 import {
   NOW,
   compliantChenzhouInput,

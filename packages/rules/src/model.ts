@@ -82,6 +82,8 @@ export interface RuleDefinition<S = unknown> {
   requirement: Text;
   /** upstream systems whose facts it reads; an untrusted one makes the verdict UNKNOWN */
   sources: readonly SourceId[];
+  /** the pack settings it reads (beyond the engine's `maxSourceAgeHours`), from its check's parameters */
+  settings?: readonly string[];
   /** applicability decided from the registry alone, before any upstream fact is consulted */
   appliesTo?: (project: TProject, settings: S) => Applicability;
   /** an exemption recorded in the registry that waives the rule */
@@ -114,6 +116,8 @@ export interface PolicyPack<S extends PackSettingsBase = PackSettingsBase> {
   /** the city as a list or a filter names it: 岳阳 / Yueyang */
   name: Text;
   title: Text;
+  /** the edition of the pack file it was compiled from */
+  version?: string;
   /** 市本级 division code */
   divisionCode: string;
   /** the city (市本级, first) and its counties (县市区), for printing a division code as its name */

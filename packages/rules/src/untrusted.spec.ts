@@ -1,7 +1,6 @@
 import type { CloudResourceFact, FilingFact } from './facts';
 import { evaluateProject } from './engine';
-import { chenzhouPack } from './packs/chenzhou';
-import { yueyangPack } from './packs/yueyang';
+import { chenzhouPack, yueyangPack } from './testing/packs';
 import {
   NOW,
   buildChenzhouProject,

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { packsCommand } from './packs.commands';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { OPINION_LANGUAGES, type OpinionLanguage } from '@hub/reports/types';
 import { z } from 'zod';
@@ -270,7 +271,7 @@ export function registerReviewCommands(program: Command): void {
         output?: string;
         unit?: string;
         region?: string;
-        pack?: 'yueyang' | 'chenzhou';
+        pack?: string;
         readiness?: 'ready' | 'not-ready' | 'unchecked';
         rule?: string;
         verdict?: 'PASS' | 'FAIL' | 'WAIVED' | 'NOT_APPLICABLE' | 'UNKNOWN';
@@ -295,7 +296,7 @@ export function registerReviewCommands(program: Command): void {
         }),
     );
 
-  const packs = program.command('packs').description('政策包版本 / pack versions');
+  const packs = packsCommand(program);
   packs
     .command('versions')
     .description('政策包的已发布版本 / a pack’s published versions')

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import type { Response } from 'express';
+import { PackRegistrationError } from '@hub/rules';
 import type { Logger } from 'pino';
 import { AppError, type AppErrorCode, type ErrorBody } from './app-error';
 import { DATABASE_UNAVAILABLE_TEXT, isDatabaseUnavailable } from './database-unavailable';
@@ -42,6 +43,10 @@ export class AppErrorFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown): { status: number; body: ErrorBody } {
+    // a project of a pack no longer loaded (its file removed from HUB_PACKS_DIR) is the caller's 409
+    if (exception instanceof PackRegistrationError) {
+      return this.toBody(new AppError('PACK_NOT_LOADED', { zh: exception.zh, en: exception.en }));
+    }
     if (exception instanceof AppError) {
       return {
         status: exception.status,

@@ -22,6 +22,8 @@ export const APP_ERROR_STATUS = {
   NOT_FOUND: 404,
   /** the request is valid but conflicts with the current state */
   CONFLICT: 409,
+  /** the project names a policy pack (适用办法) that this hub has not loaded */
+  PACK_NOT_LOADED: 409,
   PAYLOAD_TOO_LARGE: 413,
   /** a state-changing request whose body is not JSON (or a registry upload not multipart) */
   UNSUPPORTED_MEDIA_TYPE: 415,

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CONNECTORS, RESILIENCE_SETTINGS, envKey, syncCronKey } from '@hub/connectors';
 import { validateCronExpression } from 'cron';
+import { BUILTIN_PACKS_DIR, packIds } from '@hub/rules';
 import { InvalidEnvError, SECRET_KEYS, loadEnv } from './env';
 
 describe(loadEnv.name, () => {
@@ -245,3 +246,33 @@ function messageOf(attempt: () => unknown): string {
   }
   throw new Error('expected an InvalidEnvError');
 }
+
+describe('HUB_PACKS_DIR', () => {
+  const example = path.join(BUILTIN_PACKS_DIR, 'examples', 'shili.pack.yaml');
+  const dirWith = (text: string) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-packs-'));
+    fs.writeFileSync(path.join(dir, 'shili.pack.yaml'), text);
+    return dir;
+  };
+
+  it('stops the start on a bad pack file, naming file, line and key, Chinese first', () => {
+    const text = fs.readFileSync(example, 'utf8').replace('{ id: network-zone }', '{ id: network-zones }');
+    const line = text.split('\n').findIndex((l) => l.includes('network-zones')) + 1;
+
+    const attempt = () => loadEnv({ HUB_PACKS_DIR: dirWith(text) });
+
+    expect(attempt).toThrow(InvalidEnvError);
+    expect(attempt).toThrow(
+      new RegExp(
+        `HUB_PACKS_DIR: shili\\.pack\\.yaml:${line} requirements\\[1\\]\\.check\\.id：没有名为 network-zones 的检查`,
+      ),
+    );
+  });
+
+  it('registers the packs of the directory after the built-in ones, before the rest is read', () => {
+    const sut = loadEnv({ HUB_PACKS_DIR: dirWith(fs.readFileSync(example, 'utf8')) });
+
+    expect(packIds().slice(-1)).toEqual(['shili']);
+    expect(sut.HUB_OPINION_ISSUERS.shili).toMatchObject({ numberPrefix: '示技审' });
+  });
+});

@@ -9,7 +9,14 @@ import {
   syncCronKey,
   type RegisteredConnector,
 } from '@hub/connectors';
-import { packFor, packIds, type OpinionIssuer } from '@hub/rules';
+import {
+  formatIssue,
+  PackFileError,
+  packFor,
+  packIds,
+  registerPackDir,
+  type OpinionIssuer,
+} from '@hub/rules';
 import { validateCronExpression } from 'cron';
 import { z } from 'zod';
 import { parseAllowEntry } from '../common/egress-policy';
@@ -300,6 +307,11 @@ const HUB_SHAPE = {
    */
   HUB_OPINION_ISSUERS: opinionIssuers,
   /**
+   * a directory of further policy packs (`*.pack.yaml`, docs/packs.md), registered after the built-in
+   * ones before the rest of the environment is read; a bad file stops the start
+   */
+  HUB_PACKS_DIR: z.string().min(1).optional(),
+  /**
    * the 32-byte key of the audit chain's HMAC, kept outside the database (hex, mode 0600); generated
    * at first start. Default `<HUB_DATA_DIR>/audit.key`. Every replica needs the same file
    */
@@ -392,8 +404,34 @@ function bilingual(issue: Parameters<z.core.$ZodErrorMap>[0]): string | undefine
   return zh && en ? `${zh} / ${en}` : (zh ?? en);
 }
 
+/**
+ * Registers the packs of HUB_PACKS_DIR after the built-in ones (once per directory); a bad file is an
+ * invalid environment naming file, line and key. `loadEnv` calls it first, since the pack ids it
+ * loads are what HUB_OPINION_ISSUERS and every list of packs accept.
+ */
+export function registerEnvPacks(source: Record<string, string | undefined> = process.env): void {
+  const dir = source.HUB_PACKS_DIR;
+  if (!dir) return;
+  try {
+    registerPackDir(dir);
+  } catch (error) {
+    const lines =
+      error instanceof PackFileError
+        ? error.issues.map((i) => `  HUB_PACKS_DIR: ${formatIssue(i)}`)
+        : [
+            `  HUB_PACKS_DIR: ${
+              error instanceof Error && 'zh' in error && 'en' in error
+                ? `${String(error.zh)} / ${String(error.en)}`
+                : `无法读取政策包目录 ${dir} / cannot read the pack directory ${dir}: ${error instanceof Error ? error.message : String(error)}`
+            }`,
+          ];
+    throw new InvalidEnvError(`环境变量配置错误 / invalid environment:\n${lines.join('\n')}`);
+  }
+}
+
 /** Parses the environment, listing every bad key in one error. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): HubEnv {
+  registerEnvPacks(source);
   const relevant: Record<string, string | undefined> = Object.fromEntries(
     Object.keys(ZHubEnv.shape).map((k) => [k, source[k] === '' ? undefined : source[k]]),
   );

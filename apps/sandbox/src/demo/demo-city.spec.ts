@@ -13,7 +13,7 @@ import {
   ZSandboxDataset,
 } from '@hub/contracts';
 import { parseRegistryFile } from '@hub/registry';
-import { evaluateProject, packFor, packIds, yueyangPack, systemNameKey, type Verdict } from '@hub/rules';
+import { evaluateProject, packFor, packIds, systemNameKey, type Verdict } from '@hub/rules';
 import { SandboxUsageError } from '../framework/sandbox-error';
 import {
   type DemoCity,
@@ -25,6 +25,8 @@ import { DEMO_CITIES, type DemoPackId } from './demo-catalogue';
 import { writeDemoCity } from './demo-city.writer';
 import { DEMO_RULE_IDS, type DesignedVerdict } from './demo-scenarios';
 import { assembleFacts, isStored, KINDS } from './testing/demo-facts';
+
+const yueyangPack = packFor('yueyang');
 
 const NOW = '2025-06-30T09:00:00+08:00';
 const DAY = 86_400_000;

@@ -1,7 +1,10 @@
 import type { DemoPackId } from './demo-catalogue';
-import { yueyangPack, chenzhouPack } from '@hub/rules';
+import { packFor } from '@hub/rules';
 import { filingNoWithoutDash, thirtiethOfFebruary, valueNotInContract, withoutZone } from './demo-invalid';
 import { baselinePlan, type ProjectPlan, type ResourcePlan, withoutServices } from './demo-plan';
+
+const yueyangPack = packFor('yueyang');
+const chenzhouPack = packFor('chenzhou');
 
 export type { PurchaseMode, ResourcePlan } from './demo-plan';
 

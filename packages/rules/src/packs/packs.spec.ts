@@ -7,11 +7,11 @@ import {
   compliantChenzhouInput,
   compliantYueyangInput,
 } from '../testing/facts.factory';
-import { chenzhouPack } from './chenzhou';
-import { ZChenzhouSettings } from './chenzhou/settings';
+import { chenzhouPack, yueyangPack } from '../testing/packs';
 import { divisionName, allPacks, packFor } from './index';
-import { yueyangPack } from './yueyang';
-import { ZYueyangSettings } from './yueyang/settings';
+
+const ZYueyangSettings = yueyangPack.settingsSchema;
+const ZChenzhouSettings = chenzhouPack.settingsSchema;
 
 type Row = [id: string, severity: Severity, clause: string];
 

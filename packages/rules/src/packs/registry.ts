@@ -11,6 +11,20 @@ export type AnyPolicyPack = PolicyPack<any>;
 /** The packs loaded, by id, in the order they were registered (built-in ones first). */
 const loaded = new Map<PolicyPackId, AnyPolicyPack>();
 
+/**
+ * Loads the built-in packs the first time any pack is asked for or added, not at import: reading
+ * and compiling their files is work `hub --help` and most imports of this package never need.
+ */
+let builtins: (() => void) | null = null;
+export function loadBuiltinsWith(load: () => void): void {
+  builtins = load;
+}
+function ensureBuiltins(): void {
+  const load = builtins;
+  builtins = null;
+  load?.();
+}
+
 /** Why a pack cannot join the loaded ones, or an id names no loaded pack (Chinese first). */
 export class PackRegistrationError extends Error {
   constructor(
@@ -27,6 +41,7 @@ export class PackRegistrationError extends Error {
  * for one city would make "which measures apply here" a matter of load order.
  */
 export function registerPack(pack: AnyPolicyPack, where = pack.id): void {
+  ensureBuiltins();
   const existing = loaded.get(pack.id);
   if (existing === pack) return;
   if (existing) {
@@ -49,21 +64,25 @@ export function registerPack(pack: AnyPolicyPack, where = pack.id): void {
 
 /** Every loaded pack, built-in ones first. */
 export function allPacks(): readonly AnyPolicyPack[] {
+  ensureBuiltins();
   return [...loaded.values()];
 }
 
 /** The ids of the loaded packs: every list of packs the hub, CLI, web and demo show derives from it. */
 export function packIds(): PolicyPackId[] {
+  ensureBuiltins();
   return [...loaded.keys()];
 }
 
 /** The loaded pack of that id, if any. */
 export function findPack(id: string): AnyPolicyPack | undefined {
+  ensureBuiltins();
   return loaded.get(id);
 }
 
 /** The loaded pack of that id; an unknown id is an error naming the ones there are. */
 export function packFor(id: string): AnyPolicyPack {
+  ensureBuiltins();
   const pack = loaded.get(id);
   if (!pack) {
     throw new PackRegistrationError(
@@ -90,6 +109,7 @@ export interface DivisionName {
 
 /** The name of a division code of a city some pack covers, or null when no pack lists the code. */
 export function divisionName(code: string): DivisionName | null {
+  ensureBuiltins();
   for (const pack of loaded.values()) {
     const [city, ...counties] = pack.divisions;
     if (!city) continue;

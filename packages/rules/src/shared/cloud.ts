@@ -1,9 +1,9 @@
 import type { BoundFact, CloudResourceFact } from '../facts';
-import type { Applicability, RuleOutcome, Waiver } from '../model';
+import type { RuleOutcome, Waiver } from '../model';
 import type { TProject } from '@hub/contracts';
-import { applies, evidenceOf, notApplicable } from './outcome';
+import { evidenceOf, notApplicable } from './outcome';
 
-export { applies, evidenceOf, notApplicable } from './outcome';
+export { evidenceOf, notApplicable } from './outcome';
 
 type Resource = BoundFact<CloudResourceFact>;
 
@@ -33,16 +33,6 @@ export function describeResources(resources: readonly Resource[], lang: 'zh' | '
         `${r.fact.resourceId}${lang === 'zh' ? '（' : ' ('}${env[r.fact.environment][i]}/${zone[r.fact.networkZone][i]}${lang === 'zh' ? '）' : ')'}`,
     )
     .join(lang === 'zh' ? '、' : ', ');
-}
-
-/** 涉密 systems are outside both cities' cloud obligations. */
-export function unlessClassified(project: TProject): Applicability {
-  return project.classified
-    ? {
-        applies: false,
-        reason: { zh: '涉密系统，不适用上云要求', en: 'Classified system: cloud rules do not apply' },
-      }
-    : applies;
 }
 
 /** 不上云例外文号 in the registry: an approved exemption from deploying on the cloud. */

@@ -24,6 +24,13 @@ export function describeFiling(f: FilingFact, lang: 'zh' | 'en'): string {
 export const describeFilings = (filings: readonly Filing[], lang: 'zh' | 'en'): string =>
   filings.map((f) => describeFiling(f.fact, lang)).join(lang === 'zh' ? '；' : '; ');
 
+/** `现有：备案 …` / `on record: filing …`, or that there is no filing at all: what a FAIL lists. */
+export function filingsOnRecord(filings: readonly Filing[]): { zh: string; en: string } {
+  return filings.length
+    ? { zh: `现有：${describeFilings(filings, 'zh')}`, en: `on record: ${describeFilings(filings, 'en')}` }
+    : { zh: '没有任何备案记录', en: 'no filing on record' };
+}
+
 /** "FILED" (obligations.md): only status FILED; pending, revoked and cancelled filings are not. */
 export const filedFilings = (filings: readonly Filing[]): Filing[] =>
   filings.filter((f) => f.fact.status === 'FILED');

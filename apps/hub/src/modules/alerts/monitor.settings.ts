@@ -38,7 +38,7 @@ export function divisionOfCreditCode(code: string | null | undefined): string | 
 /**
  * The settings each monitoring judgement is made under. A record bound to a project is judged under
  * the pack version the project is judged under; any other record under the version in force today of
- * the pack of its city (its division's first four digits, 4306 岳阳 / 4310 郴州), or the defaults when
+ * the pack of its city (whose 市本级 code shares its division's first four digits), or the defaults when
  * its city is not known.
  */
 export class MonitorSettingsResolver {

@@ -4,7 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { TProject } from '@hub/contracts';
 import { buildProject } from '@hub/contracts/testing';
 import { projectContentHash } from '@hub/registry';
-import { yueyangPack, REVIEW_DOMAIN_TITLES, type Finding as RuleFinding, type Verdict } from '@hub/rules';
+import { packFor, REVIEW_DOMAIN_TITLES, type Finding as RuleFinding, type Verdict } from '@hub/rules';
 import { createTestDatabase } from '../../../../../test/support/database';
 import { PrismaService } from '../../infra/database/prisma.service';
 import type { CheckRun, Project } from '../../generated/prisma/client';
@@ -13,6 +13,8 @@ import { ALL_PROJECTS } from '../auth/roles';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { FindingsRepository } from './findings.repository';
 import { JudgementsRepository } from './judgements.repository';
+
+const yueyangPack = packFor('yueyang');
 
 const RULES = new Map(yueyangPack.rules.map((r) => [r.id, r]));
 

@@ -3,7 +3,7 @@ import { SOURCE_IDS } from '@hub/connectors';
 import type { TProject } from '@hub/contracts';
 import { buildProject } from '@hub/contracts/testing';
 import { projectContentHash } from '@hub/registry';
-import { chenzhouPack, type SourceState } from '@hub/rules';
+import { packFor, type SourceState } from '@hub/rules';
 import { createTestDatabase } from '../../../../../test/support/database';
 import { parseInput } from '../../common/zod';
 import { PrismaService } from '../../infra/database/prisma.service';
@@ -19,6 +19,8 @@ import {
   RENEWAL_NOTICE_DAYS,
   ZExemptionRequest,
 } from './exemptions.service';
+
+const chenzhouPack = packFor('chenzhou');
 
 const DAY_MS = 86_400_000;
 /** TEST_NOW (2026-11-01T09:00+08:00) as a Beijing date */

@@ -3,7 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { TProject } from '@hub/contracts';
 import { buildProject } from '@hub/contracts/testing';
 import { projectContentHash } from '@hub/registry';
-import { yueyangPack, type Finding as RuleFinding, type Verdict } from '@hub/rules';
+import { packFor, type Finding as RuleFinding, type Verdict } from '@hub/rules';
 import { createTestDatabase } from '../../../../../test/support/database';
 import { PrismaService } from '../../infra/database/prisma.service';
 import type { CheckRun, Project } from '../../generated/prisma/client';
@@ -11,6 +11,8 @@ import { createTestContext, ManualClock } from '../../testing/test-context';
 import { FindingsRepository } from '../checks/findings.repository';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { HistoryService } from './history.service';
+
+const yueyangPack = packFor('yueyang');
 
 const DAY = 86_400_000;
 const RULES = new Map(yueyangPack.rules.map((r) => [r.id, r]));

@@ -1,5 +1,8 @@
-import { allPacks, chenzhouPack, yueyangPack } from '@hub/rules';
+import { packFor, allPacks } from '@hub/rules';
 import { packDivisions } from './pack-divisions';
+
+const chenzhouPack = packFor('chenzhou');
+const yueyangPack = packFor('yueyang');
 
 describe('packDivisions', () => {
   it('names the city and each county of a pack as people write them', () => {

@@ -7,7 +7,9 @@ import { jsonSchema } from '../../common/zod';
 import { Allow } from '../auth/policy';
 import { packDivisions } from './pack-divisions';
 import { packOrNotFound, PackVersionsService } from './pack-versions.service';
-import { PACK_WIDE_SETTINGS, settingsOfRule } from './rule-settings';
+
+/** Settings every rule of a pack depends on through the engine rather than its own check. */
+const PACK_WIDE_SETTINGS = ['maxSourceAgeHours'] as const;
 
 /** A rule as a reviewer reads it in the catalogue. */
 export interface RuleView {
@@ -44,7 +46,7 @@ export function ruleView(rule: RuleDefinition<unknown>): RuleView {
     domain: { id: rule.domain, ...REVIEW_DOMAIN_TITLES[rule.domain] },
     requirement: rule.requirement,
     sources: rule.sources.map((id) => ({ id, ...sourceTitle(id) })),
-    settings: settingsOfRule(rule.id),
+    settings: [...(rule.settings ?? [])],
   };
 }
 

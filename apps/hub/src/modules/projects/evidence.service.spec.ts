@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { buildProject } from '@hub/contracts/testing';
 import { projectContentHash } from '@hub/registry';
-import { yueyangPack, type Finding as RuleFinding } from '@hub/rules';
+import { packFor, type Finding as RuleFinding } from '@hub/rules';
 import { createTestDatabase } from '../../../../../test/support/database';
 import { PrismaService } from '../../infra/database/prisma.service';
 import type { Project } from '../../generated/prisma/client';
@@ -10,6 +10,8 @@ import { FindingsRepository } from '../checks/findings.repository';
 import { JudgementsRepository } from '../checks/judgements.repository';
 import { EvidenceService } from './evidence.service';
 import { ProjectsRepository } from './projects.repository';
+
+const yueyangPack = packFor('yueyang');
 
 const DEPLOY = yueyangPack.rules.find((r) => r.id === 'YY-CLOUD-DEPLOY')!;
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AppError } from '../../common/app-error';
 import type { PolicyPackId } from '@hub/contracts';
 import type { OpinionIssuer } from '@hub/rules';
 import type { HubEnv } from '../../config/env';
@@ -22,8 +23,13 @@ export class OpinionNumbersRepository {
   /** Who issues a city's opinions and under which prefix and title. */
   issuerOf(packId: PolicyPackId): OpinionIssuer {
     const issuer = this.env.HUB_OPINION_ISSUERS[packId];
-    // The env holds an issuer for every loaded pack; a project of another pack never got imported.
-    if (!issuer) throw new Error(`no opinion issuer for pack ${packId}`);
+    // The env holds an issuer for every loaded pack: a project of another one is the caller's to fix.
+    if (!issuer) {
+      throw new AppError('PACK_NOT_LOADED', {
+        zh: `政策包 ${packId} 未加载，无法确定审查意见的发文机关`,
+        en: `policy pack ${packId} is not loaded: the opinion's issuer is unknown`,
+      });
+    }
     return issuer;
   }
 

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { TProject } from '@hub/contracts';
 import { buildProject } from '@hub/contracts/testing';
 import { projectContentHash } from '@hub/registry';
-import { yueyangPack, type Finding as RuleFinding, type Verdict } from '@hub/rules';
+import { packFor, type Finding as RuleFinding, type Verdict } from '@hub/rules';
 import { createTestDatabase } from '../../../../../test/support/database';
 import { PrismaService } from '../../infra/database/prisma.service';
 import type { CheckRun, Project } from '../../generated/prisma/client';
@@ -11,6 +11,8 @@ import { FindingsRepository } from '../checks/findings.repository';
 import { JudgementsRepository } from '../checks/judgements.repository';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { PortfolioService } from './portfolio.service';
+
+const yueyangPack = packFor('yueyang');
 
 const RULES = new Map(yueyangPack.rules.map((r) => [r.id, r]));
 

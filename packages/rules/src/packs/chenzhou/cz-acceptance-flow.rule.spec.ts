@@ -1,7 +1,7 @@
 import { allSourcesFailed, buildChenzhouProject } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { czAcceptanceFlow } from './cz-acceptance-flow.rule';
-import { chenzhouPack } from './index';
+import { chenzhouPack, builtinRule } from '../../testing/packs';
+const czAcceptanceFlow = builtinRule('CZ-ACCEPTANCE-FLOW');
 
 describe(czAcceptanceFlow.id, () => {
   const sut = (preliminaryAcceptanceOn: string | null, acceptanceAppliedOn: string | null) =>

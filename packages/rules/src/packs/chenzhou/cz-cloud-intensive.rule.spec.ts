@@ -9,9 +9,8 @@ import {
   type FactsInput,
 } from '../../testing/facts.factory';
 import { findingOf } from '../../testing/rules.factory';
-import { czCloudIntensive } from './cz-cloud-intensive.rule';
-import { chenzhouPack } from './index';
-import { ZChenzhouSettings, type ChenzhouSettings } from './settings';
+import { chenzhouPack, builtinRule, type ChenzhouSettings } from '../../testing/packs';
+const czCloudIntensive = builtinRule('CZ-CLOUD-INTENSIVE');
 
 describe(czCloudIntensive.id, () => {
   const sut = (input: FactsInput, settings: Partial<ChenzhouSettings> = {}) =>
@@ -19,7 +18,7 @@ describe(czCloudIntensive.id, () => {
       evaluateProject(
         chenzhouPack,
         buildFacts({ project: buildProject({ policyPack: 'chenzhou', region: '431000' }), ...input }),
-        { now: NOW, settings: ZChenzhouSettings.parse(settings) },
+        { now: NOW, settings: chenzhouPack.settingsSchema.parse(settings) },
       ),
       czCloudIntensive.id,
     );

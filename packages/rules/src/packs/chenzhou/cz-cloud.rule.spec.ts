@@ -9,8 +9,8 @@ import {
   type FactsInput,
 } from '../../testing/facts.factory';
 import { findingOf } from '../../testing/rules.factory';
-import { czCloud } from './cz-cloud.rule';
-import { chenzhouPack } from './index';
+import { chenzhouPack, builtinRule } from '../../testing/packs';
+const czCloud = builtinRule('CZ-CLOUD');
 
 const chenzhouProject = (overrides: Parameters<typeof buildProject>[0] = {}) =>
   buildProject({ policyPack: 'chenzhou', region: '431000', ...overrides });

@@ -10,8 +10,8 @@ import {
   type FactsInput,
 } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { czCrypto } from './cz-crypto.rule';
-import { chenzhouPack } from './index';
+import { chenzhouPack, builtinRule } from '../../testing/packs';
+const czCrypto = builtinRule('CZ-CRYPTO');
 
 describe(czCrypto.id, () => {
   const sut = (input: FactsInput) =>

@@ -6,8 +6,8 @@ import {
   type FactsInput,
 } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { czDataAgg } from './cz-data-agg.rule';
-import { chenzhouPack } from './index';
+import { chenzhouPack, builtinRule } from '../../testing/packs';
+const czDataAgg = builtinRule('CZ-DATA-AGG');
 
 describe(czDataAgg.id, () => {
   const sut = (input: FactsInput) =>

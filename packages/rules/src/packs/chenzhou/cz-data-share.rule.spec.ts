@@ -8,14 +8,13 @@ import {
   type FactsInput,
 } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { czDataShare } from './cz-data-share.rule';
-import { chenzhouPack } from './index';
-import type { ZChenzhouSettings } from './settings';
+import { chenzhouPack, builtinRule } from '../../testing/packs';
+const czDataShare = builtinRule('CZ-DATA-SHARE');
 
 const MINUTE = 1 / 1440;
 
 describe(czDataShare.id, () => {
-  const sut = (input: FactsInput, settings: z.input<typeof ZChenzhouSettings> = {}) =>
+  const sut = (input: FactsInput, settings: z.input<typeof chenzhouPack.settingsSchema> = {}) =>
     judge(
       chenzhouPack,
       czDataShare.id,

@@ -7,9 +7,8 @@ import {
   type FactsInput,
 } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { czHub } from './cz-hub.rule';
-import { chenzhouPack } from './index';
-import type { ChenzhouSettings } from './settings';
+import { chenzhouPack, builtinRule, type ChenzhouSettings } from '../../testing/packs';
+const czHub = builtinRule('CZ-HUB');
 
 const MINUTE = 1 / 1440;
 

@@ -7,9 +7,8 @@ import {
   type FactsInput,
 } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { chenzhouPack } from './index';
-import type { ChenzhouSettings } from './settings';
-import { czMlpsTimely } from './cz-mlps-timely.rule';
+import { chenzhouPack, builtinRule, type ChenzhouSettings } from '../../testing/packs';
+const czMlpsTimely = builtinRule('CZ-MLPS-TIMELY');
 
 describe(czMlpsTimely.id, () => {
   const sut = (input: FactsInput, settings: Partial<ChenzhouSettings> = {}) =>

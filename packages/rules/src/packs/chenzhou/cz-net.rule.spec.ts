@@ -5,8 +5,8 @@ import {
   type FactsInput,
 } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { czNet } from './cz-net.rule';
-import { chenzhouPack } from './index';
+import { chenzhouPack, builtinRule } from '../../testing/packs';
+const czNet = builtinRule('CZ-NET');
 
 describe(czNet.id, () => {
   const sut = (input: FactsInput) =>

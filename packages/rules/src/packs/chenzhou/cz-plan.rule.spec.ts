@@ -1,7 +1,7 @@
 import { allSourcesFailed, buildChenzhouProject } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { czPlan } from './cz-plan.rule';
-import { chenzhouPack } from './index';
+import { chenzhouPack, builtinRule } from '../../testing/packs';
+const czPlan = builtinRule('CZ-PLAN');
 
 describe(czPlan.id, () => {
   const sut = (planYear: number | null, caseByCaseDecision: string | null) =>

@@ -1,7 +1,7 @@
 import { buildChenzhouProject } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { czPrereviewReliable } from './cz-prereview-reliable.rule';
-import { chenzhouPack } from './index';
+import { chenzhouPack, builtinRule } from '../../testing/packs';
+const czPrereviewReliable = builtinRule('CZ-PREREVIEW-RELIABLE');
 
 describe(czPrereviewReliable.id, () => {
   const sut = (

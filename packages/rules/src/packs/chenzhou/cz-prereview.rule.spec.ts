@@ -1,9 +1,8 @@
 import type { TProject } from '@hub/contracts';
 import { allSourcesFailed, buildChenzhouProject } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { czPrereview } from './cz-prereview.rule';
-import { chenzhouPack } from './index';
-import type { ChenzhouSettings } from './settings';
+import { chenzhouPack, builtinRule, type ChenzhouSettings } from '../../testing/packs';
+const czPrereview = builtinRule('CZ-PREREVIEW');
 
 const BOTH: Partial<TProject> = {
   cryptoPrereviewRef: '密前审〔2025〕1号',

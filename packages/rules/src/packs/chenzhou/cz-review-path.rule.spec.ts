@@ -1,9 +1,8 @@
 import type { TProject } from '@hub/contracts';
 import { allSourcesFailed, buildChenzhouProject } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { czReviewPath } from './cz-review-path.rule';
-import { chenzhouPack } from './index';
-import type { ChenzhouSettings } from './settings';
+import { chenzhouPack, builtinRule, type ChenzhouSettings } from '../../testing/packs';
+const czReviewPath = builtinRule('CZ-REVIEW-PATH');
 
 const NONE: Partial<TProject> = { approvedOn: null, technicalReviewRef: null, financialReviewRef: null };
 const REVIEWS: Partial<TProject> = {

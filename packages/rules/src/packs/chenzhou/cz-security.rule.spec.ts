@@ -8,9 +8,8 @@ import {
   type FactsInput,
 } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { czSecurity } from './cz-security.rule';
-import { chenzhouPack } from './index';
-import type { ChenzhouSettings } from './settings';
+import { chenzhouPack, builtinRule, type ChenzhouSettings } from '../../testing/packs';
+const czSecurity = builtinRule('CZ-SECURITY');
 
 const MINUTE = 1 / 1440;
 

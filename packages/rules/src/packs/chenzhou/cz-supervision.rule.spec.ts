@@ -1,8 +1,7 @@
 import { allSourcesFailed, buildChenzhouProject } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { czSupervision } from './cz-supervision.rule';
-import { chenzhouPack } from './index';
-import type { ChenzhouSettings } from './settings';
+import { chenzhouPack, builtinRule, type ChenzhouSettings } from '../../testing/packs';
+const czSupervision = builtinRule('CZ-SUPERVISION');
 
 describe(czSupervision.id, () => {
   const sut = (

@@ -1,7 +1,7 @@
 import { buildProject } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { yueyangPack } from './index';
-import { yyAcceptanceFiled } from './yy-acceptance-filed.rule';
+import { yueyangPack, builtinRule } from '../../testing/packs';
+const yyAcceptanceFiled = builtinRule('YY-ACCEPTANCE-FILED');
 
 describe(yyAcceptanceFiled.id, () => {
   const sut = (acceptedOn: string | null, acceptanceFiled: boolean | null) =>

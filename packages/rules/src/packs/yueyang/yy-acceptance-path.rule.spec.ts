@@ -1,9 +1,8 @@
 import type { TProject } from '@hub/contracts';
 import { allSourcesFailed, buildProject } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { yueyangPack } from './index';
-import type { YueyangSettings } from './settings';
-import { yyAcceptancePath } from './yy-acceptance-path.rule';
+import { yueyangPack, builtinRule, type YueyangSettings } from '../../testing/packs';
+const yyAcceptancePath = builtinRule('YY-ACCEPTANCE-PATH');
 
 /** Preliminary acceptance, trial operation, then the application: the path of art. 25 (2). */
 const IN_ORDER: Partial<TProject> = {

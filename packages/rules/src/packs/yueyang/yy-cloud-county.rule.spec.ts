@@ -10,8 +10,8 @@ import {
   type FactsInput,
 } from '../../testing/facts.factory';
 import { findingOf } from '../../testing/rules.factory';
-import { yueyangPack } from './index';
-import { yyCloudCounty } from './yy-cloud-county.rule';
+import { yueyangPack, builtinRule } from '../../testing/packs';
+const yyCloudCounty = builtinRule('YY-CLOUD-COUNTY');
 
 /** 岳阳县: a county of Yueyang. */
 const COUNTY = '430621';

@@ -8,8 +8,8 @@ import {
   type FactsInput,
 } from '../../testing/facts.factory';
 import { findingOf } from '../../testing/rules.factory';
-import { yueyangPack } from './index';
-import { yyCloudDeploy } from './yy-cloud-deploy.rule';
+import { yueyangPack, builtinRule } from '../../testing/packs';
+const yyCloudDeploy = builtinRule('YY-CLOUD-DEPLOY');
 
 describe(yyCloudDeploy.id, () => {
   const sut = (input: FactsInput) =>

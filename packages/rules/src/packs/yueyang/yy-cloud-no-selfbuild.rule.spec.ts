@@ -1,9 +1,8 @@
 import type { TProject } from '@hub/contracts';
 import { allSourcesFailed, buildProject, type FactsInput } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { yueyangPack } from './index';
-import type { YueyangSettings } from './settings';
-import { yyCloudNoSelfbuild } from './yy-cloud-no-selfbuild.rule';
+import { yueyangPack, builtinRule, type YueyangSettings } from '../../testing/packs';
+const yyCloudNoSelfbuild = builtinRule('YY-CLOUD-NO-SELFBUILD');
 
 describe(yyCloudNoSelfbuild.id, () => {
   const sut = (project: Partial<TProject>, input: FactsInput = {}, settings: Partial<YueyangSettings> = {}) =>

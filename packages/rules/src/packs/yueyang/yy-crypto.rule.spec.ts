@@ -10,8 +10,8 @@ import {
   type FactsInput,
 } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { yueyangPack } from './index';
-import { yyCrypto } from './yy-crypto.rule';
+import { yueyangPack, builtinRule } from '../../testing/packs';
+const yyCrypto = builtinRule('YY-CRYPTO');
 
 describe(yyCrypto.id, () => {
   const sut = (input: FactsInput) => judge(yueyangPack, yyCrypto.id, { project: buildProject(), ...input });

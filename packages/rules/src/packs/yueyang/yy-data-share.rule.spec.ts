@@ -6,8 +6,8 @@ import {
   type FactsInput,
 } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { yueyangPack } from './index';
-import { yyDataShare } from './yy-data-share.rule';
+import { yueyangPack, builtinRule } from '../../testing/packs';
+const yyDataShare = builtinRule('YY-DATA-SHARE');
 
 describe(yyDataShare.id, () => {
   const sut = (input: FactsInput) =>

@@ -1,8 +1,7 @@
 import { allSourcesFailed, buildProject } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { yueyangPack } from './index';
-import type { YueyangSettings } from './settings';
-import { yyExpertReview } from './yy-expert-review.rule';
+import { yueyangPack, builtinRule, type YueyangSettings } from '../../testing/packs';
+const yyExpertReview = builtinRule('YY-EXPERT-REVIEW');
 
 describe(yyExpertReview.id, () => {
   const sut = (investment: string, expertReviewRef: string | null, settings: Partial<YueyangSettings> = {}) =>

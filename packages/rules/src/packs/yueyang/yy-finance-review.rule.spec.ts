@@ -1,7 +1,7 @@
 import { allSourcesFailed, buildProject } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { yueyangPack } from './index';
-import { yyFinanceReview } from './yy-finance-review.rule';
+import { yueyangPack, builtinRule } from '../../testing/packs';
+const yyFinanceReview = builtinRule('YY-FINANCE-REVIEW');
 
 describe(yyFinanceReview.id, () => {
   const sut = (approvedOn: string | null, financialReviewRef: string | null) =>

@@ -1,9 +1,8 @@
 import type { TProject } from '@hub/contracts';
 import { allSourcesFailed, buildProject } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { yueyangPack } from './index';
-import type { YueyangSettings } from './settings';
-import { yyKeyDomain } from './yy-key-domain.rule';
+import { yueyangPack, builtinRule, type YueyangSettings } from '../../testing/packs';
+const yyKeyDomain = builtinRule('YY-KEY-DOMAIN');
 
 /** 岳阳县: a county of Yueyang. */
 const COUNTY = '430621';

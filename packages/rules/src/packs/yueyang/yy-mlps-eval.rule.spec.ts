@@ -7,9 +7,8 @@ import {
   type FactsInput,
 } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { yueyangPack } from './index';
-import type { YueyangSettings } from './settings';
-import { yyMlpsEval } from './yy-mlps-eval.rule';
+import { yueyangPack, builtinRule, type YueyangSettings } from '../../testing/packs';
+const yyMlpsEval = builtinRule('YY-MLPS-EVAL');
 
 const MINUTE = 1 / 1440;
 

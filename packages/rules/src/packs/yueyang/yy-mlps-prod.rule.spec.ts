@@ -7,8 +7,8 @@ import {
   type FactsInput,
 } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { yueyangPack } from './index';
-import { yyMlpsProd } from './yy-mlps-prod.rule';
+import { yueyangPack, builtinRule } from '../../testing/packs';
+const yyMlpsProd = builtinRule('YY-MLPS-PROD');
 
 describe(yyMlpsProd.id, () => {
   const sut = (input: FactsInput) => judge(yueyangPack, yyMlpsProd.id, { project: buildProject(), ...input });

@@ -7,9 +7,8 @@ import {
   type FactsInput,
 } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { yueyangPack } from './index';
-import type { YueyangSettings } from './settings';
-import { yyMlpsTimely } from './yy-mlps-timely.rule';
+import { yueyangPack, builtinRule, type YueyangSettings } from '../../testing/packs';
+const yyMlpsTimely = builtinRule('YY-MLPS-TIMELY');
 
 describe(yyMlpsTimely.id, () => {
   const sut = (input: FactsInput, settings: Partial<YueyangSettings> = {}) =>

@@ -1,8 +1,8 @@
 import { evaluateProject } from '../../engine';
 import { NOW, buildFacts, buildResource, syncedSource, type FactsInput } from '../../testing/facts.factory';
 import { findingOf } from '../../testing/rules.factory';
-import { yueyangPack } from './index';
-import { yyNetEgov } from './yy-net-egov.rule';
+import { yueyangPack, builtinRule } from '../../testing/packs';
+const yyNetEgov = builtinRule('YY-NET-EGOV');
 
 describe(yyNetEgov.id, () => {
   const sut = (input: FactsInput) =>

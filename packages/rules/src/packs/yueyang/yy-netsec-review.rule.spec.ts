@@ -1,7 +1,7 @@
 import { buildProject } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { yueyangPack } from './index';
-import { yyNetsecReview } from './yy-netsec-review.rule';
+import { yueyangPack, builtinRule } from '../../testing/packs';
+const yyNetsecReview = builtinRule('YY-NETSEC-REVIEW');
 
 describe(yyNetsecReview.id, () => {
   const sut = (securityPrereviewRef: string | null) =>

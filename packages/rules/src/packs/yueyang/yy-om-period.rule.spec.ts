@@ -1,8 +1,7 @@
 import { allSourcesFailed, buildProject } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { yueyangPack } from './index';
-import type { YueyangSettings } from './settings';
-import { yyOmPeriod } from './yy-om-period.rule';
+import { yueyangPack, builtinRule, type YueyangSettings } from '../../testing/packs';
+const yyOmPeriod = builtinRule('YY-OM-PERIOD');
 
 describe(yyOmPeriod.id, () => {
   const sut = (omPeriodMonths: number | null, settings: Partial<YueyangSettings> = {}) =>

@@ -1,7 +1,7 @@
 import { allSourcesFailed, buildProject } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { yueyangPack } from './index';
-import { yyPlan } from './yy-plan.rule';
+import { yueyangPack, builtinRule } from '../../testing/packs';
+const yyPlan = builtinRule('YY-PLAN');
 
 describe(yyPlan.id, () => {
   const sut = (planYear: number | null, supplementaryPlan: boolean | null) =>

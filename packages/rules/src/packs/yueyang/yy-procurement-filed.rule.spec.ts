@@ -1,8 +1,8 @@
 import { evaluateProject } from '../../engine';
 import { NOW, allSourcesFailed, buildFacts, buildProject } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { yueyangPack } from './index';
-import { yyProcurementFiled } from './yy-procurement-filed.rule';
+import { yueyangPack, builtinRule } from '../../testing/packs';
+const yyProcurementFiled = builtinRule('YY-PROCUREMENT-FILED');
 
 describe(yyProcurementFiled.id, () => {
   const sut = (procurementFiled: boolean | null) =>

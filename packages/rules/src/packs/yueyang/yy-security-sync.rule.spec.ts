@@ -1,7 +1,7 @@
 import { allSourcesFailed, buildProject } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { yueyangPack } from './index';
-import { yySecuritySync } from './yy-security-sync.rule';
+import { yueyangPack, builtinRule } from '../../testing/packs';
+const yySecuritySync = builtinRule('YY-SECURITY-SYNC');
 
 describe(yySecuritySync.id, () => {
   const sut = (securityPlan: boolean | null, omPlan: boolean | null) =>

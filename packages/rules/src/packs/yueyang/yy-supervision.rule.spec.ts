@@ -1,8 +1,7 @@
 import { allSourcesFailed, buildProject } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { yueyangPack } from './index';
-import type { YueyangSettings } from './settings';
-import { yySupervision } from './yy-supervision.rule';
+import { yueyangPack, builtinRule, type YueyangSettings } from '../../testing/packs';
+const yySupervision = builtinRule('YY-SUPERVISION');
 
 describe(yySupervision.id, () => {
   const sut = (

@@ -6,9 +6,8 @@ import {
   type FactsInput,
 } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { yueyangPack } from './index';
-import type { YueyangSettings } from './settings';
-import { yyVideo } from './yy-video.rule';
+import { yueyangPack, builtinRule, type YueyangSettings } from '../../testing/packs';
+const yyVideo = builtinRule('YY-VIDEO');
 
 describe(yyVideo.id, () => {
   const sut = (input: FactsInput, settings: Partial<YueyangSettings> = {}) =>

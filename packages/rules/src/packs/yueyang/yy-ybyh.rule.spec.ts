@@ -1,8 +1,8 @@
 import type { TProject } from '@hub/contracts';
 import { buildMobileService, buildProject, type FactsInput } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { yueyangPack } from './index';
-import { yyYbyh } from './yy-ybyh.rule';
+import { yueyangPack, builtinRule } from '../../testing/packs';
+const yyYbyh = builtinRule('YY-YBYH');
 
 describe(yyYbyh.id, () => {
   const sut = (input: FactsInput, project: Partial<TProject> = {}) =>

@@ -1,7 +1,7 @@
 import { allSourcesFailed, buildProject } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { yueyangPack } from './index';
-import { yyYwtbNoNew } from './yy-ywtb-no-new.rule';
+import { yueyangPack, builtinRule } from '../../testing/packs';
+const yyYwtbNoNew = builtinRule('YY-YWTB-NO-NEW');
 
 describe(yyYwtbNoNew.id, () => {
   const sut = (buildsServicePlatform: boolean | null) =>

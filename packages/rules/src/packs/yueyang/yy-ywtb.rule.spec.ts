@@ -6,9 +6,8 @@ import {
   type FactsInput,
 } from '../../testing/facts.factory';
 import { judge } from '../../testing/rules.factory';
-import { yueyangPack } from './index';
-import type { YueyangSettings } from './settings';
-import { yyYwtb } from './yy-ywtb.rule';
+import { yueyangPack, builtinRule, type YueyangSettings } from '../../testing/packs';
+const yyYwtb = builtinRule('YY-YWTB');
 
 const MINUTE = 1 / 1440;
 const ALL_ITEMS = {
