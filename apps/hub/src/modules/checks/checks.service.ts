@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { Inject, Injectable } from '@nestjs/common';
 import { SOURCE_IDS, sourceTitle } from '@hub/connectors';
 import {
@@ -24,14 +25,11 @@ import { PackVersionsService } from '../packs/pack-versions.service';
 import { FactsAssembler } from './facts.assembler';
 import { SourceTrust } from './source-trust';
 import { FindingsRepository, toFindingRows, toFindingView, type FindingView } from './findings.repository';
+import { ZCheckReport, ZCheckStep, ZScanSummary } from './checks.answers';
 
 const SCAN_BATCH = 200;
 
-export interface ScanSummary {
-  projects: number;
-  notReady: number;
-  verdicts: Record<string, number>;
-}
+export type ScanSummary = z.infer<typeof ZScanSummary>;
 
 export interface SyncView {
   source: string;
@@ -54,9 +52,7 @@ export interface CheckStep {
 }
 
 /** A step as the API shows it: a fetch step names its source as operators know it. */
-export interface CheckStepView extends CheckStep {
-  title: Text | null;
-}
+export type CheckStepView = z.infer<typeof ZCheckStep>;
 
 /**
  * A running targeted check whose process has not beaten its heartbeat for this long was abandoned
@@ -85,29 +81,7 @@ export function apiRequester(principal: Principal): CheckRequester {
 
 type Db = PrismaService | Prisma.TransactionClient;
 
-export interface CheckReport {
-  id: string;
-  kind: CheckRun['kind'];
-  status: CheckRun['status'];
-  projectCode: string | null;
-  asOf: string;
-  startedAt: string;
-  finishedAt: string | null;
-  syncs: SyncView[];
-  summary: ScanSummary | null;
-  /** a targeted check's progress, one step per source then the evaluation; null for scans */
-  steps: CheckStepView[] | null;
-  /** a targeted check's project verdict once completed; null while running and for scans */
-  project: {
-    projectCode: string;
-    name: string;
-    packId: string;
-    ready: boolean;
-    blockingRuleIds: string[];
-    findings: FindingView[];
-  } | null;
-  error: string | null;
-}
+export type CheckReport = z.infer<typeof ZCheckReport>;
 
 /**
  * Evaluation runs. A targeted check fetches fresh data for one project from every source and judges

@@ -8,6 +8,8 @@ import { Allow } from '../auth/policy';
 import { packDivisions } from './pack-divisions';
 import { packOrNotFound, PackVersionsService } from './pack-versions.service';
 import { PACK_WIDE_SETTINGS, settingsOfRule } from './rule-settings';
+import { ApiAnswer } from '../../openapi/api-answer';
+import { ZPackSummary, ZRuleView } from './packs.answers';
 
 /** A rule as a reviewer reads it in the catalogue. */
 export interface RuleView {
@@ -60,6 +62,7 @@ export class PacksController {
     summary:
       '政策包、默认阈值及最新版本的设置 / policy packs, their defaults and the latest version’s settings',
   })
+  @ApiAnswer(z.array(ZPackSummary))
   async list() {
     return Promise.all(
       allPacks().map(async (pack) => {
@@ -85,6 +88,7 @@ export class PacksController {
   @ApiOperation({
     summary: '政策包的规则目录（含各规则读取的设置项）/ the rules of a pack, with the settings each reads',
   })
+  @ApiAnswer(z.array(ZRuleView))
   rules(@Param('id') id: string): RuleView[] {
     return packOrNotFound(id).rules.map((r) => ruleView(r as RuleDefinition<unknown>));
   }
