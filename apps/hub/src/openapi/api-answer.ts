@@ -30,15 +30,16 @@ export function ApiAnswer(
   schema: z.ZodType,
   options: { status?: number; files?: string[]; description?: string } = {},
 ): MethodDecorator {
-  return addAnswer({ status: options.status ?? 200, schema, files: options.files, description: options.description });
+  return addAnswer({
+    status: options.status ?? 200,
+    schema,
+    files: options.files,
+    description: options.description,
+  });
 }
 
 /** A success answer with no JSON body: a file download, 204 No Content, a redirect. */
-export function ApiAnswerWithout(
-  status: number,
-  description: string,
-  files?: string[],
-): MethodDecorator {
+export function ApiAnswerWithout(status: number, description: string, files?: string[]): MethodDecorator {
   return addAnswer({ status, description, files });
 }
 

@@ -141,7 +141,10 @@ function contentOf(answers: Answer[], refOf: (schema: z.ZodType) => Json): Json 
  * The components of every named schema, plus a temporary name for each unnamed answer schema so
  * that its references to named ones are written as `$ref`; unnamed ones are inlined afterwards.
  */
-function convertSchemas(answerSchemas: z.ZodType[]): { components: Record<string, Json>; refOf: (s: z.ZodType) => Json } {
+function convertSchemas(answerSchemas: z.ZodType[]): {
+  components: Record<string, Json>;
+  refOf: (s: z.ZodType) => Json;
+} {
   const registry = z.registry<{ id: string }>();
   const ids = new Map<z.ZodType, string>();
   for (const [id, schema] of apiSchemas) {
@@ -161,13 +164,17 @@ function convertSchemas(answerSchemas: z.ZodType[]): { components: Record<string
     unrepresentable: 'any',
   }).schemas as Record<string, Json>;
   const components: Record<string, Json> = {};
-  for (const [id, schema] of Object.entries(converted)) if (!id.startsWith('__answer')) components[id] = fragment(schema);
+  for (const [id, schema] of Object.entries(converted))
+    if (!id.startsWith('__answer')) components[id] = fragment(schema);
   const used = JSON.stringify(components);
-  if (used.includes(`${SCHEMA_REF}__answer`)) throw new Error('a named API schema uses an unnamed answer schema');
+  if (used.includes(`${SCHEMA_REF}__answer`))
+    throw new Error('a named API schema uses an unnamed answer schema');
   return {
     components,
     refOf: (schema) =>
-      ids.has(schema) ? { $ref: `${SCHEMA_REF}${ids.get(schema)!}` } : fragment(converted[inline.get(schema)!]),
+      ids.has(schema)
+        ? { $ref: `${SCHEMA_REF}${ids.get(schema)!}` }
+        : fragment(converted[inline.get(schema)!]),
   };
 }
 
@@ -215,7 +222,9 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
         ...(content ? { content } : {}),
       };
     }
-    operation.responses = answers.length ? { ...responses, '4XX': ERROR_RESPONSE, '5XX': ERROR_RESPONSE } : operation.responses;
+    operation.responses = answers.length
+      ? { ...responses, '4XX': ERROR_RESPONSE, '5XX': ERROR_RESPONSE }
+      : operation.responses;
   }
   document.components = {
     ...document.components,
@@ -253,7 +262,8 @@ export function answerCoverage(document: OpenAPIObject): AnswerCoverage {
       coverage.operations++;
       const success = Object.entries(op.responses ?? {}).filter(([s]) => /^[23]\d\d$/.test(s));
       const schemaed = success.some(
-        ([s, r]) => s.startsWith('2') && Object.values((r.content ?? {}) as Record<string, Json>).some((c) => c.schema),
+        ([s, r]) =>
+          s.startsWith('2') && Object.values((r.content ?? {}) as Record<string, Json>).some((c) => c.schema),
       );
       if (schemaed) coverage.withSchema++;
       else if (success.length && ANSWERED_WITHOUT_BODY.test(success.map(([s]) => s).join())) {

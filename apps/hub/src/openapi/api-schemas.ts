@@ -27,10 +27,12 @@ export const ZVerdict = apiSchema('Verdict', z.enum(VERDICTS));
 /** How many findings have each verdict. */
 export const ZVerdictCounts = apiSchema(
   'VerdictCounts',
-  z.object(Object.fromEntries(VERDICTS.map((v) => [v, z.number().int()])) as Record<
-    (typeof VERDICTS)[number],
-    z.ZodNumber
-  >),
+  z.object(
+    Object.fromEntries(VERDICTS.map((v) => [v, z.number().int()])) as Record<
+      (typeof VERDICTS)[number],
+      z.ZodNumber
+    >,
+  ),
 );
 
 /** Any JSON value as the upstream system or the hub stored it. */
@@ -40,7 +42,6 @@ export const ZJson = z.unknown();
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ total: z.number().int(), items: z.array(item) });
 }
-
 
 /** A reference to the upstream record a verdict rests on. */
 export const ZEvidenceRef = apiSchema(
@@ -78,3 +79,9 @@ export const ZRegistryEvidence = apiSchema(
     cells: z.array(z.object({ header: z.string(), value: z.string() })),
   }),
 );
+
+/**
+ * `true` when A and B are the same type both ways: `const _: SameShape<z.infer<typeof ZX>, X> = true`
+ * keeps a schema and an interface it cannot replace (one a package exports) from drifting apart.
+ */
+export type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { Inject, Injectable } from '@nestjs/common';
 import { SOURCE_IDS } from '@hub/connectors';
-import type { Text, Verdict } from '@hub/rules';
 import type { Logger } from 'pino';
 import { AppError } from '../../common/app-error';
 import { Clock } from '../../infra/clock';
@@ -11,7 +10,13 @@ import { FindingsRepository } from '../checks/findings.repository';
 import { LOGGER } from '../../infra/core.module';
 import { PrismaService } from '../../infra/database/prisma.service';
 import type { BindingMethod, Prisma } from '../../generated/prisma/client';
-import { BINDING_STATUSES, ZBindingDecisionView, ZBindingView, ZRejudgeView, ZUnboundResource } from './bindings.answers';
+import {
+  BINDING_STATUSES,
+  ZBindingDecisionView,
+  ZBindingView,
+  ZRejudgeView,
+  ZUnboundResource,
+} from './bindings.answers';
 
 export type BindingStatus = (typeof BINDING_STATUSES)[number];
 const METHOD_OF: Record<BindingStatus, BindingMethod> = {

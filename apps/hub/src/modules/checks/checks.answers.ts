@@ -70,7 +70,11 @@ export const CHECK_RUN_KINDS = ['targeted', 'scan'] as const;
 
 export const ZScanSummary = apiSchema(
   'ScanSummary',
-  z.object({ projects: z.number().int(), notReady: z.number().int(), verdicts: z.record(z.string(), z.number()) }),
+  z.object({
+    projects: z.number().int(),
+    notReady: z.number().int(),
+    verdicts: z.record(z.string(), z.number()),
+  }),
 );
 
 /** One step of a targeted check's progress (GET /api/checks/:id while it runs and after). */

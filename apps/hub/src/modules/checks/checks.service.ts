@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import { Inject, Injectable } from '@nestjs/common';
 import { SOURCE_IDS, sourceTitle } from '@hub/connectors';
-import {
-  evaluateProject,
-  packFor,
-  readinessOf,
-  type PackEvaluation,
-  type Text,
-  zeroVerdictCounts,
-} from '@hub/rules';
+import { evaluateProject, packFor, readinessOf, type PackEvaluation, zeroVerdictCounts } from '@hub/rules';
 import type { Logger } from 'pino';
 import { AppError } from '../../common/app-error';
 import type { HubEnv } from '../../config/env';
@@ -24,7 +17,7 @@ import { beijingDate, ExemptionsRepository } from '../exemptions/exemptions.repo
 import { PackVersionsService } from '../packs/pack-versions.service';
 import { FactsAssembler } from './facts.assembler';
 import { SourceTrust } from './source-trust';
-import { FindingsRepository, toFindingRows, toFindingView, type FindingView } from './findings.repository';
+import { FindingsRepository, toFindingRows, toFindingView } from './findings.repository';
 import { ZCheckReport, ZCheckStep, ZScanSummary } from './checks.answers';
 
 const SCAN_BATCH = 200;

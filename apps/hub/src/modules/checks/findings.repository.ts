@@ -4,7 +4,6 @@ import {
   REVIEW_DOMAIN_TITLES,
   REVIEW_DOMAINS,
   type ReviewDomain,
-  type Severity,
   type Verdict,
   zeroVerdictCounts,
 } from '@hub/rules';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ZProjectCode } from '@hub/contracts';
-import { allPacks, type Text, type Verdict, zeroVerdictCounts } from '@hub/rules';
+import { allPacks, type Verdict, zeroVerdictCounts } from '@hub/rules';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';
@@ -9,8 +9,17 @@ import type { CheckRun } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import { ALL_PROJECTS, type ProjectScope } from '../auth/roles';
 import { ProjectsRepository } from '../projects/projects.repository';
-import { CHANGE_KINDS, type ChangeKind, HistoryRepository, type ProjectRunRow } from './history.repository';
-import { ZDiffItem, ZDiffRunView, ZProjectTimeline, ZRuleTrend, ZRuleTrendPoint, ZScanDiff, ZTimelineEntry, ZVerdictChange } from './history.answers';
+import { CHANGE_KINDS, HistoryRepository, type ProjectRunRow } from './history.repository';
+import {
+  ZDiffItem,
+  ZDiffRunView,
+  ZProjectTimeline,
+  ZRuleTrend,
+  ZRuleTrendPoint,
+  ZScanDiff,
+  ZTimelineEntry,
+  ZVerdictChange,
+} from './history.answers';
 
 export { CHANGE_KINDS, type ChangeKind } from './history.repository';
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { Injectable } from '@nestjs/common';
-import type { Verdict } from '@hub/rules';
 import { PrismaService } from '../../infra/database/prisma.service';
 import { ChecksService } from '../checks/checks.service';
 import { type PackDraft, PackVersionsService } from '../packs/pack-versions.service';

@@ -97,7 +97,10 @@ export const ZRuleView = apiSchema(
   }),
 );
 
-export const ZVerdictSide = apiSchema('VerdictSide', z.object({ verdict: ZVerdict, warningOnly: z.boolean() }));
+export const ZVerdictSide = apiSchema(
+  'VerdictSide',
+  z.object({ verdict: ZVerdict, warningOnly: z.boolean() }),
+);
 
 /** What a draft of a pack's settings would change before it is published. */
 export const ZImpactPreview = apiSchema(
@@ -123,4 +126,7 @@ export const ZImpactPreview = apiSchema(
   }),
 );
 
-export const ZPinView = apiSchema('PackPin', z.object({ projectCode: z.string(), pinned: z.number().int().nullable() }));
+export const ZPinView = apiSchema(
+  'PackPin',
+  z.object({ projectCode: z.string(), pinned: z.number().int().nullable() }),
+);

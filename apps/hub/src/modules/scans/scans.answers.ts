@@ -16,7 +16,12 @@ export const ZScanProgress = apiSchema(
     finishedAt: ZInstant.nullable(),
     /** jobs done / total; the total counts evaluation batches before they exist, from the project count */
     jobs: z.object({ done: z.number().int(), failed: z.number().int(), total: z.number().int() }),
-    phases: z.object({ sync: ZDoneOfTotal, bind: ZDoneOfTotal, evaluate: ZDoneOfTotal, finish: ZDoneOfTotal }),
+    phases: z.object({
+      sync: ZDoneOfTotal,
+      bind: ZDoneOfTotal,
+      evaluate: ZDoneOfTotal,
+      finish: ZDoneOfTotal,
+    }),
     /** which replica completed how many of its jobs */
     replicas: z.record(z.string(), z.number().int()),
     report: ZCheckReport.nullable(),

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { SOURCE_IDS, isSourceId, sourceTitle } from '@hub/connectors';
 import type { SourceId } from '@hub/contracts';
 import type { SyncPaging } from '@hub/connectors';
-import { allPacks, sourceShortfall, type Text } from '@hub/rules';
+import { allPacks, sourceShortfall } from '@hub/rules';
 import { AppError } from '../../common/app-error';
 import { Clock } from '../../infra/clock';
 import { PrismaService } from '../../infra/database/prisma.service';
