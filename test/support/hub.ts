@@ -114,7 +114,9 @@ export async function startTestHub(
       await sandbox.stop();
       await db.drop();
       if (answers.mismatches.length) {
-        throw new Error(`answers unlike the OpenAPI document:\n${JSON.stringify(answers.mismatches, null, 2)}`);
+        throw new Error(
+          `answers unlike the OpenAPI document:\n${JSON.stringify(answers.mismatches, null, 2)}`,
+        );
       }
     },
   };

@@ -5,4784 +5,4876 @@
  */
 
 export interface paths {
-    "/api/audit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 审计日志（新的在前）/ the audit trail, newest first */
-        get: operations["AuditController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/audit/verify": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 校验审计日志：密钥链与外部检查点，指出被截断的尾部或被改写的条目 / verify the keyed chain against its checkpoints, naming a truncated tail or a rewritten entry */
-        get: operations["AuditController_verify"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/providers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 可用的登录方式 / sign-in methods on offer */
-        get: operations["AuthController_providers"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/login": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 用户名密码登录 / sign in with username and password */
-        post: operations["AuthController_login"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/logout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 退出登录（结束该用户的全部会话）/ sign out everywhere */
-        post: operations["AuthController_logout"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 当前用户与权限 / who am I and what may I do */
-        get: operations["AuthController_me"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 修改自己的密码（结束其它会话）/ change my password */
-        post: operations["AuthController_changePassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/oidc/login": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 跳转到统一身份认证平台登录 / sign in through the unified identity platform */
-        get: operations["AuthController_oidcLogin"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/oidc/callback": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 统一身份认证平台回调 / the identity platform’s redirect back */
-        get: operations["AuthController_oidcCallback"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 用户列表 / users */
-        get: operations["UsersController_list"];
-        put?: never;
-        /** 新建用户（返回一次性密码，仅此一次）/ create a user; returns a one-time password once */
-        post: operations["UsersController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/users/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** 修改角色、单位或停用 / change role, unit, or disable */
-        patch: operations["UsersController_update"];
-        trace?: never;
-    };
-    "/api/users/{id}/password-reset": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 重置为一次性密码 / reset to a one-time password */
-        post: operations["UsersController_resetPassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/tokens": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 我的 API 令牌（管理员：全部）/ my API tokens (administrators: all) */
-        get: operations["TokensController_list"];
-        put?: never;
-        /** 签发 API 令牌（明文只返回这一次）/ issue an API token; shown once */
-        post: operations["TokensController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/tokens/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** 吊销 API 令牌 / revoke an API token */
-        delete: operations["TokensController_revoke"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 项目列表 / list projects */
-        get: operations["ProjectsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/{code}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 项目详情，含其台账来源与不可采信的上游记录 / one project, with its registry import and its untrusted upstream records */
-        get: operations["ProjectsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/{code}/findings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 项目最近一次检查的结论 / the project’s latest findings */
-        get: operations["ProjectsController_latestFindings"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/{code}/findings/{ruleId}/evidence": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * 最近一次检查中一条结论所依据的上游记录 / the upstream records behind one finding of the latest check
-         * @description For each evidence reference of the finding (source, kind, external id, fetched at, content hash as judged): the stored record as it last arrived, payload included, and whether it is still the version judged (`sameAsEvidence`). An applicant sees its own unit’s projects only; another unit’s answers 404.
-         */
-        get: operations["ProjectsController_findingEvidence"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/sources": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 各上游系统的同步状态 / status of each upstream source */
-        get: operations["SourcesController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/sources/{id}/problems": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 未通过校验的上游记录 / upstream records that failed validation */
-        get: operations["SourcesController_problems"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/registry/imports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 导入项目台账 (.xlsx / .csv) / import the registry workbook */
-        post: operations["RegistryController_import"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/checks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 对一个项目取最新数据并检查 / fetch fresh upstream data for one project and evaluate it */
-        post: operations["ChecksController_check"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/checks/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 检查结果 / one check run */
-        get: operations["ChecksController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/findings/summary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * 全部项目的验收条件与结论统计 / readiness and verdict counts of every project
-         * @description Over the latest completed check of every project the caller may see (an applicant: its own unit’s): how many are ready, not ready (a blocking, non-warning rule is FAIL or UNKNOWN) or never checked, and the findings per verdict, in total and per review domain.
-         */
-        get: operations["ChecksController_summary"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/findings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 每个项目最近一次检查的结论 / every project’s latest findings */
-        get: operations["ChecksController_all"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/{code}/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * 项目的检查历史（新的在前）/ the project’s check runs, newest first
-         * @description Each completed run (scan or targeted) that judged the project: readiness (ready iff no blocking, non-warning rule is FAIL or UNKNOWN), verdict counts, blocking rules, and the rules whose verdict changed since the run before it ({ruleId, from, to}; null = not judged in that run). An applicant sees its own unit’s projects only; another unit’s answers 404.
-         */
-        get: operations["HistoryController_timeline"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/rules/{id}/trend": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * 规则在各次全市扫描中的结论分布 / a rule’s verdict counts per city scan
-         * @description For each of the latest `limit` completed scans, oldest to newest: how many projects the rule gave PASS, FAIL, WAIVED, NOT_APPLICABLE and UNKNOWN. 404 for a rule id of neither pack.
-         */
-        get: operations["HistoryController_trend"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/scans/diff": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * 比较两次检查 / what changed between two completed runs
-         * @description Projects judged in both runs are compared rule by rule; failing = FAIL or UNKNOWN, a rule judged in one run only counts as not failing in the other. Disjoint classes: `regressed` = PASS, WAIVED or NOT_APPLICABLE before and FAIL now; `new` = any other move from not failing to failing (now UNKNOWN, or failing on a rule not judged before); `fixed` = failing before, not failing now. `counts` are complete (newlyFailing = new + regressed; stillFailing = failing in both, not listed); `changes` is one page (offset, limit) by project code and rule id, optionally of one class; projectsAdded / projectsRemoved (judged in one run only) list at most `limit` codes.
-         */
-        get: operations["HistoryController_diff"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/exemptions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 豁免列表 / list exemptions */
-        get: operations["ExemptionsController_list"];
-        put?: never;
-        /** 申请豁免；approved: true 直接登记已批准的豁免（需 exemptions:decide）/ request an exemption, or record an approved one */
-        post: operations["ExemptionsController_request"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/exemptions/renewals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 30 天内到期的已批准豁免及续期提醒 / approved exemptions ending within 30 days, with notices */
-        get: operations["ExemptionsController_renewals"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/exemptions/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 一条豁免 / one exemption */
-        get: operations["ExemptionsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/exemptions/{id}/decision": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 批准或驳回豁免申请 / approve or reject a requested exemption */
-        post: operations["ExemptionsController_decide"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/exemptions/{id}/revoke": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 撤销已批准的豁免（保留记录）/ revoke an approved exemption; it is kept */
-        post: operations["ExemptionsController_revoke"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/disputes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 异议列表（含更正请求）/ disputes, with their correction requests */
-        get: operations["DisputesController_list"];
-        put?: never;
-        /** 对最近一次检查的结论提出异议 / contest a finding of the project’s latest check */
-        post: operations["DisputesController_raise"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/disputes/{id}/decision": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 采纳（生成更正请求）或驳回异议 / uphold (with a correction request) or dismiss a dispute */
-        post: operations["DisputesController_decide"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/reviews": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 审查列表 / reviews */
-        get: operations["ReviewsController_list"];
-        put?: never;
-        /** 申请竣工验收前技术审查（随即检查）/ apply for a pre-acceptance review; a fresh check runs */
-        post: operations["ReviewsController_apply"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/reviews/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 一次审查 / one review */
-        get: operations["ReviewsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/reviews/{id}/check": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 重新检查（与上次检查对比）；wait=false 时立即返回 202 与检查编号，进度见 GET /api/checks/:id / re-check, compared with the previous check; with wait=false answers 202 with the run id at once */
-        post: operations["ReviewsController_recheck"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/reviews/{id}/decision": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 审查决定：同意 / 不同意 / 整改后复核 / decide a review */
-        post: operations["ReviewsController_decide"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/reviews/{id}/opinion": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 技术审查意见（json / html / pdf / xlsx；lang=zh 仅中文，lang=bilingual 中英对照）/ the review opinion */
-        get: operations["ReviewsController_opinion"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** 编辑审查意见草稿（结论意见与各部分意见，决定后不可再改）/ edit the reviewer remarks of the draft opinion */
-        patch: operations["ReviewsController_editOpinion"];
-        trace?: never;
-    };
-    "/api/reviews/{id}/items": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 整改事项（含从上次审查转入的）及上次审查已完成的事项，复查仍不通过的带警告 / rectification items, with the done items of the previous review; a warning where the re-check still fails */
-        get: operations["ReviewsController_items"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/reviews/{id}/items/{itemId}/done": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 整改事项已完成：整改说明（必填）与佐证附件（可选，multipart 的 file 字段）/ mark a rectification item done, with a note and optionally a file
-         * @description JSON `{ note }`, or multipart/form-data with the field `note` and the file `file` (pdf, jpg, jpeg, png, docx, xlsx; at most 10 MB). Who did it is the signed-in user (their display name).
-         */
-        post: operations["ReviewsController_done"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/reviews/{id}/items/{itemId}/attachment": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 下载整改事项的佐证附件 / download a rectification item’s attachment */
-        get: operations["ReviewsController_attachment"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/portfolio": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * 项目总览：验收条件与结论计数，可按关键词、单位、区划、政策包、状态、规则、结论、审查领域筛选，可分页，可导出 csv/xlsx / portfolio
-         * @description Each project’s readiness, verdict counts and per-rule verdicts (`verdicts`) from its latest completed check. `ruleId`, `verdict` and `domain` select projects with one finding matching all of those given. JSON with `page` or `pageSize` answers one page `{ total, page, pageSize, items }` (pageSize default 50, at most 500); without them, every row as an array. csv and xlsx always hold every row of the filtered view. An applicant sees its own unit’s projects only.
-         */
-        get: operations["ReviewsController_portfolioRows"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/packs/{id}/versions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 政策包的设置版本及生效日期 / the pack’s settings versions */
-        get: operations["PackVersionsController_list"];
-        put?: never;
-        /** 发布新版本（含生效日期）/ publish a new version with its effective date */
-        post: operations["PackVersionsController_publish"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/packs/{id}/preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 草稿影响预览：哪些项目的结论会改变 / which verdicts a draft would flip */
-        post: operations["PackVersionsController_preview"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/packs/{id}/pins": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 对项目适用本政策包的指定版本（null 恢复按立项日期）/ apply a version of this pack to one of its projects */
-        post: operations["PackVersionsController_pin"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/scans": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * 最近的全量扫描及其结果统计（新的在前）/ the latest full scans with their counts, newest first
-         * @description Each scan: status, trigger, who started it, when, and once completed its summary (projects judged, not ready, findings per verdict). GET /api/scans/diff compares two of them.
-         */
-        get: operations["ScansController_list"];
-        put?: never;
-        /** 发起全量扫描（由各副本的作业队列执行）/ start a full scan on the shared job queue */
-        post: operations["ScansController_start"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/scans/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 扫描进度（作业完成数 / 总数）与结果 / scan progress (jobs done / total) and result */
-        get: operations["ScansController_progress"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/bindings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 记录与项目的绑定（pending = 待确认的建议匹配）/ record ↔ project bindings */
-        get: operations["BindingsController_list"];
-        put?: never;
-        /** 手工绑定记录到项目 / bind a record to a project by hand */
-        post: operations["BindingsController_bind"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/bindings/{id}/confirm": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 确认建议匹配 / confirm a suggested match */
-        post: operations["BindingsController_confirm"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/bindings/{id}/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 否决建议匹配 / reject a suggested match */
-        post: operations["BindingsController_reject"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/bindings/unbind": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 解除绑定 / undo a binding */
-        post: operations["BindingsController_unbind"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/resources/unbound": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 未归属任何项目的运行中云资源 / running cloud resources of no project */
-        get: operations["BindingsController_unbound"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/packs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 政策包、默认阈值及最新版本的设置 / policy packs, their defaults and the latest version’s settings */
-        get: operations["PacksController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/packs/{id}/rules": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 政策包的规则目录（含各规则读取的设置项）/ the rules of a pack, with the settings each reads */
-        get: operations["PacksController_rules"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/health": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 存活检查（不访问数据库）/ liveness: the process answers; no database */
-        get: operations["HealthController_live"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/health/ready": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 就绪检查：数据库与作业队列各限 2 秒 / readiness: database and job queue, 2 s each */
-        get: operations["HealthController_ready"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/alerts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 监测告警（MON-* 规则）/ monitoring alerts raised by the MON-* rules */
-        get: operations["AlertsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/alerts/summary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * 未关闭告警统计与孤立/闲置资源占用 / unresolved alerts counted, and the capacity orphaned and idle resources hold
-         * @description Open and acknowledged alerts per severity and per rule, and the resources, vCPU and memory (GiB) held by resources with an unresolved MON-ORPHAN or MON-IDLE alert (total counts a resource once).
-         */
-        get: operations["AlertsController_summary"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/alerts/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 一条告警，含证据与明细 / one alert, with evidence and details */
-        get: operations["AlertsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/alerts/{id}/acknowledge": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 确认告警（已知悉、处理中）/ acknowledge an open alert */
-        post: operations["AlertsController_acknowledge"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/alerts/{id}/resolve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 关闭告警（情况仍存在时下次评估将重新打开）/ resolve an alert; it reopens if still seen */
-        post: operations["AlertsController_resolve"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications/channels": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 可用的通知渠道（邮件需配置 SMTP）/ notification channels this hub offers (email needs SMTP) */
-        get: operations["NotificationsController_channels"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications/subscriptions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 通知订阅（不含密钥，地址中的令牌已遮盖）/ subscriptions; secrets never shown, tokens masked */
-        get: operations["NotificationsController_list"];
-        put?: never;
-        /** 新建通知订阅：webhook / dingtalk / wecom / email，按责任单位、规则、级别过滤 / create a subscription */
-        post: operations["NotificationsController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications/subscriptions/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 一个通知订阅 / one subscription */
-        get: operations["NotificationsController_get"];
-        put?: never;
-        post?: never;
-        /** 删除订阅及其发送记录（保留发送记录请改为停用）/ delete a subscription with its delivery log; disable to keep the log */
-        delete: operations["NotificationsController_remove"];
-        options?: never;
-        head?: never;
-        /** 修改订阅：启用/停用、过滤条件、地址、密钥 / enable, disable, change filters, target or secret */
-        patch: operations["NotificationsController_update"];
-        trace?: never;
-    };
-    "/api/notifications/subscriptions/{id}/test": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 经队列立即发送一条测试消息 / queue a test message now */
-        post: operations["NotificationsController_test"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications/deliveries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 发送记录：次数、状态、最近一次错误 / the delivery log: attempts, status, last error */
-        get: operations["NotificationsController_deliveries"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications/deliveries/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 一条发送记录，含发送的原文 / one delivery with the exact message sent */
-        get: operations["NotificationsController_delivery"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
+  '/api/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 审计日志（新的在前）/ the audit trail, newest first */
+    get: operations['AuditController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 校验审计日志：密钥链与外部检查点，指出被截断的尾部或被改写的条目 / verify the keyed chain against its checkpoints, naming a truncated tail or a rewritten entry */
+    get: operations['AuditController_verify'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/providers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 可用的登录方式 / sign-in methods on offer */
+    get: operations['AuthController_providers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 用户名密码登录 / sign in with username and password */
+    post: operations['AuthController_login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 退出登录（结束该用户的全部会话）/ sign out everywhere */
+    post: operations['AuthController_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 当前用户与权限 / who am I and what may I do */
+    get: operations['AuthController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 修改自己的密码（结束其它会话）/ change my password */
+    post: operations['AuthController_changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/oidc/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 跳转到统一身份认证平台登录 / sign in through the unified identity platform */
+    get: operations['AuthController_oidcLogin'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/oidc/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 统一身份认证平台回调 / the identity platform’s redirect back */
+    get: operations['AuthController_oidcCallback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 用户列表 / users */
+    get: operations['UsersController_list'];
+    put?: never;
+    /** 新建用户（返回一次性密码，仅此一次）/ create a user; returns a one-time password once */
+    post: operations['UsersController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 修改角色、单位或停用 / change role, unit, or disable */
+    patch: operations['UsersController_update'];
+    trace?: never;
+  };
+  '/api/users/{id}/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 重置为一次性密码 / reset to a one-time password */
+    post: operations['UsersController_resetPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的 API 令牌（管理员：全部）/ my API tokens (administrators: all) */
+    get: operations['TokensController_list'];
+    put?: never;
+    /** 签发 API 令牌（明文只返回这一次）/ issue an API token; shown once */
+    post: operations['TokensController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tokens/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** 吊销 API 令牌 / revoke an API token */
+    delete: operations['TokensController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 项目列表 / list projects */
+    get: operations['ProjectsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 项目详情，含其台账来源与不可采信的上游记录 / one project, with its registry import and its untrusted upstream records */
+    get: operations['ProjectsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{code}/findings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 项目最近一次检查的结论 / the project’s latest findings */
+    get: operations['ProjectsController_latestFindings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{code}/findings/{ruleId}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 最近一次检查中一条结论所依据的上游记录 / the upstream records behind one finding of the latest check
+     * @description For each evidence reference of the finding (source, kind, external id, fetched at, content hash as judged): the stored record as it last arrived, payload included, and whether it is still the version judged (`sameAsEvidence`). An applicant sees its own unit’s projects only; another unit’s answers 404.
+     */
+    get: operations['ProjectsController_findingEvidence'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sources': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 各上游系统的同步状态 / status of each upstream source */
+    get: operations['SourcesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sources/{id}/problems': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 未通过校验的上游记录 / upstream records that failed validation */
+    get: operations['SourcesController_problems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registry/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 导入项目台账 (.xlsx / .csv) / import the registry workbook */
+    post: operations['RegistryController_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/checks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 对一个项目取最新数据并检查 / fetch fresh upstream data for one project and evaluate it */
+    post: operations['ChecksController_check'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/checks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 检查结果 / one check run */
+    get: operations['ChecksController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/findings/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 全部项目的验收条件与结论统计 / readiness and verdict counts of every project
+     * @description Over the latest completed check of every project the caller may see (an applicant: its own unit’s): how many are ready, not ready (a blocking, non-warning rule is FAIL or UNKNOWN) or never checked, and the findings per verdict, in total and per review domain.
+     */
+    get: operations['ChecksController_summary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/findings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 每个项目最近一次检查的结论 / every project’s latest findings */
+    get: operations['ChecksController_all'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{code}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 项目的检查历史（新的在前）/ the project’s check runs, newest first
+     * @description Each completed run (scan or targeted) that judged the project: readiness (ready iff no blocking, non-warning rule is FAIL or UNKNOWN), verdict counts, blocking rules, and the rules whose verdict changed since the run before it ({ruleId, from, to}; null = not judged in that run). An applicant sees its own unit’s projects only; another unit’s answers 404.
+     */
+    get: operations['HistoryController_timeline'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rules/{id}/trend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 规则在各次全市扫描中的结论分布 / a rule’s verdict counts per city scan
+     * @description For each of the latest `limit` completed scans, oldest to newest: how many projects the rule gave PASS, FAIL, WAIVED, NOT_APPLICABLE and UNKNOWN. 404 for a rule id of neither pack.
+     */
+    get: operations['HistoryController_trend'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/scans/diff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 比较两次检查 / what changed between two completed runs
+     * @description Projects judged in both runs are compared rule by rule; failing = FAIL or UNKNOWN, a rule judged in one run only counts as not failing in the other. Disjoint classes: `regressed` = PASS, WAIVED or NOT_APPLICABLE before and FAIL now; `new` = any other move from not failing to failing (now UNKNOWN, or failing on a rule not judged before); `fixed` = failing before, not failing now. `counts` are complete (newlyFailing = new + regressed; stillFailing = failing in both, not listed); `changes` is one page (offset, limit) by project code and rule id, optionally of one class; projectsAdded / projectsRemoved (judged in one run only) list at most `limit` codes.
+     */
+    get: operations['HistoryController_diff'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exemptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 豁免列表 / list exemptions */
+    get: operations['ExemptionsController_list'];
+    put?: never;
+    /** 申请豁免；approved: true 直接登记已批准的豁免（需 exemptions:decide）/ request an exemption, or record an approved one */
+    post: operations['ExemptionsController_request'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exemptions/renewals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 30 天内到期的已批准豁免及续期提醒 / approved exemptions ending within 30 days, with notices */
+    get: operations['ExemptionsController_renewals'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exemptions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一条豁免 / one exemption */
+    get: operations['ExemptionsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exemptions/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批准或驳回豁免申请 / approve or reject a requested exemption */
+    post: operations['ExemptionsController_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exemptions/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 撤销已批准的豁免（保留记录）/ revoke an approved exemption; it is kept */
+    post: operations['ExemptionsController_revoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/disputes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 异议列表（含更正请求）/ disputes, with their correction requests */
+    get: operations['DisputesController_list'];
+    put?: never;
+    /** 对最近一次检查的结论提出异议 / contest a finding of the project’s latest check */
+    post: operations['DisputesController_raise'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/disputes/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 采纳（生成更正请求）或驳回异议 / uphold (with a correction request) or dismiss a dispute */
+    post: operations['DisputesController_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 审查列表 / reviews */
+    get: operations['ReviewsController_list'];
+    put?: never;
+    /** 申请竣工验收前技术审查（随即检查）/ apply for a pre-acceptance review; a fresh check runs */
+    post: operations['ReviewsController_apply'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reviews/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一次审查 / one review */
+    get: operations['ReviewsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reviews/{id}/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 重新检查（与上次检查对比）；wait=false 时立即返回 202 与检查编号，进度见 GET /api/checks/:id / re-check, compared with the previous check; with wait=false answers 202 with the run id at once */
+    post: operations['ReviewsController_recheck'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reviews/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 审查决定：同意 / 不同意 / 整改后复核 / decide a review */
+    post: operations['ReviewsController_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reviews/{id}/opinion': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 技术审查意见（json / html / pdf / xlsx；lang=zh 仅中文，lang=bilingual 中英对照）/ the review opinion */
+    get: operations['ReviewsController_opinion'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 编辑审查意见草稿（结论意见与各部分意见，决定后不可再改）/ edit the reviewer remarks of the draft opinion */
+    patch: operations['ReviewsController_editOpinion'];
+    trace?: never;
+  };
+  '/api/reviews/{id}/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 整改事项（含从上次审查转入的）及上次审查已完成的事项，复查仍不通过的带警告 / rectification items, with the done items of the previous review; a warning where the re-check still fails */
+    get: operations['ReviewsController_items'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reviews/{id}/items/{itemId}/done': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 整改事项已完成：整改说明（必填）与佐证附件（可选，multipart 的 file 字段）/ mark a rectification item done, with a note and optionally a file
+     * @description JSON `{ note }`, or multipart/form-data with the field `note` and the file `file` (pdf, jpg, jpeg, png, docx, xlsx; at most 10 MB). Who did it is the signed-in user (their display name).
+     */
+    post: operations['ReviewsController_done'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reviews/{id}/items/{itemId}/attachment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载整改事项的佐证附件 / download a rectification item’s attachment */
+    get: operations['ReviewsController_attachment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portfolio': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 项目总览：验收条件与结论计数，可按关键词、单位、区划、政策包、状态、规则、结论、审查领域筛选，可分页，可导出 csv/xlsx / portfolio
+     * @description Each project’s readiness, verdict counts and per-rule verdicts (`verdicts`) from its latest completed check. `ruleId`, `verdict` and `domain` select projects with one finding matching all of those given. JSON with `page` or `pageSize` answers one page `{ total, page, pageSize, items }` (pageSize default 50, at most 500); without them, every row as an array. csv and xlsx always hold every row of the filtered view. An applicant sees its own unit’s projects only.
+     */
+    get: operations['ReviewsController_portfolioRows'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/packs/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 政策包的设置版本及生效日期 / the pack’s settings versions */
+    get: operations['PackVersionsController_list'];
+    put?: never;
+    /** 发布新版本（含生效日期）/ publish a new version with its effective date */
+    post: operations['PackVersionsController_publish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/packs/{id}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 草稿影响预览：哪些项目的结论会改变 / which verdicts a draft would flip */
+    post: operations['PackVersionsController_preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/packs/{id}/pins': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 对项目适用本政策包的指定版本（null 恢复按立项日期）/ apply a version of this pack to one of its projects */
+    post: operations['PackVersionsController_pin'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/scans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 最近的全量扫描及其结果统计（新的在前）/ the latest full scans with their counts, newest first
+     * @description Each scan: status, trigger, who started it, when, and once completed its summary (projects judged, not ready, findings per verdict). GET /api/scans/diff compares two of them.
+     */
+    get: operations['ScansController_list'];
+    put?: never;
+    /** 发起全量扫描（由各副本的作业队列执行）/ start a full scan on the shared job queue */
+    post: operations['ScansController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/scans/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 扫描进度（作业完成数 / 总数）与结果 / scan progress (jobs done / total) and result */
+    get: operations['ScansController_progress'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bindings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 记录与项目的绑定（pending = 待确认的建议匹配）/ record ↔ project bindings */
+    get: operations['BindingsController_list'];
+    put?: never;
+    /** 手工绑定记录到项目 / bind a record to a project by hand */
+    post: operations['BindingsController_bind'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bindings/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 确认建议匹配 / confirm a suggested match */
+    post: operations['BindingsController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bindings/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 否决建议匹配 / reject a suggested match */
+    post: operations['BindingsController_reject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bindings/unbind': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 解除绑定 / undo a binding */
+    post: operations['BindingsController_unbind'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/resources/unbound': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 未归属任何项目的运行中云资源 / running cloud resources of no project */
+    get: operations['BindingsController_unbound'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/packs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 政策包、默认阈值及最新版本的设置 / policy packs, their defaults and the latest version’s settings */
+    get: operations['PacksController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/packs/{id}/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 政策包的规则目录（含各规则读取的设置项）/ the rules of a pack, with the settings each reads */
+    get: operations['PacksController_rules'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 存活检查（不访问数据库）/ liveness: the process answers; no database */
+    get: operations['HealthController_live'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/health/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 就绪检查：数据库与作业队列各限 2 秒 / readiness: database and job queue, 2 s each */
+    get: operations['HealthController_ready'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alerts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 监测告警（MON-* 规则）/ monitoring alerts raised by the MON-* rules */
+    get: operations['AlertsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alerts/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 未关闭告警统计与孤立/闲置资源占用 / unresolved alerts counted, and the capacity orphaned and idle resources hold
+     * @description Open and acknowledged alerts per severity and per rule, and the resources, vCPU and memory (GiB) held by resources with an unresolved MON-ORPHAN or MON-IDLE alert (total counts a resource once).
+     */
+    get: operations['AlertsController_summary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alerts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一条告警，含证据与明细 / one alert, with evidence and details */
+    get: operations['AlertsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alerts/{id}/acknowledge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 确认告警（已知悉、处理中）/ acknowledge an open alert */
+    post: operations['AlertsController_acknowledge'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alerts/{id}/resolve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 关闭告警（情况仍存在时下次评估将重新打开）/ resolve an alert; it reopens if still seen */
+    post: operations['AlertsController_resolve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/channels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 可用的通知渠道（邮件需配置 SMTP）/ notification channels this hub offers (email needs SMTP) */
+    get: operations['NotificationsController_channels'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/subscriptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 通知订阅（不含密钥，地址中的令牌已遮盖）/ subscriptions; secrets never shown, tokens masked */
+    get: operations['NotificationsController_list'];
+    put?: never;
+    /** 新建通知订阅：webhook / dingtalk / wecom / email，按责任单位、规则、级别过滤 / create a subscription */
+    post: operations['NotificationsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/subscriptions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一个通知订阅 / one subscription */
+    get: operations['NotificationsController_get'];
+    put?: never;
+    post?: never;
+    /** 删除订阅及其发送记录（保留发送记录请改为停用）/ delete a subscription with its delivery log; disable to keep the log */
+    delete: operations['NotificationsController_remove'];
+    options?: never;
+    head?: never;
+    /** 修改订阅：启用/停用、过滤条件、地址、密钥 / enable, disable, change filters, target or secret */
+    patch: operations['NotificationsController_update'];
+    trace?: never;
+  };
+  '/api/notifications/subscriptions/{id}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 经队列立即发送一条测试消息 / queue a test message now */
+    post: operations['NotificationsController_test'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 发送记录：次数、状态、最近一次错误 / the delivery log: attempts, status, last error */
+    get: operations['NotificationsController_deliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/deliveries/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一条发送记录，含发送的原文 / one delivery with the exact message sent */
+    get: operations['NotificationsController_delivery'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: {
-        Bilingual: {
-            zh: string;
-            en: string;
-        };
-        /** @enum {string} */
-        Verdict: "PASS" | "FAIL" | "WAIVED" | "NOT_APPLICABLE" | "UNKNOWN";
-        VerdictCounts: {
-            PASS: number;
-            FAIL: number;
-            WAIVED: number;
-            NOT_APPLICABLE: number;
-            UNKNOWN: number;
-        };
-        EvidenceRef: {
-            source: string;
-            kind: string;
-            externalId: string;
-            recordId?: string;
-            /** @description ISO 8601 instant */
-            fetchedAt: string;
-            contentHash: string;
-            untrusted?: components["schemas"]["Bilingual"];
-        };
-        RegistryProvenance: {
-            importId: string | null;
-            fileName: string | null;
-            sha256: string | null;
-            importedAt: string | null;
-            importedBy: string | null;
-            rowNumber: number | null;
-        };
-        RegistryEvidence: {
-            importId: string | null;
-            fileName: string | null;
-            sha256: string | null;
-            importedAt: string | null;
-            importedBy: string | null;
-            rowNumber: number | null;
-            /** @constant */
-            type: "registry";
-            cells: {
-                header: string;
-                value: string;
-            }[];
-        };
-        Error: {
-            error: {
-                /** @enum {string} */
-                code: "INVALID_REQUEST" | "INVALID_FILE" | "UNAUTHENTICATED" | "FORBIDDEN" | "PASSWORD_CHANGE_REQUIRED" | "CROSS_SITE_REQUEST" | "PROJECT_NOT_FOUND" | "CHECK_NOT_FOUND" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "IMPORT_FAILED" | "TOO_MANY_CHECKS" | "UPSTREAM_UNAVAILABLE" | "INTERNAL";
-                message: components["schemas"]["Bilingual"];
-                details?: unknown;
-            };
-        };
-        /** @enum {string} */
-        ReviewDomain: "cloud" | "data-sharing" | "security" | "platforms" | "management";
-        Finding: {
-            projectCode: string;
-            ruleId: string;
-            packId: string;
-            title: components["schemas"]["Bilingual"];
-            clause: string;
-            basis: string;
-            /** @enum {string} */
-            severity: "blocking" | "advisory";
-            domain: components["schemas"]["ReviewDomain"];
-            verdict: components["schemas"]["Verdict"];
-            reason: components["schemas"]["Bilingual"];
-            warningOnly: boolean;
-            evidence: components["schemas"]["EvidenceRef"][];
-            registry: components["schemas"]["RegistryEvidence"] | null;
-            packVersion: number;
-            checkRunId: string;
-            /** @description ISO 8601 instant */
-            evaluatedAt: string;
-        };
-        FindingsSummary: {
-            projects: number;
-            checked: number;
-            ready: number;
-            notReady: number;
-            unchecked: number;
-            lastCheckedAt: string | null;
-            verdicts: components["schemas"]["VerdictCounts"];
-            domains: {
-                domain: components["schemas"]["ReviewDomain"];
-                title: components["schemas"]["Bilingual"];
-                verdicts: components["schemas"]["VerdictCounts"];
-            }[];
-        };
-        ScanSummary: {
-            projects: number;
-            notReady: number;
-            verdicts: {
-                [key: string]: number;
-            };
-        };
-        CheckStep: {
-            /** @enum {string} */
-            kind: "fetch" | "evaluate";
-            source: string | null;
-            /** @enum {string} */
-            status: "pending" | "running" | "succeeded" | "partial" | "failed";
-            error: string | null;
-            ms: number | null;
-            title: components["schemas"]["Bilingual"] | null;
-        };
-        CheckReport: {
-            id: string;
-            /** @enum {string} */
-            kind: "targeted" | "scan";
-            /** @enum {string} */
-            status: "running" | "completed" | "failed";
-            projectCode: string | null;
-            /** @description ISO 8601 instant */
-            asOf: string;
-            /** @description ISO 8601 instant */
-            startedAt: string;
-            finishedAt: string | null;
-            syncs: {
-                source: string;
-                syncId: string;
-                status: string;
-                error: string | null;
-                ms: number | null;
-            }[];
-            summary: components["schemas"]["ScanSummary"] | null;
-            steps: components["schemas"]["CheckStep"][] | null;
-            project: {
-                projectCode: string;
-                name: string;
-                packId: string;
-                ready: boolean;
-                blockingRuleIds: string[];
-                findings: components["schemas"]["Finding"][];
-            } | null;
-            error: string | null;
-        };
-        Project: {
-            code: string;
-            name: string;
-            unitName: string;
-            unitCode: string;
-            region: string;
-            policyPack: string;
-            investment: string;
-            /** @enum {string} */
-            category: "基础设施" | "软件开发" | "运维运营" | "综合";
-            /** @enum {string} */
-            domain: "协同办公" | "智慧教育" | "智慧医疗" | "智慧应急" | "政务服务" | "其他";
-            systemNames: string[];
-            planYear: number | null;
-            supplementaryPlan: boolean | null;
-            caseByCaseDecision: string | null;
-            classified: boolean;
-            internalUseOnly: boolean;
-            govServiceSystem: boolean;
-            hasMobileChannel: boolean;
-            standaloneMobileApp: boolean | null;
-            hasVideoInfrastructure: boolean;
-            buildsCloudOrDataCentre: boolean | null;
-            buildsServicePlatform: boolean | null;
-            hasDataResources: boolean;
-            isApplicationPlatform: boolean | null;
-            cloudExemptionRef: string | null;
-            approvedOn: string | null;
-            contractSignedOn: string | null;
-            preliminaryAcceptanceOn: string | null;
-            trialStartOn: string | null;
-            trialEndOn: string | null;
-            acceptanceAppliedOn: string | null;
-            expertReviewRef: string | null;
-            technicalReviewRef: string | null;
-            financialReviewRef: string | null;
-            supervisionContractRef: string | null;
-            procurementFiled: boolean | null;
-            omPeriodMonths: number | null;
-            securityPlan: boolean | null;
-            omPlan: boolean | null;
-            securityPrereviewRef: string | null;
-            cryptoPrereviewRef: string | null;
-            /** @default null */
-            acceptedOn: string | null;
-            /** @default null */
-            reliabilityPrereviewRef: string | null;
-            /** @default null */
-            eArchivePrereviewRef: string | null;
-            /** @default null */
-            acceptanceFiled: boolean | null;
-        };
-        ProjectPage: {
-            total: number;
-            page: number;
-            pageSize: number;
-            items: components["schemas"]["Project"][];
-        };
-        UntrustedRecord: {
-            source: string;
-            sourceTitle: components["schemas"]["Bilingual"];
-            kind: string;
-            externalId: string;
-            binding: string;
-            /** @description ISO 8601 instant */
-            fetchedAt: string;
-            reason: components["schemas"]["Bilingual"];
-            payload: unknown;
-        };
-        ProjectDetail: {
-            code: string;
-            name: string;
-            unitName: string;
-            unitCode: string;
-            region: string;
-            policyPack: string;
-            investment: string;
-            /** @enum {string} */
-            category: "基础设施" | "软件开发" | "运维运营" | "综合";
-            /** @enum {string} */
-            domain: "协同办公" | "智慧教育" | "智慧医疗" | "智慧应急" | "政务服务" | "其他";
-            systemNames: string[];
-            planYear: number | null;
-            supplementaryPlan: boolean | null;
-            caseByCaseDecision: string | null;
-            classified: boolean;
-            internalUseOnly: boolean;
-            govServiceSystem: boolean;
-            hasMobileChannel: boolean;
-            standaloneMobileApp: boolean | null;
-            hasVideoInfrastructure: boolean;
-            buildsCloudOrDataCentre: boolean | null;
-            buildsServicePlatform: boolean | null;
-            hasDataResources: boolean;
-            isApplicationPlatform: boolean | null;
-            cloudExemptionRef: string | null;
-            approvedOn: string | null;
-            contractSignedOn: string | null;
-            preliminaryAcceptanceOn: string | null;
-            trialStartOn: string | null;
-            trialEndOn: string | null;
-            acceptanceAppliedOn: string | null;
-            expertReviewRef: string | null;
-            technicalReviewRef: string | null;
-            financialReviewRef: string | null;
-            supervisionContractRef: string | null;
-            procurementFiled: boolean | null;
-            omPeriodMonths: number | null;
-            securityPlan: boolean | null;
-            omPlan: boolean | null;
-            securityPrereviewRef: string | null;
-            cryptoPrereviewRef: string | null;
-            /** @default null */
-            acceptedOn: string | null;
-            /** @default null */
-            reliabilityPrereviewRef: string | null;
-            /** @default null */
-            eArchivePrereviewRef: string | null;
-            /** @default null */
-            acceptanceFiled: boolean | null;
-            registry: components["schemas"]["RegistryProvenance"];
-            untrustedRecords: components["schemas"]["UntrustedRecord"][];
-        };
-        ProjectFindings: {
-            projectCode: string;
-            checkRunId: string;
-            /** @description ISO 8601 instant */
-            evaluatedAt: string;
-            ready: boolean;
-            blockingRuleIds: string[];
-            findings: components["schemas"]["Finding"][];
-        };
-        EvidenceItem: {
-            source: string;
-            sourceTitle: components["schemas"]["Bilingual"];
-            kind: string;
-            externalId: string;
-            /** @description ISO 8601 instant */
-            fetchedAt: string;
-            contentHash: string;
-            untrusted: components["schemas"]["Bilingual"] | null;
-            record: {
-                id: string;
-                /** @description ISO 8601 instant */
-                fetchedAt: string;
-                contentHash: string;
-                upstreamUpdatedAt: string | null;
-                tombstone: boolean;
-                payload: unknown;
-            } | null;
-            sameAsEvidence: boolean;
-        };
-        FindingEvidence: {
-            projectCode: string;
-            ruleId: string;
-            verdict: components["schemas"]["Verdict"];
-            checkRunId: string;
-            /** @description ISO 8601 instant */
-            evaluatedAt: string;
-            items: components["schemas"]["EvidenceItem"][];
-            registry: components["schemas"]["RegistryEvidence"] | null;
-        };
-        Exemption: {
-            id: string;
-            projectCode: string;
-            projectName: string;
-            unitName: string;
-            packId: string;
-            ruleIds: string[];
-            /** @enum {string} */
-            reasonCategory: "classified" | "internal-equipment" | "higher-rule" | "other";
-            reasonCategoryTitle: components["schemas"]["Bilingual"];
-            reasonText: string;
-            documentNo: string;
-            authority: string;
-            /** @description YYYY-MM-DD */
-            validFrom: string;
-            /** @description YYYY-MM-DD */
-            validUntil: string;
-            attachmentRef: string | null;
-            /** @enum {string} */
-            status: "requested" | "approved" | "rejected" | "revoked";
-            isCurrent: boolean;
-            daysLeft: number | null;
-            requestedBy: string;
-            /** @description ISO 8601 instant */
-            requestedAt: string;
-            decidedBy: string | null;
-            decidedAt: string | null;
-            decisionComment: string | null;
-            revokedBy: string | null;
-            revokedAt: string | null;
-            revocationReason: string | null;
-        };
-        RenewalNotice: {
-            exemption: components["schemas"]["Exemption"];
-            daysLeft: number;
-            notice: components["schemas"]["Bilingual"];
-        };
-        PackVersion: {
-            packId: string;
-            version: number;
-            /** @description YYYY-MM-DD */
-            effectiveFrom: string;
-            settings: {
-                [key: string]: unknown;
-            };
-            confirmedRuleIds: string[];
-            note: string;
-            publishedBy: string;
-            /** @description ISO 8601 instant */
-            publishedAt: string;
-        };
-        Division: {
-            code: string;
-            name: string;
-            cityLevel: boolean;
-        };
-        SettingSchema: {
-            type?: string;
-            minimum?: number;
-            maximum?: number;
-            exclusiveMinimum?: number;
-            items?: {
-                type?: string;
-                enum?: string[];
-            };
-            properties?: {
-                [key: string]: components["schemas"]["SettingSchema"];
-            };
-        } & {
-            [key: string]: unknown;
-        };
-        PackSummary: {
-            id: string;
-            name: components["schemas"]["Bilingual"];
-            title: components["schemas"]["Bilingual"];
-            divisionCode: string;
-            divisions: components["schemas"]["Division"][];
-            rules: number;
-            defaults: {
-                [key: string]: unknown;
-            };
-            packWideSettings: string[];
-            latestVersion: components["schemas"]["PackVersion"];
-            settingsSchema: {
-                properties?: {
-                    [key: string]: components["schemas"]["SettingSchema"];
-                };
-            } & {
-                [key: string]: unknown;
-            };
-        };
-        Rule: {
-            id: string;
-            pack: string;
-            title: components["schemas"]["Bilingual"];
-            clause: string;
-            /** @enum {string} */
-            basis: "local" | "national-verified" | "national-unverified";
-            basisNote: components["schemas"]["Bilingual"] | null;
-            /** @enum {string} */
-            severity: "blocking" | "advisory";
-            domain: {
-                id: components["schemas"]["ReviewDomain"];
-                zh: string;
-                en: string;
-            };
-            requirement: components["schemas"]["Bilingual"];
-            sources: {
-                id: string;
-                zh: string;
-                en: string;
-            }[];
-            settings: string[];
-        };
-        VerdictSide: {
-            verdict: components["schemas"]["Verdict"];
-            warningOnly: boolean;
-        };
-        ImpactPreview: {
-            packId: string;
-            draftVersion: number;
-            /** @description YYYY-MM-DD */
-            effectiveFrom: string;
-            projectsAffected: number;
-            projectsEvaluated: number;
-            flips: {
-                projectCode: string;
-                projectName: string;
-                ruleId: string;
-                from: components["schemas"]["VerdictSide"];
-                to: components["schemas"]["VerdictSide"];
-            }[];
-            readinessChanges: {
-                projectCode: string;
-                from: boolean;
-                to: boolean;
-            }[];
-        };
-        PackPin: {
-            projectCode: string;
-            pinned: number | null;
-        };
-        Sync: {
-            id: string;
-            mode: string;
-            status: string;
-            /** @description ISO 8601 instant */
-            startedAt: string;
-            finishedAt: string | null;
-            pagesFetched: number;
-            pagesFailed: number;
-            recordsSeen: number;
-            recordsInvalid: number;
-            recordsChanged: number;
-            error: string | null;
-            pagesTotal: number | null;
-            paging: {
-                lists: {
-                    kind: string;
-                    pagesFetched: number;
-                    pagesTotal: number | null;
-                    complete: boolean;
-                }[];
-                pagesReasked: number;
-                pagesRecovered: number;
-            } | null;
-        };
-        SourceStatus: {
-            source: string;
-            title: components["schemas"]["Bilingual"];
-            configured: boolean;
-            circuit: string | null;
-            lastSync: components["schemas"]["Sync"] | null;
-            completeness: number | null;
-            lastSuccessAt: string | null;
-            ageHours: number | null;
-            fresh: boolean;
-            records: number;
-            tombstones: number;
-            problems: number;
-            untrusted: number;
-            shortfall: components["schemas"]["Bilingual"] | null;
-            recovery: {
-                at: string | null;
-                status: string;
-                recoveredProjects: number;
-                requests: number;
-            } | null;
-        };
-        RecordProblem: {
-            kind: string;
-            externalId: string | null;
-            reason: components["schemas"]["Bilingual"];
-            issues: {
-                path: string;
-                message: string;
-            }[];
-            payload: unknown;
-            untrusted: boolean;
-            projects: {
-                code: string;
-                binding: string;
-            }[];
-        };
-        SourceProblems: {
-            source: string;
-            sync: components["schemas"]["Sync"] | null;
-            problems: components["schemas"]["RecordProblem"][];
-        };
-        Alert: {
-            id: string;
-            key: string;
-            /** @enum {string} */
-            ruleId: "MON-PROD-NO-FILING" | "MON-ORPHAN" | "MON-IDLE" | "MON-EVAL-DUE" | "MON-SHARE-STALE" | "MON-VIDEO-OFFLINE" | "MON-SERVICE-STALE" | "MON-REGRESSION" | "MON-FILING-PENDING";
-            clause: string;
-            subject: string;
-            projectCode: string | null;
-            ownerUnitCode: string | null;
-            ownerUnitName: string | null;
-            /** @enum {string} */
-            severity: "critical" | "warning" | "info";
-            /** @enum {string} */
-            status: "open" | "acknowledged" | "resolved";
-            title: components["schemas"]["Bilingual"];
-            message: components["schemas"]["Bilingual"];
-            evidence: components["schemas"]["EvidenceRef"][];
-            details: {
-                [key: string]: unknown;
-            };
-            /** @description ISO 8601 instant */
-            firstSeenAt: string;
-            /** @description ISO 8601 instant */
-            lastSeenAt: string;
-            acknowledgedAt: string | null;
-            acknowledgedBy: string | null;
-            resolvedAt: string | null;
-            resolvedBy: string | null;
-            lastCheckRunId: string | null;
-            timesReopened: number;
-        };
-        AlertPage: {
-            total: number;
-            items: components["schemas"]["Alert"][];
-        };
-        HeldCapacity: {
-            resources: number;
-            vcpu: number;
-            memoryGiB: number;
-        };
-        AlertSummary: {
-            unresolved: number;
-            bySeverity: {
-                critical: {
-                    open: number;
-                    acknowledged: number;
-                };
-                warning: {
-                    open: number;
-                    acknowledged: number;
-                };
-                info: {
-                    open: number;
-                    acknowledged: number;
-                };
-            };
-            byRule: {
-                "MON-PROD-NO-FILING": {
-                    open: number;
-                    acknowledged: number;
-                };
-                "MON-ORPHAN": {
-                    open: number;
-                    acknowledged: number;
-                };
-                "MON-IDLE": {
-                    open: number;
-                    acknowledged: number;
-                };
-                "MON-EVAL-DUE": {
-                    open: number;
-                    acknowledged: number;
-                };
-                "MON-SHARE-STALE": {
-                    open: number;
-                    acknowledged: number;
-                };
-                "MON-VIDEO-OFFLINE": {
-                    open: number;
-                    acknowledged: number;
-                };
-                "MON-SERVICE-STALE": {
-                    open: number;
-                    acknowledged: number;
-                };
-                "MON-REGRESSION": {
-                    open: number;
-                    acknowledged: number;
-                };
-                "MON-FILING-PENDING": {
-                    open: number;
-                    acknowledged: number;
-                };
-            };
-            resources: {
-                orphan: components["schemas"]["HeldCapacity"];
-                idle: components["schemas"]["HeldCapacity"];
-                total: components["schemas"]["HeldCapacity"];
-            };
-        };
-        AuditEntry: {
-            seq: string;
-            /** @description ISO 8601 instant */
-            at: string;
-            actor: string;
-            action: string;
-            actionTitle: components["schemas"]["Bilingual"];
-            objectType: string;
-            objectId: string;
-            data: unknown;
-            hash: string;
-        };
-        AuditPage: {
-            total: number;
-            items: components["schemas"]["AuditEntry"][];
-        };
-        AuditProblem: {
-            /** @enum {string} */
-            kind: "broken-link" | "edited-entry" | "rewritten-entry" | "unkeyed-after-keyed" | "keyed-without-start" | "chain-start-mismatch" | "key-mismatch" | "unknown-version" | "truncated-tail" | "checkpoint-mismatch" | "chain-replaced" | "checkpoint-forged";
-            seq: string | null;
-            message: components["schemas"]["Bilingual"];
-        };
-        AuditVerification: {
-            ok: boolean;
-            entries: number;
-            lastSeq: string | null;
-            keyedFrom: {
-                seq: string;
-                chainId: string;
-                keyId: string;
-                unkeyedEntries: number;
-            } | null;
-            checkpoints: {
-                file: string;
-                checked: number;
-                latest: {
-                    /** @description ISO 8601 instant */
-                    at: string;
-                    seq: string;
-                    count: number;
-                } | null;
-            };
-            firstBroken: components["schemas"]["AuditProblem"] | null;
-            problems: components["schemas"]["AuditProblem"][];
-            moreProblems: number;
-            warnings: components["schemas"]["Bilingual"][];
-        };
-        /** @enum {string} */
-        Role: "admin" | "reviewer" | "monitor" | "applicant" | "auditor";
-        User: {
-            id: string;
-            username: string;
-            displayName: string;
-            role: components["schemas"]["Role"];
-            unitCode: string | null;
-            signIn: {
-                password: boolean;
-                oidc: boolean;
-            };
-            mustChangePassword: boolean;
-            disabled: boolean;
-            lastLoginAt: string | null;
-            /** @description ISO 8601 instant */
-            createdAt: string;
-        };
-        UserWithPassword: {
-            user: components["schemas"]["User"];
-            oneTimePassword: string | null;
-        };
-        Session: {
-            accessToken: string;
-            /** @constant */
-            tokenType: "Bearer";
-            /** @description ISO 8601 instant */
-            expiresAt: string;
-            user: components["schemas"]["User"];
-        };
-        SignInMethods: {
-            password: boolean;
-            oidc: boolean;
-        };
-        Me: {
-            user: components["schemas"]["User"] | null;
-            role: components["schemas"]["Role"];
-            unitCode: string | null;
-            viaToken: boolean;
-            permissions: ("projects:read" | "checks:run" | "checks:read" | "packs:read" | "packs:preview" | "packs:manage" | "sources:read" | "bindings:read" | "bindings:decide" | "registry:import" | "exemptions:read" | "exemptions:request" | "exemptions:decide" | "reviews:read" | "reviews:apply" | "reviews:decide" | "scans:run" | "scans:read" | "alerts:read" | "alerts:manage" | "notifications:read" | "notifications:manage" | "disputes:raise" | "disputes:decide" | "audit:read" | "users:read" | "users:manage" | "tokens:own" | "tokens:manage" | "session:self")[];
-        };
-        Token: {
-            id: string;
-            name: string;
-            prefix: string;
-            username: string;
-            role: components["schemas"]["Role"];
-            /** @description ISO 8601 instant */
-            expiresAt: string;
-            revokedAt: string | null;
-            revokedReason: ("password-reset" | "disabled" | "access-change") | null;
-            lastUsedAt: string | null;
-            createdBy: string;
-            /** @description ISO 8601 instant */
-            createdAt: string;
-            /** @enum {string} */
-            status: "active" | "expired" | "revoked";
-        };
-        IssuedToken: {
-            id: string;
-            name: string;
-            prefix: string;
-            username: string;
-            role: components["schemas"]["Role"];
-            /** @description ISO 8601 instant */
-            expiresAt: string;
-            revokedAt: string | null;
-            revokedReason: ("password-reset" | "disabled" | "access-change") | null;
-            lastUsedAt: string | null;
-            createdBy: string;
-            /** @description ISO 8601 instant */
-            createdAt: string;
-            /** @enum {string} */
-            status: "active" | "expired" | "revoked";
-            token: string;
-        };
-        Binding: {
-            id: string;
-            /** @enum {string} */
-            status: "pending" | "confirmed" | "rejected" | "code";
-            score: number | null;
-            record: {
-                id: string;
-                source: string;
-                kind: string;
-                externalId: string;
-                systemName: string | null;
-                unitCode: string | null;
-                tombstone: boolean;
-            };
-            project: {
-                code: string;
-                name: string;
-                unitName: string;
-            };
-            decidedBy: string | null;
-            decidedAt: string | null;
-        };
-        Rejudgement: {
-            projectCode: string;
-            checkRunId: string | null;
-            ready: boolean | null;
-            blockingRuleIds: string[];
-            changes: {
-                ruleId: string;
-                from: components["schemas"]["Verdict"] | null;
-                to: components["schemas"]["Verdict"];
-            }[];
-            message: components["schemas"]["Bilingual"];
-            error: components["schemas"]["Bilingual"] | null;
-        };
-        BindingDecision: {
-            id: string;
-            /** @enum {string} */
-            status: "pending" | "confirmed" | "rejected" | "code";
-            score: number | null;
-            record: {
-                id: string;
-                source: string;
-                kind: string;
-                externalId: string;
-                systemName: string | null;
-                unitCode: string | null;
-                tombstone: boolean;
-            };
-            project: {
-                code: string;
-                name: string;
-                unitName: string;
-            };
-            decidedBy: string | null;
-            decidedAt: string | null;
-            rejudged: components["schemas"]["Rejudgement"];
-        };
-        BindingPage: {
-            total: number;
-            items: components["schemas"]["Binding"][];
-        };
-        UnboundResource: {
-            recordId: string;
-            resourceId: string;
-            systemName: string | null;
-            unitCode: string | null;
-            projectCode: string | null;
-            /** @description ISO 8601 instant */
-            firstSeenAt: string;
-            /** @description ISO 8601 instant */
-            fetchedAt: string;
-            suggestedProjects: string[];
-        };
-        CorrectionRequest: {
-            sources: string[];
-            sourceTitles: components["schemas"]["Bilingual"][];
-            text: components["schemas"]["Bilingual"];
-        };
-        Dispute: {
-            id: string;
-            projectCode: string;
-            projectName: string;
-            unitName: string;
-            ruleId: string;
-            ruleTitle: components["schemas"]["Bilingual"] | null;
-            checkRunId: string;
-            reason: string;
-            raisedBy: string;
-            /** @description ISO 8601 instant */
-            raisedAt: string;
-            /** @enum {string} */
-            status: "open" | "upheld" | "dismissed";
-            decidedBy: string | null;
-            decidedAt: string | null;
-            decisionComment: string | null;
-            correction: components["schemas"]["CorrectionRequest"] | null;
-        };
-        VerdictChange: {
-            ruleId: string;
-            from: components["schemas"]["Verdict"] | null;
-            to: components["schemas"]["Verdict"] | null;
-        };
-        TimelineEntry: {
-            checkRunId: string;
-            /** @enum {string} */
-            kind: "targeted" | "scan";
-            /** @description ISO 8601 instant */
-            asOf: string;
-            /** @description ISO 8601 instant */
-            evaluatedAt: string;
-            ready: boolean;
-            blockingRuleIds: string[];
-            verdicts: components["schemas"]["VerdictCounts"];
-            previousCheckRunId: string | null;
-            changes: components["schemas"]["VerdictChange"][];
-        };
-        ProjectTimeline: {
-            projectCode: string;
-            name: string;
-            packId: string;
-            total: number;
-            items: components["schemas"]["TimelineEntry"][];
-        };
-        RuleTrendPoint: {
-            checkRunId: string;
-            /** @description ISO 8601 instant */
-            asOf: string;
-            projects: number;
-            verdicts: components["schemas"]["VerdictCounts"];
-        };
-        RuleTrend: {
-            ruleId: string;
-            packId: string;
-            title: components["schemas"]["Bilingual"];
-            severity: string;
-            scans: components["schemas"]["RuleTrendPoint"][];
-        };
-        DiffRun: {
-            id: string;
-            /** @enum {string} */
-            kind: "targeted" | "scan";
-            /** @description ISO 8601 instant */
-            asOf: string;
-            projects: number;
-        };
-        DiffItem: {
-            projectCode: string;
-            ruleId: string;
-            /** @enum {string} */
-            change: "new" | "regressed" | "fixed";
-            from: components["schemas"]["Verdict"] | null;
-            to: components["schemas"]["Verdict"] | null;
-            /** @enum {string} */
-            severity: "blocking" | "advisory";
-            blocking: boolean;
-        };
-        ScanDiff: {
-            from: components["schemas"]["DiffRun"];
-            to: components["schemas"]["DiffRun"];
-            counts: {
-                projectsCompared: number;
-                projectsAdded: number;
-                projectsRemoved: number;
-                projectsChanged: number;
-                new: number;
-                regressed: number;
-                fixed: number;
-                newlyFailing: number;
-                stillFailing: number;
-            };
-            changes: {
-                total: number;
-                offset: number;
-                limit: number;
-                items: components["schemas"]["DiffItem"][];
-            };
-            projectsAdded: string[];
-            projectsRemoved: string[];
-        };
-        ChannelAvailability: {
-            /** @enum {string} */
-            channel: "webhook" | "dingtalk" | "wecom" | "email";
-            title: components["schemas"]["Bilingual"];
-            available: boolean;
-            reason: components["schemas"]["Bilingual"] | null;
-        };
-        Subscription: {
-            id: string;
-            name: string;
-            /** @enum {string} */
-            channel: "webhook" | "dingtalk" | "wecom" | "email";
-            target: string;
-            hasSecret: boolean;
-            unitCodes: string[];
-            ruleIds: string[];
-            /** @enum {string} */
-            minSeverity: "critical" | "warning" | "info";
-            immediate: boolean;
-            digest: boolean;
-            enabled: boolean;
-            createdBy: string;
-            /** @description ISO 8601 instant */
-            createdAt: string;
-            deliveries: {
-                pending: number;
-                delivered: number;
-                failed: number;
-            };
-        };
-        SubscriptionRemoved: {
-            id: string;
-            /** @constant */
-            deleted: true;
-            deliveriesRemoved: number;
-        };
-        Delivery: {
-            id: string;
-            subscriptionId: string;
-            subscriptionName: string;
-            /** @enum {string} */
-            channel: "webhook" | "dingtalk" | "wecom" | "email";
-            /** @enum {string} */
-            kind: "immediate" | "digest" | "test";
-            /** @enum {string} */
-            status: "pending" | "delivered" | "failed";
-            attempts: number;
-            lastError: string | null;
-            lastAttemptAt: string | null;
-            deliveredAt: string | null;
-            /** @description ISO 8601 instant */
-            createdAt: string;
-            checkRunId: string | null;
-            alertIds: string[];
-        };
-        DeliveryDetail: {
-            id: string;
-            subscriptionId: string;
-            subscriptionName: string;
-            /** @enum {string} */
-            channel: "webhook" | "dingtalk" | "wecom" | "email";
-            /** @enum {string} */
-            kind: "immediate" | "digest" | "test";
-            /** @enum {string} */
-            status: "pending" | "delivered" | "failed";
-            attempts: number;
-            lastError: string | null;
-            lastAttemptAt: string | null;
-            deliveredAt: string | null;
-            /** @description ISO 8601 instant */
-            createdAt: string;
-            checkRunId: string | null;
-            alertIds: string[];
-            payload: unknown;
-        };
-        DeliveryPage: {
-            total: number;
-            items: components["schemas"]["Delivery"][];
-        };
-        ScanProgress: {
-            id: string;
-            /** @enum {string} */
-            status: "running" | "completed" | "failed";
-            trigger: string | null;
-            requestedBy: string | null;
-            /** @description ISO 8601 instant */
-            startedAt: string;
-            finishedAt: string | null;
-            jobs: {
-                done: number;
-                failed: number;
-                total: number;
-            };
-            phases: {
-                sync: {
-                    done: number;
-                    total: number;
-                };
-                bind: {
-                    done: number;
-                    total: number;
-                };
-                evaluate: {
-                    done: number;
-                    total: number;
-                };
-                finish: {
-                    done: number;
-                    total: number;
-                };
-            };
-            replicas: {
-                [key: string]: number;
-            };
-            report: components["schemas"]["CheckReport"] | null;
-            error: string | null;
-        };
-        ScanListItem: {
-            id: string;
-            /** @enum {string} */
-            status: "running" | "completed" | "failed";
-            trigger: string | null;
-            requestedBy: string | null;
-            /** @description ISO 8601 instant */
-            asOf: string;
-            /** @description ISO 8601 instant */
-            startedAt: string;
-            finishedAt: string | null;
-            summary: components["schemas"]["ScanSummary"] | null;
-            error: string | null;
-        };
-        RectificationItemLink: {
-            reviewId: string;
-            documentNo: string;
-            itemId: string;
-        };
-        RectificationItem: {
-            id: string;
-            reviewId: string;
-            documentNo: string;
-            ruleId: string | null;
-            description: string;
-            owner: string;
-            /** @description YYYY-MM-DD */
-            deadline: string;
-            /** @enum {string} */
-            status: "open" | "done";
-            doneBy: string | null;
-            doneAt: string | null;
-            note: string | null;
-            attachment: {
-                fileName: string;
-                contentType: string;
-                size: number;
-                sha256: string;
-                /** @description ISO 8601 instant */
-                uploadedAt: string;
-                url: string;
-            } | null;
-            carriedFrom: components["schemas"]["RectificationItemLink"] | null;
-            carriedTo: components["schemas"]["RectificationItemLink"] | null;
-            recheck: {
-                checkRunId: string;
-                verdict: components["schemas"]["Verdict"];
-                warning: components["schemas"]["Bilingual"];
-            } | null;
-        };
-        ReviewItems: {
-            documentNo: string;
-            items: components["schemas"]["RectificationItem"][];
-            history: components["schemas"]["RectificationItem"][];
-        };
-        Review: {
-            id: string;
-            documentNo: string;
-            opinionNo: string | null;
-            projectCode: string;
-            projectName: string;
-            unitCode: string;
-            unitName: string;
-            /** @enum {string} */
-            status: "applied" | "checked" | "decided";
-            appliedBy: string;
-            /** @description ISO 8601 instant */
-            appliedAt: string;
-            note: string | null;
-            checkRunId: string | null;
-            previousCheckRunId: string | null;
-            activeCheckRunId: string | null;
-            decision: ("approve" | "reject" | "rectify") | null;
-            comments: string | null;
-            decidedBy: string | null;
-            reviewerName: string | null;
-            decidedAt: string | null;
-            overrideReason: string | null;
-            previousReviewId: string | null;
-            items: components["schemas"]["RectificationItem"][];
-            itemHistory: components["schemas"]["RectificationItem"][];
-        };
-        CheckStarted: {
-            reviewId: string;
-            checkRunId: string;
-            /** @constant */
-            status: "running";
-        };
-        OpinionEvidence: {
-            source: string;
-            sourceTitle: components["schemas"]["Bilingual"];
-            kind: string;
-            externalId: string;
-            /** @description ISO 8601 instant */
-            fetchedAt: string;
-            contentHash: string;
-        };
-        OpinionFinding: {
-            ruleId: string;
-            title: components["schemas"]["Bilingual"];
-            clause: string;
-            /** @enum {string} */
-            basis: "local" | "national-verified" | "national-unverified";
-            /** @enum {string} */
-            severity: "blocking" | "advisory";
-            domain: components["schemas"]["ReviewDomain"];
-            verdict: components["schemas"]["Verdict"];
-            reason: components["schemas"]["Bilingual"];
-            warningOnly: boolean;
-            evidence: components["schemas"]["OpinionEvidence"][];
-            dispute: {
-                /** @enum {string} */
-                status: "open" | "upheld" | "dismissed";
-                reason: string;
-                decisionComment: string | null;
-            } | null;
-            exemption: {
-                documentNo: string;
-                authority: string;
-                /** @description YYYY-MM-DD */
-                validUntil: string;
-            } | null;
-            change: ("new" | "fixed" | "still-failing" | "unchanged") | null;
-        };
-        OpinionComparisonEntry: {
-            ruleId: string;
-            title: components["schemas"]["Bilingual"];
-            from: components["schemas"]["Verdict"] | null;
-            to: components["schemas"]["Verdict"] | null;
-        };
-        OpinionRectificationItem: {
-            ruleId: string | null;
-            description: string;
-            owner: string;
-            /** @description YYYY-MM-DD */
-            deadline: string;
-            /** @enum {string} */
-            status: "open" | "done";
-            done: {
-                by: string | null;
-                /** @description ISO 8601 instant */
-                at: string;
-                note: string | null;
-                attachment: string | null;
-            } | null;
-            carriedFrom: string | null;
-            warning: components["schemas"]["Bilingual"] | null;
-        };
-        OpinionDocument: {
-            reviewId: string;
-            reviewNo: string;
-            documentNo: string | null;
-            issuer: {
-                office: string;
-                title: string;
-            };
-            project: {
-                code: string;
-                name: string;
-                unitName: string;
-                unitCode: string;
-                region: string;
-                regionName: string | null;
-                investment: string;
-                packId: string;
-                packTitle: components["schemas"]["Bilingual"];
-                packVersion: number;
-            };
-            checkRunId: string;
-            /** @description ISO 8601 instant */
-            checkedAt: string;
-            /** @enum {string} */
-            status: "draft" | "decided";
-            ready: boolean;
-            blockingRuleIds: string[];
-            counts: components["schemas"]["VerdictCounts"];
-            sections: {
-                domain: components["schemas"]["ReviewDomain"];
-                title: components["schemas"]["Bilingual"];
-                findings: components["schemas"]["OpinionFinding"][];
-                remark: string | null;
-            }[];
-            decision: {
-                /** @enum {string} */
-                decision: "approve" | "reject" | "rectify";
-                title: components["schemas"]["Bilingual"];
-                comments: string;
-                decidedBy: string;
-                reviewerName: string | null;
-                /** @description ISO 8601 instant */
-                decidedAt: string;
-                override: {
-                    reason: string;
-                    ruleIds: string[];
-                } | null;
-            } | null;
-            rectification: components["schemas"]["OpinionRectificationItem"][];
-            rectificationHistory: components["schemas"]["OpinionRectificationItem"][];
-            remarks: {
-                conclusion: string | null;
-                updatedBy: string;
-                /** @description ISO 8601 instant */
-                updatedAt: string;
-            } | null;
-            comparison: {
-                previousCheckRunId: string;
-                added: components["schemas"]["OpinionComparisonEntry"][];
-                removed: components["schemas"]["OpinionComparisonEntry"][];
-                changed: components["schemas"]["OpinionComparisonEntry"][];
-            } | null;
-            /** @description ISO 8601 instant */
-            generatedAt: string;
-        };
-        PortfolioItem: {
-            code: string;
-            name: string;
-            unitName: string;
-            unitCode: string;
-            region: string;
-            packId: string;
-            investment: string;
-            ready: boolean | null;
-            checkedAt: string | null;
-            counts: components["schemas"]["VerdictCounts"];
-            blockingRuleIds: string[];
-            reviewStatus: string | null;
-            verdicts: {
-                [key: string]: components["schemas"]["Verdict"];
-            };
-        };
-        PortfolioPage: {
-            total: number;
-            page: number;
-            pageSize: number;
-            items: components["schemas"]["PortfolioItem"][];
-        };
-        Liveness: {
-            /** @constant */
-            status: "ok";
-        };
-        DependencyState: {
-            ok: boolean;
-            latencyMs: number;
-            reason?: components["schemas"]["Bilingual"];
-        };
-        Readiness: {
-            /** @enum {string} */
-            status: "ready" | "not-ready" | "stopping";
-            database: components["schemas"]["DependencyState"];
-            queue: components["schemas"]["DependencyState"];
-        };
-        RegistryRowError: {
-            rowNumber: number;
-            column?: string;
-            field?: string;
-            code: string;
-            message: components["schemas"]["Bilingual"];
-        };
-        RegistryImport: {
-            importId: string;
-            fileName: string;
-            /** @enum {string} */
-            format: "xlsx" | "csv";
-            encoding: string | null;
-            totalRows: number;
-            created: number;
-            updated: number;
-            unchanged: number;
-            rejected: number;
-            errors: components["schemas"]["RegistryRowError"][];
-            unknownColumns: string[];
-        };
+  schemas: {
+    Bilingual: {
+      zh: string;
+      en: string;
     };
-    responses: {
-        /** @description 错误：代码与处理建议（中文在前）/ an error: its code and what to do */
-        Error: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Error"];
-            };
-        };
+    /** @enum {string} */
+    Verdict: 'PASS' | 'FAIL' | 'WAIVED' | 'NOT_APPLICABLE' | 'UNKNOWN';
+    VerdictCounts: {
+      PASS: number;
+      FAIL: number;
+      WAIVED: number;
+      NOT_APPLICABLE: number;
+      UNKNOWN: number;
     };
-    parameters: never;
-    requestBodies: never;
-    headers: never;
-    pathItems: never;
+    EvidenceRef: {
+      source: string;
+      kind: string;
+      externalId: string;
+      recordId?: string;
+      /** @description ISO 8601 instant */
+      fetchedAt: string;
+      contentHash: string;
+      untrusted?: components['schemas']['Bilingual'];
+    };
+    RegistryProvenance: {
+      importId: string | null;
+      fileName: string | null;
+      sha256: string | null;
+      importedAt: string | null;
+      importedBy: string | null;
+      rowNumber: number | null;
+    };
+    RegistryEvidence: {
+      importId: string | null;
+      fileName: string | null;
+      sha256: string | null;
+      importedAt: string | null;
+      importedBy: string | null;
+      rowNumber: number | null;
+      /** @constant */
+      type: 'registry';
+      cells: {
+        header: string;
+        value: string;
+      }[];
+    };
+    Error: {
+      error: {
+        /** @enum {string} */
+        code:
+          | 'INVALID_REQUEST'
+          | 'INVALID_FILE'
+          | 'UNAUTHENTICATED'
+          | 'FORBIDDEN'
+          | 'PASSWORD_CHANGE_REQUIRED'
+          | 'CROSS_SITE_REQUEST'
+          | 'PROJECT_NOT_FOUND'
+          | 'CHECK_NOT_FOUND'
+          | 'NOT_FOUND'
+          | 'CONFLICT'
+          | 'PAYLOAD_TOO_LARGE'
+          | 'UNSUPPORTED_MEDIA_TYPE'
+          | 'RATE_LIMITED'
+          | 'IMPORT_FAILED'
+          | 'TOO_MANY_CHECKS'
+          | 'UPSTREAM_UNAVAILABLE'
+          | 'INTERNAL';
+        message: components['schemas']['Bilingual'];
+        details?: unknown;
+      };
+    };
+    /** @enum {string} */
+    ReviewDomain: 'cloud' | 'data-sharing' | 'security' | 'platforms' | 'management';
+    Finding: {
+      projectCode: string;
+      ruleId: string;
+      packId: string;
+      title: components['schemas']['Bilingual'];
+      clause: string;
+      basis: string;
+      /** @enum {string} */
+      severity: 'blocking' | 'advisory';
+      domain: components['schemas']['ReviewDomain'];
+      verdict: components['schemas']['Verdict'];
+      reason: components['schemas']['Bilingual'];
+      warningOnly: boolean;
+      evidence: components['schemas']['EvidenceRef'][];
+      registry: components['schemas']['RegistryEvidence'] | null;
+      packVersion: number;
+      checkRunId: string;
+      /** @description ISO 8601 instant */
+      evaluatedAt: string;
+    };
+    FindingsSummary: {
+      projects: number;
+      checked: number;
+      ready: number;
+      notReady: number;
+      unchecked: number;
+      lastCheckedAt: string | null;
+      verdicts: components['schemas']['VerdictCounts'];
+      domains: {
+        domain: components['schemas']['ReviewDomain'];
+        title: components['schemas']['Bilingual'];
+        verdicts: components['schemas']['VerdictCounts'];
+      }[];
+    };
+    ScanSummary: {
+      projects: number;
+      notReady: number;
+      verdicts: {
+        [key: string]: number;
+      };
+    };
+    CheckStep: {
+      /** @enum {string} */
+      kind: 'fetch' | 'evaluate';
+      source: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'running' | 'succeeded' | 'partial' | 'failed';
+      error: string | null;
+      ms: number | null;
+      title: components['schemas']['Bilingual'] | null;
+    };
+    CheckReport: {
+      id: string;
+      /** @enum {string} */
+      kind: 'targeted' | 'scan';
+      /** @enum {string} */
+      status: 'running' | 'completed' | 'failed';
+      projectCode: string | null;
+      /** @description ISO 8601 instant */
+      asOf: string;
+      /** @description ISO 8601 instant */
+      startedAt: string;
+      finishedAt: string | null;
+      syncs: {
+        source: string;
+        syncId: string;
+        status: string;
+        error: string | null;
+        ms: number | null;
+      }[];
+      summary: components['schemas']['ScanSummary'] | null;
+      steps: components['schemas']['CheckStep'][] | null;
+      project: {
+        projectCode: string;
+        name: string;
+        packId: string;
+        ready: boolean;
+        blockingRuleIds: string[];
+        findings: components['schemas']['Finding'][];
+      } | null;
+      error: string | null;
+    };
+    Project: {
+      code: string;
+      name: string;
+      unitName: string;
+      unitCode: string;
+      region: string;
+      policyPack: string;
+      investment: string;
+      /** @enum {string} */
+      category: '基础设施' | '软件开发' | '运维运营' | '综合';
+      /** @enum {string} */
+      domain: '协同办公' | '智慧教育' | '智慧医疗' | '智慧应急' | '政务服务' | '其他';
+      systemNames: string[];
+      planYear: number | null;
+      supplementaryPlan: boolean | null;
+      caseByCaseDecision: string | null;
+      classified: boolean;
+      internalUseOnly: boolean;
+      govServiceSystem: boolean;
+      hasMobileChannel: boolean;
+      standaloneMobileApp: boolean | null;
+      hasVideoInfrastructure: boolean;
+      buildsCloudOrDataCentre: boolean | null;
+      buildsServicePlatform: boolean | null;
+      hasDataResources: boolean;
+      isApplicationPlatform: boolean | null;
+      cloudExemptionRef: string | null;
+      approvedOn: string | null;
+      contractSignedOn: string | null;
+      preliminaryAcceptanceOn: string | null;
+      trialStartOn: string | null;
+      trialEndOn: string | null;
+      acceptanceAppliedOn: string | null;
+      expertReviewRef: string | null;
+      technicalReviewRef: string | null;
+      financialReviewRef: string | null;
+      supervisionContractRef: string | null;
+      procurementFiled: boolean | null;
+      omPeriodMonths: number | null;
+      securityPlan: boolean | null;
+      omPlan: boolean | null;
+      securityPrereviewRef: string | null;
+      cryptoPrereviewRef: string | null;
+      /** @default null */
+      acceptedOn: string | null;
+      /** @default null */
+      reliabilityPrereviewRef: string | null;
+      /** @default null */
+      eArchivePrereviewRef: string | null;
+      /** @default null */
+      acceptanceFiled: boolean | null;
+    };
+    ProjectPage: {
+      total: number;
+      page: number;
+      pageSize: number;
+      items: components['schemas']['Project'][];
+    };
+    UntrustedRecord: {
+      source: string;
+      sourceTitle: components['schemas']['Bilingual'];
+      kind: string;
+      externalId: string;
+      binding: string;
+      /** @description ISO 8601 instant */
+      fetchedAt: string;
+      reason: components['schemas']['Bilingual'];
+      payload: unknown;
+    };
+    ProjectDetail: {
+      code: string;
+      name: string;
+      unitName: string;
+      unitCode: string;
+      region: string;
+      policyPack: string;
+      investment: string;
+      /** @enum {string} */
+      category: '基础设施' | '软件开发' | '运维运营' | '综合';
+      /** @enum {string} */
+      domain: '协同办公' | '智慧教育' | '智慧医疗' | '智慧应急' | '政务服务' | '其他';
+      systemNames: string[];
+      planYear: number | null;
+      supplementaryPlan: boolean | null;
+      caseByCaseDecision: string | null;
+      classified: boolean;
+      internalUseOnly: boolean;
+      govServiceSystem: boolean;
+      hasMobileChannel: boolean;
+      standaloneMobileApp: boolean | null;
+      hasVideoInfrastructure: boolean;
+      buildsCloudOrDataCentre: boolean | null;
+      buildsServicePlatform: boolean | null;
+      hasDataResources: boolean;
+      isApplicationPlatform: boolean | null;
+      cloudExemptionRef: string | null;
+      approvedOn: string | null;
+      contractSignedOn: string | null;
+      preliminaryAcceptanceOn: string | null;
+      trialStartOn: string | null;
+      trialEndOn: string | null;
+      acceptanceAppliedOn: string | null;
+      expertReviewRef: string | null;
+      technicalReviewRef: string | null;
+      financialReviewRef: string | null;
+      supervisionContractRef: string | null;
+      procurementFiled: boolean | null;
+      omPeriodMonths: number | null;
+      securityPlan: boolean | null;
+      omPlan: boolean | null;
+      securityPrereviewRef: string | null;
+      cryptoPrereviewRef: string | null;
+      /** @default null */
+      acceptedOn: string | null;
+      /** @default null */
+      reliabilityPrereviewRef: string | null;
+      /** @default null */
+      eArchivePrereviewRef: string | null;
+      /** @default null */
+      acceptanceFiled: boolean | null;
+      registry: components['schemas']['RegistryProvenance'];
+      untrustedRecords: components['schemas']['UntrustedRecord'][];
+    };
+    ProjectFindings: {
+      projectCode: string;
+      checkRunId: string;
+      /** @description ISO 8601 instant */
+      evaluatedAt: string;
+      ready: boolean;
+      blockingRuleIds: string[];
+      findings: components['schemas']['Finding'][];
+    };
+    EvidenceItem: {
+      source: string;
+      sourceTitle: components['schemas']['Bilingual'];
+      kind: string;
+      externalId: string;
+      /** @description ISO 8601 instant */
+      fetchedAt: string;
+      contentHash: string;
+      untrusted: components['schemas']['Bilingual'] | null;
+      record: {
+        id: string;
+        /** @description ISO 8601 instant */
+        fetchedAt: string;
+        contentHash: string;
+        upstreamUpdatedAt: string | null;
+        tombstone: boolean;
+        payload: unknown;
+      } | null;
+      sameAsEvidence: boolean;
+    };
+    FindingEvidence: {
+      projectCode: string;
+      ruleId: string;
+      verdict: components['schemas']['Verdict'];
+      checkRunId: string;
+      /** @description ISO 8601 instant */
+      evaluatedAt: string;
+      items: components['schemas']['EvidenceItem'][];
+      registry: components['schemas']['RegistryEvidence'] | null;
+    };
+    Exemption: {
+      id: string;
+      projectCode: string;
+      projectName: string;
+      unitName: string;
+      packId: string;
+      ruleIds: string[];
+      /** @enum {string} */
+      reasonCategory: 'classified' | 'internal-equipment' | 'higher-rule' | 'other';
+      reasonCategoryTitle: components['schemas']['Bilingual'];
+      reasonText: string;
+      documentNo: string;
+      authority: string;
+      /** @description YYYY-MM-DD */
+      validFrom: string;
+      /** @description YYYY-MM-DD */
+      validUntil: string;
+      attachmentRef: string | null;
+      /** @enum {string} */
+      status: 'requested' | 'approved' | 'rejected' | 'revoked';
+      isCurrent: boolean;
+      daysLeft: number | null;
+      requestedBy: string;
+      /** @description ISO 8601 instant */
+      requestedAt: string;
+      decidedBy: string | null;
+      decidedAt: string | null;
+      decisionComment: string | null;
+      revokedBy: string | null;
+      revokedAt: string | null;
+      revocationReason: string | null;
+    };
+    RenewalNotice: {
+      exemption: components['schemas']['Exemption'];
+      daysLeft: number;
+      notice: components['schemas']['Bilingual'];
+    };
+    PackVersion: {
+      packId: string;
+      version: number;
+      /** @description YYYY-MM-DD */
+      effectiveFrom: string;
+      settings: {
+        [key: string]: unknown;
+      };
+      confirmedRuleIds: string[];
+      note: string;
+      publishedBy: string;
+      /** @description ISO 8601 instant */
+      publishedAt: string;
+    };
+    Division: {
+      code: string;
+      name: string;
+      cityLevel: boolean;
+    };
+    SettingSchema: {
+      type?: string;
+      minimum?: number;
+      maximum?: number;
+      exclusiveMinimum?: number;
+      items?: {
+        type?: string;
+        enum?: string[];
+      };
+      properties?: {
+        [key: string]: components['schemas']['SettingSchema'];
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    PackSummary: {
+      id: string;
+      name: components['schemas']['Bilingual'];
+      title: components['schemas']['Bilingual'];
+      divisionCode: string;
+      divisions: components['schemas']['Division'][];
+      rules: number;
+      defaults: {
+        [key: string]: unknown;
+      };
+      packWideSettings: string[];
+      latestVersion: components['schemas']['PackVersion'];
+      settingsSchema: {
+        properties?: {
+          [key: string]: components['schemas']['SettingSchema'];
+        };
+      } & {
+        [key: string]: unknown;
+      };
+    };
+    Rule: {
+      id: string;
+      pack: string;
+      title: components['schemas']['Bilingual'];
+      clause: string;
+      /** @enum {string} */
+      basis: 'local' | 'national-verified' | 'national-unverified';
+      basisNote: components['schemas']['Bilingual'] | null;
+      /** @enum {string} */
+      severity: 'blocking' | 'advisory';
+      domain: {
+        id: components['schemas']['ReviewDomain'];
+        zh: string;
+        en: string;
+      };
+      requirement: components['schemas']['Bilingual'];
+      sources: {
+        id: string;
+        zh: string;
+        en: string;
+      }[];
+      settings: string[];
+    };
+    VerdictSide: {
+      verdict: components['schemas']['Verdict'];
+      warningOnly: boolean;
+    };
+    ImpactPreview: {
+      packId: string;
+      draftVersion: number;
+      /** @description YYYY-MM-DD */
+      effectiveFrom: string;
+      projectsAffected: number;
+      projectsEvaluated: number;
+      flips: {
+        projectCode: string;
+        projectName: string;
+        ruleId: string;
+        from: components['schemas']['VerdictSide'];
+        to: components['schemas']['VerdictSide'];
+      }[];
+      readinessChanges: {
+        projectCode: string;
+        from: boolean;
+        to: boolean;
+      }[];
+    };
+    PackPin: {
+      projectCode: string;
+      pinned: number | null;
+    };
+    Sync: {
+      id: string;
+      mode: string;
+      status: string;
+      /** @description ISO 8601 instant */
+      startedAt: string;
+      finishedAt: string | null;
+      pagesFetched: number;
+      pagesFailed: number;
+      recordsSeen: number;
+      recordsInvalid: number;
+      recordsChanged: number;
+      error: string | null;
+      pagesTotal: number | null;
+      paging: {
+        lists: {
+          kind: string;
+          pagesFetched: number;
+          pagesTotal: number | null;
+          complete: boolean;
+        }[];
+        pagesReasked: number;
+        pagesRecovered: number;
+      } | null;
+    };
+    SourceStatus: {
+      source: string;
+      title: components['schemas']['Bilingual'];
+      configured: boolean;
+      circuit: string | null;
+      lastSync: components['schemas']['Sync'] | null;
+      completeness: number | null;
+      lastSuccessAt: string | null;
+      ageHours: number | null;
+      fresh: boolean;
+      records: number;
+      tombstones: number;
+      problems: number;
+      untrusted: number;
+      shortfall: components['schemas']['Bilingual'] | null;
+      recovery: {
+        at: string | null;
+        status: string;
+        recoveredProjects: number;
+        requests: number;
+      } | null;
+    };
+    RecordProblem: {
+      kind: string;
+      externalId: string | null;
+      reason: components['schemas']['Bilingual'];
+      issues: {
+        path: string;
+        message: string;
+      }[];
+      payload: unknown;
+      untrusted: boolean;
+      projects: {
+        code: string;
+        binding: string;
+      }[];
+    };
+    SourceProblems: {
+      source: string;
+      sync: components['schemas']['Sync'] | null;
+      problems: components['schemas']['RecordProblem'][];
+    };
+    Alert: {
+      id: string;
+      key: string;
+      /** @enum {string} */
+      ruleId:
+        | 'MON-PROD-NO-FILING'
+        | 'MON-ORPHAN'
+        | 'MON-IDLE'
+        | 'MON-EVAL-DUE'
+        | 'MON-SHARE-STALE'
+        | 'MON-VIDEO-OFFLINE'
+        | 'MON-SERVICE-STALE'
+        | 'MON-REGRESSION'
+        | 'MON-FILING-PENDING';
+      clause: string;
+      subject: string;
+      projectCode: string | null;
+      ownerUnitCode: string | null;
+      ownerUnitName: string | null;
+      /** @enum {string} */
+      severity: 'critical' | 'warning' | 'info';
+      /** @enum {string} */
+      status: 'open' | 'acknowledged' | 'resolved';
+      title: components['schemas']['Bilingual'];
+      message: components['schemas']['Bilingual'];
+      evidence: components['schemas']['EvidenceRef'][];
+      details: {
+        [key: string]: unknown;
+      };
+      /** @description ISO 8601 instant */
+      firstSeenAt: string;
+      /** @description ISO 8601 instant */
+      lastSeenAt: string;
+      acknowledgedAt: string | null;
+      acknowledgedBy: string | null;
+      resolvedAt: string | null;
+      resolvedBy: string | null;
+      lastCheckRunId: string | null;
+      timesReopened: number;
+    };
+    AlertPage: {
+      total: number;
+      items: components['schemas']['Alert'][];
+    };
+    HeldCapacity: {
+      resources: number;
+      vcpu: number;
+      memoryGiB: number;
+    };
+    AlertSummary: {
+      unresolved: number;
+      bySeverity: {
+        critical: {
+          open: number;
+          acknowledged: number;
+        };
+        warning: {
+          open: number;
+          acknowledged: number;
+        };
+        info: {
+          open: number;
+          acknowledged: number;
+        };
+      };
+      byRule: {
+        'MON-PROD-NO-FILING': {
+          open: number;
+          acknowledged: number;
+        };
+        'MON-ORPHAN': {
+          open: number;
+          acknowledged: number;
+        };
+        'MON-IDLE': {
+          open: number;
+          acknowledged: number;
+        };
+        'MON-EVAL-DUE': {
+          open: number;
+          acknowledged: number;
+        };
+        'MON-SHARE-STALE': {
+          open: number;
+          acknowledged: number;
+        };
+        'MON-VIDEO-OFFLINE': {
+          open: number;
+          acknowledged: number;
+        };
+        'MON-SERVICE-STALE': {
+          open: number;
+          acknowledged: number;
+        };
+        'MON-REGRESSION': {
+          open: number;
+          acknowledged: number;
+        };
+        'MON-FILING-PENDING': {
+          open: number;
+          acknowledged: number;
+        };
+      };
+      resources: {
+        orphan: components['schemas']['HeldCapacity'];
+        idle: components['schemas']['HeldCapacity'];
+        total: components['schemas']['HeldCapacity'];
+      };
+    };
+    AuditEntry: {
+      seq: string;
+      /** @description ISO 8601 instant */
+      at: string;
+      actor: string;
+      action: string;
+      actionTitle: components['schemas']['Bilingual'];
+      objectType: string;
+      objectId: string;
+      data: unknown;
+      hash: string;
+    };
+    AuditPage: {
+      total: number;
+      items: components['schemas']['AuditEntry'][];
+    };
+    AuditProblem: {
+      /** @enum {string} */
+      kind:
+        | 'broken-link'
+        | 'edited-entry'
+        | 'rewritten-entry'
+        | 'unkeyed-after-keyed'
+        | 'keyed-without-start'
+        | 'chain-start-mismatch'
+        | 'key-mismatch'
+        | 'unknown-version'
+        | 'truncated-tail'
+        | 'checkpoint-mismatch'
+        | 'chain-replaced'
+        | 'checkpoint-forged';
+      seq: string | null;
+      message: components['schemas']['Bilingual'];
+    };
+    AuditVerification: {
+      ok: boolean;
+      entries: number;
+      lastSeq: string | null;
+      keyedFrom: {
+        seq: string;
+        chainId: string;
+        keyId: string;
+        unkeyedEntries: number;
+      } | null;
+      checkpoints: {
+        file: string;
+        checked: number;
+        latest: {
+          /** @description ISO 8601 instant */
+          at: string;
+          seq: string;
+          count: number;
+        } | null;
+      };
+      firstBroken: components['schemas']['AuditProblem'] | null;
+      problems: components['schemas']['AuditProblem'][];
+      moreProblems: number;
+      warnings: components['schemas']['Bilingual'][];
+    };
+    /** @enum {string} */
+    Role: 'admin' | 'reviewer' | 'monitor' | 'applicant' | 'auditor';
+    User: {
+      id: string;
+      username: string;
+      displayName: string;
+      role: components['schemas']['Role'];
+      unitCode: string | null;
+      signIn: {
+        password: boolean;
+        oidc: boolean;
+      };
+      mustChangePassword: boolean;
+      disabled: boolean;
+      lastLoginAt: string | null;
+      /** @description ISO 8601 instant */
+      createdAt: string;
+    };
+    UserWithPassword: {
+      user: components['schemas']['User'];
+      oneTimePassword: string;
+    };
+    Session: {
+      accessToken: string;
+      /** @constant */
+      tokenType: 'Bearer';
+      /** @description ISO 8601 instant */
+      expiresAt: string;
+      user: components['schemas']['User'];
+    };
+    SignInMethods: {
+      password: boolean;
+      oidc: boolean;
+    };
+    Me: {
+      user: components['schemas']['User'] | null;
+      role: components['schemas']['Role'];
+      unitCode: string | null;
+      viaToken: boolean;
+      permissions: (
+        | 'projects:read'
+        | 'checks:run'
+        | 'checks:read'
+        | 'packs:read'
+        | 'packs:preview'
+        | 'packs:manage'
+        | 'sources:read'
+        | 'bindings:read'
+        | 'bindings:decide'
+        | 'registry:import'
+        | 'exemptions:read'
+        | 'exemptions:request'
+        | 'exemptions:decide'
+        | 'reviews:read'
+        | 'reviews:apply'
+        | 'reviews:decide'
+        | 'scans:run'
+        | 'scans:read'
+        | 'alerts:read'
+        | 'alerts:manage'
+        | 'notifications:read'
+        | 'notifications:manage'
+        | 'disputes:raise'
+        | 'disputes:decide'
+        | 'audit:read'
+        | 'users:read'
+        | 'users:manage'
+        | 'tokens:own'
+        | 'tokens:manage'
+        | 'session:self'
+      )[];
+    };
+    Token: {
+      id: string;
+      name: string;
+      prefix: string;
+      username: string;
+      role: components['schemas']['Role'];
+      /** @description ISO 8601 instant */
+      expiresAt: string;
+      revokedAt: string | null;
+      revokedReason: ('password-reset' | 'disabled' | 'access-change') | null;
+      lastUsedAt: string | null;
+      createdBy: string;
+      /** @description ISO 8601 instant */
+      createdAt: string;
+      /** @enum {string} */
+      status: 'active' | 'expired' | 'revoked';
+    };
+    IssuedToken: {
+      id: string;
+      name: string;
+      prefix: string;
+      username: string;
+      role: components['schemas']['Role'];
+      /** @description ISO 8601 instant */
+      expiresAt: string;
+      revokedAt: string | null;
+      revokedReason: ('password-reset' | 'disabled' | 'access-change') | null;
+      lastUsedAt: string | null;
+      createdBy: string;
+      /** @description ISO 8601 instant */
+      createdAt: string;
+      /** @enum {string} */
+      status: 'active' | 'expired' | 'revoked';
+      token: string;
+    };
+    Binding: {
+      id: string;
+      /** @enum {string} */
+      status: 'pending' | 'confirmed' | 'rejected' | 'code';
+      score: number | null;
+      record: {
+        id: string;
+        source: string;
+        kind: string;
+        externalId: string;
+        systemName: string | null;
+        unitCode: string | null;
+        tombstone: boolean;
+      };
+      project: {
+        code: string;
+        name: string;
+        unitName: string;
+      };
+      decidedBy: string | null;
+      decidedAt: string | null;
+    };
+    Rejudgement: {
+      projectCode: string;
+      checkRunId: string | null;
+      ready: boolean | null;
+      blockingRuleIds: string[];
+      changes: {
+        ruleId: string;
+        from: components['schemas']['Verdict'] | null;
+        to: components['schemas']['Verdict'];
+      }[];
+      message: components['schemas']['Bilingual'];
+      error: components['schemas']['Bilingual'] | null;
+    };
+    BindingDecision: {
+      id: string;
+      /** @enum {string} */
+      status: 'pending' | 'confirmed' | 'rejected' | 'code';
+      score: number | null;
+      record: {
+        id: string;
+        source: string;
+        kind: string;
+        externalId: string;
+        systemName: string | null;
+        unitCode: string | null;
+        tombstone: boolean;
+      };
+      project: {
+        code: string;
+        name: string;
+        unitName: string;
+      };
+      decidedBy: string | null;
+      decidedAt: string | null;
+      rejudged: components['schemas']['Rejudgement'];
+    };
+    BindingPage: {
+      total: number;
+      items: components['schemas']['Binding'][];
+    };
+    UnboundResource: {
+      recordId: string;
+      resourceId: string;
+      systemName: string | null;
+      unitCode: string | null;
+      projectCode: string | null;
+      /** @description ISO 8601 instant */
+      firstSeenAt: string;
+      /** @description ISO 8601 instant */
+      fetchedAt: string;
+      suggestedProjects: string[];
+    };
+    CorrectionRequest: {
+      sources: string[];
+      sourceTitles: components['schemas']['Bilingual'][];
+      text: components['schemas']['Bilingual'];
+    };
+    Dispute: {
+      id: string;
+      projectCode: string;
+      projectName: string;
+      unitName: string;
+      ruleId: string;
+      ruleTitle: components['schemas']['Bilingual'] | null;
+      checkRunId: string;
+      reason: string;
+      raisedBy: string;
+      /** @description ISO 8601 instant */
+      raisedAt: string;
+      /** @enum {string} */
+      status: 'open' | 'upheld' | 'dismissed';
+      decidedBy: string | null;
+      decidedAt: string | null;
+      decisionComment: string | null;
+      correction: components['schemas']['CorrectionRequest'] | null;
+    };
+    VerdictChange: {
+      ruleId: string;
+      from: components['schemas']['Verdict'] | null;
+      to: components['schemas']['Verdict'] | null;
+    };
+    TimelineEntry: {
+      checkRunId: string;
+      /** @enum {string} */
+      kind: 'targeted' | 'scan';
+      /** @description ISO 8601 instant */
+      asOf: string;
+      /** @description ISO 8601 instant */
+      evaluatedAt: string;
+      ready: boolean;
+      blockingRuleIds: string[];
+      verdicts: components['schemas']['VerdictCounts'];
+      previousCheckRunId: string | null;
+      changes: components['schemas']['VerdictChange'][];
+    };
+    ProjectTimeline: {
+      projectCode: string;
+      name: string;
+      packId: string;
+      total: number;
+      items: components['schemas']['TimelineEntry'][];
+    };
+    RuleTrendPoint: {
+      checkRunId: string;
+      /** @description ISO 8601 instant */
+      asOf: string;
+      projects: number;
+      verdicts: components['schemas']['VerdictCounts'];
+    };
+    RuleTrend: {
+      ruleId: string;
+      packId: string;
+      title: components['schemas']['Bilingual'];
+      severity: string;
+      scans: components['schemas']['RuleTrendPoint'][];
+    };
+    DiffRun: {
+      id: string;
+      /** @enum {string} */
+      kind: 'targeted' | 'scan';
+      /** @description ISO 8601 instant */
+      asOf: string;
+      projects: number;
+    };
+    DiffItem: {
+      projectCode: string;
+      ruleId: string;
+      /** @enum {string} */
+      change: 'new' | 'regressed' | 'fixed';
+      from: components['schemas']['Verdict'] | null;
+      to: components['schemas']['Verdict'] | null;
+      /** @enum {string} */
+      severity: 'blocking' | 'advisory';
+      blocking: boolean;
+    };
+    ScanDiff: {
+      from: components['schemas']['DiffRun'];
+      to: components['schemas']['DiffRun'];
+      counts: {
+        projectsCompared: number;
+        projectsAdded: number;
+        projectsRemoved: number;
+        projectsChanged: number;
+        new: number;
+        regressed: number;
+        fixed: number;
+        newlyFailing: number;
+        stillFailing: number;
+      };
+      changes: {
+        total: number;
+        offset: number;
+        limit: number;
+        items: components['schemas']['DiffItem'][];
+      };
+      projectsAdded: string[];
+      projectsRemoved: string[];
+    };
+    ChannelAvailability: {
+      /** @enum {string} */
+      channel: 'webhook' | 'dingtalk' | 'wecom' | 'email';
+      title: components['schemas']['Bilingual'];
+      available: boolean;
+      reason: components['schemas']['Bilingual'] | null;
+    };
+    Subscription: {
+      id: string;
+      name: string;
+      /** @enum {string} */
+      channel: 'webhook' | 'dingtalk' | 'wecom' | 'email';
+      target: string;
+      hasSecret: boolean;
+      unitCodes: string[];
+      ruleIds: string[];
+      /** @enum {string} */
+      minSeverity: 'critical' | 'warning' | 'info';
+      immediate: boolean;
+      digest: boolean;
+      enabled: boolean;
+      createdBy: string;
+      /** @description ISO 8601 instant */
+      createdAt: string;
+      deliveries: {
+        pending: number;
+        delivered: number;
+        failed: number;
+      };
+    };
+    SubscriptionRemoved: {
+      id: string;
+      /** @constant */
+      deleted: true;
+      deliveriesRemoved: number;
+    };
+    Delivery: {
+      id: string;
+      subscriptionId: string;
+      subscriptionName: string;
+      /** @enum {string} */
+      channel: 'webhook' | 'dingtalk' | 'wecom' | 'email';
+      /** @enum {string} */
+      kind: 'immediate' | 'digest' | 'test';
+      /** @enum {string} */
+      status: 'pending' | 'delivered' | 'failed';
+      attempts: number;
+      lastError: string | null;
+      lastAttemptAt: string | null;
+      deliveredAt: string | null;
+      /** @description ISO 8601 instant */
+      createdAt: string;
+      checkRunId: string | null;
+      alertIds: string[];
+    };
+    DeliveryDetail: {
+      id: string;
+      subscriptionId: string;
+      subscriptionName: string;
+      /** @enum {string} */
+      channel: 'webhook' | 'dingtalk' | 'wecom' | 'email';
+      /** @enum {string} */
+      kind: 'immediate' | 'digest' | 'test';
+      /** @enum {string} */
+      status: 'pending' | 'delivered' | 'failed';
+      attempts: number;
+      lastError: string | null;
+      lastAttemptAt: string | null;
+      deliveredAt: string | null;
+      /** @description ISO 8601 instant */
+      createdAt: string;
+      checkRunId: string | null;
+      alertIds: string[];
+      payload: unknown;
+    };
+    DeliveryPage: {
+      total: number;
+      items: components['schemas']['Delivery'][];
+    };
+    ScanProgress: {
+      id: string;
+      /** @enum {string} */
+      status: 'running' | 'completed' | 'failed';
+      trigger: string | null;
+      requestedBy: string | null;
+      /** @description ISO 8601 instant */
+      startedAt: string;
+      finishedAt: string | null;
+      jobs: {
+        done: number;
+        failed: number;
+        total: number;
+      };
+      phases: {
+        sync: {
+          done: number;
+          total: number;
+        };
+        bind: {
+          done: number;
+          total: number;
+        };
+        evaluate: {
+          done: number;
+          total: number;
+        };
+        finish: {
+          done: number;
+          total: number;
+        };
+      };
+      replicas: {
+        [key: string]: number;
+      };
+      report: components['schemas']['CheckReport'] | null;
+      error: string | null;
+    };
+    ScanListItem: {
+      id: string;
+      /** @enum {string} */
+      status: 'running' | 'completed' | 'failed';
+      trigger: string | null;
+      requestedBy: string | null;
+      /** @description ISO 8601 instant */
+      asOf: string;
+      /** @description ISO 8601 instant */
+      startedAt: string;
+      finishedAt: string | null;
+      summary: components['schemas']['ScanSummary'] | null;
+      error: string | null;
+    };
+    RectificationItemLink: {
+      reviewId: string;
+      documentNo: string;
+      itemId: string;
+    };
+    RectificationItem: {
+      id: string;
+      reviewId: string;
+      documentNo: string;
+      ruleId: string | null;
+      description: string;
+      owner: string;
+      /** @description YYYY-MM-DD */
+      deadline: string;
+      /** @enum {string} */
+      status: 'open' | 'done';
+      doneBy: string | null;
+      doneAt: string | null;
+      note: string | null;
+      attachment: {
+        fileName: string;
+        contentType: string;
+        size: number;
+        sha256: string;
+        /** @description ISO 8601 instant */
+        uploadedAt: string;
+        url: string;
+      } | null;
+      carriedFrom: components['schemas']['RectificationItemLink'] | null;
+      carriedTo: components['schemas']['RectificationItemLink'] | null;
+      recheck: {
+        checkRunId: string;
+        verdict: components['schemas']['Verdict'];
+        warning: components['schemas']['Bilingual'];
+      } | null;
+    };
+    ReviewItems: {
+      documentNo: string;
+      items: components['schemas']['RectificationItem'][];
+      history: components['schemas']['RectificationItem'][];
+    };
+    Review: {
+      id: string;
+      documentNo: string;
+      opinionNo: string | null;
+      projectCode: string;
+      projectName: string;
+      unitCode: string;
+      unitName: string;
+      /** @enum {string} */
+      status: 'applied' | 'checked' | 'decided';
+      appliedBy: string;
+      /** @description ISO 8601 instant */
+      appliedAt: string;
+      note: string | null;
+      checkRunId: string | null;
+      previousCheckRunId: string | null;
+      activeCheckRunId: string | null;
+      decision: ('approve' | 'reject' | 'rectify') | null;
+      comments: string | null;
+      decidedBy: string | null;
+      reviewerName: string | null;
+      decidedAt: string | null;
+      overrideReason: string | null;
+      previousReviewId: string | null;
+      items: components['schemas']['RectificationItem'][];
+      itemHistory: components['schemas']['RectificationItem'][];
+    };
+    CheckStarted: {
+      reviewId: string;
+      checkRunId: string;
+      /** @constant */
+      status: 'running';
+    };
+    OpinionEvidence: {
+      source: string;
+      sourceTitle: components['schemas']['Bilingual'];
+      kind: string;
+      externalId: string;
+      /** @description ISO 8601 instant */
+      fetchedAt: string;
+      contentHash: string;
+    };
+    OpinionFinding: {
+      ruleId: string;
+      title: components['schemas']['Bilingual'];
+      clause: string;
+      /** @enum {string} */
+      basis: 'local' | 'national-verified' | 'national-unverified';
+      /** @enum {string} */
+      severity: 'blocking' | 'advisory';
+      domain: components['schemas']['ReviewDomain'];
+      verdict: components['schemas']['Verdict'];
+      reason: components['schemas']['Bilingual'];
+      warningOnly: boolean;
+      evidence: components['schemas']['OpinionEvidence'][];
+      dispute: {
+        /** @enum {string} */
+        status: 'open' | 'upheld' | 'dismissed';
+        reason: string;
+        decisionComment: string | null;
+      } | null;
+      exemption: {
+        documentNo: string;
+        authority: string;
+        /** @description YYYY-MM-DD */
+        validUntil: string;
+      } | null;
+      change: ('new' | 'fixed' | 'still-failing' | 'unchanged') | null;
+    };
+    OpinionComparisonEntry: {
+      ruleId: string;
+      title: components['schemas']['Bilingual'];
+      from: components['schemas']['Verdict'] | null;
+      to: components['schemas']['Verdict'] | null;
+    };
+    OpinionRectificationItem: {
+      ruleId: string | null;
+      description: string;
+      owner: string;
+      /** @description YYYY-MM-DD */
+      deadline: string;
+      /** @enum {string} */
+      status: 'open' | 'done';
+      done: {
+        by: string | null;
+        /** @description ISO 8601 instant */
+        at: string;
+        note: string | null;
+        attachment: string | null;
+      } | null;
+      carriedFrom: string | null;
+      warning: components['schemas']['Bilingual'] | null;
+    };
+    OpinionDocument: {
+      reviewId: string;
+      reviewNo: string;
+      documentNo: string | null;
+      issuer: {
+        office: string;
+        title: string;
+      };
+      project: {
+        code: string;
+        name: string;
+        unitName: string;
+        unitCode: string;
+        region: string;
+        regionName: string | null;
+        investment: string;
+        packId: string;
+        packTitle: components['schemas']['Bilingual'];
+        packVersion: number;
+      };
+      checkRunId: string;
+      /** @description ISO 8601 instant */
+      checkedAt: string;
+      /** @enum {string} */
+      status: 'draft' | 'decided';
+      ready: boolean;
+      blockingRuleIds: string[];
+      counts: components['schemas']['VerdictCounts'];
+      sections: {
+        domain: components['schemas']['ReviewDomain'];
+        title: components['schemas']['Bilingual'];
+        findings: components['schemas']['OpinionFinding'][];
+        remark: string | null;
+      }[];
+      decision: {
+        /** @enum {string} */
+        decision: 'approve' | 'reject' | 'rectify';
+        title: components['schemas']['Bilingual'];
+        comments: string;
+        decidedBy: string;
+        reviewerName: string | null;
+        /** @description ISO 8601 instant */
+        decidedAt: string;
+        override: {
+          reason: string;
+          ruleIds: string[];
+        } | null;
+      } | null;
+      rectification: components['schemas']['OpinionRectificationItem'][];
+      rectificationHistory: components['schemas']['OpinionRectificationItem'][];
+      remarks: {
+        conclusion: string | null;
+        updatedBy: string;
+        /** @description ISO 8601 instant */
+        updatedAt: string;
+      } | null;
+      comparison: {
+        previousCheckRunId: string;
+        added: components['schemas']['OpinionComparisonEntry'][];
+        removed: components['schemas']['OpinionComparisonEntry'][];
+        changed: components['schemas']['OpinionComparisonEntry'][];
+      } | null;
+      /** @description ISO 8601 instant */
+      generatedAt: string;
+    };
+    PortfolioItem: {
+      code: string;
+      name: string;
+      unitName: string;
+      unitCode: string;
+      region: string;
+      packId: string;
+      investment: string;
+      ready: boolean | null;
+      checkedAt: string | null;
+      counts: components['schemas']['VerdictCounts'];
+      blockingRuleIds: string[];
+      reviewStatus: string | null;
+      verdicts: {
+        [key: string]: components['schemas']['Verdict'];
+      };
+    };
+    PortfolioPage: {
+      total: number;
+      page: number;
+      pageSize: number;
+      items: components['schemas']['PortfolioItem'][];
+    };
+    Liveness: {
+      /** @constant */
+      status: 'ok';
+    };
+    DependencyState: {
+      ok: boolean;
+      latencyMs: number;
+      reason?: components['schemas']['Bilingual'];
+    };
+    Readiness: {
+      /** @enum {string} */
+      status: 'ready' | 'not-ready' | 'stopping';
+      database: components['schemas']['DependencyState'];
+      queue: components['schemas']['DependencyState'];
+    };
+    RegistryRowError: {
+      rowNumber: number;
+      column?: string;
+      field?: string;
+      code: string;
+      message: components['schemas']['Bilingual'];
+    };
+    RegistryImport: {
+      importId: string;
+      fileName: string;
+      /** @enum {string} */
+      format: 'xlsx' | 'csv';
+      encoding: string | null;
+      totalRows: number;
+      created: number;
+      updated: number;
+      unchanged: number;
+      rejected: number;
+      errors: components['schemas']['RegistryRowError'][];
+      unknownColumns: string[];
+    };
+  };
+  responses: {
+    /** @description 错误：代码与处理建议（中文在前）/ an error: its code and what to do */
+    Error: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+  };
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    AuditController_list: {
-        parameters: {
-            query?: {
-                actor?: string;
-                action?: string;
-                objectType?: string;
-                objectId?: string;
-                from?: string;
-                to?: string;
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AuditPage"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    AuditController_verify: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AuditVerification"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    AuthController_providers: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SignInMethods"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    AuthController_login: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    username: string;
-                    password: string;
-                };
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Session"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    AuthController_logout: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 已退出，会话 Cookie 已清除 / signed out; the session cookie is cleared */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    AuthController_me: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Me"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    AuthController_changePassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    currentPassword: string;
-                    newPassword: string;
-                };
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Session"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    AuthController_oidcLogin: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 跳转到身份平台 / to the identity platform */
-            302: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    AuthController_oidcCallback: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 已登录，跳转到首页 / signed in; to the dashboard */
-            302: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    UsersController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["User"][];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    UsersController_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    username: string;
-                    displayName: string;
-                    /** @enum {string} */
-                    role: "admin" | "reviewer" | "monitor" | "applicant" | "auditor";
-                    unitCode?: string | null;
-                };
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserWithPassword"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    UsersController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    displayName?: string;
-                    /** @enum {string} */
-                    role?: "admin" | "reviewer" | "monitor" | "applicant" | "auditor";
-                    unitCode?: string | null;
-                    disabled?: boolean;
-                };
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["User"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    UsersController_resetPassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserWithPassword"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    TokensController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Token"][];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    TokensController_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    name: string;
-                    /** @default 90 */
-                    expiresInDays?: number;
-                    username?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IssuedToken"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    TokensController_revoke: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Token"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ProjectsController_list: {
-        parameters: {
-            query?: {
-                /** @description 政策包标识 / a loaded pack id (GET /api/packs) */
-                pack?: string;
-                region?: string;
-                unitCode?: string;
-                /** @description code, name or unit contains */
-                q?: string;
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProjectPage"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ProjectsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                code: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProjectDetail"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ProjectsController_latestFindings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                code: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProjectFindings"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ProjectsController_findingEvidence: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                code: string;
-                ruleId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FindingEvidence"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    SourcesController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SourceStatus"][];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    SourcesController_problems: {
-        parameters: {
-            query?: {
-                syncId?: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SourceProblems"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    RegistryController_import: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /** Format: binary */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RegistryImport"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ChecksController_check: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    projectCode: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CheckReport"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ChecksController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CheckReport"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ChecksController_summary: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FindingsSummary"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ChecksController_all: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Finding"][];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    HistoryController_timeline: {
-        parameters: {
-            query?: {
-                /** @description 1–500, default 50 */
-                limit?: number;
-            };
-            header?: never;
-            path: {
-                code: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProjectTimeline"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    HistoryController_trend: {
-        parameters: {
-            query?: {
-                /** @description how many latest scans, 1–400, default 30 */
-                limit?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RuleTrend"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    HistoryController_diff: {
-        parameters: {
-            query: {
-                /** @description check run id */
-                from: string;
-                /** @description check run id */
-                to: string;
-                change?: "new" | "regressed" | "fixed";
-                /** @description default 0 */
-                offset?: number;
-                /** @description 1–1000, default 200 */
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ScanDiff"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ExemptionsController_list: {
-        parameters: {
-            query?: {
-                projectCode?: string;
-                status?: "requested" | "approved" | "rejected" | "revoked";
-                /** @description approved exemptions ending within N days of today (Beijing) */
-                expiringWithinDays?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Exemption"][];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ExemptionsController_request: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    projectCode: string;
-                    ruleIds?: string[];
-                    /** @enum {string} */
-                    domain?: "cloud" | "data-sharing" | "security" | "platforms" | "management";
-                    /** @enum {string} */
-                    reasonCategory: "classified" | "internal-equipment" | "higher-rule" | "other";
-                    reasonText: string;
-                    documentNo: string;
-                    authority: string;
-                    /** Format: date */
-                    validFrom: string;
-                    /** Format: date */
-                    validUntil: string;
-                    attachmentRef?: string;
-                    approved?: boolean;
-                    comment?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Exemption"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ExemptionsController_renewals: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RenewalNotice"][];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ExemptionsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Exemption"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ExemptionsController_decide: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @enum {string} */
-                    decision: "approve" | "reject";
-                    comment?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Exemption"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ExemptionsController_revoke: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    reason: string;
-                };
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Exemption"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    DisputesController_list: {
-        parameters: {
-            query?: {
-                projectCode?: string;
-                status?: "open" | "upheld" | "dismissed";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Dispute"][];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    DisputesController_raise: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    projectCode: string;
-                    ruleId: string;
-                    reason: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Dispute"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    DisputesController_decide: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @enum {string} */
-                    decision: "uphold" | "dismiss";
-                    comment: string;
-                };
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Dispute"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ReviewsController_list: {
-        parameters: {
-            query?: {
-                projectCode?: string;
-                status?: "applied" | "checked" | "decided";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Review"][];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ReviewsController_apply: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    projectCode: string;
-                    note?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Review"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ReviewsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Review"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ReviewsController_recheck: {
-        parameters: {
-            query?: {
-                wait?: "true" | "false";
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description the review with its new check (wait=true) */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Review"];
-                };
-            };
-            /** @description the check started (wait=false); Location: /api/checks/:id */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CheckStarted"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ReviewsController_decide: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @enum {string} */
-                    decision: "approve" | "reject" | "rectify";
-                    /** @default  */
-                    comments?: string;
-                    overrideReason?: string;
-                    /** @default [] */
-                    rectification?: {
-                        ruleId?: string | null;
-                        description: string;
-                        owner?: string | null;
-                        /** Format: date */
-                        deadline: string;
-                    }[];
-                };
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Review"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ReviewsController_opinion: {
-        parameters: {
-            query?: {
-                format?: "json" | "html" | "pdf" | "xlsx";
-                lang?: "zh" | "bilingual";
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OpinionDocument"];
-                    "text/html": string;
-                    "application/pdf": string;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ReviewsController_editOpinion: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    conclusion?: string;
-                    sections?: {
-                        cloud?: string;
-                        "data-sharing"?: string;
-                        security?: string;
-                        platforms?: string;
-                        management?: string;
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OpinionDocument"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ReviewsController_items: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReviewItems"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ReviewsController_done: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                itemId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    note: string;
-                    /** Format: binary */
-                    file?: string;
-                };
-                "multipart/form-data": {
-                    note: string;
-                    /** Format: binary */
-                    file?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Review"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ReviewsController_attachment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                itemId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 佐证附件原文件 / the attachment as uploaded */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": string;
-                    "image/jpeg": string;
-                    "image/png": string;
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ReviewsController_portfolioRows: {
-        parameters: {
-            query?: {
-                q?: string;
-                unitCode?: string;
-                region?: string;
-                pack?: string;
-                readiness?: "ready" | "not-ready" | "unchecked";
-                ruleId?: string;
-                verdict?: "PASS" | "FAIL" | "WAIVED" | "NOT_APPLICABLE" | "UNKNOWN";
-                domain?: "cloud" | "data-sharing" | "security" | "platforms" | "management";
-                page?: number;
-                pageSize?: number;
-                format?: "json" | "csv" | "xlsx";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PortfolioPage"] | components["schemas"]["PortfolioItem"][];
-                    "text/csv": string;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    PackVersionsController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PackVersion"][];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    PackVersionsController_publish: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @default {} */
-                    settings?: {
-                        [key: string]: unknown;
-                    };
-                    confirmedRuleIds?: string[];
-                    /** Format: date */
-                    effectiveFrom: string;
-                    note: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PackVersion"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    PackVersionsController_preview: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @default {} */
-                    settings?: {
-                        [key: string]: unknown;
-                    };
-                    confirmedRuleIds?: string[];
-                    /** Format: date */
-                    effectiveFrom: string;
-                    note: string;
-                };
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImpactPreview"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    PackVersionsController_pin: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    projectCode: string;
-                    version: number | null;
-                };
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PackPin"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ScansController_list: {
-        parameters: {
-            query?: {
-                status?: "running" | "completed" | "failed";
-                /** @description 1–200, default 30 */
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ScanListItem"][];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ScansController_start: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ScanProgress"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    ScansController_progress: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ScanProgress"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    BindingsController_list: {
-        parameters: {
-            query?: {
-                status?: "pending" | "confirmed" | "rejected" | "code";
-                projectCode?: string;
-                source?: "gov-cloud" | "data-exchange" | "mlps" | "video" | "service-platforms";
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BindingPage"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    BindingsController_bind: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    comment?: string;
-                    record: string;
-                    projectCode: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BindingDecision"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    BindingsController_confirm: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    comment?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BindingDecision"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    BindingsController_reject: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    comment?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BindingDecision"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    BindingsController_unbind: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    comment?: string;
-                    record: string;
-                    projectCode: string;
-                };
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BindingDecision"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    BindingsController_unbound: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnboundResource"][];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    PacksController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PackSummary"][];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    PacksController_rules: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Rule"][];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    HealthController_live: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Liveness"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    HealthController_ready: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description ready: the database and the job queue answer */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Readiness"];
-                };
-            };
-            /** @description not-ready or stopping: what does not answer */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Readiness"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    AlertsController_list: {
-        parameters: {
-            query?: {
-                /** @description unresolved = open or acknowledged */
-                status?: "open" | "acknowledged" | "resolved" | "unresolved";
-                /** @description repeat for several rules */
-                ruleId?: ("MON-PROD-NO-FILING" | "MON-ORPHAN" | "MON-IDLE" | "MON-EVAL-DUE" | "MON-SHARE-STALE" | "MON-VIDEO-OFFLINE" | "MON-SERVICE-STALE" | "MON-REGRESSION" | "MON-FILING-PENDING") | ("MON-PROD-NO-FILING" | "MON-ORPHAN" | "MON-IDLE" | "MON-EVAL-DUE" | "MON-SHARE-STALE" | "MON-VIDEO-OFFLINE" | "MON-SERVICE-STALE" | "MON-REGRESSION" | "MON-FILING-PENDING")[];
-                severity?: "critical" | "warning" | "info";
-                projectCode?: string;
-                /** @description 责任单位统一社会信用代码 / owner unit */
-                unitCode?: string;
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AlertPage"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    AlertsController_summary: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AlertSummary"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    AlertsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Alert"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    AlertsController_acknowledge: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    comment?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Alert"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    AlertsController_resolve: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    comment: string;
-                };
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Alert"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    NotificationsController_channels: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChannelAvailability"][];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    NotificationsController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Subscription"][];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    NotificationsController_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    name?: string;
-                    /** @enum {string} */
-                    channel: "webhook" | "dingtalk" | "wecom" | "email";
-                    target: string;
-                    secret?: string;
-                    /** @default [] */
-                    unitCodes?: string[];
-                    /** @default [] */
-                    ruleIds?: string[];
-                    /**
-                     * @default warning
-                     * @enum {string}
-                     */
-                    minSeverity?: "critical" | "warning" | "info";
-                    /** @default true */
-                    immediate?: boolean;
-                    /** @default true */
-                    digest?: boolean;
-                    /** @default true */
-                    enabled?: boolean;
-                };
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Subscription"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    NotificationsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Subscription"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    NotificationsController_remove: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SubscriptionRemoved"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    NotificationsController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    name?: string;
-                    target?: string;
-                    secret?: string | null;
-                    unitCodes?: string[];
-                    ruleIds?: string[];
-                    /** @enum {string} */
-                    minSeverity?: "critical" | "warning" | "info";
-                    immediate?: boolean;
-                    digest?: boolean;
-                    enabled?: boolean;
-                };
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Subscription"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    NotificationsController_test: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Delivery"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    NotificationsController_deliveries: {
-        parameters: {
-            query?: {
-                subscriptionId?: string;
-                status?: "pending" | "delivered" | "failed";
-                kind?: "immediate" | "digest" | "test";
-                checkRunId?: string;
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeliveryPage"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    NotificationsController_delivery: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeliveryDetail"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
+  AuditController_list: {
+    parameters: {
+      query?: {
+        actor?: string;
+        action?: string;
+        objectType?: string;
+        objectId?: string;
+        from?: string;
+        to?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditPage'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  AuditController_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditVerification'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  AuthController_providers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignInMethods'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  AuthController_login: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          username: string;
+          password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Session'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  AuthController_logout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 已退出，会话 Cookie 已清除 / signed out; the session cookie is cleared */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  AuthController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Me'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  AuthController_changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          currentPassword: string;
+          newPassword: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Session'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  AuthController_oidcLogin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 跳转到身份平台 / to the identity platform */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  AuthController_oidcCallback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 已登录，跳转到首页 / signed in; to the dashboard */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  UsersController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['User'][];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  UsersController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          username: string;
+          displayName: string;
+          /** @enum {string} */
+          role: 'admin' | 'reviewer' | 'monitor' | 'applicant' | 'auditor';
+          unitCode?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserWithPassword'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  UsersController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          displayName?: string;
+          /** @enum {string} */
+          role?: 'admin' | 'reviewer' | 'monitor' | 'applicant' | 'auditor';
+          unitCode?: string | null;
+          disabled?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['User'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  UsersController_resetPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserWithPassword'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  TokensController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Token'][];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  TokensController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          /** @default 90 */
+          expiresInDays?: number;
+          username?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IssuedToken'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  TokensController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Token'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ProjectsController_list: {
+    parameters: {
+      query?: {
+        /** @description 政策包标识 / a loaded pack id (GET /api/packs) */
+        pack?: string;
+        region?: string;
+        unitCode?: string;
+        /** @description code, name or unit contains */
+        q?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectPage'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ProjectsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectDetail'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ProjectsController_latestFindings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectFindings'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ProjectsController_findingEvidence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+        ruleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FindingEvidence'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  SourcesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SourceStatus'][];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  SourcesController_problems: {
+    parameters: {
+      query?: {
+        syncId?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SourceProblems'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  RegistryController_import: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistryImport'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ChecksController_check: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          projectCode: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckReport'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ChecksController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckReport'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ChecksController_summary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FindingsSummary'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ChecksController_all: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Finding'][];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  HistoryController_timeline: {
+    parameters: {
+      query?: {
+        /** @description 1–500, default 50 */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectTimeline'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  HistoryController_trend: {
+    parameters: {
+      query?: {
+        /** @description how many latest scans, 1–400, default 30 */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RuleTrend'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  HistoryController_diff: {
+    parameters: {
+      query: {
+        /** @description check run id */
+        from: string;
+        /** @description check run id */
+        to: string;
+        change?: 'new' | 'regressed' | 'fixed';
+        /** @description default 0 */
+        offset?: number;
+        /** @description 1–1000, default 200 */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScanDiff'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ExemptionsController_list: {
+    parameters: {
+      query?: {
+        projectCode?: string;
+        status?: 'requested' | 'approved' | 'rejected' | 'revoked';
+        /** @description approved exemptions ending within N days of today (Beijing) */
+        expiringWithinDays?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exemption'][];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ExemptionsController_request: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          projectCode: string;
+          ruleIds?: string[];
+          /** @enum {string} */
+          domain?: 'cloud' | 'data-sharing' | 'security' | 'platforms' | 'management';
+          /** @enum {string} */
+          reasonCategory: 'classified' | 'internal-equipment' | 'higher-rule' | 'other';
+          reasonText: string;
+          documentNo: string;
+          authority: string;
+          /** Format: date */
+          validFrom: string;
+          /** Format: date */
+          validUntil: string;
+          attachmentRef?: string;
+          approved?: boolean;
+          comment?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exemption'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ExemptionsController_renewals: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RenewalNotice'][];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ExemptionsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exemption'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ExemptionsController_decide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          decision: 'approve' | 'reject';
+          comment?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exemption'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ExemptionsController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exemption'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  DisputesController_list: {
+    parameters: {
+      query?: {
+        projectCode?: string;
+        status?: 'open' | 'upheld' | 'dismissed';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Dispute'][];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  DisputesController_raise: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          projectCode: string;
+          ruleId: string;
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Dispute'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  DisputesController_decide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          decision: 'uphold' | 'dismiss';
+          comment: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Dispute'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ReviewsController_list: {
+    parameters: {
+      query?: {
+        projectCode?: string;
+        status?: 'applied' | 'checked' | 'decided';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Review'][];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ReviewsController_apply: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          projectCode: string;
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Review'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ReviewsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Review'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ReviewsController_recheck: {
+    parameters: {
+      query?: {
+        wait?: 'true' | 'false';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the review with its new check (wait=true) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Review'];
+        };
+      };
+      /** @description the check started (wait=false); Location: /api/checks/:id */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckStarted'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ReviewsController_decide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          decision: 'approve' | 'reject' | 'rectify';
+          /** @default  */
+          comments?: string;
+          overrideReason?: string;
+          /** @default [] */
+          rectification?: {
+            ruleId?: string | null;
+            description: string;
+            owner?: string | null;
+            /** Format: date */
+            deadline: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Review'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ReviewsController_opinion: {
+    parameters: {
+      query?: {
+        format?: 'json' | 'html' | 'pdf' | 'xlsx';
+        lang?: 'zh' | 'bilingual';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpinionDocument'];
+          'text/html': string;
+          'application/pdf': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ReviewsController_editOpinion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          conclusion?: string;
+          sections?: {
+            cloud?: string;
+            'data-sharing'?: string;
+            security?: string;
+            platforms?: string;
+            management?: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpinionDocument'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ReviewsController_items: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewItems'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ReviewsController_done: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note: string;
+          /** Format: binary */
+          file?: string;
+        };
+        'multipart/form-data': {
+          note: string;
+          /** Format: binary */
+          file?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Review'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ReviewsController_attachment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 佐证附件原文件 / the attachment as uploaded */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+          'image/jpeg': string;
+          'image/png': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ReviewsController_portfolioRows: {
+    parameters: {
+      query?: {
+        q?: string;
+        unitCode?: string;
+        region?: string;
+        pack?: string;
+        readiness?: 'ready' | 'not-ready' | 'unchecked';
+        ruleId?: string;
+        verdict?: 'PASS' | 'FAIL' | 'WAIVED' | 'NOT_APPLICABLE' | 'UNKNOWN';
+        domain?: 'cloud' | 'data-sharing' | 'security' | 'platforms' | 'management';
+        page?: number;
+        pageSize?: number;
+        format?: 'json' | 'csv' | 'xlsx';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['PortfolioPage'] | components['schemas']['PortfolioItem'][];
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  PackVersionsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PackVersion'][];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  PackVersionsController_publish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default {} */
+          settings?: {
+            [key: string]: unknown;
+          };
+          confirmedRuleIds?: string[];
+          /** Format: date */
+          effectiveFrom: string;
+          note: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PackVersion'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  PackVersionsController_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default {} */
+          settings?: {
+            [key: string]: unknown;
+          };
+          confirmedRuleIds?: string[];
+          /** Format: date */
+          effectiveFrom: string;
+          note: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImpactPreview'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  PackVersionsController_pin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          projectCode: string;
+          version: number | null;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PackPin'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ScansController_list: {
+    parameters: {
+      query?: {
+        status?: 'running' | 'completed' | 'failed';
+        /** @description 1–200, default 30 */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScanListItem'][];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ScansController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScanProgress'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  ScansController_progress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScanProgress'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  BindingsController_list: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'confirmed' | 'rejected' | 'code';
+        projectCode?: string;
+        source?: 'gov-cloud' | 'data-exchange' | 'mlps' | 'video' | 'service-platforms';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BindingPage'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  BindingsController_bind: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          comment?: string;
+          record: string;
+          projectCode: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BindingDecision'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  BindingsController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          comment?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BindingDecision'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  BindingsController_reject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          comment?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BindingDecision'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  BindingsController_unbind: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          comment?: string;
+          record: string;
+          projectCode: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BindingDecision'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  BindingsController_unbound: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnboundResource'][];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  PacksController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PackSummary'][];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  PacksController_rules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Rule'][];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  HealthController_live: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Liveness'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  HealthController_ready: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description ready: the database and the job queue answer */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Readiness'];
+        };
+      };
+      /** @description not-ready or stopping: what does not answer */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Readiness'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  AlertsController_list: {
+    parameters: {
+      query?: {
+        /** @description unresolved = open or acknowledged */
+        status?: 'open' | 'acknowledged' | 'resolved' | 'unresolved';
+        /** @description repeat for several rules */
+        ruleId?:
+          | (
+              | 'MON-PROD-NO-FILING'
+              | 'MON-ORPHAN'
+              | 'MON-IDLE'
+              | 'MON-EVAL-DUE'
+              | 'MON-SHARE-STALE'
+              | 'MON-VIDEO-OFFLINE'
+              | 'MON-SERVICE-STALE'
+              | 'MON-REGRESSION'
+              | 'MON-FILING-PENDING'
+            )
+          | (
+              | 'MON-PROD-NO-FILING'
+              | 'MON-ORPHAN'
+              | 'MON-IDLE'
+              | 'MON-EVAL-DUE'
+              | 'MON-SHARE-STALE'
+              | 'MON-VIDEO-OFFLINE'
+              | 'MON-SERVICE-STALE'
+              | 'MON-REGRESSION'
+              | 'MON-FILING-PENDING'
+            )[];
+        severity?: 'critical' | 'warning' | 'info';
+        projectCode?: string;
+        /** @description 责任单位统一社会信用代码 / owner unit */
+        unitCode?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlertPage'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  AlertsController_summary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlertSummary'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  AlertsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Alert'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  AlertsController_acknowledge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          comment?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Alert'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  AlertsController_resolve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          comment: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Alert'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  NotificationsController_channels: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChannelAvailability'][];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  NotificationsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Subscription'][];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  NotificationsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string;
+          /** @enum {string} */
+          channel: 'webhook' | 'dingtalk' | 'wecom' | 'email';
+          target: string;
+          secret?: string;
+          /** @default [] */
+          unitCodes?: string[];
+          /** @default [] */
+          ruleIds?: string[];
+          /**
+           * @default warning
+           * @enum {string}
+           */
+          minSeverity?: 'critical' | 'warning' | 'info';
+          /** @default true */
+          immediate?: boolean;
+          /** @default true */
+          digest?: boolean;
+          /** @default true */
+          enabled?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Subscription'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  NotificationsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Subscription'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  NotificationsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SubscriptionRemoved'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  NotificationsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string;
+          target?: string;
+          secret?: string | null;
+          unitCodes?: string[];
+          ruleIds?: string[];
+          /** @enum {string} */
+          minSeverity?: 'critical' | 'warning' | 'info';
+          immediate?: boolean;
+          digest?: boolean;
+          enabled?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Subscription'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  NotificationsController_test: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Delivery'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  NotificationsController_deliveries: {
+    parameters: {
+      query?: {
+        subscriptionId?: string;
+        status?: 'pending' | 'delivered' | 'failed';
+        kind?: 'immediate' | 'digest' | 'test';
+        checkRunId?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeliveryPage'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
+  NotificationsController_delivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeliveryDetail'];
+        };
+      };
+      '4XX': components['responses']['Error'];
+      '5XX': components['responses']['Error'];
+    };
+  };
 }

@@ -21,10 +21,13 @@ export const ZUserView = apiSchema(
   }),
 );
 
-/** A new user or a reset password: the one-time password, shown this once. */
+/**
+ * A user created over the API or a reset password: the one-time password, shown this once (only
+ * accounts provisioned by the identity platform have none, and those are not made over the API).
+ */
 export const ZUserWithPassword = apiSchema(
   'UserWithPassword',
-  z.object({ user: ZUserView, oneTimePassword: z.string().nullable() }),
+  z.object({ user: ZUserView, oneTimePassword: z.string() }),
 );
 
 export const ZSession = apiSchema(

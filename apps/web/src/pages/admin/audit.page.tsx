@@ -8,7 +8,7 @@ import { api } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { ErrorAlert, Forbidden, QueryState, Time } from '../../components/common';
 import { BEIJING } from '../../time';
-import { type AuditEntry, type AuditVerification, type Paged, pick } from './admin.types';
+import { type AuditEntry, type AuditPage, type AuditVerification, pick } from './admin.types';
 
 const TEXT_FILTERS = ['actor', 'action', 'objectType', 'objectId'] as const;
 const PAGE_SIZE = 50;
@@ -119,8 +119,7 @@ export default function AuditPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const entries = useQuery({
     queryKey: ['audit', filter, page],
-    queryFn: () =>
-      api.get<Paged<AuditEntry>>('/api/audit', { query: { ...filter, page, pageSize: PAGE_SIZE } }),
+    queryFn: () => api.get<AuditPage>('/api/audit', { query: { ...filter, page, pageSize: PAGE_SIZE } }),
     enabled: can('audit:read'),
     placeholderData: (previous) => previous,
   });
