@@ -18,6 +18,15 @@ describe('the OpenAPI document', () => {
     expect(document.openapi).toBe('3.1.0');
   });
 
+  it('would be refused by the validator with a response missing its description', async () => {
+    const broken = structuredClone(document) as unknown as {
+      paths: Record<string, Record<string, { responses: Record<string, object> }>>;
+    };
+    broken.paths['/health']!.get!.responses['200'] = { content: {} };
+    const result = await new Validator().validate(broken as unknown as Parameters<Validator['validate']>[0]);
+    expect(result.valid).toBe(false);
+  });
+
   it('describes the success answer of every operation: a 2xx schema, or no body by design', () => {
     const coverage = answerCoverage(document);
     const withSchema = `${coverage.withSchema}/${coverage.operations}`;

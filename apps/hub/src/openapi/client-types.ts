@@ -1,5 +1,7 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import path from 'node:path';
 import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
+import { format, resolveConfig } from 'prettier';
 
 /** Where the dashboard keeps the types generated from the document (committed, checked by a test). */
 export const CLIENT_TYPES_FILE = 'apps/web/src/api/schema.gen.ts';
@@ -13,11 +15,13 @@ export async function clientTypes(document: OpenAPIObject): Promise<string> {
     alphabetize: false,
     exportType: false,
   });
-  return (
+  const text =
     COMMENT_HEADER.replace(
       ' * Do not make direct changes to the file.',
       ' * Do not make direct changes to the file: `npm run -w @hub/web api:generate` writes it from the\n' +
         " * hub's OpenAPI document, and the hub's client-types test fails when the two disagree.",
-    ) + astToString(ast)
-  );
+    ) + astToString(ast);
+  // Written as the repository's formatter writes it, so that the file passes its format check.
+  const filepath = path.resolve(__dirname, '../../../..', CLIENT_TYPES_FILE);
+  return format(text, { ...(await resolveConfig(filepath)), filepath });
 }
