@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth';
-import { api } from './client';
+import { hub } from './hub';
 import type { Schemas } from './schema';
 
 /** GET /api/packs/:id/versions: one published version of a pack's settings. */
@@ -21,7 +21,7 @@ function usePacksQuery<T = PackSummary[]>(select?: (packs: PackSummary[]) => T) 
   const { can } = useAuth();
   return useQuery({
     queryKey: ['packs', 'list'],
-    queryFn: () => api.get<PackSummary[]>('/api/packs'),
+    queryFn: () => hub.get('/api/packs'),
     enabled: can('packs:read'),
     // Packs change with a published version (which invalidates ['packs']), not during a read.
     staleTime: 10 * 60_000,

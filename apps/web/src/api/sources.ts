@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from './client';
+import { hub } from './hub';
 import type { Schemas } from './schema';
 
 /** One sync of a source (the last one of each source in GET /api/sources). */
@@ -12,7 +12,7 @@ export type SourceStatus = Schemas['SourceStatus'];
 export function useSources(options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: ['sources'],
-    queryFn: () => api.get<SourceStatus[]>('/api/sources'),
+    queryFn: () => hub.get('/api/sources'),
     enabled: options.enabled ?? true,
   });
 }
