@@ -11,6 +11,7 @@ import { envForSandbox } from '../../apps/hub/src/demo';
 import type { Role } from '../../apps/hub/src/modules/auth/roles';
 import { TokensService } from '../../apps/hub/src/modules/auth/tokens.service';
 import { UsersService } from '../../apps/hub/src/modules/auth/users.service';
+import { AnswerCheckInterceptor } from '../../apps/hub/src/openapi/answer-check.interceptor';
 import { createTestDatabase } from './database';
 
 /** The demo city's clock in the end-to-end tests: its record ages are fixed relative to it. */
@@ -98,6 +99,9 @@ export async function startTestHub(
   };
   const env = loadEnv(envVars);
   const app = await createHttpApp(env, logger, await prepareDatabase(env, logger));
+  // Every JSON answer of every test is held to the schema its route documents.
+  const answers = new AnswerCheckInterceptor();
+  app.useGlobalInterceptors(answers);
   await app.init();
   const admin = await userWithToken(app, 'admin');
   return {
@@ -109,6 +113,11 @@ export async function startTestHub(
       await app.close();
       await sandbox.stop();
       await db.drop();
+      if (answers.mismatches.length) {
+        throw new Error(
+          `answers unlike the OpenAPI document:\n${JSON.stringify(answers.mismatches, null, 2)}`,
+        );
+      }
     },
   };
 }

@@ -3,7 +3,6 @@ import type { Server } from 'node:http';
 import { type INestApplication, type INestApplicationContext } from '@nestjs/common';
 import { DiscoveryService, NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
@@ -18,6 +17,7 @@ import type { EmbeddedDatabaseOptions } from './infra/database/embedded-database
 import { accessLog } from './infra/access-log';
 import { frameworkLogger } from './infra/logger';
 import { routeTable } from './modules/auth/policy';
+import { serveApiDocument } from './openapi/api-document';
 
 export interface HubDatabase {
   db: DatabaseHandle;
@@ -125,21 +125,7 @@ export async function createHttpApp(
   serveDashboard(app, logger);
   // No enableShutdownHooks(): the process that serves (main.ts) owns SIGTERM / SIGINT and stops the
   // hub in order (stopHub), which Nest's own hook order would not.
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('政务信息化项目验收合规中枢 API')
-      .setDescription('Pre-acceptance checks, findings with evidence, upstream sources.')
-      .setVersion('0.1.0')
-      .addBearerAuth({
-        type: 'http',
-        scheme: 'bearer',
-        description: 'API 令牌 (hubt_…) 或会话令牌 / API token or session token',
-      })
-      .addCookieAuth('hub_session')
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  serveApiDocument(app);
   // Default deny is enforced per request too; refusing to start makes a forgotten policy obvious.
   const undeclared = routeTable(app.get(DiscoveryService), app.get(Reflector)).filter((r) => !r.policy);
   if (undeclared.length) {

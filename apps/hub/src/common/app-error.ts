@@ -1,4 +1,6 @@
 import type { Text } from '@hub/rules';
+import { z } from 'zod';
+import { apiSchema, ZBilingual } from '../openapi/api-schemas';
 
 /**
  * The hub's one error type. Each code has one HTTP status (the table below); the message says what
@@ -62,7 +64,15 @@ export class AppError extends Error {
   }
 }
 
-/** Body of every error response. */
-export interface ErrorBody {
-  error: { code: AppErrorCode; message: Text; details?: unknown };
-}
+/** Body of every error response: a code of the table above and what to do, Chinese first. */
+export const ZErrorBody = apiSchema(
+  'Error',
+  z.object({
+    error: z.object({
+      code: z.enum(Object.keys(APP_ERROR_STATUS) as [AppErrorCode, ...AppErrorCode[]]),
+      message: ZBilingual,
+      details: z.unknown().optional(),
+    }),
+  }),
+);
+export type ErrorBody = z.infer<typeof ZErrorBody>;

@@ -73,7 +73,7 @@ const PLACES = {
 
 /** Validates a body, query or parameter with a zod schema; a failure lists every bad field. */
 export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.infer<T>> {
-  constructor(private readonly schema: T) {}
+  constructor(readonly schema: T) {}
 
   transform(value: unknown, metadata: ArgumentMetadata): z.infer<T> {
     return parseInput(this.schema, value, PLACES[metadata.type]);

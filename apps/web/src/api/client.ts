@@ -2,10 +2,10 @@
  * The dashboard's only way to the hub: same-origin fetch with the session cookie. Every hub error
  * arrives as `{ error: { code, message: { zh, en }, details } }` and is raised as an ApiError.
  */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+import type { Schemas } from './schema';
+
+/** Text Chinese first, English second, as the hub writes it. */
+export type Bilingual = Schemas['Bilingual'];
 
 export class ApiError extends Error {
   constructor(

@@ -6,6 +6,8 @@ import { Allow, CurrentPrincipal } from '../auth/policy';
 import { actorOf, type Principal } from '../auth/roles';
 import { AlertsService, ZAcknowledge, ZAlertFilter, ZResolve } from './alerts.service';
 import { ALERT_SEVERITIES, ALERT_STATUSES, MONITOR_RULE_IDS } from './monitor.catalogue';
+import { ApiAnswer } from '../../openapi/api-answer';
+import { ZAlertPage, ZAlertSummary, ZAlertView } from './alerts.answers';
 
 const ZListQuery = ZAlertFilter.extend({
   page: z.coerce.number().int().min(1).default(1),
@@ -38,6 +40,7 @@ export class AlertsController {
   @ApiQuery({ name: 'unitCode', required: false, description: '责任单位统一社会信用代码 / owner unit' })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
+  @ApiAnswer(ZAlertPage)
   list(@Query(new ZodPipe(ZListQuery)) q: z.infer<typeof ZListQuery>) {
     const { page, pageSize, ...filter } = q;
     return this.alerts.list(filter, { skip: (page - 1) * pageSize, take: pageSize });
@@ -53,6 +56,7 @@ export class AlertsController {
       'Open and acknowledged alerts per severity and per rule, and the resources, vCPU and memory (GiB) ' +
       'held by resources with an unresolved MON-ORPHAN or MON-IDLE alert (total counts a resource once).',
   })
+  @ApiAnswer(ZAlertSummary)
   summary() {
     return this.alerts.summary();
   }
@@ -60,6 +64,7 @@ export class AlertsController {
   @Get(':id')
   @Allow('alerts:read')
   @ApiOperation({ summary: '一条告警，含证据与明细 / one alert, with evidence and details' })
+  @ApiAnswer(ZAlertView)
   get(@Param('id', new ZodPipe(z.uuid())) id: string) {
     return this.alerts.get(id);
   }
@@ -69,6 +74,7 @@ export class AlertsController {
   @HttpCode(200)
   @ApiOperation({ summary: '确认告警（已知悉、处理中）/ acknowledge an open alert' })
   @ApiBody({ schema: jsonSchema(ZAcknowledge) })
+  @ApiAnswer(ZAlertView)
   acknowledge(
     @CurrentPrincipal() me: Principal,
     @Param('id', new ZodPipe(z.uuid())) id: string,
@@ -84,6 +90,7 @@ export class AlertsController {
     summary: '关闭告警（情况仍存在时下次评估将重新打开）/ resolve an alert; it reopens if still seen',
   })
   @ApiBody({ schema: jsonSchema(ZResolve) })
+  @ApiAnswer(ZAlertView)
   resolve(
     @CurrentPrincipal() me: Principal,
     @Param('id', new ZodPipe(z.uuid())) id: string,

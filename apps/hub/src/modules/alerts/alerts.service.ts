@@ -51,6 +51,7 @@ import {
 import { MonitorRecords, type StoredFact } from './monitor.records';
 import { MonitorSettingsResolver } from './monitor.settings';
 import { ZText } from '../../common/zod';
+import { ZAlertSummary, ZAlertView, ZHeldCapacity } from './alerts.answers';
 
 /** Namespace of the advisory lock that lets one evaluation at a time reconcile the alerts table. */
 const ALERTS_LOCK = 7_246_300;
@@ -58,31 +59,7 @@ const ALERTS_LOCK = 7_246_300;
 export const SYSTEM_ACTOR = 'system';
 
 /** An alert as the API and the CLI show it. */
-export interface AlertView {
-  id: string;
-  key: string;
-  ruleId: string;
-  /** the clause the rule watches */
-  clause: string;
-  subject: string;
-  projectCode: string | null;
-  ownerUnitCode: string | null;
-  ownerUnitName: string | null;
-  severity: AlertSeverity;
-  status: AlertStatus;
-  title: Text;
-  message: Text;
-  evidence: EvidenceRef[];
-  details: Record<string, unknown>;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-  lastCheckRunId: string | null;
-  timesReopened: number;
-}
+export type AlertView = z.infer<typeof ZAlertView>;
 
 export interface SkippedRule {
   ruleId: MonitorRuleId;
@@ -125,24 +102,10 @@ export type AlertFilter = z.infer<typeof ZAlertFilter>;
 const UNRESOLVED: AlertStatus[] = ['open', 'acknowledged'];
 
 /** Capacity held by the cloud resources of some alerts (their details' vcpu and memoryGiB). */
-export interface HeldCapacity {
-  resources: number;
-  vcpu: number;
-  memoryGiB: number;
-}
+export type HeldCapacity = z.infer<typeof ZHeldCapacity>;
 
 /** What still stands (open or acknowledged alerts), counted: GET /api/alerts/summary. */
-export interface AlertSummary {
-  /** open + acknowledged */
-  unresolved: number;
-  bySeverity: Record<AlertSeverity, { open: number; acknowledged: number }>;
-  byRule: Record<MonitorRuleId, { open: number; acknowledged: number }>;
-  /**
-   * Cloud capacity held by resources with an unresolved MON-ORPHAN or MON-IDLE alert; `total` counts a
-   * resource that is both orphaned and idle once.
-   */
-  resources: { orphan: HeldCapacity; idle: HeldCapacity; total: HeldCapacity };
-}
+export type AlertSummary = z.infer<typeof ZAlertSummary>;
 
 export const ZAcknowledge = z.object({ comment: ZText(1000).optional() }).strict();
 export const ZResolve = z.object({ comment: ZText(1000) }).strict();
@@ -153,7 +116,8 @@ export function toAlertView(a: Alert): AlertView {
   return {
     id: a.id,
     key: a.key,
-    ruleId: a.ruleId,
+    // Written by the MON-* rules only.
+    ruleId: a.ruleId as MonitorRuleId,
     clause: MONITOR_RULES[a.ruleId as MonitorRuleId]?.clause ?? '',
     subject: a.subject,
     projectCode: a.projectCode,

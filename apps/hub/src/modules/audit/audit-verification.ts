@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Text } from '@hub/rules';
 import {
   type AuditCheckpoint,
@@ -14,6 +15,7 @@ import {
   ZChainStart,
 } from './audit-chain';
 import type { AuditKey } from './audit-key.store';
+import { ZAuditProblem, ZAuditVerification } from './audit.answers';
 
 export type AuditProblemKind =
   /** an entry's prevHash is not the hash of the entry before it */
@@ -40,33 +42,9 @@ export type AuditProblemKind =
   /** a checkpoint line with this key's id whose signature does not hold */
   | 'checkpoint-forged';
 
-export interface AuditProblem {
-  kind: AuditProblemKind;
-  /** the entry it concerns (the first missing one for a truncated tail), when it concerns one */
-  seq: string | null;
-  message: Text;
-}
+export type AuditProblem = z.infer<typeof ZAuditProblem>;
 
-export interface AuditVerification {
-  ok: boolean;
-  entries: number;
-  lastSeq: string | null;
-  /** where the keyed chain begins: entries before it are the older unkeyed chain, checked as written */
-  keyedFrom: { seq: string; chainId: string; keyId: string; unkeyedEntries: number } | null;
-  checkpoints: {
-    file: string;
-    /** checkpoints of this chain compared with the database */
-    checked: number;
-    latest: { at: string; seq: string; count: number } | null;
-  };
-  /** the problem at the lowest entry */
-  firstBroken: AuditProblem | null;
-  /** every problem found, the first {@link MAX_PROBLEMS} */
-  problems: AuditProblem[];
-  moreProblems: number;
-  /** what verification could not cover, and risks of the set-up */
-  warnings: Text[];
-}
+export type AuditVerification = z.infer<typeof ZAuditVerification>;
 
 const MAX_PROBLEMS = 50;
 

@@ -5,6 +5,8 @@ import { ZodPipe } from '../../common/zod';
 import { Allow } from '../auth/policy';
 import { AuditCheckpointService } from './audit-checkpoint.service';
 import { AuditService } from './audit.service';
+import { ApiAnswer } from '../../openapi/api-answer';
+import { ZAuditPage, ZAuditVerification } from './audit.answers';
 
 const ZAuditQuery = z.object({
   actor: z.string().max(200).optional(),
@@ -35,6 +37,7 @@ export class AuditController {
   @ApiQuery({ name: 'objectId', required: false })
   @ApiQuery({ name: 'from', required: false })
   @ApiQuery({ name: 'to', required: false })
+  @ApiAnswer(ZAuditPage)
   list(@Query(new ZodPipe(ZAuditQuery)) q: z.infer<typeof ZAuditQuery>) {
     return this.audit.list({
       actor: q.actor,
@@ -54,6 +57,7 @@ export class AuditController {
     summary:
       '校验审计日志：密钥链与外部检查点，指出被截断的尾部或被改写的条目 / verify the keyed chain against its checkpoints, naming a truncated tail or a rewritten entry',
   })
+  @ApiAnswer(ZAuditVerification)
   verify() {
     return this.checkpoints.verify();
   }

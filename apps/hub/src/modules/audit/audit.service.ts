@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { AUDIT_ACTION_LABELS, type AuditAction, labelOf, type Text } from '@hub/vocabulary';
+import { AUDIT_ACTION_LABELS, type AuditAction, labelOf } from '@hub/vocabulary';
 import type { Logger } from 'pino';
 import { AppError } from '../../common/app-error';
 import { Clock } from '../../infra/clock';
@@ -20,6 +21,7 @@ import {
 import { AuditCheckpointStore } from './audit-checkpoint.store';
 import { AuditKeyStore } from './audit-key.store';
 import { type AuditVerification, ChainWalk, compareWithCheckpoints, summarise } from './audit-verification';
+import { ZAuditEntryView } from './audit.answers';
 
 export { GENESIS_HASH } from './audit-chain';
 export type { AuditProblem, AuditVerification } from './audit-verification';
@@ -37,18 +39,7 @@ export interface AuditInput {
   data?: Record<string, unknown>;
 }
 
-export interface AuditEntryView {
-  seq: string;
-  at: string;
-  actor: string;
-  action: string;
-  /** what the action is, in words; the id itself for an action the vocabulary no longer lists */
-  actionTitle: Text;
-  objectType: string;
-  objectId: string;
-  data: unknown;
-  hash: string;
-}
+export type AuditEntryView = z.infer<typeof ZAuditEntryView>;
 
 /** The keyed chain's head as a checkpoint records it. */
 export interface ChainHead {

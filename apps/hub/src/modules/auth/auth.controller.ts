@@ -15,6 +15,8 @@ import { type Principal, ROLE_PERMISSIONS } from './roles';
 import { type Session, SessionsService } from './sessions.service';
 import { unauthenticated } from './tokens.service';
 import { toUserView, UsersService } from './users.service';
+import { ApiAnswer, ApiAnswerWithout } from '../../openapi/api-answer';
+import { ZMe, ZSession, ZSignInMethods } from './auth.answers';
 
 const ZLogin = z
   .object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) })
@@ -57,6 +59,7 @@ export class AuthController {
   @Get('providers')
   @Public()
   @ApiOperation({ summary: '可用的登录方式 / sign-in methods on offer' })
+  @ApiAnswer(ZSignInMethods)
   providers() {
     return { password: true, oidc: this.oidc.enabled };
   }
@@ -67,6 +70,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: '用户名密码登录 / sign in with username and password' })
   @ApiBody({ schema: jsonSchema(ZLogin) })
+  @ApiAnswer(ZSession)
   async login(
     @Body(new ZodPipe(ZLogin)) body: z.infer<typeof ZLogin>,
     @Req() req: Request,
@@ -81,6 +85,7 @@ export class AuthController {
   @Allow('session:self')
   @HttpCode(204)
   @ApiOperation({ summary: '退出登录（结束该用户的全部会话）/ sign out everywhere' })
+  @ApiAnswerWithout(204, '已退出，会话 Cookie 已清除 / signed out; the session cookie is cleared')
   async logout(
     @CurrentPrincipal() me: Principal,
     @Req() req: Request,
@@ -102,6 +107,7 @@ export class AuthController {
   @Get('me')
   @Allow('session:self')
   @ApiOperation({ summary: '当前用户与权限 / who am I and what may I do' })
+  @ApiAnswer(ZMe)
   async me(@CurrentPrincipal() me: Principal) {
     const user = me.userId ? toUserView(await this.users.get(me.userId)) : null;
     return {
@@ -119,6 +125,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: '修改自己的密码（结束其它会话）/ change my password' })
   @ApiBody({ schema: jsonSchema(ZPasswordChange) })
+  @ApiAnswer(ZSession)
   async changePassword(
     @CurrentPrincipal() me: Principal,
     @Body(new ZodPipe(ZPasswordChange)) body: z.infer<typeof ZPasswordChange>,
@@ -145,6 +152,7 @@ export class AuthController {
   @Public()
   @RateLimited()
   @ApiOperation({ summary: '跳转到统一身份认证平台登录 / sign in through the unified identity platform' })
+  @ApiAnswerWithout(302, '跳转到身份平台 / to the identity platform')
   async oidcLogin(@Req() req: Request, @Res() res: Response) {
     const { authorizationUrl, sealedState } = await this.oidc.start();
     // Lax: the identity platform's redirect back is a top-level cross-site navigation.
@@ -156,6 +164,7 @@ export class AuthController {
   @Public()
   @RateLimited()
   @ApiOperation({ summary: '统一身份认证平台回调 / the identity platform’s redirect back' })
+  @ApiAnswerWithout(302, '已登录，跳转到首页 / signed in; to the dashboard')
   async oidcCallback(@Req() req: Request, @Res() res: Response, @Query() _query: unknown) {
     const sealed = req.headers.cookie ? parseCookies(req.headers.cookie)[OIDC_STATE_COOKIE] : undefined;
     const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';

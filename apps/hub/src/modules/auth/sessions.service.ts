@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { Inject, Injectable } from '@nestjs/common';
 import { errors as joseErrors, type JWTHeaderParameters, jwtVerify, SignJWT } from 'jose';
 import type { Logger } from 'pino';
@@ -11,7 +12,8 @@ import { decoyPasswordHash, verifyPassword } from './passwords';
 import type { Principal, Role } from './roles';
 import { SessionKeysService } from './session-keys.service';
 import { unauthenticated } from './tokens.service';
-import { toUserView, type UserView } from './users.service';
+import { toUserView } from './users.service';
+import { ZSession } from './auth.answers';
 
 const ISSUER = 'egov-compliance-hub';
 
@@ -42,12 +44,7 @@ export interface SignInRefusal {
   from: string;
 }
 
-export interface Session {
-  accessToken: string;
-  tokenType: 'Bearer';
-  expiresAt: string;
-  user: UserView;
-}
+export type Session = z.infer<typeof ZSession>;
 
 /**
  * Sign-in sessions as short-lived JWTs (HS256) that must carry `exp` and `iat`, signed with the

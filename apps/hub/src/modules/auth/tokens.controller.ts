@@ -7,6 +7,8 @@ import { Allow, CurrentPrincipal, RateLimited } from './policy';
 import { actorOf, type Principal, roleAllows } from './roles';
 import { TokensService, ZTokenRequest } from './tokens.service';
 import { UsersService, ZUsername } from './users.service';
+import { ApiAnswer } from '../../openapi/api-answer';
+import { ZIssuedToken, ZTokenView } from './auth.answers';
 
 const ZCreateToken = ZTokenRequest.extend({
   /** whose token: yourself when absent; another user needs tokens:manage */
@@ -24,6 +26,7 @@ export class TokensController {
   @Get()
   @Allow('tokens:own')
   @ApiOperation({ summary: '我的 API 令牌（管理员：全部）/ my API tokens (administrators: all)' })
+  @ApiAnswer(z.array(ZTokenView))
   list(@CurrentPrincipal() me: Principal) {
     return this.tokens.list(roleAllows(me.role, 'tokens:manage') ? null : me.userId);
   }
@@ -33,6 +36,7 @@ export class TokensController {
   @RateLimited()
   @ApiOperation({ summary: '签发 API 令牌（明文只返回这一次）/ issue an API token; shown once' })
   @ApiBody({ schema: jsonSchema(ZCreateToken) })
+  @ApiAnswer(ZIssuedToken, { status: 201 })
   async create(
     @CurrentPrincipal() me: Principal,
     @Body(new ZodPipe(ZCreateToken)) body: z.infer<typeof ZCreateToken>,
@@ -58,6 +62,7 @@ export class TokensController {
   @Delete(':id')
   @Allow('tokens:own')
   @ApiOperation({ summary: '吊销 API 令牌 / revoke an API token' })
+  @ApiAnswer(ZTokenView)
   revoke(
     @CurrentPrincipal() me: Principal,
     @Param('id', new ZodPipe(z.string().min(1).max(100))) id: string,

@@ -8,6 +8,7 @@ import { PrismaService } from '../../infra/database/prisma.service';
 import type { ApiToken, Prisma, User } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import type { Principal, Role } from './roles';
+import { TOKEN_REVOCATION_REASONS, ZTokenView } from './auth.answers';
 
 const TOKEN_PREFIX = 'hubt_';
 const DAY_MS = 86_400_000;
@@ -24,7 +25,7 @@ export const ZTokenRequest = z
 export type TokenRequest = z.input<typeof ZTokenRequest>;
 
 /** Why tokens were revoked other than by hand: their user's credentials or access changed. */
-export type TokenRevocationReason = 'password-reset' | 'disabled' | 'access-change';
+export type TokenRevocationReason = (typeof TOKEN_REVOCATION_REASONS)[number];
 
 const REVOCATION_TEXT: Record<TokenRevocationReason, { zh: string; en: string }> = {
   'password-reset': {
@@ -41,21 +42,7 @@ const REVOCATION_TEXT: Record<TokenRevocationReason, { zh: string; en: string }>
   },
 };
 
-export interface TokenView {
-  id: string;
-  name: string;
-  prefix: string;
-  username: string;
-  role: Role;
-  expiresAt: string;
-  revokedAt: string | null;
-  /** set when the hub revoked it because its user's password, access or status changed */
-  revokedReason: TokenRevocationReason | null;
-  lastUsedAt: string | null;
-  createdBy: string;
-  createdAt: string;
-  status: 'active' | 'expired' | 'revoked';
-}
+export type TokenView = z.infer<typeof ZTokenView>;
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');

@@ -10,6 +10,7 @@ import { AuditService } from '../audit/audit.service';
 import { hashPassword, oneTimePassword, ZNewPassword } from './passwords';
 import { ROLES, type Role } from './roles';
 import { TokensService } from './tokens.service';
+import { ZUserView } from './auth.answers';
 
 export const ZUsername = z
   .string()
@@ -62,18 +63,7 @@ export const ZUserUpdate = z
   .strict();
 export type UserUpdate = z.infer<typeof ZUserUpdate>;
 
-export interface UserView {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  unitCode: string | null;
-  signIn: { password: boolean; oidc: boolean };
-  mustChangePassword: boolean;
-  disabled: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-}
+export type UserView = z.infer<typeof ZUserView>;
 
 export function toUserView(u: User): UserView {
   return {

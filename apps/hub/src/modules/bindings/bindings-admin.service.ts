@@ -1,6 +1,6 @@
+import { z } from 'zod';
 import { Inject, Injectable } from '@nestjs/common';
 import { SOURCE_IDS } from '@hub/connectors';
-import type { Text, Verdict } from '@hub/rules';
 import type { Logger } from 'pino';
 import { AppError } from '../../common/app-error';
 import { Clock } from '../../infra/clock';
@@ -10,8 +10,15 @@ import { FindingsRepository } from '../checks/findings.repository';
 import { LOGGER } from '../../infra/core.module';
 import { PrismaService } from '../../infra/database/prisma.service';
 import type { BindingMethod, Prisma } from '../../generated/prisma/client';
+import {
+  BINDING_STATUSES,
+  ZBindingDecisionView,
+  ZBindingView,
+  ZRejudgeView,
+  ZUnboundResource,
+} from './bindings.answers';
 
-export type BindingStatus = 'pending' | 'confirmed' | 'rejected' | 'code';
+export type BindingStatus = (typeof BINDING_STATUSES)[number];
 const METHOD_OF: Record<BindingStatus, BindingMethod> = {
   pending: 'suggested',
   confirmed: 'confirmed',
@@ -19,42 +26,12 @@ const METHOD_OF: Record<BindingStatus, BindingMethod> = {
   code: 'code',
 };
 
-export interface BindingView {
-  id: string;
-  status: BindingStatus;
-  score: number | null;
-  record: {
-    id: string;
-    source: string;
-    kind: string;
-    externalId: string;
-    systemName: string | null;
-    unitCode: string | null;
-    tombstone: boolean;
-  };
-  project: { code: string; name: string; unitName: string };
-  decidedBy: string | null;
-  decidedAt: string | null;
-}
+export type BindingView = z.infer<typeof ZBindingView>;
 
-/**
- * The project judged again after a decision on one of its records, on the facts already stored: what
- * the decision changed. `error` is set when that judgement failed (the decision stands; check the
- * project again).
- */
-export interface RejudgeView {
-  projectCode: string;
-  checkRunId: string | null;
-  ready: boolean | null;
-  blockingRuleIds: string[];
-  /** rules whose verdict differs from the project's latest check before the decision */
-  changes: { ruleId: string; from: Verdict | null; to: Verdict }[];
-  message: Text;
-  error: Text | null;
-}
+export type RejudgeView = z.infer<typeof ZRejudgeView>;
 
 /** A decision's answer: the binding as it now stands, and the project judged again. */
-export type BindingDecisionView = BindingView & { rejudged: RejudgeView };
+export type BindingDecisionView = z.infer<typeof ZBindingDecisionView>;
 
 const include = { record: true, project: true } as const;
 type BindingRow = Prisma.BindingGetPayload<{ include: typeof include }>;
@@ -374,17 +351,7 @@ function auditOf(
   };
 }
 
-export interface UnboundResourceView {
-  recordId: string;
-  resourceId: string;
-  systemName: string | null;
-  unitCode: string | null;
-  projectCode: string | null;
-  firstSeenAt: string;
-  fetchedAt: string;
-  /** projects it is suggested for, awaiting an operator */
-  suggestedProjects: string[];
-}
+export type UnboundResourceView = z.infer<typeof ZUnboundResource>;
 
 /** Running cloud resources bound to no project (by code or confirmation): nobody answers for them. */
 export async function unboundRunningResources(prisma: PrismaService): Promise<UnboundResourceView[]> {

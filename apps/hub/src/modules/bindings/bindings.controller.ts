@@ -8,6 +8,8 @@ import { PrismaService } from '../../infra/database/prisma.service';
 import { Allow, CurrentPrincipal } from '../auth/policy';
 import { actorOf, type Principal } from '../auth/roles';
 import { BindingsAdminService, unboundRunningResources } from './bindings-admin.service';
+import { ApiAnswer } from '../../openapi/api-answer';
+import { ZBindingDecisionView, ZBindingPage, ZUnboundResource } from './bindings.answers';
 
 const ZListQuery = z.object({
   status: z.enum(['pending', 'confirmed', 'rejected', 'code']).optional(),
@@ -34,6 +36,7 @@ export class BindingsController {
   @ApiQuery({ name: 'status', required: false, enum: ['pending', 'confirmed', 'rejected', 'code'] })
   @ApiQuery({ name: 'projectCode', required: false })
   @ApiQuery({ name: 'source', required: false, enum: SOURCE_IDS })
+  @ApiAnswer(ZBindingPage)
   list(@Query(new ZodPipe(ZListQuery)) q: z.infer<typeof ZListQuery>) {
     return this.bindings.list({ ...q, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
   }
@@ -43,6 +46,7 @@ export class BindingsController {
   @HttpCode(200)
   @ApiOperation({ summary: '确认建议匹配 / confirm a suggested match' })
   @ApiBody({ schema: jsonSchema(ZDecision) })
+  @ApiAnswer(ZBindingDecisionView)
   confirm(
     @CurrentPrincipal() me: Principal,
     @Param('id', new ZodPipe(z.uuid())) id: string,
@@ -56,6 +60,7 @@ export class BindingsController {
   @HttpCode(200)
   @ApiOperation({ summary: '否决建议匹配 / reject a suggested match' })
   @ApiBody({ schema: jsonSchema(ZDecision) })
+  @ApiAnswer(ZBindingDecisionView)
   reject(
     @CurrentPrincipal() me: Principal,
     @Param('id', new ZodPipe(z.uuid())) id: string,
@@ -69,6 +74,7 @@ export class BindingsController {
   @HttpCode(201)
   @ApiOperation({ summary: '手工绑定记录到项目 / bind a record to a project by hand' })
   @ApiBody({ schema: jsonSchema(ZBind) })
+  @ApiAnswer(ZBindingDecisionView, { status: 201 })
   bind(@CurrentPrincipal() me: Principal, @Body(new ZodPipe(ZBind)) body: z.infer<typeof ZBind>) {
     return this.bindings.bind(body.record, body.projectCode, actorOf(me), body.comment);
   }
@@ -78,6 +84,7 @@ export class BindingsController {
   @HttpCode(200)
   @ApiOperation({ summary: '解除绑定 / undo a binding' })
   @ApiBody({ schema: jsonSchema(ZBind) })
+  @ApiAnswer(ZBindingDecisionView)
   unbind(@CurrentPrincipal() me: Principal, @Body(new ZodPipe(ZBind)) body: z.infer<typeof ZBind>) {
     return this.bindings.unbind(body.record, body.projectCode, actorOf(me), body.comment);
   }
@@ -85,6 +92,7 @@ export class BindingsController {
   @Get('resources/unbound')
   @Allow('sources:read')
   @ApiOperation({ summary: '未归属任何项目的运行中云资源 / running cloud resources of no project' })
+  @ApiAnswer(z.array(ZUnboundResource))
   unbound() {
     return unboundRunningResources(this.prisma);
   }

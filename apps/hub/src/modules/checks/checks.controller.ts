@@ -7,6 +7,8 @@ import { Allow, CurrentPrincipal } from '../auth/policy';
 import { type Principal, scopeOf } from '../auth/roles';
 import { apiRequester, ChecksService } from './checks.service';
 import { FindingsRepository } from './findings.repository';
+import { ApiAnswer } from '../../openapi/api-answer';
+import { ZCheckReport, ZFindingsSummary, ZFindingView } from './checks.answers';
 
 const ZCheckRequest = z.object({ projectCode: ZProjectCode }).strict();
 
@@ -25,6 +27,7 @@ export class ChecksController {
     summary: '对一个项目取最新数据并检查 / fetch fresh upstream data for one project and evaluate it',
   })
   @ApiBody({ schema: jsonSchema(ZCheckRequest) })
+  @ApiAnswer(ZCheckReport, { status: 201 })
   check(
     @CurrentPrincipal() me: Principal,
     @Body(new ZodPipe(ZCheckRequest)) body: z.infer<typeof ZCheckRequest>,
@@ -35,6 +38,7 @@ export class ChecksController {
   @Get('checks/:id')
   @Allow('checks:read')
   @ApiOperation({ summary: '检查结果 / one check run' })
+  @ApiAnswer(ZCheckReport)
   get(@CurrentPrincipal() me: Principal, @Param('id', new ZodPipe(z.uuid())) id: string) {
     return this.checks.getRun(id, scopeOf(me));
   }
@@ -48,6 +52,7 @@ export class ChecksController {
       'unit’s): how many are ready, not ready (a blocking, non-warning rule is FAIL or UNKNOWN) or ' +
       'never checked, and the findings per verdict, in total and per review domain.',
   })
+  @ApiAnswer(ZFindingsSummary)
   summary(@CurrentPrincipal() me: Principal) {
     return this.findings.summary(scopeOf(me));
   }
@@ -55,6 +60,7 @@ export class ChecksController {
   @Get('findings')
   @Allow('projects:read')
   @ApiOperation({ summary: '每个项目最近一次检查的结论 / every project’s latest findings' })
+  @ApiAnswer(z.array(ZFindingView))
   all(@CurrentPrincipal() me: Principal) {
     return this.findings.latestAll(scopeOf(me));
   }

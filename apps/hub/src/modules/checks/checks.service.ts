@@ -1,13 +1,7 @@
+import { z } from 'zod';
 import { Inject, Injectable } from '@nestjs/common';
 import { SOURCE_IDS, sourceTitle } from '@hub/connectors';
-import {
-  evaluateProject,
-  packFor,
-  readinessOf,
-  type PackEvaluation,
-  type Text,
-  zeroVerdictCounts,
-} from '@hub/rules';
+import { evaluateProject, packFor, readinessOf, type PackEvaluation, zeroVerdictCounts } from '@hub/rules';
 import type { Logger } from 'pino';
 import { AppError } from '../../common/app-error';
 import type { HubEnv } from '../../config/env';
@@ -23,16 +17,13 @@ import { beijingDate, ExemptionsRepository } from '../exemptions/exemptions.repo
 import { PackVersionsService } from '../packs/pack-versions.service';
 import { FactsAssembler } from './facts.assembler';
 import { SourceTrust } from './source-trust';
-import { FindingsRepository, toFindingView, type FindingView } from './findings.repository';
+import { FindingsRepository, toFindingView } from './findings.repository';
 import { JudgementsRepository } from './judgements.repository';
+import { ZCheckReport, ZCheckStep, ZScanSummary } from './checks.answers';
 
 const SCAN_BATCH = 200;
 
-export interface ScanSummary {
-  projects: number;
-  notReady: number;
-  verdicts: Record<string, number>;
-}
+export type ScanSummary = z.infer<typeof ZScanSummary>;
 
 export interface SyncView {
   source: string;
@@ -55,9 +46,7 @@ export interface CheckStep {
 }
 
 /** A step as the API shows it: a fetch step names its source as operators know it. */
-export interface CheckStepView extends CheckStep {
-  title: Text | null;
-}
+export type CheckStepView = z.infer<typeof ZCheckStep>;
 
 /**
  * A running targeted check whose process has not beaten its heartbeat for this long was abandoned
@@ -88,29 +77,7 @@ export function apiRequester(principal: Principal): CheckRequester {
 
 type Db = PrismaService | Prisma.TransactionClient;
 
-export interface CheckReport {
-  id: string;
-  kind: CheckRun['kind'];
-  status: CheckRun['status'];
-  projectCode: string | null;
-  asOf: string;
-  startedAt: string;
-  finishedAt: string | null;
-  syncs: SyncView[];
-  summary: ScanSummary | null;
-  /** a targeted check's progress, one step per source then the evaluation; null for scans */
-  steps: CheckStepView[] | null;
-  /** a targeted check's project verdict once completed; null while running and for scans */
-  project: {
-    projectCode: string;
-    name: string;
-    packId: string;
-    ready: boolean;
-    blockingRuleIds: string[];
-    findings: FindingView[];
-  } | null;
-  error: string | null;
-}
+export type CheckReport = z.infer<typeof ZCheckReport>;
 
 /**
  * Evaluation runs. A targeted check fetches fresh data for one project from every source and judges

@@ -4,7 +4,6 @@ import {
   REVIEW_DOMAIN_TITLES,
   REVIEW_DOMAINS,
   type ReviewDomain,
-  type Severity,
   type Verdict,
   zeroVerdictCounts,
 } from '@hub/rules';
@@ -14,48 +13,9 @@ import type { ProjectScope } from '../auth/roles';
 import { JudgementsRepository } from './judgements.repository';
 
 /** A finding as the API and CLI show it. */
-export interface FindingView {
-  projectCode: string;
-  ruleId: string;
-  packId: string;
-  title: { zh: string; en: string };
-  clause: string;
-  basis: string;
-  severity: Severity;
-  domain: string;
-  verdict: Verdict;
-  reason: { zh: string; en: string };
-  warningOnly: boolean;
-  evidence: unknown;
-  /** the registry cells it read, with the import they came from (null on findings stored before) */
-  registry: unknown;
-  /** the version of the pack's settings that judged it */
-  packVersion: number;
-  checkRunId: string;
-  evaluatedAt: string;
-}
+import type { FindingsSummary, FindingView } from './checks.answers';
 
-/**
- * Readiness and verdict counts over every project in the caller's scope, each judged by its latest
- * completed check (as GET /api/findings lists them). Not ready = a blocking, non-warning rule is FAIL
- * or UNKNOWN, as in a scan's summary and the portfolio.
- */
-export interface FindingsSummary {
-  /** projects in the caller's scope, checked or not */
-  projects: number;
-  /** projects with at least one completed check */
-  checked: number;
-  ready: number;
-  notReady: number;
-  /** never checked: neither ready nor not ready */
-  unchecked: number;
-  /** the most recent `asOf` among the checks counted; null when none */
-  lastCheckedAt: string | null;
-  /** findings per verdict */
-  verdicts: Record<Verdict, number>;
-  /** findings per verdict in each review domain, every domain listed (zero when no rule of it ran) */
-  domains: { domain: ReviewDomain; title: { zh: string; en: string }; verdicts: Record<Verdict, number> }[];
-}
+export type { FindingsSummary, FindingView } from './checks.answers';
 
 /** One project's findings of a run, judged under `packVersion`. */
 export interface ProjectFindings {
@@ -242,12 +202,13 @@ export function toFindingView(f: Finding, projectCode: string): FindingView {
     clause: f.clause,
     basis: f.basis,
     severity: f.severity,
-    domain: f.domain,
+    domain: f.domain as FindingView['domain'],
     verdict: f.verdict,
     reason: { zh: f.messageZh, en: f.messageEn },
     warningOnly: f.warningOnly,
-    evidence: f.evidence,
-    registry: f.registry,
+    // Stored as the engine wrote them (`EvidenceRef[]`, `RegistryEvidence | null`).
+    evidence: f.evidence as FindingView['evidence'],
+    registry: f.registry as FindingView['registry'],
     packVersion: f.packVersion,
     checkRunId: f.checkRunId,
     evaluatedAt: f.createdAt.toISOString(),

@@ -6,6 +6,8 @@ import { Allow, CurrentPrincipal } from '../auth/policy';
 import { actorOf, type Principal, scopeOf } from '../auth/roles';
 import { DISPUTE_STATUSES } from './dispute.types';
 import { DisputesService, ZDisputeDecision, ZDisputeListFilter, ZDisputeRaise } from './disputes.service';
+import { ApiAnswer } from '../../openapi/api-answer';
+import { ZDisputeView } from './disputes.answers';
 
 @ApiTags('disputes')
 @Controller('api/disputes')
@@ -17,6 +19,7 @@ export class DisputesController {
   @ApiOperation({ summary: '异议列表（含更正请求）/ disputes, with their correction requests' })
   @ApiQuery({ name: 'projectCode', required: false })
   @ApiQuery({ name: 'status', required: false, enum: DISPUTE_STATUSES })
+  @ApiAnswer(z.array(ZDisputeView))
   list(
     @CurrentPrincipal() me: Principal,
     @Query(new ZodPipe(ZDisputeListFilter)) q: z.infer<typeof ZDisputeListFilter>,
@@ -31,6 +34,7 @@ export class DisputesController {
     summary: '对最近一次检查的结论提出异议 / contest a finding of the project’s latest check',
   })
   @ApiBody({ schema: jsonSchema(ZDisputeRaise) })
+  @ApiAnswer(ZDisputeView, { status: 201 })
   raise(
     @CurrentPrincipal() me: Principal,
     @Body(new ZodPipe(ZDisputeRaise)) body: z.infer<typeof ZDisputeRaise>,
@@ -45,6 +49,7 @@ export class DisputesController {
     summary: '采纳（生成更正请求）或驳回异议 / uphold (with a correction request) or dismiss a dispute',
   })
   @ApiBody({ schema: jsonSchema(ZDisputeDecision) })
+  @ApiAnswer(ZDisputeView)
   decide(
     @CurrentPrincipal() me: Principal,
     @Param('id', new ZodPipe(z.uuid())) id: string,

@@ -16,6 +16,7 @@ import { ALL_PROJECTS, type ProjectScope } from '../auth/roles';
 import { FindingsRepository } from '../checks/findings.repository';
 import { projectScopeWhere, ProjectsRepository } from '../projects/projects.repository';
 import { DISPUTE_STATUSES, type DisputeStatus } from './dispute.types';
+import { ZCorrectionRequest, ZDisputeView } from './disputes.answers';
 
 /** Verdicts a unit may contest: those that stand in the way of acceptance or rectification. */
 const CONTESTABLE = new Set<Finding['verdict']>(['FAIL', 'UNKNOWN']);
@@ -41,32 +42,9 @@ export const ZDisputeDecision = z
 export type DisputeDecision = z.infer<typeof ZDisputeDecision>;
 
 /** 更正请求: what an upheld dispute asks the owners of the upstream systems to correct. */
-export interface CorrectionRequest {
-  /** the upstream systems whose data is to be corrected (empty: the registry alone) */
-  sources: string[];
-  sourceTitles: Text[];
-  text: Text;
-}
+export type CorrectionRequest = z.infer<typeof ZCorrectionRequest>;
 
-export interface DisputeView {
-  id: string;
-  projectCode: string;
-  projectName: string;
-  unitName: string;
-  ruleId: string;
-  ruleTitle: Text | null;
-  /** the check run whose finding is contested */
-  checkRunId: string;
-  reason: string;
-  raisedBy: string;
-  raisedAt: string;
-  status: DisputeStatus;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionComment: string | null;
-  /** set when upheld */
-  correction: CorrectionRequest | null;
-}
+export type DisputeView = z.infer<typeof ZDisputeView>;
 
 type DisputeRow = Dispute & { project: Project };
 

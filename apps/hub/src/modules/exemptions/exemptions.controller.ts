@@ -13,6 +13,8 @@ import {
   ZExemptionRequest,
   ZExemptionRevocation,
 } from './exemptions.service';
+import { ApiAnswer } from '../../openapi/api-answer';
+import { ZExemptionView, ZRenewalNotice } from './exemptions.answers';
 
 @ApiTags('exemptions')
 @Controller('api/exemptions')
@@ -29,6 +31,7 @@ export class ExemptionsController {
     required: false,
     description: 'approved exemptions ending within N days of today (Beijing)',
   })
+  @ApiAnswer(z.array(ZExemptionView))
   list(
     @CurrentPrincipal() me: Principal,
     @Query(new ZodPipe(ZExemptionListFilter)) q: z.infer<typeof ZExemptionListFilter>,
@@ -42,6 +45,7 @@ export class ExemptionsController {
   @ApiOperation({
     summary: '30 天内到期的已批准豁免及续期提醒 / approved exemptions ending within 30 days, with notices',
   })
+  @ApiAnswer(z.array(ZRenewalNotice))
   renewals(@CurrentPrincipal() me: Principal) {
     return this.exemptions.renewalNotices(this.exemptions.today(), scopeOf(me));
   }
@@ -49,6 +53,7 @@ export class ExemptionsController {
   @Get(':id')
   @Allow('exemptions:read')
   @ApiOperation({ summary: '一条豁免 / one exemption' })
+  @ApiAnswer(ZExemptionView)
   get(@CurrentPrincipal() me: Principal, @Param('id', new ZodPipe(z.uuid())) id: string) {
     return this.exemptions.get(id, scopeOf(me));
   }
@@ -61,6 +66,7 @@ export class ExemptionsController {
       '申请豁免；approved: true 直接登记已批准的豁免（需 exemptions:decide）/ request an exemption, or record an approved one',
   })
   @ApiBody({ schema: jsonSchema(ZExemptionRequest) })
+  @ApiAnswer(ZExemptionView, { status: 201 })
   request(
     @CurrentPrincipal() me: Principal,
     @Body(new ZodPipe(ZExemptionRequest)) body: z.infer<typeof ZExemptionRequest>,
@@ -83,6 +89,7 @@ export class ExemptionsController {
   @HttpCode(200)
   @ApiOperation({ summary: '批准或驳回豁免申请 / approve or reject a requested exemption' })
   @ApiBody({ schema: jsonSchema(ZExemptionDecision) })
+  @ApiAnswer(ZExemptionView)
   decide(
     @CurrentPrincipal() me: Principal,
     @Param('id', new ZodPipe(z.uuid())) id: string,
@@ -96,6 +103,7 @@ export class ExemptionsController {
   @HttpCode(200)
   @ApiOperation({ summary: '撤销已批准的豁免（保留记录）/ revoke an approved exemption; it is kept' })
   @ApiBody({ schema: jsonSchema(ZExemptionRevocation) })
+  @ApiAnswer(ZExemptionView)
   revoke(
     @CurrentPrincipal() me: Principal,
     @Param('id', new ZodPipe(z.uuid())) id: string,

@@ -15,6 +15,7 @@ import { ALL_PROJECTS, type ProjectScope } from '../auth/roles';
 import { projectScopeWhere, ProjectsRepository } from '../projects/projects.repository';
 import { EXEMPTION_CATEGORIES, EXEMPTION_CATEGORY_TITLES, type ExemptionCategory } from './exemption.types';
 import { beijingDate } from './exemptions.repository';
+import { ZExemptionView, ZRenewalNotice } from './exemptions.answers';
 
 /** An approved exemption this close to its end (in days, Beijing dates) gets a renewal notice. */
 export const RENEWAL_NOTICE_DAYS = 30;
@@ -84,42 +85,10 @@ export const ZExemptionListFilter = z.object({
 export type ExemptionListFilter = z.infer<typeof ZExemptionListFilter>;
 
 /** An exemption as the API and CLI show it. */
-export interface ExemptionView {
-  id: string;
-  projectCode: string;
-  projectName: string;
-  unitName: string;
-  packId: string;
-  ruleIds: string[];
-  reasonCategory: ExemptionCategory;
-  reasonCategoryTitle: Text;
-  reasonText: string;
-  documentNo: string;
-  authority: string;
-  validFrom: string;
-  validUntil: string;
-  attachmentRef: string | null;
-  status: ExemptionStatus;
-  /** approved, and today (Beijing) within validFrom..validUntil: its rules give WAIVED */
-  isCurrent: boolean;
-  /** days from today (Beijing) to validUntil, negative once past; null when rejected or revoked */
-  daysLeft: number | null;
-  requestedBy: string;
-  requestedAt: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionComment: string | null;
-  revokedBy: string | null;
-  revokedAt: string | null;
-  revocationReason: string | null;
-}
+export type ExemptionView = z.infer<typeof ZExemptionView>;
 
 /** 续期提醒: an approved exemption about to end, and what to tell its project's unit. */
-export interface RenewalNotice {
-  exemption: ExemptionView;
-  daysLeft: number;
-  notice: Text;
-}
+export type RenewalNotice = z.infer<typeof ZRenewalNotice>;
 
 type ExemptionRow = Exemption & { project: Project };
 

@@ -1,8 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/policy';
 import { READY_TIMEOUT_MS, ReadinessService } from './readiness.service';
+import { ApiAnswer } from '../../openapi/api-answer';
+import { ZLiveness, ZReadiness } from './health.answers';
 
 /**
  * Probes for load balancers and orchestrators, public, so they say nothing beyond up or not:
@@ -17,6 +19,7 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: '存活检查（不访问数据库）/ liveness: the process answers; no database' })
+  @ApiAnswer(ZLiveness)
   live() {
     return { status: 'ok' as const };
   }
@@ -27,8 +30,8 @@ export class HealthController {
   @ApiOperation({
     summary: `就绪检查：数据库与作业队列各限 ${READY_TIMEOUT_MS / 1000} 秒 / readiness: database and job queue, ${READY_TIMEOUT_MS / 1000} s each`,
   })
-  @ApiResponse({ status: 200, description: '{ status: "ready", database, queue }' })
-  @ApiResponse({ status: 503, description: '{ status: "not-ready" | "stopping", database, queue }' })
+  @ApiAnswer(ZReadiness, { description: 'ready: the database and the job queue answer' })
+  @ApiAnswer(ZReadiness, { status: 503, description: 'not-ready or stopping: what does not answer' })
   async ready(@Res({ passthrough: true }) res: Response) {
     const readiness = await this.readiness.check();
     res.status(readiness.status === 'ready' ? 200 : 503);

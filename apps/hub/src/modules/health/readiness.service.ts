@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Text } from '@hub/rules';
 import type { Logger } from 'pino';
@@ -5,22 +6,14 @@ import { LOGGER } from '../../infra/core.module';
 import { PrismaService } from '../../infra/database/prisma.service';
 import { JobQueue } from '../../infra/jobs/job-queue';
 import { Lifecycle, within } from '../../infra/lifecycle';
+import { ZDependencyState, ZReadiness } from './health.answers';
 
 /** How long each dependency may take to answer before the hub counts as not ready. */
 export const READY_TIMEOUT_MS = 2_000;
 
-export interface DependencyState {
-  ok: boolean;
-  latencyMs: number;
-  /** why it is not ready; says nothing about hosts or credentials (the probe is public) */
-  reason?: Text;
-}
+export type DependencyState = z.infer<typeof ZDependencyState>;
 
-export interface Readiness {
-  status: 'ready' | 'not-ready' | 'stopping';
-  database: DependencyState;
-  queue: DependencyState;
-}
+export type Readiness = z.infer<typeof ZReadiness>;
 
 class TimedOut extends Error {}
 

@@ -5,6 +5,8 @@ import { ZodPipe } from '../../common/zod';
 import { Allow, CurrentPrincipal } from '../auth/policy';
 import { type Principal, scopeOf } from '../auth/roles';
 import { CHANGE_KINDS, HistoryService, ZDiffQuery, ZTimelineQuery, ZTrendQuery } from './history.service';
+import { ApiAnswer } from '../../openapi/api-answer';
+import { ZProjectTimeline, ZRuleTrend, ZScanDiff } from './history.answers';
 
 /**
  * Check history: a project's runs, a rule's trend across scans, the diff of two runs. Retention
@@ -27,6 +29,7 @@ export class HistoryController {
       'sees its own unit’s projects only; another unit’s answers 404.',
   })
   @ApiQuery({ name: 'limit', required: false, description: '1–500, default 50' })
+  @ApiAnswer(ZProjectTimeline)
   timeline(
     @CurrentPrincipal() me: Principal,
     @Param('code') code: string,
@@ -44,6 +47,7 @@ export class HistoryController {
       'gave PASS, FAIL, WAIVED, NOT_APPLICABLE and UNKNOWN. 404 for a rule id of neither pack.',
   })
   @ApiQuery({ name: 'limit', required: false, description: 'how many latest scans, 1–400, default 30' })
+  @ApiAnswer(ZRuleTrend)
   trend(@Param('id') id: string, @Query(new ZodPipe(ZTrendQuery)) q: z.infer<typeof ZTrendQuery>) {
     return this.history.ruleTrend(id, { limit: q.limit });
   }
@@ -66,6 +70,7 @@ export class HistoryController {
   @ApiQuery({ name: 'change', required: false, enum: CHANGE_KINDS })
   @ApiQuery({ name: 'offset', required: false, description: 'default 0' })
   @ApiQuery({ name: 'limit', required: false, description: '1–1000, default 200' })
+  @ApiAnswer(ZScanDiff)
   diff(@Query(new ZodPipe(ZDiffQuery)) q: z.infer<typeof ZDiffQuery>) {
     return this.history.diff(q.from, q.to, q);
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ZProjectCode } from '@hub/contracts';
-import { allPacks, type Text, type Verdict, zeroVerdictCounts } from '@hub/rules';
+import { allPacks, type Verdict, zeroVerdictCounts } from '@hub/rules';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AppError } from '../../common/app-error';
@@ -10,7 +10,17 @@ import { AuditService } from '../audit/audit.service';
 import { ALL_PROJECTS, type ProjectScope } from '../auth/roles';
 import { JudgementsRepository } from '../checks/judgements.repository';
 import { ProjectsRepository } from '../projects/projects.repository';
-import { CHANGE_KINDS, type ChangeKind, HistoryRepository, type ProjectRunRow } from './history.repository';
+import { CHANGE_KINDS, HistoryRepository, type ProjectRunRow } from './history.repository';
+import {
+  ZDiffItem,
+  ZDiffRunView,
+  ZProjectTimeline,
+  ZRuleTrend,
+  ZRuleTrendPoint,
+  ZScanDiff,
+  ZTimelineEntry,
+  ZVerdictChange,
+} from './history.answers';
 
 export { CHANGE_KINDS, type ChangeKind } from './history.repository';
 
@@ -41,75 +51,20 @@ export const ZRetentionDays = z.coerce.number().int().min(1).max(36_500);
 export type VerdictCounts = Record<Verdict, number>;
 
 /** A rule whose verdict for the project differs from the previous run of the timeline. */
-export interface VerdictChange {
-  ruleId: string;
-  /** null: the rule was not judged for the project in that run (pack version, new rule) */
-  from: Verdict | null;
-  to: Verdict | null;
-}
+export type VerdictChange = z.infer<typeof ZVerdictChange>;
 
 /** One completed check run as it judged the project. */
-export interface TimelineEntry {
-  checkRunId: string;
-  kind: CheckRun['kind'];
-  /** the hub clock the verdicts were computed at */
-  asOf: string;
-  /** when the run stored the project's findings */
-  evaluatedAt: string;
-  /** ready for acceptance iff no blocking rule, other than a warning-only one, is FAIL or UNKNOWN */
-  ready: boolean;
-  blockingRuleIds: string[];
-  verdicts: VerdictCounts;
-  /** the run before this one in the timeline; null for the project's first */
-  previousCheckRunId: string | null;
-  /** rules whose verdict differs from that run's, by rule id; empty for the first */
-  changes: VerdictChange[];
-}
+export type TimelineEntry = z.infer<typeof ZTimelineEntry>;
 
-export interface ProjectTimeline {
-  projectCode: string;
-  name: string;
-  packId: string;
-  /** completed runs that judged the project, of which `items` are the newest `limit` */
-  total: number;
-  items: TimelineEntry[];
-}
+export type ProjectTimeline = z.infer<typeof ZProjectTimeline>;
 
-export interface RuleTrendPoint {
-  checkRunId: string;
-  asOf: string;
-  /** projects the rule judged in this scan (the sum of `verdicts`) */
-  projects: number;
-  verdicts: VerdictCounts;
-}
+export type RuleTrendPoint = z.infer<typeof ZRuleTrendPoint>;
 
-export interface RuleTrend {
-  ruleId: string;
-  packId: string;
-  title: Text;
-  severity: string;
-  /** oldest → newest */
-  scans: RuleTrendPoint[];
-}
+export type RuleTrend = z.infer<typeof ZRuleTrend>;
 
-export interface DiffRunView {
-  id: string;
-  kind: CheckRun['kind'];
-  asOf: string;
-  /** projects the run judged */
-  projects: number;
-}
+export type DiffRunView = z.infer<typeof ZDiffRunView>;
 
-export interface DiffItem {
-  projectCode: string;
-  ruleId: string;
-  change: ChangeKind;
-  from: Verdict | null;
-  to: Verdict | null;
-  severity: 'blocking' | 'advisory';
-  /** blocking and not warning-only, so it decides readiness: as `to` judged it (`from` if `to` did not) */
-  blocking: boolean;
-}
+export type DiffItem = z.infer<typeof ZDiffItem>;
 
 /**
  * What changed between two completed runs. Projects judged in both are compared rule by rule;
@@ -123,28 +78,7 @@ export interface DiffItem {
  * A rule failing in both (FAIL ↔ UNKNOWN included) is counted as `stillFailing`, not listed.
  * Projects judged in one run only are `projectsAdded` / `projectsRemoved`.
  */
-export interface ScanDiff {
-  from: DiffRunView;
-  to: DiffRunView;
-  counts: {
-    projectsCompared: number;
-    projectsAdded: number;
-    projectsRemoved: number;
-    /** compared projects with at least one new, regressed or fixed rule */
-    projectsChanged: number;
-    new: number;
-    regressed: number;
-    fixed: number;
-    /** new + regressed: every rule that started failing */
-    newlyFailing: number;
-    stillFailing: number;
-  };
-  /** one page of the new / regressed / fixed rules, by project code then rule id */
-  changes: { total: number; offset: number; limit: number; items: DiffItem[] };
-  /** the first `limit` codes, in code order, of projects judged in one run only */
-  projectsAdded: string[];
-  projectsRemoved: string[];
-}
+export type ScanDiff = z.infer<typeof ZScanDiff>;
 
 export interface PruneReport {
   retentionDays: number;

@@ -8,6 +8,15 @@ import { DELIVERY_KINDS, DELIVERY_STATUSES } from './notification.types';
 import { ZDeliveryFilter, ZSubscriptionCreate, ZSubscriptionUpdate } from './notifications.schemas';
 import { NotificationsService } from './notifications.service';
 import { SubscriptionsService } from './subscriptions.service';
+import { ApiAnswer } from '../../openapi/api-answer';
+import {
+  ZChannelAvailability,
+  ZDeliveryDetail,
+  ZDeliveryPage,
+  ZDeliveryView,
+  ZSubscriptionRemoved,
+  ZSubscriptionView,
+} from './notifications.answers';
 
 @ApiTags('notifications')
 @Controller('api/notifications')
@@ -22,6 +31,7 @@ export class NotificationsController {
   @ApiOperation({
     summary: '可用的通知渠道（邮件需配置 SMTP）/ notification channels this hub offers (email needs SMTP)',
   })
+  @ApiAnswer(z.array(ZChannelAvailability))
   channels() {
     return this.subscriptions.channelsAvailable();
   }
@@ -31,6 +41,7 @@ export class NotificationsController {
   @ApiOperation({
     summary: '通知订阅（不含密钥，地址中的令牌已遮盖）/ subscriptions; secrets never shown, tokens masked',
   })
+  @ApiAnswer(z.array(ZSubscriptionView))
   list() {
     return this.subscriptions.list();
   }
@@ -38,6 +49,7 @@ export class NotificationsController {
   @Get('subscriptions/:id')
   @Allow('notifications:read')
   @ApiOperation({ summary: '一个通知订阅 / one subscription' })
+  @ApiAnswer(ZSubscriptionView)
   get(@Param('id', new ZodPipe(z.uuid())) id: string) {
     return this.subscriptions.get(id);
   }
@@ -50,6 +62,7 @@ export class NotificationsController {
       '新建通知订阅：webhook / dingtalk / wecom / email，按责任单位、规则、级别过滤 / create a subscription',
   })
   @ApiBody({ schema: jsonSchema(ZSubscriptionCreate) })
+  @ApiAnswer(ZSubscriptionView, { status: 201 })
   create(
     @CurrentPrincipal() me: Principal,
     @Body(new ZodPipe(ZSubscriptionCreate)) body: z.infer<typeof ZSubscriptionCreate>,
@@ -63,6 +76,7 @@ export class NotificationsController {
     summary: '修改订阅：启用/停用、过滤条件、地址、密钥 / enable, disable, change filters, target or secret',
   })
   @ApiBody({ schema: jsonSchema(ZSubscriptionUpdate) })
+  @ApiAnswer(ZSubscriptionView)
   update(
     @CurrentPrincipal() me: Principal,
     @Param('id', new ZodPipe(z.uuid())) id: string,
@@ -77,6 +91,7 @@ export class NotificationsController {
     summary:
       '删除订阅及其发送记录（保留发送记录请改为停用）/ delete a subscription with its delivery log; disable to keep the log',
   })
+  @ApiAnswer(ZSubscriptionRemoved)
   remove(@CurrentPrincipal() me: Principal, @Param('id', new ZodPipe(z.uuid())) id: string) {
     return this.subscriptions.remove(id, actorOf(me));
   }
@@ -85,6 +100,7 @@ export class NotificationsController {
   @Allow('notifications:manage')
   @HttpCode(202)
   @ApiOperation({ summary: '经队列立即发送一条测试消息 / queue a test message now' })
+  @ApiAnswer(ZDeliveryView, { status: 202 })
   test(@CurrentPrincipal() me: Principal, @Param('id', new ZodPipe(z.uuid())) id: string) {
     return this.notifications.sendTest(id, actorOf(me));
   }
@@ -100,6 +116,7 @@ export class NotificationsController {
   @ApiQuery({ name: 'checkRunId', required: false })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
+  @ApiAnswer(ZDeliveryPage)
   deliveries(@Query(new ZodPipe(ZDeliveryFilter)) q: z.infer<typeof ZDeliveryFilter>) {
     return this.notifications.listDeliveries(q);
   }
@@ -107,6 +124,7 @@ export class NotificationsController {
   @Get('deliveries/:id')
   @Allow('notifications:read')
   @ApiOperation({ summary: '一条发送记录，含发送的原文 / one delivery with the exact message sent' })
+  @ApiAnswer(ZDeliveryDetail)
   delivery(@Param('id', new ZodPipe(z.uuid())) id: string) {
     return this.notifications.getDelivery(id);
   }

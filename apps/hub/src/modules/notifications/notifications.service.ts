@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
@@ -23,6 +24,7 @@ import type { DeliveryFilter } from './notifications.schemas';
 import { NotifyEgress } from './notify-egress.service';
 import { SubscriptionsService } from './subscriptions.service';
 import { maskTarget, redactor, targetSecrets } from './targets';
+import { ZDeliveryDetail, ZDeliveryView } from './notifications.answers';
 
 /**
  * How a delivery's job is retried: 5 retries after the first attempt, 30 s doubling each time
@@ -51,27 +53,10 @@ export interface NotifyJob {
 }
 
 /** One entry of the delivery log. */
-export interface DeliveryView {
-  id: string;
-  subscriptionId: string;
-  subscriptionName: string;
-  channel: ChannelId;
-  kind: DeliveryKind;
-  status: DeliveryStatus;
-  attempts: number;
-  /** the last failure, redacted: never a secret, a key or a token */
-  lastError: string | null;
-  lastAttemptAt: string | null;
-  deliveredAt: string | null;
-  createdAt: string;
-  checkRunId: string | null;
-  alertIds: string[];
-}
+export type DeliveryView = z.infer<typeof ZDeliveryView>;
 
 /** A delivery with the exact message it sends. */
-export interface DeliveryDetail extends DeliveryView {
-  payload: unknown;
-}
+export type DeliveryDetail = z.infer<typeof ZDeliveryDetail>;
 
 interface Planned {
   subscription: NotificationSubscription;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Text } from '@hub/rules';
 import type { Logger } from 'pino';
@@ -11,37 +12,15 @@ import { CHANNEL_TITLES, type ChannelId, type NotifySeverity } from './notificat
 import type { SubscriptionCreate, SubscriptionUpdate } from './notifications.schemas';
 import { NotifyEgress } from './notify-egress.service';
 import { maskTarget } from './targets';
+import { ZChannelAvailability, ZSubscriptionView } from './notifications.answers';
 
 /** A webhook signing secret shorter than this is refused: it would be guessable. */
 export const MIN_WEBHOOK_SECRET_LENGTH = 16;
 
 /** A subscription as the API and the CLI show it: never its secret, its target's keys masked. */
-export interface SubscriptionView {
-  id: string;
-  name: string;
-  channel: ChannelId;
-  /** the target with tokens and keys masked */
-  target: string;
-  hasSecret: boolean;
-  unitCodes: string[];
-  ruleIds: string[];
-  minSeverity: NotifySeverity;
-  immediate: boolean;
-  digest: boolean;
-  enabled: boolean;
-  createdBy: string;
-  createdAt: string;
-  /** deliveries of this subscription by status */
-  deliveries: { pending: number; delivered: number; failed: number };
-}
+export type SubscriptionView = z.infer<typeof ZSubscriptionView>;
 
-export interface ChannelAvailability {
-  channel: ChannelId;
-  title: Text;
-  available: boolean;
-  /** why it is not offered (email without SMTP) */
-  reason: Text | null;
-}
+export type ChannelAvailability = z.infer<typeof ZChannelAvailability>;
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,28 +1,13 @@
+import { z } from 'zod';
 import { Injectable } from '@nestjs/common';
-import type { Verdict } from '@hub/rules';
 import { PrismaService } from '../../infra/database/prisma.service';
 import { ChecksService } from '../checks/checks.service';
 import { type PackDraft, PackVersionsService } from '../packs/pack-versions.service';
+import { ZImpactPreview } from '../packs/packs.answers';
 
-export interface VerdictFlip {
-  projectCode: string;
-  projectName: string;
-  ruleId: string;
-  from: { verdict: Verdict; warningOnly: boolean };
-  to: { verdict: Verdict; warningOnly: boolean };
-}
+export type VerdictFlip = ImpactPreview['flips'][number];
 
-export interface ImpactPreview {
-  packId: string;
-  draftVersion: number;
-  effectiveFrom: string;
-  /** projects of the pack the draft would judge (approved on or after its date, not pinned) */
-  projectsAffected: number;
-  projectsEvaluated: number;
-  flips: VerdictFlip[];
-  /** projects whose readiness for acceptance would change */
-  readinessChanges: { projectCode: string; from: boolean; to: boolean }[];
-}
+export type ImpactPreview = z.infer<typeof ZImpactPreview>;
 
 const BATCH = 500;
 

@@ -9,6 +9,7 @@ import { PrismaService } from '../../infra/database/prisma.service';
 import type { PackVersion, Project } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import { beijingDate } from '../exemptions/exemptions.repository';
+import { ZPackVersionView } from './packs.answers';
 
 /** The date before any real project: the first version of each pack is in force from it. */
 const BASE_EFFECTIVE_FROM = '2000-01-01';
@@ -26,16 +27,7 @@ export const ZPackDraft = z
   .strict();
 export type PackDraft = z.input<typeof ZPackDraft>;
 
-export interface PackVersionView {
-  packId: PolicyPackId;
-  version: number;
-  effectiveFrom: string;
-  settings: Record<string, unknown>;
-  confirmedRuleIds: string[];
-  note: string;
-  publishedBy: string;
-  publishedAt: string;
-}
+export type PackVersionView = z.infer<typeof ZPackVersionView>;
 
 /** The settings a project is judged under. */
 export interface ResolvedPolicy {

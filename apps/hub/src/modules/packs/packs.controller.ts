@@ -7,6 +7,8 @@ import { jsonSchema } from '../../common/zod';
 import { Allow } from '../auth/policy';
 import { packDivisions } from './pack-divisions';
 import { packOrNotFound, PackVersionsService } from './pack-versions.service';
+import { ApiAnswer } from '../../openapi/api-answer';
+import { ZPackSummary, ZRuleView } from './packs.answers';
 
 /** Settings every rule of a pack depends on through the engine rather than its own check. */
 const PACK_WIDE_SETTINGS = ['maxSourceAgeHours'] as const;
@@ -62,6 +64,7 @@ export class PacksController {
     summary:
       '政策包、默认阈值及最新版本的设置 / policy packs, their defaults and the latest version’s settings',
   })
+  @ApiAnswer(z.array(ZPackSummary))
   async list() {
     return Promise.all(
       allPacks().map(async (pack) => {
@@ -87,6 +90,7 @@ export class PacksController {
   @ApiOperation({
     summary: '政策包的规则目录（含各规则读取的设置项）/ the rules of a pack, with the settings each reads',
   })
+  @ApiAnswer(z.array(ZRuleView))
   rules(@Param('id') id: string): RuleView[] {
     return packOrNotFound(id).rules.map((r) => ruleView(r as RuleDefinition<unknown>));
   }

@@ -9,6 +9,7 @@ import type { SourceRecord } from '../../generated/prisma/client';
 import type { ProjectScope } from '../auth/roles';
 import { JudgementsRepository } from '../checks/judgements.repository';
 import { ProjectsRepository } from './projects.repository';
+import { ZEvidenceItem, ZFindingEvidence, ZUntrustedRecordView } from './projects.answers';
 
 /** An evidence reference as findings store it (see EvidenceRef in @hub/rules). */
 const ZEvidenceRef = z.object({
@@ -21,57 +22,11 @@ const ZEvidenceRef = z.object({
   untrusted: z.object({ zh: z.string(), en: z.string() }).optional(),
 });
 
-/** One record a finding rests on: the reference the finding kept, and the stored record it names. */
-export interface EvidenceItem {
-  source: string;
-  sourceTitle: { zh: string; en: string };
-  kind: string;
-  externalId: string;
-  /** when the hub fetched the record the verdict was computed on (ISO instant) */
-  fetchedAt: string;
-  /** sha256 of the canonical payload the verdict was computed on */
-  contentHash: string;
-  /** set on a record that failed its contract: what is wrong with it (it decided nothing) */
-  untrusted: { zh: string; en: string } | null;
-  /**
-   * The record as it last arrived from the upstream (null when no longer stored). Only the latest
-   * version of a record is kept: `sameAsEvidence` says whether it is still the one judged.
-   */
-  record: {
-    id: string;
-    fetchedAt: string;
-    contentHash: string;
-    upstreamUpdatedAt: string | null;
-    tombstone: boolean;
-    payload: unknown;
-  } | null;
-  sameAsEvidence: boolean;
-}
+export type EvidenceItem = z.infer<typeof ZEvidenceItem>;
 
-/** A record of the project that failed its contract, as the project screen lists it. */
-export interface UntrustedRecordView {
-  source: string;
-  sourceTitle: { zh: string; en: string };
-  kind: string;
-  externalId: string;
-  /** how it reached the project: code, confirmed or suggested */
-  binding: string;
-  fetchedAt: string;
-  /** the record, the fields and what is wrong with each */
-  reason: { zh: string; en: string };
-  payload: unknown;
-}
+export type UntrustedRecordView = z.infer<typeof ZUntrustedRecordView>;
 
-export interface FindingEvidence {
-  projectCode: string;
-  ruleId: string;
-  verdict: string;
-  checkRunId: string;
-  evaluatedAt: string;
-  items: EvidenceItem[];
-  /** the registry cells the finding read, with the import and row they came from */
-  registry: RegistryEvidence | null;
-}
+export type FindingEvidence = z.infer<typeof ZFindingEvidence>;
 
 /** The upstream records behind one finding of a project's latest completed check. */
 @Injectable()

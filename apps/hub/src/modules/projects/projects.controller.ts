@@ -10,6 +10,8 @@ import { type Principal, scopeOf } from '../auth/roles';
 import { FindingsRepository, toFindingView } from '../checks/findings.repository';
 import { EvidenceService } from './evidence.service';
 import { ProjectsRepository, toProject } from './projects.repository';
+import { ApiAnswer } from '../../openapi/api-answer';
+import { ZFindingEvidence, ZProjectDetail, ZProjectFindings, ZProjectPage } from './projects.answers';
 
 const ZProjectListQuery = z.object({
   pack: ZLoadedPackId.optional(),
@@ -41,6 +43,7 @@ export class ProjectsController {
   @ApiQuery({ name: 'q', required: false, description: 'code, name or unit contains' })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
+  @ApiAnswer(ZProjectPage)
   async list(
     @CurrentPrincipal() me: Principal,
     @Query(new ZodPipe(ZProjectListQuery)) q: z.infer<typeof ZProjectListQuery>,
@@ -65,6 +68,7 @@ export class ProjectsController {
     summary:
       '项目详情，含其台账来源与不可采信的上游记录 / one project, with its registry import and its untrusted upstream records',
   })
+  @ApiAnswer(ZProjectDetail)
   async get(@CurrentPrincipal() me: Principal, @Param('code', new ZodPipe(ZProjectCode)) code: string) {
     const project = await this.projects.findVisible(code, scopeOf(me));
     if (!project) throw AppError.projectNotFound(code);
@@ -78,6 +82,7 @@ export class ProjectsController {
   @Get(':code/findings')
   @Allow('projects:read')
   @ApiOperation({ summary: '项目最近一次检查的结论 / the project’s latest findings' })
+  @ApiAnswer(ZProjectFindings)
   async latestFindings(
     @CurrentPrincipal() me: Principal,
     @Param('code', new ZodPipe(ZProjectCode)) code: string,
@@ -112,6 +117,7 @@ export class ProjectsController {
       'version judged (`sameAsEvidence`). An applicant sees its own unit’s projects only; another ' +
       'unit’s answers 404.',
   })
+  @ApiAnswer(ZFindingEvidence)
   findingEvidence(
     @CurrentPrincipal() me: Principal,
     @Param('code', new ZodPipe(ZProjectCode)) code: string,

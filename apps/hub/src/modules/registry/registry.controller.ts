@@ -5,6 +5,8 @@ import { AppError } from '../../common/app-error';
 import { Allow, CurrentPrincipal, MultipartUpload } from '../auth/policy';
 import { actorOf, type Principal } from '../auth/roles';
 import { RegistryImportService } from './registry-import.service';
+import { ApiAnswer } from '../../openapi/api-answer';
+import { ZImportReport } from './registry.answers';
 
 /** Uploads larger than this are refused before parsing (the parser has its own, tighter, bounds). */
 export const MAX_REGISTRY_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -34,6 +36,7 @@ export class RegistryController {
     },
   })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_REGISTRY_UPLOAD_BYTES, files: 1 } }))
+  @ApiAnswer(ZImportReport, { status: 201 })
   import(@CurrentPrincipal() me: Principal, @UploadedFile() file: UploadedRegistryFile | undefined) {
     if (!file) {
       throw new AppError('INVALID_REQUEST', {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../../common/app-error';
 import { ZText } from '../../common/zod';
 import type { Prisma } from '../../generated/prisma/client';
+import { ZRectificationItemView } from './reviews.answers';
 
 /** One rectification item (整改事项) as a decision lists it. */
 export const ZRectificationItemInput = z
@@ -55,6 +56,7 @@ const ATTACHMENT_TYPES = [
   },
 ] as const;
 export const ATTACHMENT_EXTENSIONS = ATTACHMENT_TYPES.flatMap((t) => t.ext);
+export const ATTACHMENT_CONTENT_TYPES = ATTACHMENT_TYPES.map((t) => t.contentType);
 
 /** A file as the upload handed it in. */
 export interface UploadedAttachment {
@@ -152,41 +154,7 @@ export const STILL_FAILING: Text = {
   en: 'The rectification item is marked done, but the re-check still does not pass',
 };
 
-export interface RectificationItemView {
-  id: string;
-  /** the review the item belongs to (a history item belongs to the previous review) */
-  reviewId: string;
-  documentNo: string;
-  ruleId: string | null;
-  description: string;
-  /** 责任单位 / 责任人 */
-  owner: string;
-  deadline: string;
-  status: 'open' | 'done';
-  /** 完成人: a person's name */
-  doneBy: string | null;
-  doneAt: string | null;
-  /** 整改说明 */
-  note: string | null;
-  attachment: {
-    fileName: string;
-    contentType: string;
-    size: number;
-    sha256: string;
-    uploadedAt: string;
-    /** GET it with the same credentials as the review */
-    url: string;
-  } | null;
-  /** the item of the previous review this one carries on */
-  carriedFrom: { reviewId: string; documentNo: string; itemId: string } | null;
-  /** the item of the next review that carries this one on: it is followed up there */
-  carriedTo: { reviewId: string; documentNo: string; itemId: string } | null;
-  /**
-   * Set when the item is marked done but a check run after that still finds its rule FAIL or
-   * UNKNOWN: the verdict, and the warning to show.
-   */
-  recheck: { checkRunId: string; verdict: Verdict; warning: Text } | null;
-}
+export type RectificationItemView = z.infer<typeof ZRectificationItemView>;
 
 /** The findings of the check that re-checks items: the review's current check. */
 export interface Recheck {

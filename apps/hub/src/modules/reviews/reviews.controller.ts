@@ -24,8 +24,21 @@ import { apiRequester } from '../checks/checks.service';
 import { attachment, renderOpinion, renderPortfolio } from './exports';
 import { OPINION_FORMATS } from './review.types';
 import { PortfolioService, ZPortfolioQuery } from './portfolio.service';
-import { ATTACHMENT_EXTENSIONS, MAX_ATTACHMENT_BYTES, ZItemDoneInput } from './rectification';
+import {
+  ATTACHMENT_CONTENT_TYPES,
+  ATTACHMENT_EXTENSIONS,
+  MAX_ATTACHMENT_BYTES,
+  ZItemDoneInput,
+} from './rectification';
 import { ReviewsService, ZDecisionInput, ZOpinionRemarksInput } from './reviews.service';
+import { ApiAnswer, ApiAnswerWithout } from '../../openapi/api-answer';
+import {
+  ZCheckStarted,
+  ZOpinionDocument,
+  ZPortfolioAnswer,
+  ZReviewItems,
+  ZReviewView,
+} from './reviews.answers';
 
 const ZApply = z.object({ projectCode: ZProjectCode, note: z.string().max(2000).optional() }).strict();
 const ZListQuery = z
@@ -65,6 +78,7 @@ export class ReviewsController {
     summary: '申请竣工验收前技术审查（随即检查）/ apply for a pre-acceptance review; a fresh check runs',
   })
   @ApiBody({ schema: jsonSchema(ZApply) })
+  @ApiAnswer(ZReviewView, { status: 201 })
   apply(@CurrentPrincipal() me: Principal, @Body(new ZodPipe(ZApply)) body: z.infer<typeof ZApply>) {
     return this.reviews.apply(body.projectCode, body.note, apiRequester(me), scopeOf(me));
   }
@@ -74,6 +88,7 @@ export class ReviewsController {
   @ApiOperation({ summary: '审查列表 / reviews' })
   @ApiQuery({ name: 'projectCode', required: false })
   @ApiQuery({ name: 'status', required: false, enum: ['applied', 'checked', 'decided'] })
+  @ApiAnswer(z.array(ZReviewView))
   list(@CurrentPrincipal() me: Principal, @Query(new ZodPipe(ZListQuery)) q: z.infer<typeof ZListQuery>) {
     return this.reviews.list(q, scopeOf(me));
   }
@@ -81,6 +96,7 @@ export class ReviewsController {
   @Get('reviews/:id')
   @Allow('reviews:read')
   @ApiOperation({ summary: '一次审查 / one review' })
+  @ApiAnswer(ZReviewView)
   get(@CurrentPrincipal() me: Principal, @Param('id', new ZodPipe(z.uuid())) id: string) {
     return this.reviews.get(id, scopeOf(me));
   }
@@ -94,6 +110,11 @@ export class ReviewsController {
       're-check, compared with the previous check; with wait=false answers 202 with the run id at once',
   })
   @ApiQuery({ name: 'wait', required: false, enum: ['true', 'false'] })
+  @ApiAnswer(ZReviewView, { description: 'the review with its new check (wait=true)' })
+  @ApiAnswer(ZCheckStarted, {
+    status: 202,
+    description: 'the check started (wait=false); Location: /api/checks/:id',
+  })
   async recheck(
     @CurrentPrincipal() me: Principal,
     @Param('id', new ZodPipe(z.uuid())) id: string,
@@ -111,6 +132,7 @@ export class ReviewsController {
   @HttpCode(200)
   @ApiOperation({ summary: '审查决定：同意 / 不同意 / 整改后复核 / decide a review' })
   @ApiBody({ schema: jsonSchema(ZDecisionInput) })
+  @ApiAnswer(ZReviewView)
   decide(
     @CurrentPrincipal() me: Principal,
     @Param('id', new ZodPipe(z.uuid())) id: string,
@@ -126,6 +148,7 @@ export class ReviewsController {
       '编辑审查意见草稿（结论意见与各部分意见，决定后不可再改）/ edit the reviewer remarks of the draft opinion',
   })
   @ApiBody({ schema: jsonSchema(ZOpinionRemarksInput) })
+  @ApiAnswer(ZOpinionDocument)
   editOpinion(
     @CurrentPrincipal() me: Principal,
     @Param('id', new ZodPipe(z.uuid())) id: string,
@@ -141,6 +164,7 @@ export class ReviewsController {
       '整改事项（含从上次审查转入的）及上次审查已完成的事项，复查仍不通过的带警告 / ' +
       'rectification items, with the done items of the previous review; a warning where the re-check still fails',
   })
+  @ApiAnswer(ZReviewItems)
   items(@CurrentPrincipal() me: Principal, @Param('id', new ZodPipe(z.uuid())) id: string) {
     return this.reviews.items(id, scopeOf(me));
   }
@@ -171,6 +195,7 @@ export class ReviewsController {
       limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 4, fieldSize: 64 * 1024 },
     }),
   )
+  @ApiAnswer(ZReviewView)
   done(
     @CurrentPrincipal() me: Principal,
     @Param('id', new ZodPipe(z.uuid())) id: string,
@@ -188,6 +213,7 @@ export class ReviewsController {
   @Get('reviews/:id/items/:itemId/attachment')
   @Allow('reviews:read')
   @ApiOperation({ summary: '下载整改事项的佐证附件 / download a rectification item’s attachment' })
+  @ApiAnswerWithout(200, '佐证附件原文件 / the attachment as uploaded', ATTACHMENT_CONTENT_TYPES)
   async attachment(
     @CurrentPrincipal() me: Principal,
     @Param('id', new ZodPipe(z.uuid())) id: string,
@@ -209,6 +235,13 @@ export class ReviewsController {
   })
   @ApiQuery({ name: 'format', required: false, enum: OPINION_FORMATS })
   @ApiQuery({ name: 'lang', required: false, enum: OPINION_LANGUAGES })
+  @ApiAnswer(ZOpinionDocument, {
+    files: [
+      'text/html',
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ],
+  })
   async opinion(
     @CurrentPrincipal() me: Principal,
     @Param('id', new ZodPipe(z.uuid())) id: string,
@@ -233,6 +266,9 @@ export class ReviewsController {
       'of those given. JSON with `page` or `pageSize` answers one page `{ total, page, pageSize, items }` ' +
       '(pageSize default 50, at most 500); without them, every row as an array. csv and xlsx always ' +
       'hold every row of the filtered view. An applicant sees its own unit’s projects only.',
+  })
+  @ApiAnswer(ZPortfolioAnswer, {
+    files: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
   })
   async portfolioRows(
     @CurrentPrincipal() me: Principal,

@@ -17,14 +17,10 @@ import { beijingDate } from '../exemptions/exemptions.repository';
 import { projectScopeWhere, ProjectsRepository } from '../projects/projects.repository';
 import { OpinionNumbersRepository } from './opinion-numbers.repository';
 import { buildOpinion, type OpinionRemarks } from './opinion.builder';
-import {
-  type ItemDoneInput,
-  type RectificationItemView,
-  type UploadedAttachment,
-  ZRectificationItemInput,
-} from './rectification';
+import { type ItemDoneInput, type UploadedAttachment, ZRectificationItemInput } from './rectification';
 import { type ReviewItems, RectificationService, type ReviewWithItems } from './rectification.service';
 import { REVIEW_DECISIONS } from './review.types';
+import { ZCheckStarted, ZReviewView } from './reviews.answers';
 
 export const ZDecisionInput = z
   .object({
@@ -61,45 +57,9 @@ export const ZOpinionRemarksInput = z
 export type OpinionRemarksInput = z.input<typeof ZOpinionRemarksInput>;
 
 /** A check started without waiting (POST /api/reviews/:id/check?wait=false): follow it at GET /api/checks/:id. */
-export interface CheckStarted {
-  reviewId: string;
-  checkRunId: string;
-  status: 'running';
-}
+export type CheckStarted = z.infer<typeof ZCheckStarted>;
 
-export interface ReviewView {
-  id: string;
-  /** the review's own number (审查编号), e.g. JSSC-2026-0007 */
-  documentNo: string;
-  /** 文号 of the issued opinion, e.g. 岳技审〔2026〕3号; null until decided */
-  opinionNo: string | null;
-  projectCode: string;
-  projectName: string;
-  /** the construction unit (建设单位) of the project */
-  unitCode: string;
-  unitName: string;
-  status: string;
-  appliedBy: string;
-  appliedAt: string;
-  note: string | null;
-  checkRunId: string | null;
-  previousCheckRunId: string | null;
-  /** a fresh check of the project running now (follow it at GET /api/checks/:id) */
-  activeCheckRunId: string | null;
-  decision: string | null;
-  comments: string | null;
-  decidedBy: string | null;
-  /** 审查人 as the opinion prints them (a person's name, never a login) */
-  reviewerName: string | null;
-  decidedAt: string | null;
-  overrideReason: string | null;
-  /** the review this application follows (its open items are carried into this one) */
-  previousReviewId: string | null;
-  /** 整改事项, earliest deadline first: the decision's own and those carried from the previous review */
-  items: RectificationItemView[];
-  /** the done items of the previous review, re-checked by this review's check */
-  itemHistory: RectificationItemView[];
-}
+export type ReviewView = z.infer<typeof ZReviewView>;
 
 type ReviewRow = ReviewWithItems;
 const REVIEW_INCLUDE = { project: true, ...RectificationService.include } as const;
@@ -113,14 +73,15 @@ function toView(r: ReviewRow, activeCheckRunId: string | null, items: ReviewItem
     projectName: r.project.name,
     unitCode: r.project.unitCode,
     unitName: r.project.unitName,
-    status: r.status,
+    // The columns hold only the values the service writes.
+    status: r.status as ReviewView['status'],
     appliedBy: r.appliedBy,
     appliedAt: r.appliedAt.toISOString(),
     note: r.note,
     checkRunId: r.checkRunId,
     previousCheckRunId: r.previousCheckRunId,
     activeCheckRunId: r.status === 'decided' ? null : activeCheckRunId,
-    decision: r.decision,
+    decision: r.decision as ReviewView['decision'],
     comments: r.comments,
     decidedBy: r.decidedBy,
     reviewerName: r.reviewerName,

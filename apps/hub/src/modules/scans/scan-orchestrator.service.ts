@@ -11,31 +11,18 @@ import { HUB_ENV, LOGGER } from '../../infra/core.module';
 import { PrismaService } from '../../infra/database/prisma.service';
 import { type JobContext, JobQueue, QUEUES, REPLICA_ID } from '../../infra/jobs/job-queue';
 import { Lifecycle } from '../../infra/lifecycle';
-import type { CheckRun, ScanTask } from '../../generated/prisma/client';
-import { ChecksService, type CheckReport, type ScanSummary } from '../checks/checks.service';
+import type { ScanTask } from '../../generated/prisma/client';
+import { ChecksService, type ScanSummary } from '../checks/checks.service';
 import type { SourceTrust } from '../checks/source-trust';
 import { SyncService } from '../sources/sync.service';
+import { ZScanListItem, ZScanProgress } from './scans.answers';
 
 /** Serialises a scan's step from one phase to the next across replicas. */
 const ADVANCE_LOCK = 7_246_300;
 
 export type ScanTrigger = 'api' | 'cli' | 'schedule' | 'start' | 'bench';
 
-export interface ScanProgress {
-  id: string;
-  status: CheckRun['status'];
-  trigger: string | null;
-  requestedBy: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-  /** jobs done / total; the total counts evaluation batches before they exist, from the project count */
-  jobs: { done: number; failed: number; total: number };
-  phases: Record<'sync' | 'bind' | 'evaluate' | 'finish', { done: number; total: number }>;
-  /** which replica completed how many of its jobs */
-  replicas: Record<string, number>;
-  report: CheckReport | null;
-  error: string | null;
-}
+export type ScanProgress = z.infer<typeof ZScanProgress>;
 
 /** Filters of the list of recent scans (GET /api/scans). */
 export const ZScanListQuery = z
@@ -47,19 +34,7 @@ export const ZScanListQuery = z
 export type ScanListQuery = z.infer<typeof ZScanListQuery>;
 
 /** A scan in the list of recent scans: when it ran, who started it, and what it found. */
-export interface ScanListItem {
-  id: string;
-  status: CheckRun['status'];
-  trigger: string | null;
-  requestedBy: string | null;
-  /** the hub clock the verdicts were computed at */
-  asOf: string;
-  startedAt: string;
-  finishedAt: string | null;
-  /** projects judged, how many not ready, findings per verdict; null until the scan completed */
-  summary: ScanSummary | null;
-  error: string | null;
-}
+export type ScanListItem = z.infer<typeof ZScanListItem>;
 
 interface SyncJob {
   runId: string;

@@ -1,64 +1,24 @@
+import { z } from 'zod';
 import { Injectable } from '@nestjs/common';
 import { SOURCE_IDS, isSourceId, sourceTitle } from '@hub/connectors';
 import type { SourceId } from '@hub/contracts';
 import type { SyncPaging } from '@hub/connectors';
-import { allPacks, sourceShortfall, type Text } from '@hub/rules';
+import { allPacks, sourceShortfall } from '@hub/rules';
 import { AppError } from '../../common/app-error';
 import { Clock } from '../../infra/clock';
 import { PrismaService } from '../../infra/database/prisma.service';
 import type { SourceSync } from '../../generated/prisma/client';
 import { ConnectorClients } from './connector-clients';
+import { ZSourceStatus, ZSyncView } from './sources.answers';
 
 /** The strictest maximum age any pack allows: older data makes some verdicts UNKNOWN. */
 const MAX_AGE_HOURS = Math.min(
   ...allPacks().map((p) => (p.settingsSchema.parse({}) as { maxSourceAgeHours: number }).maxSourceAgeHours),
 );
 
-export interface SyncView {
-  id: string;
-  mode: string;
-  status: string;
-  startedAt: string;
-  finishedAt: string | null;
-  pagesFetched: number;
-  pagesFailed: number;
-  recordsSeen: number;
-  recordsInvalid: number;
-  recordsChanged: number;
-  error: string | null;
-  /** the pages its lists have in all, when every list said (page-numbered lists) */
-  pagesTotal: number | null;
-  /** pages by list, and the pages asked once more after their retries ran out */
-  paging: SyncPaging | null;
-}
+export type SyncView = z.infer<typeof ZSyncView>;
 
-export interface SourceStatusView {
-  source: string;
-  title: { zh: string; en: string };
-  configured: boolean;
-  circuit: string | null;
-  lastSync: SyncView | null;
-  /** share of pages fetched in the last bulk sync (1 = complete) */
-  completeness: number | null;
-  lastSuccessAt: string | null;
-  /** hours since the last complete sync, by the hub clock */
-  ageHours: number | null;
-  /** fresh: complete and younger than the packs' maximum age */
-  fresh: boolean;
-  records: number;
-  tombstones: number;
-  /** records of the last bulk sync that failed validation */
-  problems: number;
-  /** stored records that failed their contract but name a project: untrusted evidence of it */
-  untrusted: number;
-  /**
-   * what the last bulk sync missed and how old the complete data is, in the verdicts' words
-   * (`共 14 页，2 页获取失败；…已 9 天未完整更新`); null when it was complete
-   */
-  shortfall: Text | null;
-  /** the recovery after a short last sync: projects asked for, made whole again, requests made */
-  recovery: { at: string | null; status: string; recoveredProjects: number; requests: number } | null;
-}
+export type SourceStatusView = z.infer<typeof ZSourceStatus>;
 
 function syncView(s: SourceSync): SyncView {
   return {

@@ -1,14 +1,14 @@
+import { hub } from '../../api/hub';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Form, Input, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { api } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { ErrorAlert, Forbidden, QueryState, Time } from '../../components/common';
 import { BEIJING } from '../../time';
-import { type AuditEntry, type AuditVerification, type Paged, pick } from './admin.types';
+import { type AuditEntry, type AuditPage, type AuditVerification, pick } from './admin.types';
 
 const TEXT_FILTERS = ['actor', 'action', 'objectType', 'objectId'] as const;
 const PAGE_SIZE = 50;
@@ -85,7 +85,7 @@ function VerifyResult({ result }: { result: AuditVerification }) {
 
 function VerifyChain() {
   const { t } = useTranslation();
-  const verify = useMutation({ mutationFn: () => api.get<AuditVerification>('/api/audit/verify') });
+  const verify = useMutation({ mutationFn: () => hub.get('/api/audit/verify') });
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Button
@@ -119,8 +119,7 @@ export default function AuditPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const entries = useQuery({
     queryKey: ['audit', filter, page],
-    queryFn: () =>
-      api.get<Paged<AuditEntry>>('/api/audit', { query: { ...filter, page, pageSize: PAGE_SIZE } }),
+    queryFn: () => hub.get('/api/audit', { query: { ...filter, page, pageSize: PAGE_SIZE } }),
     enabled: can('audit:read'),
     placeholderData: (previous) => previous,
   });

@@ -10,7 +10,7 @@ import {
   DELIVERY_STATUSES,
   type DeliveryDetail,
   type DeliveryView,
-  type Paged,
+  type DeliveryPage,
   type SubscriptionView,
 } from './admin.types';
 
@@ -61,7 +61,7 @@ export function DeliveriesTable({ subscriptions }: { subscriptions: Subscription
   const deliveries = useQuery({
     queryKey: ['notifications', 'deliveries', filter, page],
     queryFn: () =>
-      api.get<Paged<DeliveryView>>('/api/notifications/deliveries', {
+      api.get<DeliveryPage>('/api/notifications/deliveries', {
         query: { ...filter, page, pageSize: PAGE_SIZE },
       }),
     placeholderData: (previous) => previous,

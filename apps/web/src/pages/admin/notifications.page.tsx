@@ -1,3 +1,4 @@
+import { hub } from '../../api/hub';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Popconfirm, Space, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
@@ -44,12 +45,12 @@ export default function NotificationsPage() {
   const readable = can('notifications:read');
   const channels = useQuery({
     queryKey: ['notifications', 'channels'],
-    queryFn: () => api.get<ChannelAvailability[]>('/api/notifications/channels'),
+    queryFn: () => hub.get('/api/notifications/channels'),
     enabled: readable,
   });
   const subscriptions = useQuery({
     queryKey: ['notifications', 'subscriptions'],
-    queryFn: () => api.get<SubscriptionView[]>('/api/notifications/subscriptions'),
+    queryFn: () => hub.get('/api/notifications/subscriptions'),
     enabled: readable,
   });
   const onError = (e: unknown) => void message.error(errorMessage(e, i18n.language));

@@ -19,6 +19,8 @@ const sync = {
   recordsInvalid: 2,
   recordsChanged: 4,
   error: null,
+  pagesTotal: null,
+  paging: null,
 };
 const sources: SourceStatus[] = [
   {
@@ -34,6 +36,9 @@ const sources: SourceStatus[] = [
     records: 118,
     tombstones: 3,
     problems: 2,
+    untrusted: 0,
+    shortfall: null,
+    recovery: null,
   },
 ];
 const problems: SourceProblems = {
@@ -49,6 +54,8 @@ const problems: SourceProblems = {
         { path: 'tenantId', message: '必填' },
       ],
       payload: { id: 'vm-0042', vcpu: -1 },
+      untrusted: false,
+      projects: [],
     },
   ],
 };

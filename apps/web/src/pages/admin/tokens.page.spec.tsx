@@ -16,6 +16,7 @@ function tokenOf(id: string, patch: Partial<TokenView> = {}): TokenView {
     role: 'reviewer',
     expiresAt: '2027-02-01T00:00:00.000Z',
     revokedAt: null,
+    revokedReason: null,
     lastUsedAt: null,
     createdBy: 'reviewer',
     createdAt: '2026-11-01T00:00:00.000Z',

@@ -1,3 +1,4 @@
+import { hub } from '../../api/hub';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Table, Tag, Typography } from 'antd';
@@ -125,7 +126,7 @@ export default function TokensPage() {
   const [creating, setCreating] = useState(false);
   const tokens = useQuery({
     queryKey: ['tokens'],
-    queryFn: () => api.get<TokenView[]>('/api/tokens'),
+    queryFn: () => hub.get('/api/tokens'),
     enabled: can('tokens:own'),
   });
   const revoke = useMutation({

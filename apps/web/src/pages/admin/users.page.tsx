@@ -1,3 +1,4 @@
+import { hub } from '../../api/hub';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Modal, Popconfirm, Space, Table, Tag } from 'antd';
@@ -23,7 +24,7 @@ export default function UsersPage() {
   const [secret, setSecret] = useState<UserWithPassword | null>(null);
   const users = useQuery({
     queryKey: ['users'],
-    queryFn: () => api.get<UserView[]>('/api/users'),
+    queryFn: () => hub.get('/api/users'),
     enabled: can('users:read'),
   });
   const setDisabled = useMutation({

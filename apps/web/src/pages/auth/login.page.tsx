@@ -1,3 +1,4 @@
+import { hub } from '../../api/hub';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Divider, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +16,7 @@ export default function LoginPage() {
   const client = useQueryClient();
   const providers = useQuery({
     queryKey: ['auth', 'providers'],
-    queryFn: () => api.get<{ password: boolean; oidc: boolean }>('/api/auth/providers'),
+    queryFn: () => hub.get('/api/auth/providers'),
   });
   const login = useMutation({
     mutationFn: (values: { username: string; password: string }) => api.post('/api/auth/login', values),

@@ -22,6 +22,7 @@ function alertOf(ruleId: MonitorRuleId, overrides: Partial<AlertView> = {}): Ale
     status: 'open',
     title: { zh: `告警标题 ${seq}`, en: `alert title ${seq}` },
     message: { zh: `告警说明 ${seq}`, en: `alert message ${seq}` },
+    evidence: [],
     details: {},
     firstSeenAt: '2026-10-30T01:00:00.000Z',
     lastSeenAt: '2026-11-01T01:00:00.000Z',
@@ -29,6 +30,7 @@ function alertOf(ruleId: MonitorRuleId, overrides: Partial<AlertView> = {}): Ale
     acknowledgedBy: null,
     resolvedAt: null,
     resolvedBy: null,
+    lastCheckRunId: null,
     timesReopened: 0,
     ...overrides,
   };

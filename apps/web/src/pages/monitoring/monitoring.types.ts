@@ -1,4 +1,5 @@
 import type { AlertSeverity, AlertStatus } from '@hub/vocabulary';
+import type { Schemas } from '../../api/schema';
 
 /** What the hub's monitoring API answers (GET /api/alerts, /api/alerts/summary). */
 export { ALERT_SEVERITIES, ALERT_STATUSES, type AlertSeverity, type AlertStatus } from '@hub/vocabulary';
@@ -16,46 +17,13 @@ export const MONITOR_RULE_IDS = [
 ] as const;
 export type MonitorRuleId = (typeof MONITOR_RULE_IDS)[number];
 
-export interface AlertView {
-  id: string;
-  key: string;
-  ruleId: MonitorRuleId;
-  clause: string;
-  subject: string;
-  projectCode: string | null;
-  ownerUnitCode: string | null;
-  ownerUnitName: string | null;
-  severity: AlertSeverity;
-  status: AlertStatus;
-  title: { zh: string; en: string };
-  message: { zh: string; en: string };
-  details: Record<string, unknown>;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-  timesReopened: number;
-}
+export type AlertView = Schemas['Alert'];
 
-export interface AlertPage {
-  total: number;
-  items: AlertView[];
-}
+export type AlertPage = Schemas['AlertPage'];
 
-export interface HeldCapacity {
-  resources: number;
-  vcpu: number;
-  memoryGiB: number;
-}
+export type HeldCapacity = Schemas['HeldCapacity'];
 
-export interface AlertSummary {
-  unresolved: number;
-  bySeverity: Record<AlertSeverity, { open: number; acknowledged: number }>;
-  byRule: Record<MonitorRuleId, { open: number; acknowledged: number }>;
-  resources: { orphan: HeldCapacity; idle: HeldCapacity; total: HeldCapacity };
-}
+export type AlertSummary = Schemas['AlertSummary'];
 
 export const SEVERITY_COLORS: Record<AlertSeverity, string> = {
   critical: 'error',

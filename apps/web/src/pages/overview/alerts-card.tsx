@@ -1,10 +1,10 @@
+import { hub } from '../../api/hub';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
 import { QueryState } from '../../components/common';
-import { ALERT_SEVERITIES, type AlertSeverity, type AlertSummary } from '../monitoring/monitoring.types';
+import { ALERT_SEVERITIES, type AlertSeverity } from '../monitoring/monitoring.types';
 
 const COLORS: Record<AlertSeverity, string> = { critical: '#cf1322', warning: '#d48806', info: '#1677ff' };
 
@@ -13,7 +13,7 @@ export function AlertsCard() {
   const { t } = useTranslation();
   const query = useQuery({
     queryKey: ['alerts', 'summary'],
-    queryFn: () => api.get<AlertSummary>('/api/alerts/summary'),
+    queryFn: () => hub.get('/api/alerts/summary'),
   });
   return (
     <Card

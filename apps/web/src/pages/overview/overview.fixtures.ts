@@ -82,6 +82,8 @@ export function sourceStatus(overrides: Partial<SourceStatus> = {}): SourceStatu
       recordsInvalid: 4,
       recordsChanged: 0,
       error: null,
+      pagesTotal: null,
+      paging: null,
     },
     completeness: 1,
     lastSuccessAt: '2026-11-01T01:01:00.000Z',
@@ -90,6 +92,9 @@ export function sourceStatus(overrides: Partial<SourceStatus> = {}): SourceStatu
     records: 1200,
     tombstones: 3,
     problems: 0,
+    untrusted: 0,
+    shortfall: null,
+    recovery: null,
     ...overrides,
   };
 }

@@ -1,13 +1,12 @@
+import { hub } from '../../api/hub';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Col, Flex, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { QueryState } from '../../components/common';
 import { formatTime } from '../../time';
 import { AlertsCard } from './alerts-card';
 import { DomainChartCard } from './domain-chart-card';
-import type { FindingsSummary } from './overview.types';
 import { ReadinessCard } from './readiness-card';
 import { SourcesCard } from './sources-card';
 import { TrendChartCard } from './trend-chart-card';
@@ -22,7 +21,7 @@ export default function OverviewPage() {
   const { me, can } = useAuth();
   const summary = useQuery({
     queryKey: ['findings', 'summary'],
-    queryFn: () => api.get<FindingsSummary>('/api/findings/summary'),
+    queryFn: () => hub.get('/api/findings/summary'),
   });
   const showTrend = can('scans:read');
   const showSources = can('sources:read');

@@ -1,11 +1,10 @@
+import { hub } from '../../api/hub';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import { QueryState } from '../../components/common';
 import { Chart } from './chart';
 import { buildTrendChartOption, trendScans } from './chart-options';
-import type { ScanListItem } from './overview.types';
 
 const TREND_SCANS = 30;
 
@@ -14,8 +13,7 @@ export function TrendChartCard() {
   const { t } = useTranslation();
   const query = useQuery({
     queryKey: ['scans', 'recent', 'completed', TREND_SCANS],
-    queryFn: () =>
-      api.get<ScanListItem[]>('/api/scans', { query: { status: 'completed', limit: TREND_SCANS } }),
+    queryFn: () => hub.get('/api/scans', { query: { status: 'completed', limit: TREND_SCANS } }),
   });
   return (
     <Card

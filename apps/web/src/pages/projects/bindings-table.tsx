@@ -1,3 +1,4 @@
+import { hub } from '../../api/hub';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -27,7 +28,7 @@ export function BindingsTable({ code }: { code: string }) {
   const bindings = useQuery({
     queryKey: ['project', code, 'bindings'],
     queryFn: () =>
-      api.get<{ total: number; items: BindingView[] }>('/api/bindings', {
+      hub.get('/api/bindings', {
         query: { projectCode: code, pageSize: 500 },
       }),
   });

@@ -1,3 +1,4 @@
+import { hub } from '../../api/hub';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -24,7 +25,7 @@ export function DisputesPanel({ code, findings }: { code: string; findings: Find
   const [deciding, setDeciding] = useState<{ id: string; decision: 'uphold' | 'dismiss' } | null>(null);
   const disputes = useQuery({
     queryKey: ['project', code, 'disputes'],
-    queryFn: () => api.get<DisputeView[]>('/api/disputes', { query: { projectCode: code } }),
+    queryFn: () => hub.get('/api/disputes', { query: { projectCode: code } }),
   });
   const decide = useMutation({
     mutationFn: ({ id, decision, comment }: { id: string; decision: string; comment: string }) =>

@@ -1,3 +1,4 @@
+import { hub } from '../../api/hub';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -173,7 +174,7 @@ export function ExemptionsPanel({ code, rules }: { code: string; rules: RuleView
   const [deciding, setDeciding] = useState<Decision | null>(null);
   const exemptions = useQuery({
     queryKey: ['project', code, 'exemptions'],
-    queryFn: () => api.get<ExemptionView[]>('/api/exemptions', { query: { projectCode: code } }),
+    queryFn: () => hub.get('/api/exemptions', { query: { projectCode: code } }),
   });
   const refresh = () => void client.invalidateQueries({ queryKey: ['project', code, 'exemptions'] });
   const decide = useMutation({

@@ -1,8 +1,8 @@
+import { hub } from '../../api/hub';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Radio, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import { errorMessage } from '../../components/common';
 import {
   type DecisionInput,
@@ -53,7 +53,8 @@ export function DecisionForm({
     .filter((f) => blocking.includes(f.ruleId) && !covered.has(f.ruleId))
     .map((f) => ({ ruleId: f.ruleId, description: `整改：${f.title.zh}` }));
   const decide = useMutation({
-    mutationFn: (body: DecisionInput) => api.post<ReviewView>(`/api/reviews/${review.id}/decision`, body),
+    mutationFn: (body: DecisionInput) =>
+      hub.post('/api/reviews/{id}/decision', body, { path: { id: review.id } }),
     onSuccess: (updated) => {
       client.setQueryData(reviewKey(review.id), updated);
       void client.invalidateQueries({ queryKey: opinionKey(review.id) });

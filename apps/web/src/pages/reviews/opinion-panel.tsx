@@ -1,3 +1,4 @@
+import { hub } from '../../api/hub';
 import { pick } from '@hub/vocabulary';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
@@ -17,7 +18,6 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import { ErrorAlert, Time, VERDICTS, VerdictTag } from '../../components/common';
 import { formatTime } from '../../time';
 import {
@@ -158,7 +158,7 @@ export function OpinionPanel({
   const [form] = Form.useForm<RemarkForm>();
   const save = useMutation({
     mutationFn: (body: OpinionRemarksInput) =>
-      api.patch<OpinionDocument>(`/api/reviews/${reviewId}/opinion`, body),
+      hub.patch('/api/reviews/{id}/opinion', body, { path: { id: reviewId } }),
     onSuccess: (doc) => {
       client.setQueryData(opinionKey(reviewId), doc);
       setEditing(false);

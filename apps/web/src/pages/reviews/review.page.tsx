@@ -12,15 +12,9 @@ import { ComparisonCard } from './comparison-card';
 import { DecisionForm } from './decision-form';
 import { OpinionPanel } from './opinion-panel';
 import { RectificationItems } from './rectification-items';
-import {
-  type CheckRunView,
-  type CheckStarted,
-  opinionKey,
-  type OpinionDocument,
-  reviewKey,
-  type ReviewView,
-} from './review.types';
+import { type CheckRunView, type CheckStarted, opinionKey, reviewKey } from './review.types';
 import { DecisionTag, StatusTag } from './review-tags';
+import { hub } from '../../api/hub';
 
 /**
  * One pre-acceptance review (竣工验收前技术审查): run a fresh check and watch it, read and edit the
@@ -38,12 +32,12 @@ export default function ReviewPage() {
 
   const review = useQuery({
     queryKey: reviewKey(id),
-    queryFn: () => api.get<ReviewView>(`/api/reviews/${id}`),
+    queryFn: () => hub.get('/api/reviews/{id}', { path: { id } }),
   });
   const hasCheck = Boolean(review.data?.checkRunId);
   const opinion = useQuery({
     queryKey: opinionKey(id),
-    queryFn: () => api.get<OpinionDocument>(`/api/reviews/${id}/opinion`),
+    queryFn: () => hub.get('/api/reviews/{id}/opinion', { path: { id } }),
     enabled: hasCheck,
   });
 

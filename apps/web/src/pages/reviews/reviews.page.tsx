@@ -1,3 +1,4 @@
+import { hub } from '../../api/hub';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Segmented, Space, Table, Typography } from 'antd';
@@ -71,7 +72,7 @@ export default function ReviewsPage() {
   const status = REVIEW_STATUSES.includes(raw as ReviewStatus) ? (raw as ReviewStatus) : undefined;
   const reviews = useQuery({
     queryKey: ['reviews', 'list', status ?? 'all'],
-    queryFn: () => api.get<ReviewView[]>('/api/reviews', { query: { status } }),
+    queryFn: () => hub.get('/api/reviews', { query: { status } }),
   });
   return (
     <Card
