@@ -1280,11 +1280,13 @@ export interface components {
           | 'CHECK_NOT_FOUND'
           | 'NOT_FOUND'
           | 'CONFLICT'
+          | 'PACK_NOT_LOADED'
           | 'PAYLOAD_TOO_LARGE'
           | 'UNSUPPORTED_MEDIA_TYPE'
           | 'RATE_LIMITED'
           | 'IMPORT_FAILED'
           | 'TOO_MANY_CHECKS'
+          | 'DATABASE_UNAVAILABLE'
           | 'UPSTREAM_UNAVAILABLE'
           | 'INTERNAL';
         message: components['schemas']['Bilingual'];
