@@ -2,15 +2,11 @@ import type { PolicyPackId, SourceId, TProject } from '@hub/contracts';
 import type { z } from 'zod';
 import type { CloudTenantFact, EvidenceRef, ProjectRecords, RegistryEvidence, Sourced, Text } from './facts';
 
-/** The five verdicts (obligations.md "Verdicts"). */
-export const VERDICTS = ['PASS', 'FAIL', 'WAIVED', 'NOT_APPLICABLE', 'UNKNOWN'] as const;
-export type Verdict = (typeof VERDICTS)[number];
+// The five verdicts (obligations.md "Verdicts"), severities (`blocking` = 不予验收 until fixed,
+// `advisory` = 整改建议) and bases of a rule are the vocabulary's, with the words every text uses.
+import { type Basis, type Severity, type Verdict, VERDICTS } from '@hub/vocabulary';
 
-/** `blocking` = 不予验收 until fixed; `advisory` = 整改建议. */
-export type Severity = 'blocking' | 'advisory';
-
-/** Where a rule comes from: a clause of the municipal measures, a national text read, or practice. */
-export type Basis = 'local' | 'national-verified' | 'national-unverified';
+export { BASES, SEVERITIES, VERDICTS, type Basis, type Severity, type Verdict } from '@hub/vocabulary';
 
 /** The review opinion's sections (技术审查意见). */
 export type ReviewDomain = 'cloud' | 'data-sharing' | 'security' | 'platforms' | 'management';

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ZUpdateCycleDays } from '../shared/settings';
 import { defineCheck } from './model';
 import { ZPositiveInt } from './params';
+import { instantText, upstreamValue } from '@hub/vocabulary';
 
 export const dataProvided = defineCheck({
   id: 'data-provided',
@@ -39,8 +40,8 @@ export const dataProvided = defineCheck({
     if (recent.length > 0) {
       const s = recent[0]!.fact;
       return pass(
-        `系统 ${s.systemId} 最近一次数据交换于 ${s.lastExchangeAt}，在 ${window} 天内`,
-        `System ${s.systemId} last exchanged data at ${s.lastExchangeAt}, within ${window} days`,
+        `系统 ${s.systemId} 最近一次数据交换于 ${instantText(s.lastExchangeAt!).zh}，在 ${window} 天内`,
+        `System ${s.systemId} last exchanged data at ${instantText(s.lastExchangeAt!).en}, within ${window} days`,
         evidenceOf(recent),
       );
     }
@@ -59,8 +60,8 @@ export const dataProvided = defineCheck({
       list
         .map((e) =>
           lang === 'zh'
-            ? `${e.fact.resourceCode}（${e.fact.updateCycle}，${cycles[e.fact.updateCycle]} 天，最近更新 ${e.fact.lastDataUpdateAt ?? '无'}）`
-            : `${e.fact.resourceCode} (${e.fact.updateCycle}, ${cycles[e.fact.updateCycle]} days, last update ${e.fact.lastDataUpdateAt ?? 'none'})`,
+            ? `${e.fact.resourceCode}（${upstreamValue('updateCycle', e.fact.updateCycle).zh}，${cycles[e.fact.updateCycle]} 天，最近更新 ${e.fact.lastDataUpdateAt ? instantText(e.fact.lastDataUpdateAt).zh : '无'}）`
+            : `${e.fact.resourceCode} (${upstreamValue('updateCycle', e.fact.updateCycle).en}, ${cycles[e.fact.updateCycle]} days, last update ${e.fact.lastDataUpdateAt ? instantText(e.fact.lastDataUpdateAt).en : 'none'})`,
         )
         .join(lang === 'zh' ? '、' : ', ');
     const evidence = [...evidenceOf(stats), ...evidenceOf(published)];

@@ -4,6 +4,7 @@ import { evidenceOf, fail, notApplicable, pass, unknown } from '../shared/outcom
 import { instantMs } from '../shared/time';
 import { z } from 'zod';
 import { defineCheck } from './model';
+import { instantText } from '@hub/vocabulary';
 
 export const filingBeforeProduction = defineCheck({
   id: 'filing-before-production',
@@ -37,8 +38,8 @@ export const filingBeforeProduction = defineCheck({
     const first = created.reduce((a, b) => ((b.ms as number) < (a.ms as number) ? b : a));
     const firstMs = first.ms as number;
     const firstText = {
-      zh: `首个生产环境资源 ${describeResources([first.r], 'zh')}创建于 ${first.r.fact.createdAt}`,
-      en: `the first production resource ${describeResources([first.r], 'en')} was created at ${first.r.fact.createdAt}`,
+      zh: `首个生产环境资源 ${describeResources([first.r], 'zh')}创建于 ${instantText(first.r.fact.createdAt).zh}`,
+      en: `the first production resource ${describeResources([first.r], 'en')} was created at ${instantText(first.r.fact.createdAt).en}`,
     };
     const filed = filedFilings(filings);
     if (filed.length === 0) {
@@ -54,8 +55,8 @@ export const filingBeforeProduction = defineCheck({
     if (inTime.length > 0) {
       const f = inTime[0]!.f.fact;
       return pass(
-        `${describeFiling(f, 'zh')}于 ${f.filedAt} 备案，不晚于${firstText.zh}`,
-        `${describeFiling(f, 'en')} was filed at ${f.filedAt}, no later than ${firstText.en}`,
+        `${describeFiling(f, 'zh')}于 ${instantText(f.filedAt!).zh} 备案，不晚于${firstText.zh}`,
+        `${describeFiling(f, 'en')} was filed at ${instantText(f.filedAt!).en}, no later than ${firstText.en}`,
         evidence,
       );
     }
@@ -69,8 +70,8 @@ export const filingBeforeProduction = defineCheck({
     }
     const late = dated.map((d) => d.f.fact);
     return fail(
-      `${late.map((f) => `${describeFiling(f, 'zh')}于 ${f.filedAt} 备案`).join('；')}，晚于${firstText.zh}：取得备案证明前已部署于生产环境`,
-      `${late.map((f) => `${describeFiling(f, 'en')} was filed at ${f.filedAt}`).join('; ')}, after ${firstText.en}: production use began before the filing`,
+      `${late.map((f) => `${describeFiling(f, 'zh')}于 ${instantText(f.filedAt!).zh} 备案`).join('；')}，晚于${firstText.zh}：取得备案证明前已部署于生产环境`,
+      `${late.map((f) => `${describeFiling(f, 'en')} was filed at ${instantText(f.filedAt!).en}`).join('; ')}, after ${firstText.en}: production use began before the filing`,
       evidence,
     );
   },

@@ -3,6 +3,7 @@ import { instantMs, wholeDaysSince, withinDays } from '../shared/time';
 import { z } from 'zod';
 import { defineCheck } from './model';
 import { ZPositiveInt } from './params';
+import { instantText, upstreamValue } from '@hub/vocabulary';
 
 export const hubHeartbeat = defineCheck({
   id: 'hub-heartbeat',
@@ -34,8 +35,8 @@ export const hubHeartbeat = defineCheck({
       const a = live[0]!;
       const age = wholeDaysSince(instantMs(a.fact.lastHeartbeatAt) as number, now);
       return pass(
-        `应用 ${name(a, 'zh')} 已接入城市大脑中枢，最近心跳 ${a.fact.lastHeartbeatAt}（${age} 天前，不超过 ${days} 天）`,
-        `Application ${name(a, 'en')} is CONNECTED to the city brain hub, last heartbeat ${a.fact.lastHeartbeatAt} (${age} days ago, within ${days})`,
+        `应用 ${name(a, 'zh')} 已接入城市大脑中枢，最近心跳 ${instantText(a.fact.lastHeartbeatAt!).zh}（${age} 天前，不超过 ${days} 天）`,
+        `Application ${name(a, 'en')} is CONNECTED to the city brain hub, last heartbeat ${instantText(a.fact.lastHeartbeatAt!).en} (${age} days ago, within ${days})`,
         evidenceOf(live),
       );
     }
@@ -56,15 +57,17 @@ export const hubHeartbeat = defineCheck({
     const en: string[] = [];
     for (const a of apps) {
       if (a.fact.status !== 'CONNECTED') {
-        zh.push(`应用 ${name(a, 'zh')} 状态为 ${a.fact.status}`);
-        en.push(`application ${name(a, 'en')} is ${a.fact.status}`);
+        zh.push(`应用 ${name(a, 'zh')} 状态为${upstreamValue('hubApplicationStatus', a.fact.status).zh}`);
+        en.push(`application ${name(a, 'en')} is ${upstreamValue('hubApplicationStatus', a.fact.status).en}`);
       } else if (a.fact.lastHeartbeatAt === null) {
         zh.push(`应用 ${name(a, 'zh')} 没有心跳记录`);
         en.push(`application ${name(a, 'en')} has no heartbeat on record`);
       } else {
-        zh.push(`应用 ${name(a, 'zh')} 最近心跳 ${a.fact.lastHeartbeatAt}，已超过 ${days} 天`);
+        zh.push(
+          `应用 ${name(a, 'zh')} 最近心跳 ${instantText(a.fact.lastHeartbeatAt!).zh}，已超过 ${days} 天`,
+        );
         en.push(
-          `application ${name(a, 'en')} last heartbeat ${a.fact.lastHeartbeatAt}, more than ${days} days ago`,
+          `application ${name(a, 'en')} last heartbeat ${instantText(a.fact.lastHeartbeatAt!).en}, more than ${days} days ago`,
         );
       }
     }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { evidenceOf, fail, joined, pass } from '../shared/outcome';
 import { defineCheck } from './model';
 import { ZText } from './params';
+import { upstreamValue } from '@hub/vocabulary';
 
 export const mobileService = defineCheck({
   id: 'mobile-service',
@@ -20,8 +21,8 @@ export const mobileService = defineCheck({
       list
         .map((s) =>
           lang === 'zh'
-            ? `${s.fact.serviceId}（${s.fact.serviceName}，${s.fact.status}）`
-            : `${s.fact.serviceId} (${s.fact.serviceName}, ${s.fact.status})`,
+            ? `${s.fact.serviceId}（${s.fact.serviceName}，${upstreamValue('mobileServiceStatus', s.fact.status).zh}）`
+            : `${s.fact.serviceId} (${s.fact.serviceName}, ${upstreamValue('mobileServiceStatus', s.fact.status).en})`,
         )
         .join(lang === 'zh' ? '、' : ', ');
     const standalone = project.standaloneMobileApp === true;

@@ -4,6 +4,7 @@ import { instantMs, wholeDaysSince, withinDays } from '../shared/time';
 import { z } from 'zod';
 import { defineCheck } from './model';
 import { ZPositiveInt } from './params';
+import { instantText, upstreamValue } from '@hub/vocabulary';
 
 const REQUIRED_ITEMS = [
   ['unifiedIdentity', '统一身份认证', 'unified identity'],
@@ -44,8 +45,8 @@ export const oneStopIntegration = defineCheck({
       const zh: string[] = [];
       const en: string[] = [];
       if (f.status !== 'ONLINE') {
-        zh.push(`状态为 ${f.status}`);
-        en.push(`status ${f.status}`);
+        zh.push(`状态为${upstreamValue('ywtbStatus', f.status).zh}`);
+        en.push(`status ${upstreamValue('ywtbStatus', f.status).en}`);
       }
       const missing = REQUIRED_ITEMS.filter(([key]) => !f.items[key]);
       if (missing.length > 0) {
@@ -57,8 +58,10 @@ export const oneStopIntegration = defineCheck({
         zh.push('没有办件数据回流记录');
         en.push('no case-data return on record');
       } else if (returnMs !== null && !withinDays(returnMs, now, days)) {
-        zh.push(`最近一次办件数据回流于 ${f.lastCaseReturnAt}，已超过 ${days} 天`);
-        en.push(`last case-data return at ${f.lastCaseReturnAt}, more than ${days} days ago`);
+        zh.push(`最近一次办件数据回流于 ${instantText(f.lastCaseReturnAt!).zh}，已超过 ${days} 天`);
+        en.push(
+          `last case-data return at ${instantText(f.lastCaseReturnAt!).en}, more than ${days} days ago`,
+        );
       }
       if (zh.length > 0) return { record, status: 'unmet', zh, en };
       if (returnMs === null) {
@@ -74,10 +77,10 @@ export const oneStopIntegration = defineCheck({
         record,
         status: 'met',
         zh: [
-          `已上线，完成统一身份认证、统一受理、办件数据回流，最近一次回流于 ${f.lastCaseReturnAt}（${age} 天前，不超过 ${days} 天）`,
+          `已上线，完成统一身份认证、统一受理、办件数据回流，最近一次回流于 ${instantText(f.lastCaseReturnAt!).zh}（${age} 天前，不超过 ${days} 天）`,
         ],
         en: [
-          `ONLINE with unified identity, unified intake and case-data return, last return at ${f.lastCaseReturnAt} (${age} days ago, within ${days})`,
+          `ONLINE with unified identity, unified intake and case-data return, last return at ${instantText(f.lastCaseReturnAt!).en} (${age} days ago, within ${days})`,
         ],
       };
     });

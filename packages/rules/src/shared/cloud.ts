@@ -2,6 +2,7 @@ import type { BoundFact, CloudResourceFact } from '../facts';
 import type { RuleOutcome, Waiver } from '../model';
 import type { TProject } from '@hub/contracts';
 import { evidenceOf, notApplicable } from './outcome';
+import { UPSTREAM_VALUE_LABELS } from '@hub/vocabulary';
 
 export { evidenceOf, notApplicable } from './outcome';
 
@@ -20,17 +21,11 @@ export const held = (resources: readonly Resource[]): Resource[] =>
 
 /** `ecs-1（生产/政务外网）、rds-2（测试/互联网）` — how resources are named in a reason. */
 export function describeResources(resources: readonly Resource[], lang: 'zh' | 'en'): string {
-  const env = { production: ['生产', 'production'], test: ['测试', 'test'] } as const;
-  const zone = {
-    'egov-extranet': ['政务外网', 'e-gov extranet'],
-    internet: ['互联网', 'internet'],
-    private: ['专网', 'private'],
-  } as const;
-  const i = lang === 'zh' ? 0 : 1;
+  const { resourceEnvironment: env, networkZone: zone } = UPSTREAM_VALUE_LABELS;
   return resources
     .map(
       (r) =>
-        `${r.fact.resourceId}${lang === 'zh' ? '（' : ' ('}${env[r.fact.environment][i]}/${zone[r.fact.networkZone][i]}${lang === 'zh' ? '）' : ')'}`,
+        `${r.fact.resourceId}${lang === 'zh' ? '（' : ' ('}${env[r.fact.environment][lang]}/${zone[r.fact.networkZone][lang]}${lang === 'zh' ? '）' : ')'}`,
     )
     .join(lang === 'zh' ? '、' : ', ');
 }

@@ -1,4 +1,5 @@
 import type { BoundFact, CatalogEntryFact, ExchangeSystemFact } from '../facts';
+import { upstreamValue } from '@hub/vocabulary';
 
 /** Data mounted on a catalogue entry: through an API, a database or files (NONE = catalogued only). */
 export const isMounted = (e: CatalogEntryFact): boolean =>
@@ -12,20 +13,25 @@ export function describeSystems(
   return systems
     .map((s) =>
       lang === 'zh'
-        ? `${s.fact.systemId}（${s.fact.systemName}，${s.fact.accessStatus}）`
-        : `${s.fact.systemId} (${s.fact.systemName}, ${s.fact.accessStatus})`,
+        ? `${s.fact.systemId}（${s.fact.systemName}，${upstreamValue('exchangeAccessStatus', s.fact.accessStatus).zh}）`
+        : `${s.fact.systemId} (${s.fact.systemName}, ${upstreamValue('exchangeAccessStatus', s.fact.accessStatus).en})`,
     )
     .join(lang === 'zh' ? '、' : ', ');
 }
 
 /** `430600-ZY-1（人口数据，PUBLISHED，API）` — how catalogue entries are named in a reason. */
 export function describeEntries(entries: readonly BoundFact<CatalogEntryFact>[], lang: 'zh' | 'en'): string {
-  const mount = (e: CatalogEntryFact) => e.mountType ?? (lang === 'zh' ? '挂接方式未知' : 'mount unknown');
+  const mount = (e: CatalogEntryFact) =>
+    e.mountType
+      ? upstreamValue('mountType', e.mountType)[lang]
+      : lang === 'zh'
+        ? '挂接方式未知'
+        : 'mount unknown';
   return entries
     .map((e) =>
       lang === 'zh'
-        ? `${e.fact.resourceCode}（${e.fact.resourceName}，${e.fact.status}，${mount(e.fact)}）`
-        : `${e.fact.resourceCode} (${e.fact.resourceName}, ${e.fact.status}, ${mount(e.fact)})`,
+        ? `${e.fact.resourceCode}（${e.fact.resourceName}，${upstreamValue('catalogStatus', e.fact.status).zh}，${mount(e.fact)}）`
+        : `${e.fact.resourceCode} (${e.fact.resourceName}, ${upstreamValue('catalogStatus', e.fact.status).en}, ${mount(e.fact)})`,
     )
     .join(lang === 'zh' ? '、' : ', ');
 }

@@ -2,22 +2,18 @@ import type { BoundFact, FilingFact } from '../facts';
 import type { RuleOutcome } from '../model';
 import { evidenceOf, fail, notApplicable, pass, unknown } from './outcome';
 import { instantMs, wholeDaysSince, withinDays } from './time';
+import { instantText, UPSTREAM_VALUE_LABELS } from '@hub/vocabulary';
 
 type Filing = BoundFact<FilingFact>;
 
-const STATUS_ZH: Record<FilingFact['status'], string> = {
-  PENDING: '受理中',
-  FILED: '已备案',
-  REVOKED: '已撤销',
-  CANCELLED: '已注销',
-};
-const EVALUATION_ZH = { EXCELLENT: '优', GOOD: '良', MODERATE: '中', POOR: '差' } as const;
-const CRYPTO_ZH = { PASS: '符合', BASIC_PASS: '基本符合', FAIL: '不符合' } as const;
+const STATUS = UPSTREAM_VALUE_LABELS.filingStatus;
+const EVALUATION = UPSTREAM_VALUE_LABELS.evaluationConclusion;
+const CRYPTO = UPSTREAM_VALUE_LABELS.cryptoConclusion;
 
 /** `备案 43060012345-00012（某系统，第3级，已备案）` — how a filing is named in a reason. */
 export function describeFiling(f: FilingFact, lang: 'zh' | 'en'): string {
   return lang === 'zh'
-    ? `备案 ${f.filingNo}（${f.systemName}，第${f.level}级，${STATUS_ZH[f.status]}）`
+    ? `备案 ${f.filingNo}（${f.systemName}，第${f.level}级，${STATUS[f.status].zh}）`
     : `filing ${f.filingNo} (${f.systemName}, level ${f.level}, ${f.status})`;
 }
 
@@ -91,24 +87,24 @@ export function checkEvaluation(filing: Filing, intervals: EvaluationIntervals, 
     return {
       filing,
       status: 'unmet',
-      zh: `${name.zh}最近一次等级测评 ${e.reportNo} 于 ${e.evaluatedAt}，已超过 ${days} 天`,
-      en: `${name.en}: latest evaluation ${e.reportNo} at ${e.evaluatedAt} is more than ${days} days old`,
+      zh: `${name.zh}最近一次等级测评 ${e.reportNo} 于 ${instantText(e.evaluatedAt).zh}，已超过 ${days} 天`,
+      en: `${name.en}: latest evaluation ${e.reportNo} at ${instantText(e.evaluatedAt).en} is more than ${days} days old`,
     };
   }
   if (e.conclusion === 'POOR') {
     return {
       filing,
       status: 'unmet',
-      zh: `${name.zh}最近一次等级测评 ${e.reportNo}（${e.evaluatedAt}）结论为“差”`,
-      en: `${name.en}: latest evaluation ${e.reportNo} (${e.evaluatedAt}) concluded POOR`,
+      zh: `${name.zh}最近一次等级测评 ${e.reportNo}（${instantText(e.evaluatedAt).zh}）结论为“差”`,
+      en: `${name.en}: latest evaluation ${e.reportNo} (${instantText(e.evaluatedAt).en}) concluded POOR`,
     };
   }
   const age = wholeDaysSince(ms, now);
   return {
     filing,
     status: 'met',
-    zh: `${name.zh}最近一次等级测评 ${e.reportNo} 于 ${e.evaluatedAt}（${age} 天前，不超过 ${days} 天），结论“${EVALUATION_ZH[e.conclusion]}”`,
-    en: `${name.en}: latest evaluation ${e.reportNo} at ${e.evaluatedAt} (${age} days ago, within ${days}), concluded ${e.conclusion}`,
+    zh: `${name.zh}最近一次等级测评 ${e.reportNo} 于 ${instantText(e.evaluatedAt).zh}（${age} 天前，不超过 ${days} 天），结论“${EVALUATION[e.conclusion].zh}”`,
+    en: `${name.en}: latest evaluation ${e.reportNo} at ${instantText(e.evaluatedAt).en} (${age} days ago, within ${days}), concluded ${e.conclusion}`,
   };
 }
 
@@ -140,8 +136,8 @@ export function checkCrypto(filing: Filing): FilingCheck {
   }
   const { a } = dated.reduce((x, y) => ((y.ms as number) > (x.ms as number) ? y : x));
   const words = {
-    zh: `${name.zh}最近一次密评 ${a.reportNo}（${a.assessedAt}）结论为“${CRYPTO_ZH[a.conclusion]}”`,
-    en: `${name.en}: latest cryptography assessment ${a.reportNo} (${a.assessedAt}) concluded ${a.conclusion}`,
+    zh: `${name.zh}最近一次密评 ${a.reportNo}（${instantText(a.assessedAt).zh}）结论为“${CRYPTO[a.conclusion].zh}”`,
+    en: `${name.en}: latest cryptography assessment ${a.reportNo} (${instantText(a.assessedAt).en}) concluded ${a.conclusion}`,
   };
   return { filing, status: a.conclusion === 'FAIL' ? 'unmet' : 'met', ...words };
 }

@@ -82,10 +82,10 @@ describe(czCloudIntensive.id, () => {
 
       expect(finding.verdict).toBe('FAIL');
       expect(finding.reason.en).toBe(
-        `2 under-used resource(s) (≥ 4 vCPU, CPU < 10%): ${idleA.fact.resourceId} (production/e-gov extranet) 8 vCPU, CPU 3.5%; ${idleB.fact.resourceId} (production/e-gov extranet) 16 vCPU, CPU 0%`,
+        `2 under-used resource(s) (≥ 4 vCPU, CPU < 10%): ${idleA.fact.resourceId} (production/e-government extranet) 8 vCPU, CPU 3.5%; ${idleB.fact.resourceId} (production/e-government extranet) 16 vCPU, CPU 0%`,
       );
       expect(finding.reason.zh).toContain(
-        `2 个资源利用率偏低（≥ 4 vCPU, CPU < 10%）：${idleA.fact.resourceId}（生产/政务外网）`,
+        `2 个资源利用率偏低（≥ 4 vCPU, CPU < 10%）：${idleA.fact.resourceId}（生产环境/电子政务外网）`,
       );
       expect(finding.reason.en).not.toContain(busy.fact.resourceId);
       expect(finding.evidence).toEqual([idleA.evidence, idleB.evidence]);

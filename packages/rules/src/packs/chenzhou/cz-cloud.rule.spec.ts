@@ -29,7 +29,9 @@ describe(czCloud.id, () => {
       const finding = sut({ resources: [vm, buildResource({ status: 'stopped' })] });
 
       expect(finding.verdict).toBe('PASS');
-      expect(finding.reason.zh).toBe(`政务云上有 1 个运行中的资源：${vm.fact.resourceId}（测试/政务外网）`);
+      expect(finding.reason.zh).toBe(
+        `政务云上有 1 个运行中的资源：${vm.fact.resourceId}（测试环境/电子政务外网）`,
+      );
       expect(finding.evidence).toEqual([vm.evidence]);
     });
 
@@ -59,7 +61,7 @@ describe(czCloud.id, () => {
 
       expect(finding.verdict).toBe('FAIL');
       expect(finding.reason.en).toBe(
-        `No running resource on the government cloud (1 resource(s), none running: ${stopped.fact.resourceId} (production/e-gov extranet))`,
+        `No running resource on the government cloud (1 resource(s), none running: ${stopped.fact.resourceId} (production/e-government extranet))`,
       );
       expect(finding.evidence).toEqual([stopped.evidence]);
     });

@@ -90,7 +90,7 @@ describe(czDataAgg.id, () => {
 
       expect(finding.verdict).toBe('FAIL');
       expect(finding.reason.en).toBe(
-        `System(s) not CONNECTED: ${applying.fact.systemId} (${applying.fact.systemName}, APPLYING)`,
+        `System(s) not CONNECTED: ${applying.fact.systemId} (${applying.fact.systemName}, applying (APPLYING))`,
       );
     });
 
@@ -137,7 +137,7 @@ describe(czDataAgg.id, () => {
 
       expect(finding.verdict).toBe('UNKNOWN');
       expect(finding.reason.zh).toContain(
-        `${vague.fact.resourceCode}（${vague.fact.resourceName}，PUBLISHED，挂接方式未知）`,
+        `${vague.fact.resourceCode}（${vague.fact.resourceName}，已发布（PUBLISHED），挂接方式未知）`,
       );
     });
 

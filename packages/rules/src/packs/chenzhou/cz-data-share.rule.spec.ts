@@ -1,3 +1,4 @@
+import { instantText } from '@hub/vocabulary';
 import type { z } from 'zod';
 import {
   buildCatalogEntry,
@@ -87,7 +88,7 @@ describe(czDataShare.id, () => {
 
       expect(finding.verdict).toBe('PASS');
       expect(finding.reason.zh).toBe(
-        `系统 ${stats.fact.systemId} 最近一次数据交换于 ${stats.fact.lastExchangeAt}，在 30 天内`,
+        `系统 ${stats.fact.systemId} 最近一次数据交换于 ${instantText(stats.fact.lastExchangeAt!).zh}，在 30 天内`,
       );
     });
 
@@ -111,7 +112,9 @@ describe(czDataShare.id, () => {
 
       expect(finding.verdict).toBe('PASS');
       expect(finding.reason.en).toContain('All 2 PUBLISHED catalogue entr(ies) updated within their cycle');
-      expect(finding.reason.en).toContain(`${month.fact.resourceCode} (MONTHLY, 31 days, last update`);
+      expect(finding.reason.en).toContain(
+        `${month.fact.resourceCode} (monthly (MONTHLY), 31 days, last update`,
+      );
       expect(finding.evidence).toEqual([daily.evidence, month.evidence]);
     });
 

@@ -1,3 +1,4 @@
+import { instantText } from '@hub/vocabulary';
 import type { TProject } from '@hub/contracts';
 import {
   buildChenzhouProject,
@@ -44,7 +45,7 @@ describe(czHub.id, () => {
 
       expect(finding.verdict).toBe('PASS');
       expect(finding.reason.en).toBe(
-        `Application ${app.fact.appId} (${app.fact.appName}) is CONNECTED to the city brain hub, last heartbeat ${app.fact.lastHeartbeatAt} (0 days ago, within 7)`,
+        `Application ${app.fact.appId} (${app.fact.appName}) is CONNECTED to the city brain hub, last heartbeat ${instantText(app.fact.lastHeartbeatAt!).en} (0 days ago, within 7)`,
       );
       expect(finding.evidence).toEqual([app.evidence]);
     });
@@ -82,7 +83,7 @@ describe(czHub.id, () => {
 
       expect(finding.verdict).toBe('FAIL');
       expect(finding.reason.en).toBe(
-        `Application ${pending.fact.appId} (${pending.fact.appName}) is PENDING; application ${silent.fact.appId} (${silent.fact.appName}) has no heartbeat on record`,
+        `Application ${pending.fact.appId} (${pending.fact.appName}) is pending (PENDING); application ${silent.fact.appId} (${silent.fact.appName}) has no heartbeat on record`,
       );
       expect(finding.evidence).toEqual([pending.evidence, silent.evidence]);
     });
@@ -111,7 +112,7 @@ describe(czHub.id, () => {
       });
 
       expect(finding.verdict).toBe('FAIL');
-      expect(finding.reason.en).toContain('is DISCONNECTED');
+      expect(finding.reason.en).toContain('is disconnected (DISCONNECTED)');
     });
 
     it('gives UNKNOWN naming the service platforms when their sync failed', () => {

@@ -30,7 +30,7 @@ describe(czNet.id, () => {
 
     expect(finding.verdict).toBe('FAIL');
     expect(finding.reason.en).toBe(
-      `No running resource in the e-gov extranet zone (running: ${web.fact.resourceId} (production/internet)); internet-zone resources: ${web.fact.resourceId} (production/internet)`,
+      `No running resource in the e-gov extranet zone (running: ${web.fact.resourceId} (production/internet zone)); internet-zone resources: ${web.fact.resourceId} (production/internet zone)`,
     );
   });
 

@@ -92,7 +92,7 @@ describe(czSecurity.id, () => {
 
       expect(finding.verdict).toBe('FAIL');
       expect(finding.reason.en).toBe(
-        `The project runs production resources (${vm.fact.resourceId} (production/e-gov extranet)) without a FILED MLPS filing (no filing on record)`,
+        `The project runs production resources (${vm.fact.resourceId} (production/e-government extranet)) without a FILED MLPS filing (no filing on record)`,
       );
       expect(finding.evidence).toEqual([vm.evidence]);
     });

@@ -22,9 +22,11 @@ describe(yyCloudDeploy.id, () => {
       const finding = sut({ resources: [vm] });
 
       expect(finding.verdict).toBe('PASS');
-      expect(finding.reason.zh).toBe(`政务云上有 1 个运行中的资源：${vm.fact.resourceId}（生产/政务外网）`);
+      expect(finding.reason.zh).toBe(
+        `政务云上有 1 个运行中的资源：${vm.fact.resourceId}（生产环境/电子政务外网）`,
+      );
       expect(finding.reason.en).toBe(
-        `1 running resource(s) on the government cloud: ${vm.fact.resourceId} (production/e-gov extranet)`,
+        `1 running resource(s) on the government cloud: ${vm.fact.resourceId} (production/e-government extranet)`,
       );
       expect(finding.evidence).toEqual([vm.evidence]);
     });
@@ -35,7 +37,7 @@ describe(yyCloudDeploy.id, () => {
       const finding = sut({ resources: [vm] });
 
       expect(finding.verdict).toBe('PASS');
-      expect(finding.reason.en).toContain(`${vm.fact.resourceId} (test/internet)`);
+      expect(finding.reason.en).toContain(`${vm.fact.resourceId} (test/internet zone)`);
     });
 
     it('rests a PASS on the running resources only, not on stopped or released ones', () => {
@@ -76,8 +78,12 @@ describe(yyCloudDeploy.id, () => {
       const finding = sut({ resources: [stopped] });
 
       expect(finding.verdict).toBe('FAIL');
-      expect(finding.reason.zh).toContain(`1 个资源均未运行：${stopped.fact.resourceId}（测试/政务外网）`);
-      expect(finding.reason.en).toContain(`none running: ${stopped.fact.resourceId} (test/e-gov extranet)`);
+      expect(finding.reason.zh).toContain(
+        `1 个资源均未运行：${stopped.fact.resourceId}（测试环境/电子政务外网）`,
+      );
+      expect(finding.reason.en).toContain(
+        `none running: ${stopped.fact.resourceId} (test/e-government extranet)`,
+      );
       expect(finding.evidence).toEqual([stopped.evidence]);
     });
 

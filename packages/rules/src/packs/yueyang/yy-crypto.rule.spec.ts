@@ -1,3 +1,4 @@
+import { instantText } from '@hub/vocabulary';
 import { evaluateProject } from '../../engine';
 import {
   NOW,
@@ -48,7 +49,7 @@ describe(yyCrypto.id, () => {
 
       expect(finding.verdict).toBe('PASS');
       expect(finding.reason.en).toContain(
-        `latest cryptography assessment ${a.reportNo} (${a.assessedAt}) concluded ${conclusion}`,
+        `latest cryptography assessment ${a.reportNo} (${instantText(a.assessedAt).en}) concluded ${conclusion}`,
       );
       expect(finding.evidence).toEqual([f.evidence]);
     },

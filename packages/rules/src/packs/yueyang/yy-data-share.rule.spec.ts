@@ -32,7 +32,7 @@ describe(yyDataShare.id, () => {
 
       expect(finding.verdict).toBe('PASS');
       expect(finding.reason.zh).toBe(
-        `接入系统 ${system.fact.systemId}（${system.fact.systemName}，CONNECTED）；1 条资源目录已发布并挂接数据：${entry.fact.resourceCode}（${entry.fact.resourceName}，PUBLISHED，API）`,
+        `接入系统 ${system.fact.systemId}（${system.fact.systemName}，已接入（CONNECTED））；1 条资源目录已发布并挂接数据：${entry.fact.resourceCode}（${entry.fact.resourceName}，已发布（PUBLISHED），接口（API））`,
       );
       expect(finding.evidence).toEqual([system.evidence, entry.evidence]);
     });

@@ -1,3 +1,4 @@
+import { instantText } from '@hub/vocabulary';
 import {
   buildEvaluation,
   buildFiling,
@@ -54,7 +55,7 @@ describe(yyMlpsEval.id, () => {
 
       expect(finding.verdict).toBe('PASS');
       expect(finding.reason.en).toBe(
-        `filing ${f.fact.filingNo} (${f.fact.systemName}, level 3, FILED): latest evaluation ${evaluation.reportNo} at ${evaluation.evaluatedAt} (60 days ago, within 365), concluded GOOD`,
+        `filing ${f.fact.filingNo} (${f.fact.systemName}, level 3, FILED): latest evaluation ${evaluation.reportNo} at ${instantText(evaluation.evaluatedAt).en} (60 days ago, within 365), concluded GOOD`,
       );
       expect(finding.evidence).toEqual([f.evidence]);
     });
@@ -105,7 +106,7 @@ describe(yyMlpsEval.id, () => {
 
       expect(finding.verdict).toBe('FAIL');
       expect(finding.reason.zh).toContain(
-        `最近一次等级测评 ${poor.reportNo}（${poor.evaluatedAt}）结论为“差”`,
+        `最近一次等级测评 ${poor.reportNo}（${instantText(poor.evaluatedAt).zh}）结论为“差”`,
       );
     });
 

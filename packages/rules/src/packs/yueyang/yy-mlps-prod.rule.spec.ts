@@ -39,7 +39,7 @@ describe(yyMlpsProd.id, () => {
 
       expect(finding.verdict).toBe('PASS');
       expect(finding.reason.zh).toBe(
-        `备案 ${filing.fact.filingNo}（${filing.fact.systemName}，第3级，已备案）于 2025-03-01T02:00:00.000Z 备案，不晚于首个生产环境资源 ${vm.fact.resourceId}（生产/政务外网）创建于 2025-04-01T08:00:00.000Z`,
+        `备案 ${filing.fact.filingNo}（${filing.fact.systemName}，第3级，已备案）于 2025-03-01 10:00（北京时间） 备案，不晚于首个生产环境资源 ${vm.fact.resourceId}（生产环境/电子政务外网）创建于 2025-04-01 16:00（北京时间）`,
       );
       expect(finding.evidence).toEqual([vm.evidence, filing.evidence]);
     });
@@ -87,7 +87,7 @@ describe(yyMlpsProd.id, () => {
 
       expect(finding.verdict).toBe('FAIL');
       expect(finding.reason.en).toBe(
-        `The project runs 1 production resource(s) (${vm.fact.resourceId} (production/e-gov extranet)) without a FILED MLPS filing (no filing on record); without a certificate it may only use the test environment`,
+        `The project runs 1 production resource(s) (${vm.fact.resourceId} (production/e-government extranet)) without a FILED MLPS filing (no filing on record); without a certificate it may only use the test environment`,
       );
       expect(finding.evidence).toEqual([vm.evidence]);
     });
@@ -115,7 +115,7 @@ describe(yyMlpsProd.id, () => {
 
       expect(finding.verdict).toBe('FAIL');
       expect(finding.reason.en).toContain(
-        `was filed at 2025-05-01T08:00:00.000Z, after the first production resource ${first.fact.resourceId}`,
+        `was filed at 2025-05-01 16:00 (Beijing time), after the first production resource ${first.fact.resourceId}`,
       );
       expect(finding.evidence).toEqual([later.evidence, first.evidence, filing.evidence]);
     });

@@ -32,10 +32,10 @@ describe(yyNetEgov.id, () => {
 
       expect(finding.verdict).toBe('PASS');
       expect(finding.reason.zh).toBe(
-        `1 个运行中的资源位于电子政务外网区；互联网区资源：${web.fact.resourceId}（生产/互联网）、${portal.fact.resourceId}（测试/互联网）`,
+        `1 个运行中的资源位于电子政务外网区；互联网区资源：${web.fact.resourceId}（生产环境/互联网区）、${portal.fact.resourceId}（测试环境/互联网区）`,
       );
       expect(finding.reason.en).toBe(
-        `1 running resource(s) in the e-gov extranet zone; internet-zone resources: ${web.fact.resourceId} (production/internet), ${portal.fact.resourceId} (test/internet)`,
+        `1 running resource(s) in the e-gov extranet zone; internet-zone resources: ${web.fact.resourceId} (production/internet zone), ${portal.fact.resourceId} (test/internet zone)`,
       );
       expect(finding.reason.en).not.toContain(dedicated.fact.resourceId);
       expect(finding.evidence).toEqual([egov.evidence, web.evidence, dedicated.evidence, portal.evidence]);
@@ -62,7 +62,7 @@ describe(yyNetEgov.id, () => {
 
       expect(finding.verdict).toBe('FAIL');
       expect(finding.reason.en).toBe(
-        `No running resource in the e-gov extranet zone (running: ${web.fact.resourceId} (production/internet), ${dedicated.fact.resourceId} (test/private)); internet-zone resources: ${web.fact.resourceId} (production/internet)`,
+        `No running resource in the e-gov extranet zone (running: ${web.fact.resourceId} (production/internet zone), ${dedicated.fact.resourceId} (test/private network)); internet-zone resources: ${web.fact.resourceId} (production/internet zone)`,
       );
       expect(finding.reason.zh).toContain('没有运行中的资源位于电子政务外网区');
       expect(finding.evidence).toEqual([web.evidence, dedicated.evidence]);

@@ -26,7 +26,7 @@ describe(yyYbyh.id, () => {
 
     expect(finding.verdict).toBe('PASS');
     expect(finding.reason.zh).toBe(
-      `“岳办岳好”上有 1 项已上线服务：${online.fact.serviceId}（${online.fact.serviceName}，ONLINE）；未登记为独立移动应用`,
+      `“岳办岳好”上有 1 项已上线服务：${online.fact.serviceId}（${online.fact.serviceName}，已上线（ONLINE））；未登记为独立移动应用`,
     );
     expect(finding.evidence).toEqual([online.evidence]);
   });
@@ -51,7 +51,7 @@ describe(yyYbyh.id, () => {
 
     expect(finding.verdict).toBe('FAIL');
     expect(finding.reason.en).toBe(
-      `No ONLINE service in the city app (on record: ${offline.fact.serviceId} (${offline.fact.serviceName}, OFFLINE))`,
+      `No ONLINE service in the city app (on record: ${offline.fact.serviceId} (${offline.fact.serviceName}, offline (OFFLINE)))`,
     );
     expect(finding.evidence).toEqual([offline.evidence]);
   });

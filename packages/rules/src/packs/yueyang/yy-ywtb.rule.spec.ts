@@ -1,3 +1,4 @@
+import { instantText } from '@hub/vocabulary';
 import {
   buildProject,
   buildYwtbSystem,
@@ -37,7 +38,7 @@ describe(yyYwtb.id, () => {
 
       expect(finding.verdict).toBe('PASS');
       expect(finding.reason.en).toBe(
-        `One-stop system ${system.fact.systemCode} (${system.fact.systemName}): ONLINE with unified identity, unified intake and case-data return, last return at ${system.fact.lastCaseReturnAt} (2 days ago, within 30)`,
+        `One-stop system ${system.fact.systemCode} (${system.fact.systemName}): ONLINE with unified identity, unified intake and case-data return, last return at ${instantText(system.fact.lastCaseReturnAt!).en} (2 days ago, within 30)`,
       );
       expect(finding.evidence).toEqual([system.evidence]);
     });
@@ -93,7 +94,7 @@ describe(yyYwtb.id, () => {
 
       expect(finding.verdict).toBe('FAIL');
       expect(finding.reason.zh).toBe(
-        `“一网通办”对接未达要求：${testing.fact.systemCode}（${testing.fact.systemName}）状态为 TESTING`,
+        `“一网通办”对接未达要求：${testing.fact.systemCode}（${testing.fact.systemName}）状态为试运行（TESTING）`,
       );
       expect(finding.evidence).toEqual([testing.evidence]);
     });
