@@ -14,12 +14,12 @@ import os from 'node:os';
 import path from 'node:path';
 import 'reflect-metadata';
 import { writeRegistryWorkbook } from '@hub/registry';
-import { SANDBOX_SOURCE_IDS, generateDemoCity, startSandbox } from '@hub/sandbox';
+import { generateDemoCity } from '@hub/sandbox';
 import autocannon from 'autocannon';
 import pino from 'pino';
 import { createAppContext, prepareDatabase } from '../bootstrap';
 import { loadEnv } from '../config/env';
-import { envForSandbox } from '../demo';
+import { BENCH_NOW, queueHubVars, startSlowedSandbox } from './bench-city';
 import { TokensService } from '../modules/auth/tokens.service';
 import { UsersService } from '../modules/auth/users.service';
 import { RegistryImportService } from '../modules/registry/registry-import.service';
@@ -32,7 +32,7 @@ const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 0);
 const LIMIT_MS = 50;
-const NOW = '2026-11-01T10:00:00+08:00';
+const NOW = BENCH_NOW;
 
 interface Figures {
   endpoint: string;
@@ -112,27 +112,11 @@ async function alone(base: string, path: string, token: string): Promise<number>
 async function main(): Promise<void> {
   const logger = pino({ level: 'warn' });
   const city = generateDemoCity({ now: NOW, projects: PROJECTS });
-  const sandbox = await startSandbox({
-    dataset: city.dataset,
-    ports: Object.fromEntries(SANDBOX_SOURCE_IDS.map((s) => [s, 0])),
-    faults: SANDBOX_SOURCE_IDS.map((source) => ({ source, kind: 'latency' as const, value: LATENCY_MS })),
-    logger,
-  });
+  const sandbox = await startSlowedSandbox(city.dataset, LATENCY_MS, logger);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-bench-reads-'));
   fs.chmodSync(dataDir, 0o755); // run as root, the embedded server runs as postgres and must reach it
   const port = await freePort();
-  const vars: Record<string, string> = {
-    HUB_DATA_DIR: dataDir,
-    HUB_NOW: NOW,
-    HUB_LOG_LEVEL: 'warn',
-    HUB_PORT: String(port),
-    HUB_SANDBOX: 'off',
-    HUB_SCAN_ON_START: 'false',
-    HUB_SCAN_CRON: 'off',
-    HUB_SYNC_CRON: 'off',
-    HUB_JOBS_POLL_SECONDS: '0.5',
-    ...envForSandbox(sandbox.urls),
-  };
+  const vars: Record<string, string> = { ...queueHubVars(dataDir, sandbox.urls), HUB_PORT: String(port) };
   const env = loadEnv({ ...vars, HUB_ROLE: 'api' });
   const db = await prepareDatabase(env, logger);
   const ctx = await createAppContext(env, logger, db);

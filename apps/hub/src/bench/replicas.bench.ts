@@ -13,11 +13,11 @@ import os from 'node:os';
 import path from 'node:path';
 import 'reflect-metadata';
 import { writeRegistryWorkbook } from '@hub/registry';
-import { SANDBOX_SOURCE_IDS, generateDemoCity, startSandbox } from '@hub/sandbox';
+import { generateDemoCity } from '@hub/sandbox';
 import pino from 'pino';
 import { createAppContext, prepareDatabase } from '../bootstrap';
 import { loadEnv } from '../config/env';
-import { envForSandbox } from '../demo';
+import { BENCH_NOW, queueHubVars, startSlowedSandbox } from './bench-city';
 import { JobQueue, QUEUES } from '../infra/jobs/job-queue';
 import { RegistryImportService } from '../modules/registry/registry-import.service';
 import { ScanOrchestrator, type ScanProgress } from '../modules/scans/scan-orchestrator.service';
@@ -28,7 +28,7 @@ const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 10_000);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const REPLICAS = (process.env.BENCH_REPLICAS ?? '1,2,3').split(',').map(Number);
 const BATCH = process.env.BENCH_BATCH ?? '500';
-const NOW = '2026-11-01T10:00:00+08:00';
+const NOW = BENCH_NOW;
 
 async function startReplica(env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, [MAIN_JS], {
@@ -48,25 +48,9 @@ async function startReplica(env: Record<string, string>): Promise<ChildProcess> 
 async function main(): Promise<void> {
   const logger = pino({ level: 'warn' });
   const city = generateDemoCity({ now: NOW, projects: PROJECTS });
-  const sandbox = await startSandbox({
-    dataset: city.dataset,
-    ports: Object.fromEntries(SANDBOX_SOURCE_IDS.map((s) => [s, 0])),
-    faults: SANDBOX_SOURCE_IDS.map((source) => ({ source, kind: 'latency' as const, value: LATENCY_MS })),
-    logger,
-  });
+  const sandbox = await startSlowedSandbox(city.dataset, LATENCY_MS, logger);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-bench-replicas-'));
-  const vars: Record<string, string> = {
-    HUB_DATA_DIR: dataDir,
-    HUB_NOW: NOW,
-    HUB_LOG_LEVEL: 'warn',
-    HUB_SANDBOX: 'off',
-    HUB_SCAN_ON_START: 'false',
-    HUB_SCAN_CRON: 'off',
-    HUB_SYNC_CRON: 'off',
-    HUB_SCAN_BATCH_SIZE: BATCH,
-    HUB_JOBS_POLL_SECONDS: '0.5',
-    ...envForSandbox(sandbox.urls),
-  };
+  const vars: Record<string, string> = { ...queueHubVars(dataDir, sandbox.urls), HUB_SCAN_BATCH_SIZE: BATCH };
   const env = loadEnv({ ...vars, HUB_ROLE: 'api' });
   const base = await prepareDatabase(env, logger);
   const ctx = await createAppContext(env, logger, base);

@@ -13,11 +13,12 @@ import os from 'node:os';
 import path from 'node:path';
 import 'reflect-metadata';
 import { writeRegistryWorkbook } from '@hub/registry';
-import { SANDBOX_SOURCE_IDS, generateDemoCity, startSandbox } from '@hub/sandbox';
+import { generateDemoCity } from '@hub/sandbox';
 import pino from 'pino';
 import { createAppContext, prepareDatabase } from '../bootstrap';
 import { loadEnv } from '../config/env';
 import { envForSandbox } from '../demo';
+import { BENCH_NOW, startSlowedSandbox } from './bench-city';
 import { ChecksService } from '../modules/checks/checks.service';
 import { RegistryImportService } from '../modules/registry/registry-import.service';
 import { PrismaService } from '../infra/database/prisma.service';
@@ -34,7 +35,7 @@ const MAX_PAGE: Record<string, Record<string, number>> = {
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 10_000);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
-const NOW = '2026-11-01T10:00:00+08:00';
+const NOW = BENCH_NOW;
 
 /**
  * The floor for writing a scan's findings: PostgreSQL copying the same rows, server side, into a
@@ -62,12 +63,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const city = generateDemoCity({ now: NOW, projects: PROJECTS });
   const generatedMs = performance.now() - t0;
-  const sandbox = await startSandbox({
-    dataset: city.dataset,
-    ports: Object.fromEntries(SANDBOX_SOURCE_IDS.map((s) => [s, 0])),
-    faults: SANDBOX_SOURCE_IDS.map((source) => ({ source, kind: 'latency' as const, value: LATENCY_MS })),
-    logger,
-  });
+  const sandbox = await startSlowedSandbox(city.dataset, LATENCY_MS, logger);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-bench-'));
   const urls = sandbox.urls;
   const env = loadEnv({
