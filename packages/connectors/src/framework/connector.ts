@@ -131,7 +131,7 @@ export interface TargetScope {
    */
   systemNames?: readonly string[];
   /**
-   * external ids of the hub's stored records of the connector's {@link ConnectorDefinition.recoveryNeeds}
+   * external ids of the hub's stored records of the connector's {@link ConnectorDefinition.targetedNeeds}
    * kind for this project (its unit's cloud tenants): a list the contract cannot filter is then not
    * walked whole for one project. Absent when the hub has none stored.
    */
@@ -245,6 +245,11 @@ export interface ConnectorDefinition<
    * {@link RecoveryTarget.known} (records bound by project code or unit); none when it needs none
    */
   recoveryNeeds?: string;
+  /**
+   * the kind of its stored records whose ids its `fetchForProject` takes in {@link TargetScope.known}
+   * instead of walking a list the contract cannot filter; none when a targeted fetch needs none
+   */
+  targetedNeeds?: string;
   /** what its environment keys start with: `GOV_CLOUD` → `GOV_CLOUD_BASE_URL`, `GOV_CLOUD_SYNC_CRON` */
   envPrefix: P;
   /** the keys operators set, after the prefix, with defaults that point at the sandbox */

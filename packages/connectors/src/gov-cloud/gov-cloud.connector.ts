@@ -38,6 +38,8 @@ export const govCloudConnector = defineConnector({
   ],
   // A recovery asks for the resources of each project's unit's tenants, as stored.
   recoveryNeeds: GOV_CLOUD_KINDS.tenant,
+  // A targeted fetch asks for the unit's stored tenants rather than listing every tenant.
+  targetedNeeds: GOV_CLOUD_KINDS.tenant,
   envPrefix: 'GOV_CLOUD',
   settings: GOV_CLOUD_SETTINGS,
   secretKeys: ['SECRET_KEY'],

@@ -131,7 +131,7 @@ export class SyncService {
   ): Promise<SyncSummary[]> {
     const summaries = await Promise.all(
       this.sources().map(async (source) => {
-        const [known] = await this.storedKnown(source, [scope]);
+        const [known] = await this.storedKnown(source, getConnector(source)?.targetedNeeds, [scope]);
         const summary = await this.run(source, 'targeted', scope.projectCode, null, (sink) =>
           this.clients.get(source).fetchForProject(known ? { ...scope, known } : scope, sink),
         );
@@ -204,6 +204,7 @@ export class SyncService {
     });
     const known = await this.storedKnown(
       source,
+      getConnector(source)?.recoveryNeeds,
       projects.map((p) => ({ projectCode: p.code, ...p })),
     );
     return projects.map((p, i) => ({
@@ -215,15 +216,15 @@ export class SyncService {
   }
 
   /**
-   * For each project, the external ids of the stored records of the kind the source's connector
-   * filters by (`recoveryNeeds`: a unit's cloud tenants, a project's exchange systems), by that kind;
-   * null for every project when the connector needs none or the store holds none of that kind yet.
+   * For each project, the external ids of the source's stored records of `kind` (the connector's
+   * `recoveryNeeds` or `targetedNeeds`: a unit's cloud tenants, a project's exchange systems), by that
+   * kind; null for every project when there is no such kind or the store holds none of it yet.
    */
   private async storedKnown(
     source: SourceId,
+    kind: string | undefined,
     projects: readonly { projectCode: string; unitCode: string }[],
   ): Promise<(Record<string, string[]> | null)[]> {
-    const kind = getConnector(source)?.recoveryNeeds;
     const none = projects.map(() => null);
     if (
       !kind ||
